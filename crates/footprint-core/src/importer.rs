@@ -1,0 +1,162 @@
+//! The importer contract: every platform is one [`Importer`] with a cheap `recognize`, a
+//! per-file `classify`, and `import_file`, which streams one file into typed records through
+//! an [`ImportCx`]. The importer never touches the store: the runner owns transactions, and
+//! tests collect records in memory (see [`crate::testing`]).
+
+use crate::archive::ArchiveView;
+use crate::model::{Identity, IdentityKind, Record};
+use serde::Serialize;
+use std::io::Read;
+
+/// How sure an importer is that an archive is its platform's export.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recognition {
+    /// 0.0 (not mine) ..= 1.0 (certainly mine).
+    pub confidence: f32,
+    /// Why, in words shown to the user ("found My Activity and Location History folders").
+    pub reason: String,
+}
+
+impl Recognition {
+    pub fn no() -> Self {
+        Recognition {
+            confidence: 0.0,
+            reason: String::new(),
+        }
+    }
+    pub fn yes(confidence: f32, reason: impl Into<String>) -> Self {
+        Recognition {
+            confidence,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// What an importer does with one file of an archive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "role", content = "detail", rename_all = "snake_case")]
+pub enum FileRole {
+    /// The importer parses this file; the tag names the parser (e.g. `my_activity_json`).
+    Parse(&'static str),
+    /// Known to belong to the export but not parsed (HTML variant, media, ...), with why.
+    Skip(&'static str),
+    /// Not known.
+    Unknown,
+}
+
+/// A problem with one record or file that does not stop the import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub file: String,
+    /// Element index inside the file, when the problem is about one element.
+    pub position: Option<u64>,
+    pub message: String,
+}
+
+/// Per-record problems that are errors (the whole file is abandoned) carry this.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    #[error("invalid JSON at byte {offset}: {message}")]
+    Json { offset: u64, message: String },
+    #[error("unexpected structure: {0}")]
+    Structure(String),
+    #[error("read failed: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("import cancelled")]
+    Cancelled,
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Where records go. The runner's sink batches them to the writer thread; the test sink keeps
+/// them in memory.
+pub trait RecordSink {
+    fn record(&mut self, record: Record) -> Result<(), ParseError>;
+    fn identity(&mut self, identity: Identity);
+    fn warning(&mut self, warning: Warning);
+}
+
+/// What an importer sees while importing one file.
+pub struct ImportCx<'a> {
+    /// Logical path of the file inside the archive.
+    pub file: &'a str,
+    sink: &'a mut dyn RecordSink,
+    position: u64,
+    records: u64,
+    warnings: u64,
+}
+
+/// At most this many warnings per file are kept; the rest are counted.
+pub const MAX_WARNINGS_PER_FILE: u64 = 50;
+
+impl<'a> ImportCx<'a> {
+    pub fn new(file: &'a str, sink: &'a mut dyn RecordSink) -> Self {
+        ImportCx {
+            file,
+            sink,
+            position: 0,
+            records: 0,
+            warnings: 0,
+        }
+    }
+
+    /// Push one record. `position` is the element index in the file (for evidence and
+    /// warnings); pass the index the record was parsed from.
+    pub fn emit(&mut self, position: u64, mut record: Record) -> Result<(), ParseError> {
+        record.position = position;
+        self.position = position;
+        self.records += 1;
+        self.sink.record(record)
+    }
+
+    pub fn identity(&mut self, kind: IdentityKind, value: &str) {
+        let value = value.trim();
+        if !value.is_empty() {
+            self.sink.identity(Identity {
+                kind,
+                value: value.to_string(),
+            });
+        }
+    }
+
+    /// Report a problem with one element; the import goes on.
+    pub fn warn(&mut self, position: Option<u64>, message: impl Into<String>) {
+        self.warnings += 1;
+        if self.warnings <= MAX_WARNINGS_PER_FILE {
+            self.sink.warning(Warning {
+                file: self.file.to_string(),
+                position,
+                message: message.into(),
+            });
+        }
+    }
+
+    pub fn records(&self) -> u64 {
+        self.records
+    }
+    pub fn warnings(&self) -> u64 {
+        self.warnings
+    }
+}
+
+/// One platform's importer. Implementations are unit structs in a static registry.
+pub trait Importer: Sync + Send {
+    /// Stable machine id: `google`, `facebook`, `instagram`.
+    fn id(&self) -> &'static str;
+    /// Name shown to people: "Google Takeout".
+    fn name(&self) -> &'static str;
+    /// Cheap: look at entry names (and at most a few small heads). Never reads every file.
+    fn recognize(&self, view: &ArchiveView) -> Recognition;
+    /// What to do with the file at this logical path.
+    fn classify(&self, path: &str) -> FileRole;
+    /// The account the export belongs to (email or username), read from a small profile file.
+    /// Scopes deduplication: a newer export of the same account adds only new records.
+    fn account(&self, view: &ArchiveView) -> Option<String>;
+    /// Stream one file classified as `Parse(parser)` into records.
+    fn import_file(
+        &self,
+        parser: &'static str,
+        reader: &mut dyn Read,
+        cx: &mut ImportCx<'_>,
+    ) -> Result<(), ParseError>;
+}

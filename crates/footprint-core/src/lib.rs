@@ -1,0 +1,13 @@
+//! Footprint's engine: read data-download archives without unpacking them, index everything
+//! in a local SQLite database, and answer "which companies hold what data about me, and how
+//! do I know?". No GUI dependency: the CLI and the desktop app are thin adapters over this.
+
+pub mod archive;
+pub mod importer;
+pub mod importers;
+pub mod json_stream;
+pub mod model;
+pub mod registry;
+pub mod testing;
+pub mod text;
+pub mod time;

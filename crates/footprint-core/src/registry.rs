@@ -1,0 +1,67 @@
+//! The static list of importers and auto-detection.
+
+use crate::archive::ArchiveView;
+use crate::importer::{Importer, Recognition};
+use serde::Serialize;
+
+/// Every importer, in one place (adding a platform is one line here).
+pub fn importers() -> &'static [&'static dyn Importer] {
+    &[
+        &crate::importers::google::Google,
+        &crate::importers::meta::facebook::Facebook,
+        &crate::importers::meta::instagram::Instagram,
+    ]
+}
+
+pub fn by_id(id: &str) -> Option<&'static dyn Importer> {
+    importers().iter().copied().find(|i| i.id() == id)
+}
+
+/// One importer's answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub importer: &'static str,
+    pub name: &'static str,
+    pub recognition: Recognition,
+}
+
+/// The outcome of auto-detection.
+#[derive(Debug, Clone, Serialize)]
+pub enum Detection {
+    /// One importer is clearly best.
+    Found(Candidate),
+    /// Several importers are equally sure: the user must choose (`--platform`).
+    Tie(Vec<Candidate>),
+    /// No importer recognizes the archive.
+    Unknown,
+}
+
+/// Ask every importer; the most confident wins; equal best confidences are a tie.
+pub fn detect(view: &ArchiveView) -> Detection {
+    let mut cands: Vec<Candidate> = importers()
+        .iter()
+        .map(|i| Candidate {
+            importer: i.id(),
+            name: i.name(),
+            recognition: i.recognize(view),
+        })
+        .filter(|c| c.recognition.confidence > 0.0)
+        .collect();
+    cands.sort_by(|a, b| b.recognition.confidence.total_cmp(&a.recognition.confidence));
+    match cands.len() {
+        0 => Detection::Unknown,
+        1 => Detection::Found(cands.remove(0)),
+        _ => {
+            let best = cands[0].recognition.confidence;
+            let tied: Vec<Candidate> = cands
+                .into_iter()
+                .filter(|c| (c.recognition.confidence - best).abs() < 1e-6)
+                .collect();
+            if tied.len() == 1 {
+                Detection::Found(tied.into_iter().next().unwrap())
+            } else {
+                Detection::Tie(tied)
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Run an importer over an archive in memory, without a store: what importer unit and golden
+//! tests use (the store's own tests cover writing).
+
+use crate::archive::ArchiveView;
+use crate::importer::{FileRole, ImportCx, Importer, ParseError, RecordSink, Warning};
+use crate::model::{Identity, Record};
+use serde::Serialize;
+
+/// Everything an importer produced for one archive.
+#[derive(Debug, Default, Serialize)]
+pub struct Collected {
+    pub records: Vec<CollectedRecord>,
+    pub identities: Vec<Identity>,
+    pub warnings: Vec<Warning>,
+    /// (path, role) of every entry, in archive order.
+    pub files: Vec<(String, FileRole)>,
+    /// Files whose parse failed as a whole, with the error.
+    pub failed: Vec<(String, String)>,
+    pub account: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CollectedRecord {
+    pub file: String,
+    #[serde(flatten)]
+    pub record: Record,
+}
+
+struct VecSink<'a> {
+    out: &'a mut Collected,
+    file: String,
+}
+
+impl RecordSink for VecSink<'_> {
+    fn record(&mut self, record: Record) -> Result<(), ParseError> {
+        self.out.records.push(CollectedRecord {
+            file: self.file.clone(),
+            record,
+        });
+        Ok(())
+    }
+    fn identity(&mut self, identity: Identity) {
+        self.out.identities.push(identity);
+    }
+    fn warning(&mut self, warning: Warning) {
+        self.out.warnings.push(warning);
+    }
+}
+
+/// Import every file the importer classifies as `Parse` and collect the output.
+pub fn collect(importer: &dyn Importer, view: &ArchiveView) -> Collected {
+    let mut out = Collected {
+        account: importer.account(view),
+        ..Default::default()
+    };
+    let mut to_parse = Vec::new();
+    for (i, e) in view.entries().iter().enumerate() {
+        let role = importer.classify(&e.path);
+        if let FileRole::Parse(p) = role {
+            to_parse.push((i, p));
+        }
+        out.files.push((e.path.clone(), role));
+    }
+    let indices: Vec<usize> = to_parse.iter().map(|(i, _)| *i).collect();
+    let parsers: std::collections::HashMap<usize, &'static str> = to_parse.into_iter().collect();
+    view.for_each(&indices, |i, reader| {
+        let path = view.entries()[i].path.clone();
+        let mut sink = VecSink {
+            out: &mut out,
+            file: path.clone(),
+        };
+        let mut cx = ImportCx::new(&path, &mut sink);
+        if let Err(e) = importer.import_file(parsers[&i], reader, &mut cx) {
+            out.failed.push((path, e.to_string()));
+        }
+        Ok(())
+    })
+    .expect("archive readable");
+    out
+}

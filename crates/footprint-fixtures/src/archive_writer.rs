@@ -1,0 +1,174 @@
+//! Writes generated files into a zip (optionally split into part-zips), a .tgz, or a folder,
+//! with the optional mess real exports carry: a top folder and macOS junk entries.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use zip::write::SimpleFileOptions;
+
+/// Output container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    Zip,
+    /// Split into part-zips named `<stem>-001.zip`, `<stem>-002.zip`, ... after this many bytes
+    /// of inflated content per part.
+    Parts { part_bytes: u64 },
+    Tgz,
+    Folder,
+}
+
+/// Collects files (path, bytes) and writes them. Large generators call `add` per file, so
+/// memory holds one file at a time for zip output.
+pub struct ArchiveWriter {
+    out: PathBuf,
+    container: Container,
+    top_folder: Option<String>,
+    macos_junk: bool,
+    zip: Option<zip::ZipWriter<BufWriter<File>>>,
+    tar: Option<tar::Builder<flate2::write::GzEncoder<BufWriter<File>>>>,
+    part: usize,
+    part_bytes: u64,
+    written: Vec<PathBuf>,
+}
+
+impl ArchiveWriter {
+    /// `out` is the zip/tgz path, the folder path, or for parts the path of part one's stem
+    /// (`dir/takeout-20240301T101010Z.zip` gives `dir/takeout-20240301T101010Z-001.zip`, ...).
+    pub fn new(out: &Path, container: Container) -> std::io::Result<Self> {
+        let mut w = ArchiveWriter {
+            out: out.to_path_buf(),
+            container,
+            top_folder: None,
+            macos_junk: false,
+            zip: None,
+            tar: None,
+            part: 0,
+            part_bytes: 0,
+            written: Vec::new(),
+        };
+        match container {
+            Container::Zip => w.open_zip(out.to_path_buf())?,
+            Container::Parts { .. } => w.next_part()?,
+            Container::Tgz => {
+                let f = BufWriter::new(File::create(out)?);
+                let gz = flate2::write::GzEncoder::new(f, flate2::Compression::fast());
+                w.tar = Some(tar::Builder::new(gz));
+                w.written.push(out.to_path_buf());
+            }
+            Container::Folder => {
+                std::fs::create_dir_all(out)?;
+                w.written.push(out.to_path_buf());
+            }
+        }
+        Ok(w)
+    }
+
+    /// Put every file under this top folder (`Takeout`, `facebook-alex-2024`).
+    pub fn top_folder(mut self, name: &str) -> Self {
+        self.top_folder = Some(name.to_string());
+        self
+    }
+
+    /// Add `__MACOSX/._<file>` and `.DS_Store` entries like a Mac's "Compress" does.
+    pub fn macos_junk(mut self, yes: bool) -> Self {
+        self.macos_junk = yes;
+        self
+    }
+
+    fn open_zip(&mut self, path: PathBuf) -> std::io::Result<()> {
+        let f = BufWriter::new(File::create(&path)?);
+        self.zip = Some(zip::ZipWriter::new(f));
+        self.written.push(path);
+        Ok(())
+    }
+
+    fn next_part(&mut self) -> std::io::Result<()> {
+        if let Some(z) = self.zip.take() {
+            z.finish().map_err(std::io::Error::other)?;
+        }
+        self.part += 1;
+        self.part_bytes = 0;
+        let stem = self
+            .out
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "export".into());
+        let name = format!("{stem}-{:03}.zip", self.part);
+        let path = self.out.with_file_name(name);
+        self.open_zip(path)
+    }
+
+    fn full_path(&self, path: &str) -> String {
+        match &self.top_folder {
+            Some(t) => format!("{t}/{path}"),
+            None => path.to_string(),
+        }
+    }
+
+    /// Add one file.
+    pub fn add(&mut self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        if let Container::Parts { part_bytes } = self.container {
+            if self.part_bytes > 0 && self.part_bytes + bytes.len() as u64 > part_bytes {
+                self.next_part()?;
+            }
+            self.part_bytes += bytes.len() as u64;
+        }
+        let full = self.full_path(path);
+        self.write_raw(&full, bytes)?;
+        if self.macos_junk {
+            let (dir, file) = match full.rsplit_once('/') {
+                Some((d, f)) => (format!("{d}/"), f.to_string()),
+                None => (String::new(), full.clone()),
+            };
+            // AppleDouble resource fork: a tiny binary file that is not JSON.
+            self.write_raw(
+                &format!("__MACOSX/{dir}._{file}"),
+                b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ",
+            )?;
+        }
+        Ok(())
+    }
+
+    fn write_raw(&mut self, full: &str, bytes: &[u8]) -> std::io::Result<()> {
+        // A fixed timestamp keeps archives byte-identical across runs.
+        let stamp = zip::DateTime::from_date_and_time(2024, 3, 2, 10, 0, 0).unwrap_or_default();
+        if let Some(z) = self.zip.as_mut() {
+            let opts = SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .compression_level(Some(1))
+                .last_modified_time(stamp)
+                .large_file(bytes.len() as u64 >= u32::MAX as u64);
+            z.start_file(full, opts).map_err(std::io::Error::other)?;
+            z.write_all(bytes)?;
+        } else if let Some(t) = self.tar.as_mut() {
+            let mut h = tar::Header::new_gnu();
+            h.set_size(bytes.len() as u64);
+            h.set_mode(0o644);
+            h.set_mtime(1_709_373_600);
+            h.set_cksum();
+            t.append_data(&mut h, full, bytes)?;
+        } else {
+            let p = self.out.join(full);
+            if let Some(parent) = p.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(p, bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Finish and return the paths written (one per part for part-zips).
+    pub fn finish(mut self) -> std::io::Result<Vec<PathBuf>> {
+        if self.macos_junk && self.container != Container::Folder {
+            let ds = self.full_path(".DS_Store");
+            self.write_raw(&ds, b"\x00\x00\x00\x01Bud1")?;
+        }
+        if let Some(z) = self.zip.take() {
+            z.finish().map_err(std::io::Error::other)?;
+        }
+        if let Some(t) = self.tar.take() {
+            t.into_inner()?.finish()?.flush()?;
+        }
+        Ok(self.written)
+    }
+}

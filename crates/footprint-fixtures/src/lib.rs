@@ -1,0 +1,36 @@
+//! Deterministic generators of synthetic export archives that follow the formats documented in
+//! FORMATS.md, at any scale, including the messy parts real exports have (top folders, macOS
+//! junk, mojibake, localized names, part-zips). Same seed, same bytes. Never real personal data.
+
+pub mod archive_writer;
+pub mod names;
+
+pub use archive_writer::{ArchiveWriter, Container};
+
+/// A seeded random source (fastrand's wyrand: fixed algorithm, so fixtures are stable).
+pub struct Rng(fastrand::Rng);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(fastrand::Rng::with_seed(seed))
+    }
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            0
+        } else {
+            self.0.u64(0..n)
+        }
+    }
+    pub fn range_i64(&mut self, lo: i64, hi: i64) -> i64 {
+        self.0.i64(lo..hi)
+    }
+    pub fn f64(&mut self) -> f64 {
+        self.0.f64()
+    }
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.0.f64() < p
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}

@@ -1,0 +1,1 @@
+//! Data-rights requests (being written).

@@ -1,0 +1,2 @@
+//! Footprint desktop shell (placeholder until the desktop issue lands).
+pub fn run() {}

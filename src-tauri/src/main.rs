@@ -1,0 +1,3 @@
+fn main() {
+    footprint_app::run();
+}
