@@ -40,7 +40,10 @@ pub fn stream_json(
     let mut s = Scanner::new(reader);
     s.skip_bom()?;
     match s.peek_non_ws()? {
-        Some(b'[') => s.stream_array("", f),
+        Some(b'[') => {
+            s.stream_array("", f)?;
+            s.expect_end()
+        }
         Some(b'{') => {
             s.pos += 1;
             let mut first = true;
