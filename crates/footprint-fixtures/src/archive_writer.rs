@@ -129,6 +129,38 @@ impl ArchiveWriter {
         Ok(())
     }
 
+    /// Add one file written by `fill` as a stream, so a 1 GB file never sits in memory
+    /// (zip and folder output; tar needs the size first, so it buffers).
+    pub fn add_with(
+        &mut self,
+        path: &str,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        if self.zip.is_none() || self.macos_junk {
+            let mut buf = Vec::new();
+            fill(&mut buf)?;
+            return self.add(path, &buf);
+        }
+        if let Container::Parts { part_bytes } = self.container {
+            if self.part_bytes >= part_bytes {
+                self.next_part()?;
+            }
+        }
+        let full = self.full_path(path);
+        let stamp = zip::DateTime::from_date_and_time(2024, 3, 2, 10, 0, 0).unwrap_or_default();
+        let opts = SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1))
+            .last_modified_time(stamp)
+            .large_file(true);
+        let z = self.zip.as_mut().expect("zip output");
+        z.start_file(full, opts).map_err(std::io::Error::other)?;
+        let mut counter = CountingWriter { inner: z, count: 0 };
+        fill(&mut counter)?;
+        self.part_bytes += counter.count;
+        Ok(())
+    }
+
     fn write_raw(&mut self, full: &str, bytes: &[u8]) -> std::io::Result<()> {
         // A fixed timestamp keeps archives byte-identical across runs.
         let stamp = zip::DateTime::from_date_and_time(2024, 3, 2, 10, 0, 0).unwrap_or_default();
@@ -170,5 +202,21 @@ impl ArchiveWriter {
             t.into_inner()?.finish()?.flush()?;
         }
         Ok(self.written)
+    }
+}
+
+struct CountingWriter<'a, W: Write> {
+    inner: &'a mut W,
+    count: u64,
+}
+
+impl<W: Write> Write for CountingWriter<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
