@@ -1,1 +1,469 @@
-fn main() {}
+//! `footprint`: the command-line face of the engine. Every command is a thin adapter over a
+//! footprint-core function; this file only parses arguments, prints and maps errors to exit
+//! codes (documented in README.md and in `footprint --help`).
+
+mod bench;
+mod generate;
+mod output;
+
+use clap::{Parser, Subcommand};
+use footprint_core::query::{CompanyQuery, SearchQuery, TimelineQuery};
+use footprint_core::runner::{self, ImportError, ImportOptions, ImportOutcome, Progress};
+use footprint_core::store::{Store, StoreError};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// Exit codes (stable; scripts rely on them).
+pub mod exit {
+    /// Everything worked.
+    pub const OK: u8 = 0;
+    /// An unexpected failure (database error, I/O).
+    pub const FAILURE: u8 = 1;
+    /// Wrong arguments (clap's own code).
+    pub const USAGE: u8 = 2;
+    /// An input was refused: unknown or damaged archive, unsafe archive, not recognized.
+    pub const BAD_INPUT: u8 = 3;
+    /// The thing asked for does not exist (archive id, company name).
+    pub const NOT_FOUND: u8 = 4;
+    /// Interrupted by the user (Ctrl-C); nothing was saved.
+    pub const CANCELLED: u8 = 130;
+}
+
+#[derive(Parser)]
+#[command(
+    name = "footprint",
+    version,
+    about = "See which companies hold what data about you, from your data-download archives.",
+    long_about = "Footprint reads the data-download archives platforms hand you (Google Takeout, \
+Facebook, Instagram), without unpacking them, indexes them in a local SQLite database and shows \
+which companies hold what data about you, and how you know. Nothing leaves your computer.",
+    after_help = "Exit codes: 0 ok, 1 failure, 2 usage, 3 input refused (damaged, unsafe or \
+unknown archive), 4 not found, 130 cancelled."
+)]
+struct Cli {
+    /// Database file [default: the user data folder, e.g. ~/.local/share/footprint/footprint.db]
+    #[arg(long, global = true, env = "FOOTPRINT_DB")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import export archives (zip, part-zips, .tgz or folder). Part-zips of one export
+    /// (`takeout-...-001.zip`, `-002.zip`) given together are imported as one.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Force the platform (google, facebook, instagram) instead of detecting it.
+        #[arg(long)]
+        platform: Option<String>,
+        /// Print the import reports as JSON.
+        #[arg(long)]
+        json: bool,
+        /// List every file of the report, not only a summary.
+        #[arg(long)]
+        files: bool,
+    },
+    /// List imported archives.
+    Archives {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the import report of an archive again.
+    Report {
+        archive: i64,
+        #[arg(long)]
+        json: bool,
+        #[arg(long)]
+        files: bool,
+    },
+    /// Remove an archive and everything derived from it.
+    Remove {
+        archive: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who holds your data: every company, its relation to you and the evidence count.
+    Companies {
+        /// Only names containing this text.
+        #[arg(long)]
+        search: Option<String>,
+        /// Only this relation (e.g. uploaded_contact_list, sent_off_platform_activity).
+        #[arg(long)]
+        relation: Option<String>,
+        /// records (default), name or last_seen.
+        #[arg(long)]
+        sort: Option<String>,
+        #[arg(long)]
+        limit: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One company: what it holds, how we know (evidence records and files).
+    Company {
+        /// Name, alias, domain or id.
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over all records.
+    Search {
+        query: String,
+        #[arg(long)]
+        platform: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Counts: records, archives, companies, per platform and kind.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Activity over time.
+    Timeline {
+        /// month (default), day or year.
+        #[arg(long, default_value = "month")]
+        by: String,
+        #[arg(long)]
+        platform: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Your own identifiers found in the exports (names, emails, usernames...).
+    Identities {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic export archive (for demos and tests; never real data).
+    Generate(generate::GenerateArgs),
+    /// Measure import speed and memory on generated archives.
+    Bench(bench::BenchArgs),
+}
+
+fn default_db() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("footprint")
+        .join("footprint.db")
+}
+
+/// An error with its exit code.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        let code = match e {
+            StoreError::NotFound(_) => exit::NOT_FOUND,
+            _ => exit::FAILURE,
+        };
+        Failure {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<ImportError> for Failure {
+    fn from(e: ImportError) -> Self {
+        let code = match e.code() {
+            "cancelled" => exit::CANCELLED,
+            "store" | "io" => exit::FAILURE,
+            _ => exit::BAD_INPUT,
+        };
+        Failure {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure {
+            code: exit::FAILURE,
+            message: e.to_string(),
+        }
+    }
+}
+
+fn not_found(message: String) -> Failure {
+    Failure {
+        code: exit::NOT_FOUND,
+        message,
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(f) => {
+            eprintln!("footprint: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn open(db: &Option<PathBuf>) -> Result<Store, Failure> {
+    let path = db.clone().unwrap_or_else(default_db);
+    Ok(Store::open(&path)?)
+}
+
+fn print_json<T: serde::Serialize>(value: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("serializable")
+    );
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Import {
+            paths,
+            platform,
+            json,
+            files,
+        } => import(&cli.db, paths, platform, json, files),
+        Command::Archives { json } => {
+            let list = open(&cli.db)?.archives()?;
+            if json {
+                print_json(&list);
+            } else {
+                output::archives(&list);
+            }
+            Ok(())
+        }
+        Command::Report {
+            archive,
+            json,
+            files,
+        } => {
+            let report = open(&cli.db)?
+                .archive_report(archive)?
+                .ok_or_else(|| not_found(format!("no archive with id {archive}")))?;
+            if json {
+                print_json(&report);
+            } else {
+                output::report(&report, files);
+            }
+            Ok(())
+        }
+        Command::Remove { archive, json } => {
+            let outcome = open(&cli.db)?.remove_archive(archive)?;
+            if json {
+                print_json(&outcome);
+            } else {
+                println!(
+                    "Removed archive {}: {} records deleted, {} kept because a later export also has them, {} companies no longer shown.",
+                    outcome.archive_id,
+                    outcome.records_removed,
+                    outcome.records_handed_over,
+                    outcome.companies_removed
+                );
+            }
+            Ok(())
+        }
+        Command::Companies {
+            search,
+            relation,
+            sort,
+            limit,
+            json,
+        } => {
+            let list = open(&cli.db)?.companies(&CompanyQuery {
+                text: search,
+                relation,
+                sort,
+                limit,
+                offset: None,
+            })?;
+            if json {
+                print_json(&list);
+            } else {
+                output::companies(&list);
+            }
+            Ok(())
+        }
+        Command::Company { name, json } => {
+            let store = open(&cli.db)?;
+            let id = store
+                .find_company(&name)?
+                .ok_or_else(|| not_found(format!("no company matches `{name}` (see `footprint companies`)")))?;
+            let detail = store
+                .company(id)?
+                .ok_or_else(|| not_found(format!("no company with id {id}")))?;
+            if json {
+                print_json(&detail);
+            } else {
+                output::company(&detail);
+            }
+            Ok(())
+        }
+        Command::Search {
+            query,
+            platform,
+            kind,
+            category,
+            limit,
+            json,
+        } => {
+            let page = open(&cli.db)?.search(&SearchQuery {
+                text: Some(query),
+                platform,
+                kind,
+                category,
+                limit: Some(limit),
+                ..Default::default()
+            })?;
+            if json {
+                print_json(&page);
+            } else {
+                output::records(&page.rows);
+            }
+            Ok(())
+        }
+        Command::Stats { json } => {
+            let stats = open(&cli.db)?.stats()?;
+            if json {
+                print_json(&stats);
+            } else {
+                output::stats(&stats);
+            }
+            Ok(())
+        }
+        Command::Timeline { by, platform, json } => {
+            let buckets = open(&cli.db)?.timeline(&TimelineQuery {
+                by: Some(by),
+                platform,
+                ..Default::default()
+            })?;
+            if json {
+                print_json(&buckets);
+            } else {
+                output::timeline(&buckets);
+            }
+            Ok(())
+        }
+        Command::Identities { json } => {
+            let list = open(&cli.db)?.identities()?;
+            if json {
+                print_json(&list);
+            } else {
+                output::identities(&list);
+            }
+            Ok(())
+        }
+        Command::Generate(args) => generate::run(args),
+        Command::Bench(args) => bench::run(args),
+    }
+}
+
+fn import(
+    db: &Option<PathBuf>,
+    paths: Vec<PathBuf>,
+    platform: Option<String>,
+    json: bool,
+    files: bool,
+) -> Result<(), Failure> {
+    let mut store = open(db)?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    {
+        let cancel = cancel.clone();
+        // Ctrl-C cancels the running import; its transaction rolls back.
+        let _ = ctrlc::set_handler(move || cancel.store(true, Ordering::Relaxed));
+    }
+    let mut outcomes: Vec<ImportOutcome> = Vec::new();
+    let mut first_error: Option<Failure> = None;
+    for group in runner::group_parts(&paths) {
+        let bar = if json {
+            ProgressBar::hidden()
+        } else {
+            progress_bar()
+        };
+        let bar2 = bar.clone();
+        let opts = ImportOptions {
+            platform: platform.clone(),
+            progress: Some(Arc::new(move |p: &Progress| update_bar(&bar2, p))),
+            cancel: Some(cancel.clone()),
+            ..Default::default()
+        };
+        let result = runner::import_export(&mut store, &group, &opts);
+        bar.finish_and_clear();
+        match result {
+            Ok(outcome) => {
+                if !json {
+                    output::import_outcome(&outcome, files);
+                }
+                outcomes.push(outcome);
+            }
+            Err(e) => {
+                let f = Failure::from(e);
+                let label = group
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                eprintln!("footprint: {label}: {}", f.message);
+                if first_error.is_none() {
+                    first_error = Some(f);
+                }
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+            }
+        }
+    }
+    if json {
+        print_json(&outcomes);
+    }
+    match first_error {
+        // Already printed per archive; only the exit code is left to give.
+        Some(f) => Err(Failure {
+            code: f.code,
+            message: format!(
+                "{} of {} archives could not be imported",
+                runner::group_parts(&paths).len() - outcomes.len(),
+                runner::group_parts(&paths).len()
+            ),
+        }),
+        None => Ok(()),
+    }
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {msg:20!} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} · {prefix} records · eta {eta}",
+        )
+        .expect("valid template")
+        .progress_chars("=> "),
+    );
+    bar
+}
+
+fn update_bar(bar: &ProgressBar, p: &Progress) {
+    bar.set_length(p.bytes_total);
+    bar.set_position(p.bytes_done);
+    bar.set_prefix(p.records.to_string());
+    let name = p
+        .current_file
+        .rsplit('/')
+        .next()
+        .unwrap_or(&p.current_file)
+        .to_string();
+    bar.set_message(if name.is_empty() { p.phase.clone() } else { name });
+}

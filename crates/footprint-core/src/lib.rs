@@ -11,3 +11,7 @@ pub mod registry;
 pub mod testing;
 pub mod text;
 pub mod time;
+pub mod holders;
+pub mod query;
+pub mod runner;
+pub mod store;

@@ -1,0 +1,160 @@
+//! `footprint bench`: generate big synthetic exports and import them into a fresh database,
+//! reporting records/s, MB/s of uncompressed input, CPU time, peak memory and database size.
+//! The numbers in issue notes come from here (release build: `cargo run --release -p
+//! footprint-cli -- bench`).
+
+use crate::Failure;
+use clap::Args;
+use footprint_core::runner::{import_export, ImportOptions};
+use footprint_core::store::Store;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Folder for the generated archives and databases [default: a temporary folder].
+    #[arg(long)]
+    dir: Option<PathBuf>,
+    /// Scale factor: 1.0 = 1,000,000 location points + 200,000 My Activity entries, and
+    /// 100,000 Facebook messages + 2,000 off-Meta companies.
+    #[arg(long, default_value_t = 1.0)]
+    scale: f64,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct BenchRow {
+    archive: String,
+    archive_bytes: u64,
+    input_bytes: u64,
+    records: u64,
+    seconds: f64,
+    records_per_sec: f64,
+    mb_per_sec: f64,
+    cpu_seconds: f64,
+    peak_rss_mb: f64,
+    db_bytes: u64,
+}
+
+/// Peak resident memory of this process (VmHWM), in bytes.
+fn peak_rss() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Reset the peak so each import is measured on its own (Linux: clear_refs "5").
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// User + system CPU seconds of this process.
+fn cpu_seconds() -> f64 {
+    let Ok(s) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = s.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after ')'.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn file_size(paths: &[PathBuf]) -> u64 {
+    paths
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn measure(name: &str, paths: &[PathBuf], db: &Path) -> Result<BenchRow, Failure> {
+    let _ = std::fs::remove_file(db);
+    let mut store = Store::open(db)?;
+    reset_peak_rss();
+    let cpu0 = cpu_seconds();
+    let t0 = Instant::now();
+    let outcome = import_export(&mut store, paths, &ImportOptions::default())?;
+    let secs = t0.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu0;
+    drop(store);
+    let r = &outcome.report;
+    Ok(BenchRow {
+        archive: name.to_string(),
+        archive_bytes: file_size(paths),
+        input_bytes: r.bytes_parsed,
+        records: r.records_seen,
+        seconds: secs,
+        records_per_sec: r.records_seen as f64 / secs,
+        mb_per_sec: r.bytes_parsed as f64 / 1e6 / secs,
+        cpu_seconds: cpu,
+        peak_rss_mb: peak_rss().unwrap_or(0) as f64 / 1e6,
+        db_bytes: std::fs::metadata(db).map(|m| m.len()).unwrap_or(0),
+    })
+}
+
+pub fn run(args: BenchArgs) -> Result<(), Failure> {
+    let tmp;
+    let dir = match &args.dir {
+        Some(d) => {
+            std::fs::create_dir_all(d)?;
+            d.clone()
+        }
+        None => {
+            tmp = tempfile::tempdir()?;
+            tmp.path().to_path_buf()
+        }
+    };
+    let scale = |n: f64| ((n * args.scale).round() as usize).max(1);
+    eprintln!("Generating archives in {} ...", dir.display());
+    let takeout = footprint_fixtures::google::generate(
+        &footprint_fixtures::google::TakeoutSpec {
+            location_points: scale(1_000_000.0),
+            activity: scale(200_000.0),
+            ..Default::default()
+        },
+        &dir.join("takeout-20240302T100000Z.zip"),
+    )?;
+    let facebook = footprint_fixtures::meta::generate_facebook(
+        &footprint_fixtures::meta::FacebookSpec {
+            threads: 100,
+            messages_per_thread: scale(1_000.0),
+            off_meta_companies: scale(2_000.0),
+            ..Default::default()
+        },
+        &dir.join("facebook-bench.zip"),
+    )?;
+    eprintln!("Importing ...");
+    let rows = vec![
+        measure("Google Takeout", &takeout, &dir.join("bench-google.db"))?,
+        measure("Facebook", &facebook, &dir.join("bench-facebook.db"))?,
+    ];
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&rows).expect("serializable"));
+        return Ok(());
+    }
+    let mut t = comfy_table::Table::new();
+    t.load_preset(comfy_table::presets::UTF8_BORDERS_ONLY).set_header(vec![
+        "Archive", "Zip", "Input", "Records", "Time", "Records/s", "MB/s", "CPU s", "Peak RSS", "Database",
+    ]);
+    for r in &rows {
+        t.add_row(vec![
+            r.archive.clone(),
+            crate::output::bytes(r.archive_bytes),
+            crate::output::bytes(r.input_bytes),
+            crate::output::group(r.records as i64),
+            format!("{:.2} s", r.seconds),
+            crate::output::group(r.records_per_sec as i64),
+            format!("{:.0}", r.mb_per_sec),
+            format!("{:.2}", r.cpu_seconds),
+            format!("{:.0} MB", r.peak_rss_mb),
+            crate::output::bytes(r.db_bytes),
+        ]);
+    }
+    println!("{t}");
+    Ok(())
+}

@@ -1,0 +1,359 @@
+//! Human-readable output: tables (comfy-table) and plain sentences. JSON output is printed
+//! directly from the core types in main.rs.
+
+use comfy_table::{presets::UTF8_BORDERS_ONLY, Cell, CellAlignment, ContentArrangement, Table};
+use footprint_core::model::Relation;
+use footprint_core::query::{
+    ArchiveSummary, CompanyDetail, CompanySummary, IdentityRow, RecordRow, Stats, TimelineBucket,
+};
+use footprint_core::runner::{ImportOutcome, ImportReport};
+use footprint_core::time::{display, display_date};
+
+fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_BORDERS_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().map(|h| Cell::new(h)));
+    t
+}
+
+fn num(n: i64) -> Cell {
+    Cell::new(group(n)).set_alignment(CellAlignment::Right)
+}
+
+/// 1234567 -> "1,234,567".
+pub fn group(n: i64) -> String {
+    let s = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1000.0 && u < UNITS.len() - 1 {
+        v /= 1000.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+fn date(ms: Option<i64>) -> String {
+    ms.map(display_date).unwrap_or_else(|| "-".into())
+}
+
+fn relation_words(r: &str) -> String {
+    Relation::parse(r)
+        .map(|r| r.label().to_string())
+        .unwrap_or_else(|| r.to_string())
+}
+
+pub fn import_outcome(o: &ImportOutcome, files: bool) {
+    if o.already_imported {
+        println!(
+            "Already imported as archive {} ({}): nothing new was added.",
+            o.archive_id, o.report.platform_name
+        );
+        return;
+    }
+    println!("Imported archive {}.", o.archive_id);
+    report(&o.report, files);
+}
+
+pub fn report(r: &ImportReport, files: bool) {
+    println!(
+        "{}{} — {}",
+        r.platform_name,
+        r.account
+            .as_deref()
+            .map(|a| format!(" ({a})"))
+            .unwrap_or_default(),
+        r.reason
+    );
+    println!(
+        "  Files: {} in total; {} understood ({}), {} recognized but skipped ({}), {} unknown ({}){}",
+        group(r.files_total as i64),
+        group(r.files_parsed as i64),
+        bytes(r.bytes_parsed),
+        group(r.files_skipped as i64),
+        bytes(r.bytes_skipped),
+        group(r.files_unknown as i64),
+        bytes(r.bytes_unknown),
+        if r.junk_dropped > 0 {
+            format!("; {} system junk files ignored", r.junk_dropped)
+        } else {
+            String::new()
+        }
+    );
+    println!(
+        "  Records: {} new ({} read, {} already known); {} identities; {:.1} s",
+        group(r.records as i64),
+        group(r.records_seen as i64),
+        group(r.duplicates as i64),
+        r.identities,
+        r.duration_ms as f64 / 1000.0
+    );
+    if r.warnings_total > 0 {
+        println!("  Warnings: {}", group(r.warnings_total as i64));
+        for w in r.warnings.iter().take(10) {
+            match w.position {
+                Some(p) => println!("    {} (item {}): {}", w.file, p, w.message),
+                None => println!("    {}: {}", w.file, w.message),
+            }
+        }
+        if r.warnings.len() > 10 {
+            println!("    ... and {} more (see --json)", r.warnings_total - 10);
+        }
+    }
+    if files {
+        let mut t = table(&["File", "Status", "Size", "Records"]);
+        for f in &r.files {
+            let status = match (f.role.as_str(), &f.detail, &f.error) {
+                (_, _, Some(e)) => format!("failed: {e}"),
+                ("parse", Some(d), _) => format!("understood ({d})"),
+                ("skip", Some(d), _) => format!("skipped: {d}"),
+                _ => "unknown".into(),
+            };
+            t.add_row(vec![
+                Cell::new(&f.path),
+                Cell::new(status),
+                Cell::new(bytes(f.bytes)),
+                num(f.records as i64),
+            ]);
+        }
+        println!("{t}");
+    } else {
+        let unknown: Vec<&str> = r
+            .files
+            .iter()
+            .filter(|f| f.role == "unknown")
+            .map(|f| f.path.as_str())
+            .take(5)
+            .collect();
+        if !unknown.is_empty() {
+            println!(
+                "  Unknown files include: {}{}",
+                unknown.join(", "),
+                if r.files_unknown > 5 { ", ... (see --files)" } else { "" }
+            );
+        }
+    }
+}
+
+pub fn archives(list: &[ArchiveSummary]) {
+    if list.is_empty() {
+        println!("No archives yet. Import one with `footprint import PATH`.");
+        return;
+    }
+    let mut t = table(&["Id", "Platform", "Account", "Exported", "Imported", "Records", "Files", "Source"]);
+    for a in list {
+        t.add_row(vec![
+            Cell::new(a.id),
+            Cell::new(&a.platform_name),
+            Cell::new(a.account.as_deref().unwrap_or("-")),
+            Cell::new(date(a.export_date)),
+            Cell::new(display(a.imported_at)),
+            num(a.records),
+            Cell::new(format!(
+                "{} ({} understood)",
+                a.files_total, a.files_parsed
+            )),
+            Cell::new(a.sources.join(", ")),
+        ]);
+    }
+    println!("{t}");
+}
+
+pub fn companies(list: &[CompanySummary]) {
+    if list.is_empty() {
+        println!("No companies yet. Import an archive with `footprint import PATH`.");
+        return;
+    }
+    let mut t = table(&["Id", "Company", "How they got your data", "Categories", "Evidence", "Last seen"]);
+    for c in list {
+        let rel = if c.is_platform {
+            format!("platform: you gave it to them ({})", c.platforms.join(", "))
+        } else {
+            c.relations
+                .iter()
+                .map(|r| relation_words(r))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        t.add_row(vec![
+            Cell::new(c.id),
+            Cell::new(&c.name),
+            Cell::new(rel),
+            Cell::new(c.categories.len()),
+            num(c.records),
+            Cell::new(date(c.last_seen)),
+        ]);
+    }
+    println!("{t}");
+    let third = list.iter().filter(|c| !c.is_platform).count();
+    println!(
+        "{} companies: {} platforms and {} third parties named in your exports.",
+        list.len(),
+        list.len() - third,
+        third
+    );
+}
+
+pub fn company(d: &CompanyDetail) {
+    let s = &d.summary;
+    println!("{}", s.name);
+    if d.aliases.len() > 1 {
+        println!("  Also written as: {}", d.aliases.join(", "));
+    }
+    println!(
+        "  Evidence: {} records, from {} to {}",
+        group(s.records),
+        date(s.first_seen),
+        date(s.last_seen)
+    );
+    let mut t = table(&["What they hold", "How", "Shown by", "Records", "First", "Last", "Files"]);
+    for h in &d.holdings {
+        t.add_row(vec![
+            Cell::new(&h.category_label),
+            Cell::new(&h.relation_label),
+            Cell::new(&h.platform),
+            num(h.records),
+            Cell::new(date(h.first_seen)),
+            Cell::new(date(h.last_seen)),
+            Cell::new(h.files.join("\n")),
+        ]);
+    }
+    println!("{t}");
+    if !d.evidence.is_empty() {
+        println!("Evidence records (newest first):");
+        records(&d.evidence);
+    }
+}
+
+pub fn records(rows: &[RecordRow]) {
+    if rows.is_empty() {
+        println!("No records found.");
+        return;
+    }
+    let mut t = table(&["Date", "Platform", "Kind", "What", "Source file"]);
+    for r in rows {
+        let mut what = r.title.clone().unwrap_or_default();
+        if let Some(b) = &r.body {
+            if !what.is_empty() {
+                what.push_str(": ");
+            }
+            what.push_str(b);
+        }
+        if what.chars().count() > 80 {
+            what = what.chars().take(79).collect::<String>() + "…";
+        }
+        t.add_row(vec![
+            Cell::new(r.ts.map(display).unwrap_or_else(|| "-".into())),
+            Cell::new(&r.platform),
+            Cell::new(&r.kind),
+            Cell::new(what),
+            Cell::new(format!("{} #{}", r.file, r.position)),
+        ]);
+    }
+    println!("{t}");
+}
+
+pub fn stats(s: &Stats) {
+    println!(
+        "{} records from {} archives; {} companies hold your data ({} third parties); {} identities; database {}",
+        group(s.records),
+        s.archives,
+        s.companies,
+        s.third_parties,
+        s.identities,
+        bytes(s.db_bytes as u64)
+    );
+    if let (Some(a), Some(b)) = (s.first_ts, s.last_ts) {
+        println!("From {} to {}", display_date(a), display_date(b));
+    }
+    let mut t = table(&["Platform", "Records"]);
+    for c in &s.by_platform {
+        t.add_row(vec![Cell::new(&c.label), num(c.count)]);
+    }
+    println!("{t}");
+    let mut t = table(&["Category", "Records"]);
+    for c in &s.by_category {
+        t.add_row(vec![Cell::new(&c.label), num(c.count)]);
+    }
+    println!("{t}");
+    let mut t = table(&["Kind", "Records"]);
+    for c in &s.by_kind {
+        t.add_row(vec![Cell::new(&c.key), num(c.count)]);
+    }
+    println!("{t}");
+}
+
+pub fn timeline(buckets: &[TimelineBucket]) {
+    if buckets.is_empty() {
+        println!("No dated records yet.");
+        return;
+    }
+    let max = buckets.iter().map(|b| b.records).max().unwrap_or(1).max(1);
+    let mut t = table(&["Period", "Platform", "Records", ""]);
+    for b in buckets {
+        let width = ((b.records as f64 / max as f64) * 40.0).ceil() as usize;
+        t.add_row(vec![
+            Cell::new(&b.bucket),
+            Cell::new(&b.platform),
+            num(b.records),
+            Cell::new("█".repeat(width)),
+        ]);
+    }
+    println!("{t}");
+}
+
+pub fn identities(list: &[IdentityRow]) {
+    if list.is_empty() {
+        println!("No identities found yet.");
+        return;
+    }
+    let mut t = table(&["Kind", "Value", "Found in"]);
+    for i in list {
+        t.add_row(vec![
+            Cell::new(&i.kind),
+            Cell::new(&i.value),
+            Cell::new(i.platforms.join(", ")),
+        ]);
+    }
+    println!("{t}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1000), "1,000");
+        assert_eq!(group(1234567), "1,234,567");
+        assert_eq!(group(-1234), "-1,234");
+    }
+
+    #[test]
+    fn formats_bytes() {
+        assert_eq!(bytes(12), "12 B");
+        assert_eq!(bytes(1_500_000), "1.5 MB");
+    }
+}

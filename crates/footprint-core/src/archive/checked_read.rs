@@ -1,0 +1,154 @@
+//! The reader every entry stream goes through: it holds the stream to the size the container
+//! declared (a zip whose header lies about the size fails instead of inflating without bound),
+//! verifies the CRC-32 at the end when the container records one, and puts the archive and entry
+//! name into every error so that a failure deep in an importer still says where it came from.
+
+use std::io::{self, Read};
+
+pub(crate) struct CheckedReader<R> {
+    inner: R,
+    /// `archive: entry`, prefixed to every error.
+    label: String,
+    declared: u64,
+    seen: u64,
+    crc: Option<(u32, flate2::Crc)>,
+    finished: bool,
+}
+
+impl<R: Read> CheckedReader<R> {
+    pub(crate) fn new(inner: R, label: String, declared: u64, crc32: Option<u32>) -> Self {
+        CheckedReader {
+            inner,
+            label,
+            declared,
+            seen: 0,
+            crc: crc32.map(|c| (c, flate2::Crc::new())),
+            finished: false,
+        }
+    }
+
+    fn fail(&self, kind: io::ErrorKind, what: impl std::fmt::Display) -> io::Error {
+        io::Error::new(kind, format!("{}: {what}", self.label))
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if self.finished {
+            return Ok(());
+        }
+        if self.seen < self.declared {
+            return Err(self.fail(
+                io::ErrorKind::UnexpectedEof,
+                format!(
+                    "data ends after {} of {} declared bytes (damaged or truncated)",
+                    self.seen, self.declared
+                ),
+            ));
+        }
+        if let Some((want, crc)) = &self.crc {
+            if crc.sum() != *want {
+                return Err(self.fail(
+                    io::ErrorKind::InvalidData,
+                    format!("CRC-32 mismatch: {:08x} computed, {want:08x} recorded (damaged data)", crc.sum()),
+                ));
+            }
+        }
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for CheckedReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        let n = match self.inner.read(buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(e),
+            Err(e) => {
+                let kind = e.kind();
+                return Err(self.fail(kind, format!("cannot read: {e}")));
+            }
+        };
+        if n == 0 {
+            self.finish()?;
+            return Ok(0);
+        }
+        self.seen += n as u64;
+        if self.seen > self.declared {
+            return Err(self.fail(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "inflates past its declared size of {} bytes (lying header; refused)",
+                    self.declared
+                ),
+            ));
+        }
+        if let Some((_, crc)) = &mut self.crc {
+            crc.update(&buf[..n]);
+        }
+        Ok(n)
+    }
+}
+
+/// Fill `buf` as far as the stream allows (a short count means the stream ended).
+pub(crate) fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// Stands in for an entry that could not be opened, so that a batch visit hands the importer
+/// an error for that one file instead of aborting the whole archive.
+pub(crate) struct FailedOpen(pub(crate) Option<io::Error>);
+
+impl Read for FailedOpen {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(self.0.take().unwrap_or_else(|| io::Error::other("entry could not be opened")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(r: &mut dyn Read) -> io::Result<Vec<u8>> {
+        let mut v = Vec::new();
+        r.read_to_end(&mut v).map(|_| v)
+    }
+
+    #[test]
+    fn passes_exact_data_with_matching_crc() {
+        let data = b"hello world";
+        let mut crc = flate2::Crc::new();
+        crc.update(data);
+        let mut r = CheckedReader::new(&data[..], "a.zip: x".into(), 11, Some(crc.sum()));
+        assert_eq!(read_all(&mut r).unwrap(), data);
+    }
+
+    #[test]
+    fn refuses_data_longer_than_declared() {
+        let mut r = CheckedReader::new(&b"hello world"[..], "a.zip: x.json".into(), 5, None);
+        let e = read_all(&mut r).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        assert!(e.to_string().starts_with("a.zip: x.json: inflates past its declared size of 5"), "{e}");
+    }
+
+    #[test]
+    fn refuses_short_data_and_bad_crc() {
+        let mut r = CheckedReader::new(&b"abc"[..], "t: e".into(), 10, None);
+        let e = read_all(&mut r).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof);
+        assert!(e.to_string().contains("after 3 of 10 declared bytes"), "{e}");
+        let mut r = CheckedReader::new(&b"abc"[..], "t: e".into(), 3, Some(0xdead_beef));
+        let e = read_all(&mut r).unwrap_err();
+        assert!(e.to_string().contains("CRC-32 mismatch"), "{e}");
+    }
+}

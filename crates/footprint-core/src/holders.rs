@@ -1,0 +1,228 @@
+//! Who holds what: merging company spellings into one company, the platforms' own companies,
+//! and rebuilding the `holdings` table from records.
+
+use crate::store::{Store, StoreError};
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// Legal-form words dropped when comparing company names ("Nike, Inc." = "Nike").
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "ag", "sa", "sas", "sarl", "bv",
+    "nv", "plc", "corp", "corporation", "co", "company", "srl", "spa", "oy", "ab", "as", "kg",
+    "pty", "se", "lp", "llp", "group", "holdings",
+];
+
+/// Second-level labels that are not a brand (`co.uk`, `com.au`).
+const GENERIC_SLD: &[&str] = &["co", "com", "org", "net", "gov", "ac", "edu"];
+
+/// The key two spellings of one company share: lowercase, accents folded, punctuation dropped,
+/// legal suffixes removed; a web domain or URL becomes its brand label (`https://www.nike.com/x`
+/// and `nike.com` give `nike`); a leading `@` (X handles) is dropped.
+pub fn company_key(name: &str) -> String {
+    let mut s = name.trim().trim_start_matches('@').to_lowercase();
+    if let Some(host) = as_domain(&s) {
+        s = host;
+    }
+    let folded: String = s.chars().map(fold_accent).collect();
+    let mut words: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_string())
+        .collect();
+    while words.len() > 1 && LEGAL_SUFFIXES.contains(&words.last().unwrap().as_str()) {
+        words.pop();
+    }
+    if words.is_empty() {
+        return name.trim().to_lowercase();
+    }
+    words.join(" ")
+}
+
+/// If `s` is a URL or a bare domain, its brand label (`shop.nike.co.uk` -> `nike`).
+fn as_domain(s: &str) -> Option<String> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
+    let host = rest.split(['/', '?', '#']).next()?;
+    if host.contains(' ') || !host.contains('.') || host.ends_with('.') {
+        return None;
+    }
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() < 2 || !labels.iter().all(|l| l.chars().all(|c| c.is_alphanumeric() || c == '-')) {
+        return None;
+    }
+    // The TLD must look like one (letters only): "Booking.com" yes, "3.5" no.
+    let tld = labels[labels.len() - 1];
+    if !tld.chars().all(|c| c.is_ascii_alphabetic()) || tld.len() < 2 {
+        return None;
+    }
+    let mut i = labels.len() - 2;
+    if i > 0 && GENERIC_SLD.contains(&labels[i]) {
+        i -= 1;
+    }
+    Some(labels[i].to_string())
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        '’' | '\'' => ' ',
+        other => other,
+    }
+}
+
+/// The company behind each platform (Facebook and Instagram are both Meta).
+pub fn platform_company(platform: &str) -> (&'static str, &'static str) {
+    match platform {
+        "google" => ("google", "Google"),
+        "facebook" | "instagram" | "whatsapp" | "meta" => ("meta", "Meta"),
+        "twitter" | "x" => ("x", "X (Twitter)"),
+        "tiktok" => ("tiktok", "TikTok"),
+        "spotify" => ("spotify", "Spotify"),
+        "snapchat" => ("snap", "Snap"),
+        "linkedin" => ("linkedin", "LinkedIn"),
+        "amazon" => ("amazon", "Amazon"),
+        "reddit" => ("reddit", "Reddit"),
+        "netflix" => ("netflix", "Netflix"),
+        _ => ("unknown-platform", "Unknown platform"),
+    }
+}
+
+/// Find or create the company for a spelling; records the spelling as an alias.
+pub(crate) fn company_id(conn: &Connection, name: &str, is_platform: bool) -> rusqlite::Result<i64> {
+    let key = company_key(name);
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM companies WHERE key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    let id = match existing {
+        Some(id) => {
+            if is_platform {
+                conn.prepare_cached("UPDATE companies SET platform = 1 WHERE id = ?1")?
+                    .execute([id])?;
+            }
+            id
+        }
+        None => {
+            conn.prepare_cached("INSERT INTO companies(key, name, platform) VALUES (?1, ?2, ?3)")?
+                .execute(params![key, name.trim(), is_platform as i64])?;
+            conn.last_insert_rowid()
+        }
+    };
+    conn.prepare_cached("INSERT OR IGNORE INTO company_aliases(company_id, alias) VALUES (?1, ?2)")?
+        .execute(params![id, name.trim()])?;
+    Ok(id)
+}
+
+/// The platform's own company id (created on first use).
+pub(crate) fn platform_company_id(conn: &Connection, platform: &str) -> rusqlite::Result<i64> {
+    let (key, name) = platform_company(platform);
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM companies WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    match existing {
+        Some(id) => {
+            conn.execute("UPDATE companies SET platform = 1, name = ?2 WHERE id = ?1", params![id, name])?;
+            Ok(id)
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO companies(key, name, platform) VALUES (?1, ?2, 1)",
+                params![key, name],
+            )?;
+            Ok(conn.last_insert_rowid())
+        }
+    }
+}
+
+/// Rebuild `holdings` from records, and drop companies nothing points at any more.
+/// Platforms hold every category found in their export; third parties hold what their
+/// records show, under the relation the export names.
+pub(crate) fn rebuild_holdings(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM holdings", [])?;
+    // Group by file first (one scan of the records), then fold files into a JSON list.
+    conn.execute(
+        "WITH fc AS (
+           SELECT company_id, category, relation, platform, file_id,
+                  count(*) AS n, min(ts) AS lo, max(ts) AS hi
+           FROM records WHERE company_id IS NOT NULL
+           GROUP BY company_id, category, relation, platform, file_id)
+         INSERT INTO holdings(company_id, category, relation, platform, records, first_seen, last_seen, files)
+         SELECT fc.company_id, fc.category, fc.relation, fc.platform, sum(n), min(lo), max(hi),
+                json_group_array(DISTINCT f.path)
+         FROM fc JOIN files f ON f.id = fc.file_id
+         GROUP BY fc.company_id, fc.category, fc.relation, fc.platform",
+        [],
+    )?;
+    let platforms: Vec<String> = conn
+        .prepare("SELECT DISTINCT platform FROM archives")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for p in platforms {
+        let cid = platform_company_id(conn, &p)?;
+        conn.execute(
+            "WITH fc AS (
+               SELECT category, file_id, count(*) AS n, min(ts) AS lo, max(ts) AS hi
+               FROM records WHERE platform = ?2 GROUP BY category, file_id)
+             INSERT OR IGNORE INTO holdings(company_id, category, relation, platform, records, first_seen, last_seen, files)
+             SELECT ?1, fc.category, 'collected_directly', ?2, sum(n), min(lo), max(hi),
+                    json_group_array(DISTINCT f.path)
+             FROM fc JOIN files f ON f.id = fc.file_id
+             GROUP BY fc.category",
+            params![cid, p],
+        )?;
+    }
+    conn.execute(
+        "DELETE FROM companies WHERE id NOT IN (SELECT company_id FROM holdings)
+           AND id NOT IN (SELECT company_id FROM records WHERE company_id IS NOT NULL)",
+        [],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Rebuild the derived holdings (normally done by imports and removals).
+    pub fn rebuild_holdings(&mut self) -> Result<(), StoreError> {
+        let tx = self.conn.transaction().map_err(StoreError::sql(&self.path))?;
+        rebuild_holdings(&tx).map_err(StoreError::sql(&self.path))?;
+        tx.commit().map_err(StoreError::sql(&self.path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_company_share_a_key() {
+        for (a, b) in [
+            ("Nike", "Nike, Inc."),
+            ("nike.com", "Nike"),
+            ("https://www.nike.com/running?x=1", "NIKE"),
+            ("@Nike", "Nike Inc"),
+            ("L'Oréal Paris", "L’Oreal Paris"),
+            ("Zalando SE", "zalando.de"),
+            ("Tesco PLC", "tesco.co.uk"),
+            ("Booking.com", "booking.com B.V."),
+        ] {
+            assert_eq!(company_key(a), company_key(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn different_companies_stay_apart() {
+        assert_ne!(company_key("Nike"), company_key("Adidas"));
+        assert_ne!(company_key("The Trade Desk"), company_key("Trade"));
+        assert_ne!(company_key("H&M"), company_key("HM"));
+        // A legal word alone is kept, not emptied.
+        assert_eq!(company_key("Group"), "group");
+    }
+}

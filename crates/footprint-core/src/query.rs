@@ -1,0 +1,1040 @@
+//! Reading the store: archives, who holds what, evidence, search, timeline, map, stats, and
+//! removing an archive. Every function here is what one CLI command or one app screen shows.
+
+use crate::holders;
+use crate::model::{Category, Relation};
+use crate::runner::ImportReport;
+use crate::store::{Store, StoreError};
+use rusqlite::{params, params_from_iter, types::Value, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ArchiveSummary {
+    pub id: i64,
+    pub platform: String,
+    pub platform_name: String,
+    pub account: Option<String>,
+    pub sources: Vec<String>,
+    pub imported_at: i64,
+    pub export_date: Option<i64>,
+    pub records: i64,
+    pub files_total: i64,
+    pub files_parsed: i64,
+    pub files_skipped: i64,
+    pub files_unknown: i64,
+    pub bytes: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RemoveOutcome {
+    pub archive_id: i64,
+    pub records_removed: i64,
+    /// Records also found in another archive, now kept under that one.
+    pub records_handed_over: i64,
+    pub companies_removed: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CompanySummary {
+    pub id: i64,
+    pub name: String,
+    /// True for the platforms themselves (Google, Meta, ...).
+    pub is_platform: bool,
+    /// Exports that name this company (importer ids).
+    pub platforms: Vec<String>,
+    /// Relations, as machine names (`uploaded_contact_list`, ...).
+    pub relations: Vec<String>,
+    /// Data categories held, as machine names.
+    pub categories: Vec<String>,
+    /// Evidence records.
+    pub records: i64,
+    pub first_seen: Option<i64>,
+    pub last_seen: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CompanyQuery {
+    /// Substring of the name or an alias.
+    pub text: Option<String>,
+    /// Only companies with this relation.
+    pub relation: Option<String>,
+    /// `records` (default), `name`, `last_seen`.
+    pub sort: Option<String>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Holding {
+    pub category: String,
+    pub category_label: String,
+    pub relation: String,
+    pub relation_label: String,
+    /// The export that shows it.
+    pub platform: String,
+    pub records: i64,
+    pub first_seen: Option<i64>,
+    pub last_seen: Option<i64>,
+    /// Files the evidence came from.
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CompanyDetail {
+    pub summary: CompanySummary,
+    pub aliases: Vec<String>,
+    pub holdings: Vec<Holding>,
+    /// The first evidence records (newest first) for third parties.
+    pub evidence: Vec<RecordRow>,
+}
+
+/// One record as shown in lists.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RecordRow {
+    pub id: i64,
+    pub platform: String,
+    pub kind: String,
+    pub category: String,
+    pub ts: Option<i64>,
+    pub ts_end: Option<i64>,
+    pub title: Option<String>,
+    pub body: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub company: Option<String>,
+    pub relation: Option<String>,
+    /// The file inside the archive the record came from, and its position there.
+    pub file: String,
+    pub position: i64,
+    pub archive_id: i64,
+    pub data: Option<String>,
+}
+
+/// Keyset position for paging (stays fast deep into millions of rows).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Cursor {
+    /// `ts` of the last row seen (rows without a time sort last, as i64::MIN).
+    pub ts: i64,
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SearchQuery {
+    /// Words to find (full-text); all must match, the last one as a prefix.
+    pub text: Option<String>,
+    pub platform: Option<String>,
+    pub kind: Option<String>,
+    pub category: Option<String>,
+    pub company_id: Option<i64>,
+    pub from_ms: Option<i64>,
+    pub to_ms: Option<i64>,
+    pub limit: Option<i64>,
+    pub after: Option<Cursor>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SearchPage {
+    pub rows: Vec<RecordRow>,
+    /// Pass back as `after` for the next page; None at the end.
+    pub next: Option<Cursor>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TimelineQuery {
+    /// `day` or `month` (default).
+    pub by: Option<String>,
+    pub platform: Option<String>,
+    pub from_ms: Option<i64>,
+    pub to_ms: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TimelineBucket {
+    /// `YYYY-MM` or `YYYY-MM-DD` (UTC).
+    pub bucket: String,
+    pub platform: String,
+    pub records: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MapQuery {
+    pub west: Option<f64>,
+    pub south: Option<f64>,
+    pub east: Option<f64>,
+    pub north: Option<f64>,
+    /// Grid cells along the longer side (default 128, at most 1024).
+    pub cells: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MapBin {
+    /// Mean position of the points in the cell.
+    pub lat: f64,
+    pub lon: f64,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MapVisit {
+    pub lat: f64,
+    pub lon: f64,
+    pub title: Option<String>,
+    pub ts: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MapData {
+    pub bins: Vec<MapBin>,
+    /// Named places (visits), at most 2,000, newest first.
+    pub visits: Vec<MapVisit>,
+    pub total_points: i64,
+    /// Bounding box of all points: [west, south, east, north].
+    pub extent: Option<[f64; 4]>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CountBy {
+    pub key: String,
+    pub label: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Stats {
+    pub records: i64,
+    pub archives: i64,
+    pub companies: i64,
+    pub third_parties: i64,
+    pub identities: i64,
+    pub by_platform: Vec<CountBy>,
+    pub by_kind: Vec<CountBy>,
+    pub by_category: Vec<CountBy>,
+    pub first_ts: Option<i64>,
+    pub last_ts: Option<i64>,
+    pub db_bytes: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct IdentityRow {
+    pub kind: String,
+    pub value: String,
+    pub platforms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlatformCategories {
+    pub platform: String,
+    pub platform_name: String,
+    pub records: i64,
+    pub categories: Vec<CountBy>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MonthCount {
+    pub platform: String,
+    pub month: String,
+    pub records: i64,
+}
+
+/// What a newer export of the same account added.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportChange {
+    pub platform: String,
+    pub account: Option<String>,
+    pub previous_archive: i64,
+    pub latest_archive: i64,
+    pub new_records: i64,
+    pub new_companies: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Overview {
+    pub archives_total: i64,
+    pub records_total: i64,
+    /// Every data holder, platforms included.
+    pub companies_total: i64,
+    pub third_parties_total: i64,
+    /// Companies per relation (a company can have several).
+    pub by_relation: Vec<CountBy>,
+    pub platforms: Vec<PlatformCategories>,
+    pub top_holders: Vec<CompanySummary>,
+    pub monthly: Vec<MonthCount>,
+    pub changes: Vec<ExportChange>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DbInfo {
+    pub path: Option<String>,
+    /// Database file plus its write-ahead log.
+    pub bytes: i64,
+    pub schema_version: i64,
+}
+
+/// Importer display name for an id.
+pub fn platform_name(id: &str) -> String {
+    crate::registry::by_id(id)
+        .map(|i| i.name().to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn json_list(s: Option<String>) -> Vec<String> {
+    s.and_then(|s| serde_json::from_str::<Vec<Option<String>>>(&s).ok())
+        .map(|v| v.into_iter().flatten().collect())
+        .unwrap_or_default()
+}
+
+const RECORD_COLS: &str = "r.id, r.platform, r.kind, r.category, r.ts, r.ts_end, r.title, r.body, r.lat, r.lon,
+     c.name, r.relation, f.path, r.position, r.archive_id, r.data";
+const RECORD_FROM: &str =
+    "records r JOIN files f ON f.id = r.file_id LEFT JOIN companies c ON c.id = r.company_id";
+
+fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
+    Ok(RecordRow {
+        id: r.get(0)?,
+        platform: r.get(1)?,
+        kind: r.get(2)?,
+        category: r.get(3)?,
+        ts: r.get(4)?,
+        ts_end: r.get(5)?,
+        title: r.get(6)?,
+        body: r.get(7)?,
+        lat: r.get(8)?,
+        lon: r.get(9)?,
+        company: r.get(10)?,
+        relation: r.get(11)?,
+        file: r.get(12)?,
+        position: r.get(13)?,
+        archive_id: r.get(14)?,
+        data: r.get(15)?,
+    })
+}
+
+/// Turn user text into a safe FTS5 query: every word quoted (no operators), all must match,
+/// the last one as a prefix so results appear while typing.
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.replace('"', ""))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let n = words.len();
+    Some(
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i + 1 == n {
+                    format!("\"{w}\"*")
+                } else {
+                    format!("\"{w}\"")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+impl Store {
+    pub fn archives(&self) -> Result<Vec<ArchiveSummary>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT a.id, a.platform, a.account, a.sources, a.imported_at, a.export_date, a.records,
+                   (SELECT count(*) FROM files f WHERE f.archive_id = a.id),
+                   (SELECT count(*) FROM files f WHERE f.archive_id = a.id AND f.role = 'parse'),
+                   (SELECT count(*) FROM files f WHERE f.archive_id = a.id AND f.role = 'skip'),
+                   (SELECT count(*) FROM files f WHERE f.archive_id = a.id AND f.role = 'unknown'),
+                   (SELECT coalesce(sum(bytes), 0) FROM files f WHERE f.archive_id = a.id)
+                 FROM archives a ORDER BY a.id",
+            )
+            .map_err(self.err())?;
+        let rows = st
+            .query_map([], |r| {
+                let platform: String = r.get(1)?;
+                Ok(ArchiveSummary {
+                    id: r.get(0)?,
+                    platform_name: platform_name(&platform),
+                    platform,
+                    account: r.get(2)?,
+                    sources: json_list(r.get(3)?),
+                    imported_at: r.get(4)?,
+                    export_date: r.get(5)?,
+                    records: r.get(6)?,
+                    files_total: r.get(7)?,
+                    files_parsed: r.get(8)?,
+                    files_skipped: r.get(9)?,
+                    files_unknown: r.get(10)?,
+                    bytes: r.get(11)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    pub fn archive_report(&self, id: i64) -> Result<Option<ImportReport>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT report FROM archives WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(self.err())?;
+        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+    }
+
+    /// Remove an archive and everything derived from it, in one transaction. Records that a
+    /// later export of the same account also contains are handed over to it, not lost.
+    pub fn remove_archive(&mut self, id: i64) -> Result<RemoveOutcome, StoreError> {
+        let path = self.path.clone();
+        let err = StoreError::sql(&path);
+        let tx = self.conn.transaction().map_err(&err)?;
+        let exists: Option<i64> = tx
+            .query_row("SELECT id FROM archives WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(&err)?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound(format!(
+                "no archive with id {id} (see `footprint archives`)"
+            )));
+        }
+        let companies_before: i64 = tx
+            .query_row("SELECT count(*) FROM companies", [], |r| r.get(0))
+            .map_err(&err)?;
+        // Hand over records that another archive also holds: the smallest other archive id.
+        let handed = tx
+            .execute(
+                "UPDATE records SET
+                   archive_id = (SELECT min(x.archive_id) FROM record_also_in x WHERE x.record_id = records.id AND x.archive_id != ?1),
+                   file_id = (SELECT x.file_id FROM record_also_in x WHERE x.record_id = records.id AND x.archive_id != ?1 ORDER BY x.archive_id LIMIT 1),
+                   position = (SELECT x.position FROM record_also_in x WHERE x.record_id = records.id AND x.archive_id != ?1 ORDER BY x.archive_id LIMIT 1)
+                 WHERE archive_id = ?1
+                   AND EXISTS (SELECT 1 FROM record_also_in x WHERE x.record_id = records.id AND x.archive_id != ?1)",
+                [id],
+            )
+            .map_err(&err)?;
+        tx.execute(
+            "DELETE FROM record_also_in WHERE (record_id, archive_id) IN
+               (SELECT x.record_id, r.archive_id FROM record_also_in x JOIN records r ON r.id = x.record_id WHERE x.archive_id = r.archive_id)",
+            [],
+        )
+        .map_err(&err)?;
+        let removed = tx
+            .execute("DELETE FROM records WHERE archive_id = ?1", [id])
+            .map_err(&err)?;
+        tx.execute("DELETE FROM record_also_in WHERE archive_id = ?1", [id])
+            .map_err(&err)?;
+        tx.execute("DELETE FROM archives WHERE id = ?1", [id])
+            .map_err(&err)?;
+        holders::rebuild_holdings(&tx).map_err(&err)?;
+        let companies_after: i64 = tx
+            .query_row("SELECT count(*) FROM companies", [], |r| r.get(0))
+            .map_err(&err)?;
+        tx.commit().map_err(&err)?;
+        Ok(RemoveOutcome {
+            archive_id: id,
+            records_removed: removed as i64,
+            records_handed_over: handed as i64,
+            companies_removed: companies_before - companies_after,
+        })
+    }
+
+    pub fn companies(&self, q: &CompanyQuery) -> Result<Vec<CompanySummary>, StoreError> {
+        let mut sql = String::from(
+            "SELECT c.id, c.name, c.platform,
+                json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
+                json_group_array(DISTINCT h.category),
+                sum(h.records),
+                min(h.first_seen), max(h.last_seen)
+             FROM companies c JOIN holdings h ON h.company_id = c.id WHERE 1 = 1",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(t) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            sql.push_str(
+                " AND (c.name LIKE ?1 ESCAPE '\\' OR EXISTS (SELECT 1 FROM company_aliases a WHERE a.company_id = c.id AND a.alias LIKE ?1 ESCAPE '\\'))",
+            );
+            let escaped = t.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            args.push(Value::Text(format!("%{escaped}%")));
+        }
+        if let Some(rel) = &q.relation {
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM holdings h3 WHERE h3.company_id = c.id AND h3.relation = ?{})",
+                args.len() + 1
+            ));
+            args.push(Value::Text(rel.clone()));
+        }
+        sql.push_str(" GROUP BY c.id");
+        sql.push_str(match q.sort.as_deref() {
+            Some("name") => " ORDER BY c.name COLLATE NOCASE",
+            Some("last_seen") => " ORDER BY max(h.last_seen) DESC NULLS LAST, c.name",
+            _ => " ORDER BY c.platform DESC, sum(h.records) DESC, c.name COLLATE NOCASE",
+        });
+        sql.push_str(&format!(
+            " LIMIT {} OFFSET {}",
+            q.limit.unwrap_or(1000).clamp(1, 100_000),
+            q.offset.unwrap_or(0).max(0)
+        ));
+        let mut st = self.conn.prepare(&sql).map_err(self.err())?;
+        let rows = st
+            .query_map(params_from_iter(args), company_summary)
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Find a company by id, or by name/alias (exact key match first, then substring).
+    pub fn find_company(&self, name_or_id: &str) -> Result<Option<i64>, StoreError> {
+        if let Ok(id) = name_or_id.parse::<i64>() {
+            return Ok(Some(id));
+        }
+        let key = holders::company_key(name_or_id);
+        let id: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM companies WHERE key = ?1", [&key], |r| r.get(0))
+            .optional()
+            .map_err(self.err())?;
+        if id.is_some() {
+            return Ok(id);
+        }
+        let list = self.companies(&CompanyQuery {
+            text: Some(name_or_id.to_string()),
+            limit: Some(1),
+            ..Default::default()
+        })?;
+        Ok(list.first().map(|c| c.id))
+    }
+
+    pub fn company(&self, id: i64) -> Result<Option<CompanyDetail>, StoreError> {
+        let summary = self
+            .conn
+            .query_row(
+                "SELECT c.id, c.name, c.platform,
+                    json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
+                    json_group_array(DISTINCT h.category),
+                    sum(h.records),
+                    min(h.first_seen), max(h.last_seen)
+                 FROM companies c JOIN holdings h ON h.company_id = c.id WHERE c.id = ?1 GROUP BY c.id",
+                [id],
+                company_summary,
+            )
+            .optional()
+            .map_err(self.err())?;
+        let Some(summary) = summary else {
+            return Ok(None);
+        };
+        let aliases: Vec<String> = self
+            .conn
+            .prepare("SELECT alias FROM company_aliases WHERE company_id = ?1 ORDER BY alias")
+            .and_then(|mut st| {
+                st.query_map([id], |r| r.get(0))?
+                    .collect::<Result<Vec<String>, _>>()
+            })
+            .map_err(self.err())?;
+        let holdings: Vec<Holding> = self
+            .conn
+            .prepare(
+                "SELECT category, relation, platform, records, first_seen, last_seen, files
+                 FROM holdings WHERE company_id = ?1 ORDER BY relation, records DESC",
+            )
+            .and_then(|mut st| {
+                st.query_map([id], |r| {
+                    let category: String = r.get(0)?;
+                    let relation: String = r.get(1)?;
+                    Ok(Holding {
+                        category_label: Category::parse(&category)
+                            .map(|c| c.label().to_string())
+                            .unwrap_or_else(|| category.clone()),
+                        relation_label: Relation::parse(&relation)
+                            .map(|c| c.label().to_string())
+                            .unwrap_or_else(|| relation.clone()),
+                        category,
+                        relation,
+                        platform: r.get(2)?,
+                        records: r.get(3)?,
+                        first_seen: r.get(4)?,
+                        last_seen: r.get(5)?,
+                        files: json_list(r.get(6)?),
+                    })
+                })?
+                .collect::<Result<Vec<_>, _>>()
+            })
+            .map_err(self.err())?;
+        let evidence = if summary.is_platform {
+            Vec::new()
+        } else {
+            self.search(&SearchQuery {
+                company_id: Some(id),
+                limit: Some(100),
+                ..Default::default()
+            })?
+            .rows
+        };
+        Ok(Some(CompanyDetail {
+            summary,
+            aliases,
+            holdings,
+            evidence,
+        }))
+    }
+
+    /// Records matching filters, newest first, paged by keyset.
+    pub fn search(&self, q: &SearchQuery) -> Result<SearchPage, StoreError> {
+        let limit = q.limit.unwrap_or(50).clamp(1, 1000);
+        let mut sql = format!("SELECT {RECORD_COLS} FROM {RECORD_FROM}");
+        let mut args: Vec<Value> = Vec::new();
+        let mut cond: Vec<String> = Vec::new();
+        let arg = |v: Value, args: &mut Vec<Value>| {
+            args.push(v);
+            format!("?{}", args.len())
+        };
+        if let Some(m) = q.text.as_deref().and_then(fts_query) {
+            let p = arg(Value::Text(m), &mut args);
+            cond.push(format!(
+                "r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH {p})"
+            ));
+        }
+        for (col, v) in [
+            ("r.platform", &q.platform),
+            ("r.kind", &q.kind),
+            ("r.category", &q.category),
+        ] {
+            if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+                let p = arg(Value::Text(v.to_string()), &mut args);
+                cond.push(format!("{col} = {p}"));
+            }
+        }
+        if let Some(c) = q.company_id {
+            let p = arg(Value::Integer(c), &mut args);
+            cond.push(format!("r.company_id = {p}"));
+        }
+        if let Some(f) = q.from_ms {
+            let p = arg(Value::Integer(f), &mut args);
+            cond.push(format!("r.ts >= {p}"));
+        }
+        if let Some(t) = q.to_ms {
+            let p = arg(Value::Integer(t), &mut args);
+            cond.push(format!("r.ts < {p}"));
+        }
+        // Rows without a time sort last: coalesce to i64::MIN.
+        let ts_expr = "coalesce(r.ts, -9223372036854775808)";
+        if let Some(c) = q.after {
+            let a = arg(Value::Integer(c.ts), &mut args);
+            let b = arg(Value::Integer(c.id), &mut args);
+            cond.push(format!("({ts_expr} < {a} OR ({ts_expr} = {a} AND r.id < {b}))"));
+        }
+        if !cond.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&cond.join(" AND "));
+        }
+        sql.push_str(&format!(" ORDER BY {ts_expr} DESC, r.id DESC LIMIT {}", limit + 1));
+        let mut st = self.conn.prepare(&sql).map_err(self.err())?;
+        let mut rows: Vec<RecordRow> = st
+            .query_map(params_from_iter(args), record_row)
+            .map_err(self.err())?
+            .collect::<Result<_, _>>()
+            .map_err(self.err())?;
+        let next = if rows.len() as i64 > limit {
+            rows.truncate(limit as usize);
+            rows.last().map(|r| Cursor {
+                ts: r.ts.unwrap_or(i64::MIN),
+                id: r.id,
+            })
+        } else {
+            None
+        };
+        Ok(SearchPage { rows, next })
+    }
+
+    pub fn timeline(&self, q: &TimelineQuery) -> Result<Vec<TimelineBucket>, StoreError> {
+        let fmt = match q.by.as_deref() {
+            Some("day") => "%Y-%m-%d",
+            Some("year") => "%Y",
+            _ => "%Y-%m",
+        };
+        let mut cond = vec!["ts IS NOT NULL".to_string()];
+        let mut args: Vec<Value> = vec![Value::Text(fmt.into())];
+        if let Some(p) = &q.platform {
+            args.push(Value::Text(p.clone()));
+            cond.push(format!("platform = ?{}", args.len()));
+        }
+        if let Some(f) = q.from_ms {
+            args.push(Value::Integer(f));
+            cond.push(format!("ts >= ?{}", args.len()));
+        }
+        if let Some(t) = q.to_ms {
+            args.push(Value::Integer(t));
+            cond.push(format!("ts < ?{}", args.len()));
+        }
+        let sql = format!(
+            "SELECT strftime(?1, ts / 1000, 'unixepoch') AS b, platform, count(*)
+             FROM records WHERE {} GROUP BY b, platform ORDER BY b, platform",
+            cond.join(" AND ")
+        );
+        let mut st = self.conn.prepare(&sql).map_err(self.err())?;
+        let rows = st
+            .query_map(params_from_iter(args), |r| {
+                Ok(TimelineBucket {
+                    bucket: r.get(0)?,
+                    platform: r.get(1)?,
+                    records: r.get(2)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Location points binned on a grid (a million points become a few thousand bins), plus
+    /// named visits.
+    pub fn map(&self, q: &MapQuery) -> Result<MapData, StoreError> {
+        let (total, w0, s0, e0, n0): (i64, Option<f64>, Option<f64>, Option<f64>, Option<f64>) = self
+            .conn
+            .query_row(
+                "SELECT count(*), min(lon), min(lat), max(lon), max(lat) FROM records WHERE lat IS NOT NULL",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .map_err(self.err())?;
+        let extent = match (w0, s0, e0, n0) {
+            (Some(w), Some(s), Some(e), Some(n)) => Some([w, s, e, n]),
+            _ => None,
+        };
+        let Some([ew, es, ee, en]) = extent else {
+            return Ok(MapData {
+                bins: vec![],
+                visits: vec![],
+                total_points: 0,
+                extent: None,
+            });
+        };
+        let west = q.west.unwrap_or(ew);
+        let south = q.south.unwrap_or(es);
+        let east = q.east.unwrap_or(ee);
+        let north = q.north.unwrap_or(en);
+        let cells = q.cells.unwrap_or(128).clamp(1, 1024) as f64;
+        let span = (east - west).max(north - south).max(1e-6);
+        let cell = span / cells;
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT avg(lat), avg(lon), count(*) FROM records
+                 WHERE lat IS NOT NULL AND lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4
+                 GROUP BY CAST((lat - ?1) / ?5 AS INTEGER), CAST((lon - ?3) / ?5 AS INTEGER)",
+            )
+            .map_err(self.err())?;
+        let bins = st
+            .query_map(params![south, north, west, east, cell], |r| {
+                Ok(MapBin {
+                    lat: r.get(0)?,
+                    lon: r.get(1)?,
+                    count: r.get(2)?,
+                })
+            })
+            .map_err(self.err())?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(self.err())?;
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT lat, lon, title, ts FROM records
+                 WHERE lat IS NOT NULL AND kind = 'place_visit' AND lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4
+                 ORDER BY ts DESC LIMIT 2000",
+            )
+            .map_err(self.err())?;
+        let visits = st
+            .query_map(params![south, north, west, east], |r| {
+                Ok(MapVisit {
+                    lat: r.get(0)?,
+                    lon: r.get(1)?,
+                    title: r.get(2)?,
+                    ts: r.get(3)?,
+                })
+            })
+            .map_err(self.err())?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(self.err())?;
+        Ok(MapData {
+            bins,
+            visits,
+            total_points: total,
+            extent,
+        })
+    }
+
+    fn count_by(&self, sql: &str, label: fn(&str) -> String) -> Result<Vec<CountBy>, StoreError> {
+        let mut st = self.conn.prepare(sql).map_err(self.err())?;
+        let rows = st
+            .query_map([], |r| {
+                let key: String = r.get(0)?;
+                Ok(CountBy {
+                    label: label(&key),
+                    key,
+                    count: r.get(1)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    fn scalar(&self, sql: &str) -> Result<i64, StoreError> {
+        self.conn
+            .query_row(sql, [], |r| r.get(0))
+            .map_err(self.err())
+    }
+
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let (first_ts, last_ts): (Option<i64>, Option<i64>) = self
+            .conn
+            .query_row("SELECT min(ts), max(ts) FROM records", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(self.err())?;
+        Ok(Stats {
+            records: self.scalar("SELECT count(*) FROM records")?,
+            archives: self.scalar("SELECT count(*) FROM archives")?,
+            companies: self.scalar("SELECT count(DISTINCT company_id) FROM holdings")?,
+            third_parties: self.scalar(
+                "SELECT count(DISTINCT h.company_id) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.platform = 0",
+            )?,
+            identities: self.scalar("SELECT count(*) FROM (SELECT DISTINCT kind, value FROM identities)")?,
+            by_platform: self.count_by(
+                "SELECT platform, count(*) FROM records GROUP BY platform ORDER BY 2 DESC",
+                platform_name,
+            )?,
+            by_kind: self.count_by(
+                "SELECT kind, count(*) FROM records GROUP BY kind ORDER BY 2 DESC",
+                |k| k.replace('_', " "),
+            )?,
+            by_category: self.count_by(
+                "SELECT category, count(*) FROM records GROUP BY category ORDER BY 2 DESC",
+                category_label,
+            )?,
+            first_ts,
+            last_ts,
+            db_bytes: self.db_info()?.bytes,
+        })
+    }
+
+    pub fn identities(&self) -> Result<Vec<IdentityRow>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT i.kind, i.value, json_group_array(DISTINCT a.platform)
+                 FROM identities i JOIN archives a ON a.id = i.archive_id
+                 GROUP BY i.kind, i.value ORDER BY i.kind, i.value",
+            )
+            .map_err(self.err())?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(IdentityRow {
+                    kind: r.get(0)?,
+                    value: r.get(1)?,
+                    platforms: json_list(r.get(2)?),
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    pub fn overview(&self) -> Result<Overview, StoreError> {
+        let by_relation = self.count_by(
+            "SELECT relation, count(DISTINCT company_id) FROM holdings GROUP BY relation ORDER BY 2 DESC",
+            |k| {
+                Relation::parse(k)
+                    .map(|r| r.label().to_string())
+                    .unwrap_or_else(|| k.to_string())
+            },
+        )?;
+        let mut platforms: Vec<PlatformCategories> = Vec::new();
+        {
+            let mut st = self
+                .conn
+                .prepare("SELECT platform, category, count(*) FROM records GROUP BY platform, category ORDER BY platform, 3 DESC")
+                .map_err(self.err())?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+                })
+                .map_err(self.err())?;
+            for row in rows {
+                let (p, c, n) = row.map_err(self.err())?;
+                if platforms.last().map(|x| x.platform != p).unwrap_or(true) {
+                    platforms.push(PlatformCategories {
+                        platform_name: platform_name(&p),
+                        platform: p,
+                        records: 0,
+                        categories: vec![],
+                    });
+                }
+                let last = platforms.last_mut().expect("pushed");
+                last.records += n;
+                last.categories.push(CountBy {
+                    label: category_label(&c),
+                    key: c,
+                    count: n,
+                });
+            }
+        }
+        let top_holders = self.companies(&CompanyQuery {
+            limit: Some(10),
+            ..Default::default()
+        })?;
+        let monthly: Vec<MonthCount> = self
+            .timeline(&TimelineQuery::default())?
+            .into_iter()
+            .map(|b| MonthCount {
+                platform: b.platform,
+                month: b.bucket,
+                records: b.records,
+            })
+            .collect();
+        Ok(Overview {
+            archives_total: self.scalar("SELECT count(*) FROM archives")?,
+            records_total: self.scalar("SELECT count(*) FROM records")?,
+            companies_total: self.scalar("SELECT count(DISTINCT company_id) FROM holdings")?,
+            third_parties_total: self.scalar(
+                "SELECT count(DISTINCT h.company_id) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.platform = 0",
+            )?,
+            by_relation,
+            platforms,
+            top_holders,
+            monthly,
+            changes: self.changes()?,
+        })
+    }
+
+    /// For each account with two or more exports: what the latest added over the earlier ones.
+    fn changes(&self) -> Result<Vec<ExportChange>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT platform, account, max(id), count(*) FROM archives
+                 GROUP BY platform, coalesce(account, '') HAVING count(*) > 1",
+            )
+            .map_err(self.err())?;
+        let groups: Vec<(String, Option<String>, i64)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(self.err())?
+            .collect::<Result<_, _>>()
+            .map_err(self.err())?;
+        let mut out = Vec::new();
+        for (platform, account, latest) in groups {
+            let previous: i64 = self
+                .conn
+                .query_row(
+                    "SELECT max(id) FROM archives WHERE platform = ?1 AND coalesce(account, '') = coalesce(?2, '') AND id < ?3",
+                    params![platform, account, latest],
+                    |r| r.get(0),
+                )
+                .map_err(self.err())?;
+            let new_records: i64 = self
+                .conn
+                .query_row("SELECT count(*) FROM records WHERE archive_id = ?1", [latest], |r| r.get(0))
+                .map_err(self.err())?;
+            let new_companies: Vec<String> = self
+                .conn
+                .prepare(
+                    "SELECT DISTINCT c.name FROM records r JOIN companies c ON c.id = r.company_id
+                     WHERE r.archive_id = ?1 AND NOT EXISTS
+                       (SELECT 1 FROM records o WHERE o.company_id = r.company_id AND o.archive_id != ?1)
+                     ORDER BY c.name",
+                )
+                .and_then(|mut st| st.query_map([latest], |r| r.get(0))?.collect::<Result<Vec<String>, _>>())
+                .map_err(self.err())?;
+            out.push(ExportChange {
+                platform,
+                account,
+                previous_archive: previous,
+                latest_archive: latest,
+                new_records,
+                new_companies,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn db_info(&self) -> Result<DbInfo, StoreError> {
+        let bytes = match &self.path {
+            Some(p) => {
+                let mut total = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+                let mut wal = p.as_os_str().to_owned();
+                wal.push("-wal");
+                total += std::fs::metadata(std::path::PathBuf::from(wal))
+                    .map(|m| m.len())
+                    .unwrap_or(0);
+                total as i64
+            }
+            None => {
+                let pages: i64 = self.scalar("PRAGMA page_count")?;
+                let size: i64 = self.scalar("PRAGMA page_size")?;
+                pages * size
+            }
+        };
+        Ok(DbInfo {
+            path: self.path.as_ref().map(|p| p.display().to_string()),
+            bytes,
+            schema_version: self.schema_version()?,
+        })
+    }
+}
+
+fn category_label(k: &str) -> String {
+    Category::parse(k)
+        .map(|c| c.label().to_string())
+        .unwrap_or_else(|| k.to_string())
+}
+
+fn company_summary(r: &Row<'_>) -> rusqlite::Result<CompanySummary> {
+    let mut relations = json_list(r.get(4)?);
+    relations.sort();
+    let mut categories = json_list(r.get(5)?);
+    categories.sort();
+    let mut platforms = json_list(r.get(3)?);
+    platforms.sort();
+    Ok(CompanySummary {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        is_platform: r.get::<_, i64>(2)? != 0,
+        platforms,
+        relations,
+        categories,
+        records: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
+        first_seen: r.get(7)?,
+        last_seen: r.get(8)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_query_quotes_words_and_prefixes_the_last() {
+        assert_eq!(fts_query("  "), None);
+        assert_eq!(fts_query("rust zip").unwrap(), "\"rust\" \"zip\"*");
+        // FTS syntax in user text is neutralized.
+        assert_eq!(fts_query("a\" OR b").unwrap(), "\"a\" \"OR\" \"b\"*");
+    }
+}

@@ -1,0 +1,821 @@
+//! The import runner: open an export, pick its importer, stream every file through it and
+//! write the records, all in one transaction (an interrupted or failed import leaves nothing).
+//!
+//! Two threads share the work, one per core of a small machine: the parser thread inflates and
+//! parses (zip + JSON), the calling thread writes to SQLite. They talk through a bounded channel
+//! of record batches, so memory stays flat whatever the archive size.
+
+use crate::archive::{ArchiveError, ArchiveView, Limits};
+use crate::holders;
+use crate::importer::{FileRole, ImportCx, Importer, ParseError, RecordSink, Warning};
+use crate::model::{Identity, Record};
+use crate::registry::{self, Detection};
+use crate::store::{Store, StoreError};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use xxhash_rust::xxh3::Xxh3;
+
+pub use crate::archive::group_parts;
+
+/// Records per batch sent from the parser to the writer.
+const BATCH: usize = 1024;
+/// Batches in flight: bounds memory (a few MB) while keeping both threads busy.
+const IN_FLIGHT: usize = 8;
+
+pub type ProgressFn = Arc<dyn Fn(&Progress) + Send + Sync>;
+
+/// Options of one import.
+#[derive(Clone, Default)]
+pub struct ImportOptions {
+    /// Force an importer id instead of auto-detection (needed when detection ties).
+    pub platform: Option<String>,
+    pub limits: Limits,
+    /// Called a few times per second from the writing thread.
+    pub progress: Option<ProgressFn>,
+    /// Set to true to cancel; the import rolls back.
+    pub cancel: Option<Arc<AtomicBool>>,
+    /// "Now" in UTC ms (tests pass a fixed clock); defaults to the system clock.
+    pub now_ms: Option<i64>,
+}
+
+/// Where an import stands.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Progress {
+    /// `reading`, `importing`, `finishing`, `done`.
+    pub phase: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes_done: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes_total: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub records: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub files_done: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub files_total: u64,
+    pub current_file: String,
+}
+
+/// What happened to one file of the archive.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FileReport {
+    pub path: String,
+    /// `parse`, `skip` or `unknown`.
+    pub role: String,
+    /// Parser name, or why the file was skipped.
+    pub detail: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub records: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub warnings: u64,
+    /// Why the file could not be read as a whole, if so.
+    pub error: Option<String>,
+}
+
+/// A warning kept in the report.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReportWarning {
+    pub file: String,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub position: Option<u64>,
+    pub message: String,
+}
+
+/// The coverage of one export: what was understood, skipped, unknown; counts and warnings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportReport {
+    pub platform: String,
+    pub platform_name: String,
+    pub account: Option<String>,
+    /// Why this platform was chosen.
+    pub reason: String,
+    pub sources: Vec<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub files_total: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub files_parsed: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub files_skipped: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub files_unknown: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub files_failed: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub junk_dropped: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes_total: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes_parsed: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes_skipped: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes_unknown: u64,
+    /// New records written.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub records: u64,
+    /// Records parsed, including those already known from an earlier export.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub records_seen: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub duplicates: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub identities: u64,
+    /// Warnings kept (at most 50 per file); `warnings_total` counts them all.
+    pub warnings: Vec<ReportWarning>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub warnings_total: u64,
+    pub files: Vec<FileReport>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub duration_ms: u64,
+}
+
+/// The result of importing one export.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportOutcome {
+    pub archive_id: i64,
+    /// The same export was imported before: nothing was added.
+    pub already_imported: bool,
+    pub report: ImportReport,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Archive(#[from] ArchiveError),
+    #[error("{path}: no importer recognizes this export (looked for Google Takeout, Facebook and Instagram layouts); {hint}")]
+    NotRecognized { path: String, hint: String },
+    #[error("{path}: several platforms match equally ({candidates}); choose one with --platform")]
+    Ambiguous { path: String, candidates: String },
+    #[error("unknown platform `{0}`; known: {1}")]
+    UnknownPlatform(String, String),
+    #[error("{path}: reading `{file}` failed: {message}")]
+    Read {
+        path: String,
+        file: String,
+        message: String,
+    },
+    #[error("import cancelled; nothing was saved")]
+    Cancelled,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ImportError {
+    /// Stable code the UI and scripts branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::Archive(ArchiveError::UnknownFormat { .. }) => "unknown_format",
+            ImportError::Archive(ArchiveError::UnsafeEntry { .. }) => "unsafe_archive",
+            ImportError::Archive(ArchiveError::LimitExceeded { .. }) => "unsafe_archive",
+            ImportError::Archive(ArchiveError::Corrupt { .. }) => "corrupt",
+            ImportError::Archive(ArchiveError::Io { .. }) => "io",
+            ImportError::NotRecognized { .. } => "not_recognized",
+            ImportError::Ambiguous { .. } => "ambiguous",
+            ImportError::UnknownPlatform(..) => "unknown_platform",
+            ImportError::Read { .. } => "corrupt",
+            ImportError::Cancelled => "cancelled",
+            ImportError::Store(_) => "store",
+        }
+    }
+}
+
+fn now_ms(opts: &ImportOptions) -> i64 {
+    opts.now_ms
+        .unwrap_or_else(|| chrono::Utc::now().timestamp_millis())
+}
+
+fn sources_label(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn choose_importer(
+    view: &ArchiveView,
+    opts: &ImportOptions,
+    label: &str,
+) -> Result<(&'static dyn Importer, String), ImportError> {
+    if let Some(id) = &opts.platform {
+        let imp = registry::by_id(id).ok_or_else(|| {
+            let known: Vec<&str> = registry::importers().iter().map(|i| i.id()).collect();
+            ImportError::UnknownPlatform(id.clone(), known.join(", "))
+        })?;
+        return Ok((imp, format!("chosen with --platform {id}")));
+    }
+    match registry::detect(view) {
+        Detection::Found(c) => Ok((
+            registry::by_id(c.importer).expect("registered"),
+            c.recognition.reason,
+        )),
+        Detection::Tie(cands) => Err(ImportError::Ambiguous {
+            path: label.to_string(),
+            candidates: cands
+                .iter()
+                .map(|c| format!("{} ({})", c.importer, c.recognition.reason))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+        Detection::Unknown => Err(ImportError::NotRecognized {
+            path: label.to_string(),
+            hint: format!(
+                "it holds {} files{}",
+                view.entries().len(),
+                view.entries()
+                    .first()
+                    .map(|e| format!(", e.g. `{}`", e.path))
+                    .unwrap_or_default()
+            ),
+        }),
+    }
+}
+
+/// Import one export (several paths = its part-zips). All or nothing.
+pub fn import_export(
+    store: &mut Store,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+) -> Result<ImportOutcome, ImportError> {
+    let started = Instant::now();
+    let label = sources_label(paths);
+    let progress = |p: &Progress| {
+        if let Some(f) = &opts.progress {
+            f(p)
+        }
+    };
+    progress(&Progress {
+        phase: "reading".into(),
+        current_file: label.clone(),
+        ..Default::default()
+    });
+    let view = ArchiveView::open(paths, &opts.limits)?;
+    let fingerprint = format!("{:016x}", view.fingerprint());
+    if let Some((id, report)) = store.archive_by_fingerprint(&fingerprint)? {
+        return Ok(ImportOutcome {
+            archive_id: id,
+            already_imported: true,
+            report,
+        });
+    }
+    let (importer, reason) = choose_importer(&view, opts, &label)?;
+    let account = importer.account(&view);
+
+    let mut report = ImportReport {
+        platform: importer.id().to_string(),
+        platform_name: importer.name().to_string(),
+        account: account.clone(),
+        reason,
+        sources: paths.iter().map(|p| p.display().to_string()).collect(),
+        junk_dropped: view.junk_dropped() as u64,
+        ..Default::default()
+    };
+    // Plan: what happens to every file.
+    let mut to_parse: Vec<(usize, &'static str)> = Vec::new();
+    for (i, e) in view.entries().iter().enumerate() {
+        let role = importer.classify(&e.path);
+        let (role_s, detail) = match role {
+            FileRole::Parse(p) => {
+                to_parse.push((i, p));
+                report.files_parsed += 1;
+                report.bytes_parsed += e.size;
+                ("parse", Some(p.to_string()))
+            }
+            FileRole::Skip(why) => {
+                report.files_skipped += 1;
+                report.bytes_skipped += e.size;
+                ("skip", Some(why.to_string()))
+            }
+            FileRole::Unknown => {
+                report.files_unknown += 1;
+                report.bytes_unknown += e.size;
+                ("unknown", None)
+            }
+        };
+        report.files.push(FileReport {
+            path: e.path.clone(),
+            role: role_s.to_string(),
+            detail,
+            bytes: e.size,
+            records: 0,
+            warnings: 0,
+            error: None,
+        });
+        report.bytes_total += e.size;
+    }
+    report.files_total = view.entries().len() as u64;
+
+    let now = now_ms(opts);
+    let export_date = view.newest_modified();
+    let path_for_err = store.path.clone();
+    let sql = StoreError::sql(&path_for_err);
+    let tx = store
+        .conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(&sql)?;
+    tx.execute(
+        "INSERT INTO archives(platform, account, fingerprint, sources, imported_at, export_date, report)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, '{}')",
+        params![
+            importer.id(),
+            account,
+            fingerprint,
+            serde_json::to_string(&report.sources).unwrap_or_default(),
+            now,
+            export_date
+        ],
+    )
+    .map_err(&sql)?;
+    let archive_id = tx.last_insert_rowid();
+    let mut file_ids = Vec::with_capacity(report.files.len());
+    {
+        let mut ins = tx
+            .prepare("INSERT INTO files(archive_id, path, role, detail, bytes) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .map_err(&sql)?;
+        for f in &report.files {
+            ins.execute(params![archive_id, f.path, f.role, f.detail, f.bytes as i64])
+                .map_err(&sql)?;
+            file_ids.push(tx.last_insert_rowid());
+        }
+    }
+    holders::platform_company_id(&tx, importer.id()).map_err(&sql)?;
+
+    let cancel = opts.cancel.clone().unwrap_or_default();
+    let bytes_done = Arc::new(AtomicU64::new(0));
+    let bytes_total: u64 = to_parse.iter().map(|(i, _)| view.entries()[*i].size).sum();
+    let files_total = to_parse.len() as u64;
+    let (sender, receiver) = sync_channel::<Msg>(IN_FLIGHT);
+
+    let scope = Scope {
+        platform: importer.id(),
+        account: account.as_deref().unwrap_or(""),
+    };
+    let written = std::thread::scope(|s| {
+        let parser = {
+            let cancel = cancel.clone();
+            let bytes_done = bytes_done.clone();
+            let to_parse = &to_parse;
+            // The view moves to the parser thread: only that thread reads the archive.
+            s.spawn(move || parse_all(&view, importer, to_parse, sender, &cancel, &bytes_done))
+        };
+        let mut writer = Writer {
+            tx: &tx,
+            archive_id,
+            file_ids: &file_ids,
+            scope,
+            companies: HashMap::new(),
+            report: &mut report,
+            cancel: &cancel,
+            bytes_done: &bytes_done,
+            bytes_total,
+            files_total,
+            files_done: 0,
+            last_progress: Instant::now(),
+            progress: opts.progress.as_ref(),
+            current_file: String::new(),
+        };
+        let written = writer.run(receiver);
+        let parsed = parser.join().expect("parser thread panicked");
+        match (written, parsed) {
+            (Err(e), _) => Err(e),
+            (Ok(_), Err(e)) => Err(e),
+            (Ok(n), Ok(())) => Ok(n),
+        }
+    });
+    let written = match written {
+        Ok(n) => n,
+        Err(WriteError::Cancelled) => return Err(ImportError::Cancelled),
+        Err(WriteError::Sql(e)) => return Err(sql(e).into()),
+        Err(WriteError::Read { file, message }) => {
+            return Err(ImportError::Read {
+                path: label,
+                file,
+                message,
+            })
+        }
+    };
+    if cancel.load(Ordering::Relaxed) {
+        return Err(ImportError::Cancelled);
+    }
+    progress(&Progress {
+        phase: "finishing".into(),
+        bytes_done: bytes_total,
+        bytes_total,
+        records: written,
+        files_done: files_total,
+        files_total,
+        current_file: String::new(),
+    });
+    holders::rebuild_holdings(&tx).map_err(&sql)?;
+    report.records = written;
+    report.files_failed = report.files.iter().filter(|f| f.error.is_some()).count() as u64;
+    report.duration_ms = started.elapsed().as_millis() as u64;
+    tx.execute(
+        "UPDATE archives SET records = ?2, report = ?3 WHERE id = ?1",
+        params![
+            archive_id,
+            written as i64,
+            serde_json::to_string(&report).unwrap_or_default()
+        ],
+    )
+    .map_err(&sql)?;
+    {
+        // Per-file counts for the coverage queries.
+        let mut up = tx
+            .prepare("UPDATE files SET records = ?2, warnings = ?3, error = ?4 WHERE id = ?1")
+            .map_err(&sql)?;
+        for (f, id) in report.files.iter().zip(&file_ids) {
+            if f.records > 0 || f.warnings > 0 || f.error.is_some() {
+                up.execute(params![id, f.records as i64, f.warnings as i64, f.error])
+                    .map_err(&sql)?;
+            }
+        }
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return Err(ImportError::Cancelled);
+    }
+    tx.commit().map_err(&sql)?;
+    progress(&Progress {
+        phase: "done".into(),
+        bytes_done: bytes_total,
+        bytes_total,
+        records: written,
+        files_done: files_total,
+        files_total,
+        current_file: String::new(),
+    });
+    Ok(ImportOutcome {
+        archive_id,
+        already_imported: false,
+        report,
+    })
+}
+
+/// Messages from the parser thread to the writer.
+enum Msg {
+    FileStart { entry: usize },
+    Records { entry: usize, batch: Vec<Record> },
+    Identity(Identity),
+    Warning(Warning),
+    FileDone {
+        entry: usize,
+        records: u64,
+        warnings: u64,
+        error: Option<String>,
+    },
+    /// The archive itself could not be read: abort.
+    Fatal { file: String, message: String },
+}
+
+#[derive(Debug)]
+enum WriteError {
+    Cancelled,
+    Sql(rusqlite::Error),
+    Read { file: String, message: String },
+}
+
+/// Counts inflated bytes for the progress bar.
+struct CountingReader<'a> {
+    inner: &'a mut dyn Read,
+    done: &'a AtomicU64,
+}
+
+impl Read for CountingReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.done.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The parser thread's sink: batches records into the channel.
+struct ChannelSink<'a> {
+    entry: usize,
+    batch: Vec<Record>,
+    tx: &'a SyncSender<Msg>,
+    cancel: &'a AtomicBool,
+}
+
+impl ChannelSink<'_> {
+    fn flush(&mut self) -> Result<(), ParseError> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+        self.tx
+            .send(Msg::Records {
+                entry: self.entry,
+                batch,
+            })
+            .map_err(|_| ParseError::Cancelled)
+    }
+}
+
+impl RecordSink for ChannelSink<'_> {
+    fn record(&mut self, record: Record) -> Result<(), ParseError> {
+        self.batch.push(record);
+        if self.batch.len() >= BATCH {
+            if self.cancel.load(Ordering::Relaxed) {
+                return Err(ParseError::Cancelled);
+            }
+            self.flush()?;
+        }
+        Ok(())
+    }
+    fn identity(&mut self, identity: Identity) {
+        let _ = self.tx.send(Msg::Identity(identity));
+    }
+    fn warning(&mut self, warning: Warning) {
+        let _ = self.tx.send(Msg::Warning(warning));
+    }
+}
+
+fn parse_all(
+    view: &ArchiveView,
+    importer: &dyn Importer,
+    to_parse: &[(usize, &'static str)],
+    tx: SyncSender<Msg>,
+    cancel: &AtomicBool,
+    bytes_done: &AtomicU64,
+) -> Result<(), WriteError> {
+    let parsers: HashMap<usize, &'static str> = to_parse.iter().copied().collect();
+    let indices: Vec<usize> = to_parse.iter().map(|(i, _)| *i).collect();
+    let result = view.for_each(&indices, |entry, reader| {
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let path = &view.entries()[entry].path;
+        if tx.send(Msg::FileStart { entry }).is_err() {
+            return Ok(());
+        }
+        let mut sink = ChannelSink {
+            entry,
+            batch: Vec::with_capacity(BATCH),
+            tx: &tx,
+            cancel,
+        };
+        let mut counting = CountingReader {
+            inner: reader,
+            done: bytes_done,
+        };
+        let mut cx = ImportCx::new(path, &mut sink);
+        let outcome = importer.import_file(parsers[&entry], &mut counting, &mut cx);
+        let (records, warnings) = (cx.records(), cx.warnings());
+        let flushed = sink.flush();
+        let error = match (outcome, flushed) {
+            (Err(ParseError::Cancelled), _) | (_, Err(ParseError::Cancelled)) => {
+                cancel.store(true, Ordering::Relaxed);
+                return Ok(());
+            }
+            // An I/O error is the archive failing (corrupt data, lying sizes): abort it all.
+            (Err(ParseError::Io(e)), _) => {
+                let _ = tx.send(Msg::Fatal {
+                    file: path.clone(),
+                    message: e.to_string(),
+                });
+                return Ok(());
+            }
+            (Err(e), _) => Some(e.to_string()),
+            (Ok(()), _) => None,
+        };
+        let _ = tx.send(Msg::FileDone {
+            entry,
+            records,
+            warnings,
+            error,
+        });
+        Ok(())
+    });
+    if let Err(e) = result {
+        let _ = tx.send(Msg::Fatal {
+            file: String::new(),
+            message: e.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// The dedup scope: the same item in two exports of one account gets one key.
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    platform: &'a str,
+    account: &'a str,
+}
+
+impl Scope<'_> {
+    fn dedup(&self, r: &Record) -> i64 {
+        let mut h = Xxh3::new();
+        h.update(self.platform.as_bytes());
+        h.update(&[0x1f]);
+        h.update(self.account.as_bytes());
+        h.update(&[0x1f]);
+        h.update(&r.effective_key().to_le_bytes());
+        h.digest() as i64
+    }
+}
+
+struct Writer<'a> {
+    tx: &'a rusqlite::Connection,
+    archive_id: i64,
+    file_ids: &'a [i64],
+    scope: Scope<'a>,
+    companies: HashMap<String, i64>,
+    report: &'a mut ImportReport,
+    cancel: &'a AtomicBool,
+    bytes_done: &'a AtomicU64,
+    bytes_total: u64,
+    files_total: u64,
+    files_done: u64,
+    last_progress: Instant,
+    progress: Option<&'a ProgressFn>,
+    current_file: String,
+}
+
+impl Writer<'_> {
+    fn run(&mut self, rx: Receiver<Msg>) -> Result<u64, WriteError> {
+        let tx = self.tx;
+        let mut insert = tx
+            .prepare_cached(
+                "INSERT INTO records(archive_id, file_id, position, dedup, platform, kind, category,
+                   ts, ts_end, title, body, lat, lon, company_id, relation, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                 ON CONFLICT(dedup) DO NOTHING",
+            )
+            .map_err(WriteError::Sql)?;
+        let mut find = tx
+            .prepare_cached("SELECT id, archive_id FROM records WHERE dedup = ?1")
+            .map_err(WriteError::Sql)?;
+        let mut also = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO record_also_in(record_id, archive_id, file_id, position) VALUES (?1, ?2, ?3, ?4)",
+            )
+            .map_err(WriteError::Sql)?;
+        let mut ident = tx
+            .prepare_cached("INSERT OR IGNORE INTO identities(archive_id, kind, value) VALUES (?1, ?2, ?3)")
+            .map_err(WriteError::Sql)?;
+        let mut written = 0u64;
+        for msg in rx {
+            if self.cancel.load(Ordering::Relaxed) {
+                return Err(WriteError::Cancelled);
+            }
+            match msg {
+                Msg::FileStart { entry } => {
+                    self.current_file = self.report.files[entry].path.clone();
+                }
+                Msg::Records { entry, batch } => {
+                    let file_id = self.file_ids[entry];
+                    for r in batch {
+                        let dedup = self.scope.dedup(&r);
+                        let company_id = match &r.company {
+                            Some(c) => Some(self.company(&c.name).map_err(WriteError::Sql)?),
+                            None => None,
+                        };
+                        let n = insert
+                            .execute(params![
+                                self.archive_id,
+                                file_id,
+                                r.position as i64,
+                                dedup,
+                                self.scope.platform,
+                                r.kind,
+                                r.category.as_str(),
+                                r.ts,
+                                r.ts_end,
+                                r.title,
+                                r.body,
+                                r.lat,
+                                r.lon,
+                                company_id,
+                                r.company.as_ref().map(|c| c.relation.as_str()),
+                                r.data,
+                            ])
+                            .map_err(WriteError::Sql)?;
+                        self.report.records_seen += 1;
+                        self.report.files[entry].records += 1;
+                        if n == 1 {
+                            written += 1;
+                        } else {
+                            self.report.duplicates += 1;
+                            let (rid, owner): (i64, i64) = find
+                                .query_row([dedup], |row| Ok((row.get(0)?, row.get(1)?)))
+                                .map_err(WriteError::Sql)?;
+                            if owner != self.archive_id {
+                                also.execute(params![rid, self.archive_id, file_id, r.position as i64])
+                                    .map_err(WriteError::Sql)?;
+                            }
+                        }
+                    }
+                    self.tick(written);
+                }
+                Msg::Identity(i) => {
+                    let n = ident
+                        .execute(params![self.archive_id, i.kind.as_str(), i.value])
+                        .map_err(WriteError::Sql)?;
+                    self.report.identities += n as u64;
+                }
+                Msg::Warning(w) => {
+                    self.report.warnings_total += 1;
+                    self.report.warnings.push(ReportWarning {
+                        file: w.file,
+                        position: w.position,
+                        message: w.message,
+                    });
+                }
+                Msg::FileDone {
+                    entry,
+                    records: _,
+                    warnings,
+                    error,
+                } => {
+                    self.files_done += 1;
+                    let f = &mut self.report.files[entry];
+                    f.warnings = warnings;
+                    // Warnings beyond the kept ones still count.
+                    let kept = warnings.min(crate::importer::MAX_WARNINGS_PER_FILE);
+                    self.report.warnings_total += warnings - kept;
+                    if let Some(e) = error {
+                        self.report.warnings_total += 1;
+                        self.report.warnings.push(ReportWarning {
+                            file: f.path.clone(),
+                            position: None,
+                            message: format!("file not fully read: {e}"),
+                        });
+                        f.error = Some(e);
+                    }
+                    self.tick(written);
+                }
+                Msg::Fatal { file, message } => {
+                    return Err(WriteError::Read { file, message });
+                }
+            }
+        }
+        if self.cancel.load(Ordering::Relaxed) {
+            return Err(WriteError::Cancelled);
+        }
+        Ok(written)
+    }
+
+    fn company(&mut self, name: &str) -> rusqlite::Result<i64> {
+        if let Some(id) = self.companies.get(name) {
+            return Ok(*id);
+        }
+        let id = holders::company_id(self.tx, name, false)?;
+        self.companies.insert(name.to_string(), id);
+        Ok(id)
+    }
+
+    fn tick(&mut self, records: u64) {
+        if let Some(f) = self.progress {
+            if self.last_progress.elapsed() >= Duration::from_millis(100) {
+                self.last_progress = Instant::now();
+                f(&Progress {
+                    phase: "importing".into(),
+                    bytes_done: self.bytes_done.load(Ordering::Relaxed).min(self.bytes_total),
+                    bytes_total: self.bytes_total,
+                    records,
+                    files_done: self.files_done,
+                    files_total: self.files_total,
+                    current_file: self.current_file.clone(),
+                });
+            }
+        }
+    }
+}
+
+impl Store {
+    /// The archive with this content fingerprint, if it was imported before.
+    pub(crate) fn archive_by_fingerprint(
+        &self,
+        fingerprint: &str,
+    ) -> Result<Option<(i64, ImportReport)>, StoreError> {
+        let row: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT id, report FROM archives WHERE fingerprint = ?1",
+                [fingerprint],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(self.err())?;
+        Ok(row.map(|(id, json)| {
+            let mut report: ImportReport = serde_json::from_str(&json).unwrap_or_default();
+            // Nothing new this time.
+            report.records = 0;
+            (id, report)
+        }))
+    }
+}

@@ -1,0 +1,198 @@
+//! The SQLite store: opening, pragmas and migrations. Writing happens in [`crate::runner`]
+//! (imports) and [`crate::holders`] (derived holdings); reading in [`crate::query`].
+//!
+//! Migrations are embedded SQL files that never change once released; `PRAGMA user_version`
+//! records how many ran. A database made by a newer Footprint is refused rather than damaged.
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+/// Embedded migrations, in order. Append only.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database {path}: {source}")]
+    Sqlite {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("database {path} was written by a newer Footprint (schema {found}, this version knows {supported}); update Footprint to open it")]
+    NewerSchema {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("cannot create the folder for database {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    NotFound(String),
+}
+
+impl StoreError {
+    pub(crate) fn sql(path: &Option<PathBuf>) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |source| StoreError::Sqlite {
+            path: display_path(path),
+            source,
+        }
+    }
+}
+
+fn display_path(path: &Option<PathBuf>) -> String {
+    path.as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| ":memory:".into())
+}
+
+/// An open database. One writer; readers may open their own `Store` on the same file (WAL).
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Open (creating and migrating if needed) the database at `path`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
+        }
+        let p = Some(path.to_path_buf());
+        let conn = Connection::open(path).map_err(StoreError::sql(&p))?;
+        Store::init(conn, p)
+    }
+
+    /// A private in-memory database (tests, benchmarks of the parser alone).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory().map_err(StoreError::sql(&None))?;
+        Store::init(conn, None)
+    }
+
+    fn init(conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+        let for_err = path.clone();
+        let err = StoreError::sql(&for_err);
+        // WAL: readers (the app's screens) never block the importer. NORMAL sync is safe with
+        // WAL (a crash can lose the last commit, never corrupt). Foreign keys are off by
+        // default in SQLite: turn them on.
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA temp_store = MEMORY;
+             PRAGMA cache_size = -32000;",
+        )
+        .map_err(&err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(&err)?;
+        let mut store = Store { conn, path };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = StoreError::sql(&path);
+        let found: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(&err)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: display_path(&self.path),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        for (i, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            // Each migration and its version bump commit together: all or nothing.
+            let tx = self.conn.transaction().map_err(&err)?;
+            tx.execute_batch(sql).map_err(&err)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)
+                .map_err(&err)?;
+            tx.commit().map_err(&err)?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub(crate) fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        StoreError::sql(&self.path)
+    }
+
+    /// Schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(self.err())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_a_new_database() {
+        let s = Store::open_in_memory().unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        let tables: i64 = s
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('archives','records','companies','holdings','identities','files')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 6);
+    }
+
+    #[test]
+    fn reopening_is_a_no_op_and_newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/fp.db");
+        drop(Store::open(&p).unwrap());
+        drop(Store::open(&p).unwrap());
+        let c = Connection::open(&p).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 5).unwrap();
+        drop(c);
+        match Store::open(&p) {
+            Err(StoreError::NewerSchema { found, .. }) => assert_eq!(found, SCHEMA_VERSION + 5),
+            other => panic!("expected NewerSchema, got {:?}", other.err()),
+        }
+    }
+
+    #[test]
+    fn every_column_has_a_comment() {
+        // The house rule: each column in CREATE TABLE carries a `--` comment.
+        for (_, sql) in MIGRATIONS {
+            let mut in_table = false;
+            for line in sql.lines() {
+                let t = line.trim();
+                if t.starts_with("CREATE TABLE") {
+                    in_table = true;
+                    continue;
+                }
+                if in_table && t.starts_with(')') {
+                    in_table = false;
+                    continue;
+                }
+                if in_table && !t.starts_with("PRIMARY KEY") && !t.is_empty() {
+                    assert!(t.contains("--"), "column without a comment: {t}");
+                }
+            }
+        }
+    }
+}
