@@ -15,7 +15,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let dir = data_dir::resolve(app.handle())?;
+            let dir = data_dir::resolve()?;
             app.manage(data_dir::DataDir(dir));
             Ok(())
         })

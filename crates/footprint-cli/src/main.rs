@@ -44,7 +44,8 @@ which companies hold what data about you, and how you know. Nothing leaves your 
 unknown archive), 4 not found, 130 cancelled."
 )]
 struct Cli {
-    /// Database file [default: the user data folder, e.g. ~/.local/share/footprint/footprint.db]
+    /// Database file [default: footprint.db in $FOOTPRINT_DATA_DIR or the user data folder,
+    /// e.g. ~/.local/share/footprint/footprint.db; shared with the desktop app]
     #[arg(long, global = true, env = "FOOTPRINT_DB")]
     db: Option<PathBuf>,
     #[command(subcommand)]
@@ -150,13 +151,6 @@ enum Command {
     Bench(bench::BenchArgs),
 }
 
-fn default_db() -> PathBuf {
-    dirs::data_dir()
-        .unwrap_or_else(|| PathBuf::from("."))
-        .join("footprint")
-        .join("footprint.db")
-}
-
 /// An error with its exit code.
 struct Failure {
     code: u8,
@@ -218,7 +212,9 @@ fn main() -> ExitCode {
 }
 
 fn open(db: &Option<PathBuf>) -> Result<Store, Failure> {
-    let path = db.clone().unwrap_or_else(default_db);
+    let path = db
+        .clone()
+        .unwrap_or_else(footprint_core::paths::default_db);
     Ok(Store::open(&path)?)
 }
 

@@ -32,13 +32,6 @@ impl Blob {
         }
     }
 
-    /// Bytes held in memory by this blob (0 for a file window).
-    pub(crate) fn memory_bytes(&self) -> u64 {
-        match self {
-            Blob::File { .. } => 0,
-            Blob::Memory { bytes, .. } => bytes.len() as u64,
-        }
-    }
 
     /// A sub-range `[offset, offset + len)` of this blob.
     pub(crate) fn window(&self, offset: u64, len: u64) -> io::Result<Blob> {

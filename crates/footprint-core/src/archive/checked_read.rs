@@ -67,7 +67,13 @@ impl<R: Read> Read for CheckedReader<R> {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(e),
             Err(e) => {
                 let kind = e.kind();
-                return Err(self.fail(kind, format!("cannot read: {e}")));
+                let what = match kind {
+                    io::ErrorKind::InvalidData
+                    | io::ErrorKind::InvalidInput
+                    | io::ErrorKind::UnexpectedEof => "damaged data",
+                    _ => "cannot read",
+                };
+                return Err(self.fail(kind, format!("{what}: {e}")));
             }
         };
         if n == 0 {

@@ -11,7 +11,7 @@ use super::zip_source::{has_zip_magic, list_zip, ZipContainer};
 use super::{ArchiveError, Entry, Location};
 use std::fs::{self, File};
 use std::io::{self, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub(crate) fn list_folder(
     listing: &mut Listing<'_>,
@@ -110,6 +110,3 @@ pub(crate) fn open_file(
     let f = File::open(file).map_err(|e| io_error(file, e))?;
     Ok(CheckedReader::new(BufReader::with_capacity(64 << 10, f), label, size, None))
 }
-
-#[allow(dead_code)]
-fn _assert_paths(_: PathBuf) {}

@@ -75,6 +75,10 @@ impl<R: Read> Read for RatioGuard<R> {
 }
 
 impl TarContainer {
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The uncompressed tar stream from its start.
     fn stream(&self) -> Box<dyn Read + Send> {
         let file = BufReader::with_capacity(64 << 10, self.blob.reader());
@@ -203,13 +207,7 @@ pub(crate) fn list_tar(
             | EntryType::GNULongName | EntryType::GNULongLink => continue,
             EntryType::Symlink => return Err(refuse("symbolic link entry (links are refused)")),
             EntryType::Link => return Err(refuse("hard link entry (links are refused)")),
-            EntryType::GNUSparse => {
-                return Err(ArchiveError::Unsupported {
-                    path: path.to_path_buf(),
-                    entry: raw.clone(),
-                    what: "sparse file entry".into(),
-                })
-            }
+            EntryType::GNUSparse => return Err(refuse("sparse file entries are not supported")),
             _ => return Err(refuse("special file entry (device or fifo)")),
         }
         let Some(name) = name else { continue };

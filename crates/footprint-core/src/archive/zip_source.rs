@@ -49,9 +49,11 @@ fn zip_error(origin: &Path, prefix: &str, e: ZipError) -> ArchiveError {
             ArchiveError::Io { path: origin.to_path_buf(), source: io }
         }
         ZipError::Io(io) => corrupt(origin, prefix, format!("data ends early ({io})")),
-        ZipError::InvalidArchive(m) if m.contains("EOCD") || m.contains("end of central") => {
-            corrupt(origin, prefix, format!("the zip's closing directory is missing ({m})"))
-        }
+        ZipError::InvalidArchive(m) if m.contains("EOCD") || m.contains("end of central") => corrupt(
+            origin,
+            prefix,
+            format!("the end of the file, where a zip keeps its table of contents, is missing; was the download or copy interrupted? ({m})"),
+        ),
         other => corrupt(origin, prefix, other),
     }
 }
@@ -113,7 +115,8 @@ pub(crate) fn list_zip(
         if e.unix_mode().is_some_and(|m| m & S_IFMT == S_IFLNK) {
             return Err(unsafe_entry("symbolic link entry (links are refused)"));
         }
-        if e.is_dir() {
+        // Windows tools may end a directory name with a backslash.
+        if e.is_dir() || raw_name.ends_with('\\') {
             continue;
         }
         if is_junk(&name) {
@@ -205,7 +208,11 @@ fn zip_time_millis(t: zip::DateTime) -> Option<i64> {
 }
 
 impl ZipContainer {
-    fn label(&self, member: usize) -> String {
+    pub(crate) fn origin(&self) -> &Path {
+        &self.origin
+    }
+
+    pub(crate) fn label(&self, member: usize) -> String {
         let name = self
             .meta
             .entry(member)
@@ -231,13 +238,13 @@ impl ZipContainer {
         member: usize,
     ) -> Result<CheckedReader<Box<dyn Read + Send>>, ArchiveError> {
         let e = self.meta.entry(member).map_err(|e| self.member_error(member, e))?;
-        let unsupported = |what: String| ArchiveError::Unsupported {
+        let unsupported = |why| ArchiveError::UnsafeEntry {
             path: self.origin.clone(),
             entry: format!("{}{}", self.prefix, String::from_utf8_lossy(e.name_raw())),
-            what,
+            why,
         };
         if e.encrypted() {
-            return Err(unsupported("password-protected (encrypted) entry".into()));
+            return Err(unsupported("password-protected (encrypted) entries are not supported"));
         }
         let start = self.data_start(member)?;
         let raw = BlobReader::at(&self.blob, start).take(e.compressed_size());
@@ -247,7 +254,11 @@ impl ZipContainer {
                 raw,
                 vec![0; 64 << 10],
             )),
-            other => return Err(unsupported(format!("compression method {other:?}"))),
+            _ => {
+                return Err(unsupported(
+                    "compression method not supported (only stored and Deflate are read)",
+                ))
+            }
         };
         Ok(CheckedReader::new(body, self.label(member), e.size(), Some(e.crc32())))
     }

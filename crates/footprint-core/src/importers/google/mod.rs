@@ -1,12 +1,274 @@
-//! Google Takeout (placeholder: being written).
+//! Google Takeout.
+//!
+//! A Takeout archive is one folder per product under `Takeout/`, with names in the account's
+//! language. This importer reads the files that say the most about the user:
+//!
+//! - [`paths`]: the table of known path variants and localized names (classify, recognize),
+//! - [`my_activity`]: My Activity JSON of every product (searches, visits, videos watched),
+//!   with [`ads`] finding the advertiser behind an ad interaction,
+//! - [`location_records`]: raw location points (`Records.json`, the largest file by far),
+//! - [`semantic`]: Semantic Location History (place visits and journeys per month),
+//! - [`chrome`]: Chrome's browsing history,
+//! - [`play_store`]: apps installed from Google Play (third parties on the user's devices),
+//! - [`profile`]: the user's name and email (the account an export belongs to).
+//!
+//! Every parser streams its file element by element ([`crate::json_stream`]) and parses each
+//! element into small borrowed structs: `Records.json` can exceed a gigabyte.
+
+pub mod ads;
+pub mod chrome;
+pub mod location_records;
+pub mod my_activity;
+pub mod paths;
+pub mod play_store;
+pub mod profile;
+pub mod semantic;
+
 use crate::archive::ArchiveView;
-use crate::importer::*;
+use crate::importer::{FileRole, ImportCx, Importer, ParseError, Recognition};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::borrow::Cow;
+use std::io::Read;
+
+/// Parser tags: what `classify` returns in `FileRole::Parse` and `import_file` dispatches on.
+pub mod parser {
+    pub const MY_ACTIVITY: &str = "google_my_activity";
+    /// My Activity of the Ads product: every element is an ad interaction.
+    pub const MY_ACTIVITY_ADS: &str = "google_my_activity_ads";
+    pub const LOCATION_RECORDS: &str = "google_location_records";
+    pub const SEMANTIC: &str = "google_semantic_location";
+    pub const CHROME: &str = "google_chrome_history";
+    pub const PLAY_INSTALLS: &str = "google_play_installs";
+    pub const PROFILE: &str = "google_profile";
+}
+
+/// The profile file is small; anything larger than this is not a profile.
+const PROFILE_MAX_BYTES: usize = 4 << 20;
+
+/// The Google Takeout importer.
 pub struct Google;
+
 impl Importer for Google {
-    fn id(&self) -> &'static str { "google" }
-    fn name(&self) -> &'static str { "Google Takeout" }
-    fn recognize(&self, _: &ArchiveView) -> Recognition { Recognition::no() }
-    fn classify(&self, _: &str) -> FileRole { FileRole::Unknown }
-    fn account(&self, _: &ArchiveView) -> Option<String> { None }
-    fn import_file(&self, _: &'static str, _: &mut dyn std::io::Read, _: &mut ImportCx<'_>) -> Result<(), ParseError> { Ok(()) }
+    fn id(&self) -> &'static str {
+        "google"
+    }
+
+    fn name(&self) -> &'static str {
+        "Google Takeout"
+    }
+
+    fn recognize(&self, view: &ArchiveView) -> Recognition {
+        let mut markers = paths::Markers::default();
+        for e in view.entries() {
+            markers.see(&e.path);
+            if markers.complete() {
+                break;
+            }
+        }
+        match markers.judge() {
+            (c, _) if c <= 0.0 => Recognition::no(),
+            (c, reason) => Recognition::yes(c, reason),
+        }
+    }
+
+    fn classify(&self, path: &str) -> FileRole {
+        paths::classify(path)
+    }
+
+    fn account(&self, view: &ArchiveView) -> Option<String> {
+        let index = view.entries().iter().position(|e| paths::is_profile(&e.path))?;
+        let head = view.read_head(index, PROFILE_MAX_BYTES).ok()?;
+        profile::account_of(&head)
+    }
+
+    fn import_file(
+        &self,
+        parser: &'static str,
+        reader: &mut dyn Read,
+        cx: &mut ImportCx<'_>,
+    ) -> Result<(), ParseError> {
+        match parser {
+            parser::MY_ACTIVITY => my_activity::parse(reader, cx, false),
+            parser::MY_ACTIVITY_ADS => my_activity::parse(reader, cx, true),
+            parser::LOCATION_RECORDS => location_records::parse(reader, cx),
+            parser::SEMANTIC => semantic::parse(reader, cx),
+            parser::CHROME => chrome::parse(reader, cx),
+            parser::PLAY_INSTALLS => play_store::parse(reader, cx),
+            parser::PROFILE => profile::parse(reader, cx),
+            other => Err(ParseError::Other(format!(
+                "{}: no Google parser named `{other}`",
+                cx.file
+            ))),
+        }
+    }
+}
+
+/// A JSON string borrowed from the element's bytes when it has no escapes (the common case),
+/// owned otherwise. `Option<Cow<str>>` alone would always allocate: serde borrows only a bare
+/// `Cow` field, so the `Cow` sits in this newtype.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub(crate) struct Str<'a>(#[serde(borrow)] pub Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An integer written as a JSON number or as a numeric string (`"timestampMs": "1546..."`,
+/// sometimes a bare number). Anything else deserializes to `None` instead of failing the
+/// element, so one odd field never loses a record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Int(pub Option<i64>);
+
+impl<'de> Deserialize<'de> for Int {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Int;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an integer or a numeric string")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Int, E> {
+                Ok(Int(Some(v)))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Int, E> {
+                Ok(Int(i64::try_from(v).ok()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Int, E> {
+                Ok(Int(v.is_finite().then_some(v as i64)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Int, E> {
+                Ok(Int(v.trim().parse::<i64>().ok()))
+            }
+            fn visit_unit<E>(self) -> Result<Int, E> {
+                Ok(Int(None))
+            }
+            fn visit_none<E>(self) -> Result<Int, E> {
+                Ok(Int(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Int, D::Error> {
+                d.deserialize_any(V)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Parse one streamed element, or warn with its index and return `None`.
+pub(crate) fn element<'a, T: Deserialize<'a>>(
+    cx: &mut ImportCx<'_>,
+    index: u64,
+    raw: &'a [u8],
+    what: &str,
+) -> Option<T> {
+    match serde_json::from_slice::<T>(raw) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            cx.warn(Some(index), format!("{what} {index} skipped: {e}"));
+            None
+        }
+    }
+}
+
+/// Degrees from Google's E7 integers. Some old exports wrote values past the int32 range as
+/// if they had wrapped around (a known Location History bug); those are unwrapped first.
+pub(crate) fn e7(value: i64, limit_deg: i64) -> f64 {
+    let v = if value > limit_deg * 10_000_000 {
+        value - (1i64 << 32)
+    } else {
+        value
+    };
+    v as f64 / 1e7
+}
+
+/// Millisecond time from an ISO string or a millisecond integer (both forms Google used).
+pub(crate) fn iso_or_ms(iso: Option<&str>, ms: Int) -> Option<i64> {
+    iso.and_then(crate::time::iso_ms).or(ms.0.filter(|v| *v > 0))
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! An in-memory sink and a runner for parser unit tests.
+    use crate::importer::{ImportCx, ParseError, RecordSink, Warning};
+    use crate::model::{Identity, Record};
+    use std::io::Read;
+
+    #[derive(Default, Debug)]
+    pub struct Out {
+        pub records: Vec<Record>,
+        pub identities: Vec<Identity>,
+        pub warnings: Vec<Warning>,
+    }
+
+    impl RecordSink for Out {
+        fn record(&mut self, record: Record) -> Result<(), ParseError> {
+            self.records.push(record);
+            Ok(())
+        }
+        fn identity(&mut self, identity: Identity) {
+            self.identities.push(identity);
+        }
+        fn warning(&mut self, warning: Warning) {
+            self.warnings.push(warning);
+        }
+    }
+
+    /// Run `parse` over `input` as the file `file`.
+    pub fn run(
+        file: &str,
+        input: &str,
+        parse: impl FnOnce(&mut dyn Read, &mut ImportCx<'_>) -> Result<(), ParseError>,
+    ) -> (Out, Result<(), ParseError>) {
+        let mut out = Out::default();
+        let result = {
+            let mut cx = ImportCx::new(file, &mut out);
+            let mut reader = input.as_bytes();
+            parse(&mut reader, &mut cx)
+        };
+        (out, result)
+    }
+
+    /// The record's `data` as a JSON value (for assertions on single fields).
+    pub fn data(r: &Record) -> serde_json::Value {
+        serde_json::from_str(r.data.as_deref().unwrap_or("null")).expect("data is JSON")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int_accepts_numbers_and_numeric_strings() {
+        let cases = [
+            (r#""1546300800000""#, Some(1_546_300_800_000)),
+            ("1546300800000", Some(1_546_300_800_000)),
+            ("-12", Some(-12)),
+            ("12.9", Some(12)),
+            (r#""soon""#, None),
+            ("null", None),
+        ];
+        for (json, want) in cases {
+            assert_eq!(serde_json::from_str::<Int>(json).unwrap().0, want, "{json}");
+        }
+    }
+
+    #[test]
+    fn str_borrows_without_escapes_and_owns_with_them() {
+        let raw = br#"["plain", "a\u003db"]"#;
+        let v: Vec<Str> = serde_json::from_slice(raw).unwrap();
+        assert!(matches!(v[0].0, Cow::Borrowed("plain")));
+        assert_eq!(&*v[1], "a=b");
+    }
+
+    #[test]
+    fn e7_divides_and_unwraps_overflow() {
+        assert_eq!(e7(485_000_000, 90), 48.5);
+        assert_eq!(e7(-339_000_000, 90), -33.9);
+        // 4294967296 - 1e9 (−100°) written unsigned: the wrapped form of a negative value.
+        assert_eq!(e7(4_294_967_296 - 1_000_000_000, 180), -100.0);
+    }
 }

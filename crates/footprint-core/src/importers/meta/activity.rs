@@ -256,7 +256,7 @@ pub(crate) fn map_leaf(map: &serde_json::Map<String, Value>, labels: &[&str]) ->
 /// Parse a comments file (`comments.json`, `post_comments_1.json`).
 pub fn parse_comments(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
     each_element(reader, cx, &mut |cx, _key, index, v| {
-        if v.get("label_values").is_some() && emit_label_values_element(cx, index, &v, "comment", Category::Content)? {
+        if emit_label_values_element(cx, index, &v, "comment", Category::Content)? {
             return Ok(());
         }
         let c: RawComment = match serde_json::from_value(v) {

@@ -1,12 +1,39 @@
-//! Facebook (placeholder: being written).
+//! Facebook "Download Your Information" exports (JSON), every layout since 2018. The parsing
+//! is the shared Meta core ([`super`]); this file says how to recognize a Facebook archive
+//! and whose it is.
+
+use super::{paths, profile, recognize, Platform};
 use crate::archive::ArchiveView;
-use crate::importer::*;
+use crate::importer::{FileRole, ImportCx, Importer, ParseError, Recognition};
+use std::io::Read;
+
 pub struct Facebook;
+
 impl Importer for Facebook {
-    fn id(&self) -> &'static str { "facebook" }
-    fn name(&self) -> &'static str { "Facebook" }
-    fn recognize(&self, _: &ArchiveView) -> Recognition { Recognition::no() }
-    fn classify(&self, _: &str) -> FileRole { FileRole::Unknown }
-    fn account(&self, _: &ArchiveView) -> Option<String> { None }
-    fn import_file(&self, _: &'static str, _: &mut dyn std::io::Read, _: &mut ImportCx<'_>) -> Result<(), ParseError> { Ok(()) }
+    fn id(&self) -> &'static str {
+        "facebook"
+    }
+    fn name(&self) -> &'static str {
+        "Facebook"
+    }
+    fn recognize(&self, view: &ArchiveView) -> Recognition {
+        let e = recognize::evidence(view.entries().iter().map(|e| e.path.as_str()));
+        recognize::recognition(&e, Platform::Facebook)
+    }
+    fn classify(&self, path: &str) -> FileRole {
+        paths::classify(path, Platform::Facebook)
+    }
+    fn account(&self, view: &ArchiveView) -> Option<String> {
+        let i = view.find_suffix("profile_information.json")?;
+        let head = view.read_head(i, profile::MAX_PROFILE_BYTES as usize).ok()?;
+        profile::account_from_bytes(&head, Platform::Facebook)
+    }
+    fn import_file(
+        &self,
+        parser: &'static str,
+        reader: &mut dyn Read,
+        cx: &mut ImportCx<'_>,
+    ) -> Result<(), ParseError> {
+        super::import(parser, reader, cx)
+    }
 }

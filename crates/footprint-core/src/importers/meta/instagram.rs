@@ -1,12 +1,40 @@
-//! Instagram (placeholder: being written).
+//! Instagram "Download Your Information" exports (JSON): the 2021 (`account_information/`,
+//! `content/`), 2022 (flat `followers_and_following/`, `ads_and_topics/`) and 2024-25
+//! (`your_instagram_activity/`, `connections/`) layouts. The parsing is the shared Meta core
+//! ([`super`]); this file says how to recognize an Instagram archive and whose it is.
+
+use super::{paths, profile, recognize, Platform};
 use crate::archive::ArchiveView;
-use crate::importer::*;
+use crate::importer::{FileRole, ImportCx, Importer, ParseError, Recognition};
+use std::io::Read;
+
 pub struct Instagram;
+
 impl Importer for Instagram {
-    fn id(&self) -> &'static str { "instagram" }
-    fn name(&self) -> &'static str { "Instagram" }
-    fn recognize(&self, _: &ArchiveView) -> Recognition { Recognition::no() }
-    fn classify(&self, _: &str) -> FileRole { FileRole::Unknown }
-    fn account(&self, _: &ArchiveView) -> Option<String> { None }
-    fn import_file(&self, _: &'static str, _: &mut dyn std::io::Read, _: &mut ImportCx<'_>) -> Result<(), ParseError> { Ok(()) }
+    fn id(&self) -> &'static str {
+        "instagram"
+    }
+    fn name(&self) -> &'static str {
+        "Instagram"
+    }
+    fn recognize(&self, view: &ArchiveView) -> Recognition {
+        let e = recognize::evidence(view.entries().iter().map(|e| e.path.as_str()));
+        recognize::recognition(&e, Platform::Instagram)
+    }
+    fn classify(&self, path: &str) -> FileRole {
+        paths::classify(path, Platform::Instagram)
+    }
+    fn account(&self, view: &ArchiveView) -> Option<String> {
+        let i = view.find_suffix("personal_information.json")?;
+        let head = view.read_head(i, profile::MAX_PROFILE_BYTES as usize).ok()?;
+        profile::account_from_bytes(&head, Platform::Instagram)
+    }
+    fn import_file(
+        &self,
+        parser: &'static str,
+        reader: &mut dyn Read,
+        cx: &mut ImportCx<'_>,
+    ) -> Result<(), ParseError> {
+        super::import(parser, reader, cx)
+    }
 }

@@ -160,7 +160,7 @@ pub(crate) fn emit_label_values_element(
     kind: &'static str,
     category: Category,
 ) -> Result<bool, ParseError> {
-    if !label_values::has_generic_form(value) {
+    if !value.get("label_values").is_some_and(serde_json::Value::is_array) {
         return Ok(false);
     }
     let summary = label_values::summarize(value);

@@ -369,7 +369,8 @@ mod tests {
     fn not_json_is_a_json_error_with_offset() {
         let err = run(PROFILE, "p.json", "{\n  \"profile_v2\": nope}").unwrap_err();
         match err {
-            ParseError::Json { offset, .. } => assert_eq!(offset, 16),
+            // Bytes 18..22 are `nope`; serde_json stops inside the bad token.
+            ParseError::Json { offset, .. } => assert!((18..22).contains(&offset), "offset {offset}"),
             other => panic!("expected a JSON error, got {other}"),
         }
         assert!(matches!(run(PROFILE, "p.json", r#"{"x": 1}"#), Err(ParseError::Structure(_))));

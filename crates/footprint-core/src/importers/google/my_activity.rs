@@ -1,0 +1,415 @@
+//! My Activity JSON: one array per product of `{header, title, titleUrl?, time, products[],
+//! details[{name}], subtitles[{name, url}], ...}`.
+//!
+//! What an element is comes from its title's verb, in the account's language ("Searched for",
+//! "Gesucht nach:", "Vous avez recherché"; German puts visits' verb last: "X aufgerufen"),
+//! with U+00A0 after the verb. Ads activity (the Ads product, or any element marked "From
+//! Google Ads") becomes an ad interaction naming the advertiser (see [`super::ads`]).
+
+use super::{ads, element, paths, Str};
+use crate::importer::{ImportCx, ParseError};
+use crate::json_stream::{stream_json, JsonItem};
+use crate::model::{Category, Record, Relation};
+use serde::{Deserialize, Serialize};
+use std::io::Read;
+
+#[derive(Deserialize)]
+struct Activity<'a> {
+    #[serde(borrow)]
+    header: Option<Str<'a>>,
+    #[serde(borrow)]
+    title: Option<Str<'a>>,
+    #[serde(borrow, rename = "titleUrl")]
+    title_url: Option<Str<'a>>,
+    #[serde(borrow)]
+    description: Option<Str<'a>>,
+    #[serde(borrow)]
+    time: Option<Str<'a>>,
+    #[serde(borrow)]
+    products: Option<Vec<Str<'a>>>,
+    #[serde(borrow)]
+    details: Option<Vec<Named<'a>>>,
+    #[serde(borrow)]
+    subtitles: Option<Vec<Subtitle<'a>>>,
+}
+
+#[derive(Deserialize)]
+struct Named<'a> {
+    #[serde(borrow)]
+    name: Option<Str<'a>>,
+}
+
+#[derive(Deserialize, Serialize)]
+struct Subtitle<'a> {
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    name: Option<Str<'a>>,
+    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    url: Option<Str<'a>>,
+}
+
+/// What is kept in the record's `data`.
+#[derive(Serialize)]
+struct ActivityData<'x> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    header: Option<&'x str>,
+    #[serde(rename = "titleUrl", skip_serializing_if = "Option::is_none")]
+    title_url: Option<&'x str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    products: &'x [Str<'x>],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    details: Vec<&'x str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    subtitles: &'x [Subtitle<'x>],
+}
+
+/// What the user did, from the title's verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Search,
+    Visit,
+    View,
+    Watch,
+    Listen,
+    Other,
+}
+
+/// Where the verb sits in the title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Prefix,
+    Suffix,
+}
+
+/// Title verbs in EN, DE, FR, ES (two tenses), longest first where one is a prefix of another.
+const VERBS: &[(&str, Place, Action)] = &[
+    ("Searched for", Place::Prefix, Action::Search),
+    ("Visited", Place::Prefix, Action::Visit),
+    ("Viewed", Place::Prefix, Action::View),
+    ("Watched", Place::Prefix, Action::Watch),
+    ("Listened to", Place::Prefix, Action::Listen),
+    ("Gesucht nach:", Place::Prefix, Action::Search),
+    ("Gesucht nach", Place::Prefix, Action::Search),
+    ("aufgerufen", Place::Suffix, Action::Visit),
+    ("angesehen", Place::Suffix, Action::View),
+    ("angehört", Place::Suffix, Action::Listen),
+    ("Vous avez recherché", Place::Prefix, Action::Search),
+    ("Vous avez consulté", Place::Prefix, Action::Visit),
+    ("Vous avez visité", Place::Prefix, Action::Visit),
+    ("Vous avez regardé", Place::Prefix, Action::Watch),
+    ("Vous avez écouté", Place::Prefix, Action::Listen),
+    ("Has buscado", Place::Prefix, Action::Search),
+    ("Has visitado", Place::Prefix, Action::Visit),
+    ("Has visto", Place::Prefix, Action::Watch),
+    ("Has escuchado", Place::Prefix, Action::Listen),
+    ("Buscaste", Place::Prefix, Action::Search),
+    ("Visitaste", Place::Prefix, Action::Visit),
+    ("Viste", Place::Prefix, Action::Watch),
+];
+
+/// The action a (normalized) title names and the text it acts on ("Searched for rust" gives
+/// `(Search, "rust")`). Titles without a known verb are `Other` with the whole title.
+pub fn split_verb(title: &str) -> (Action, &str) {
+    for (verb, place, action) in VERBS {
+        let rest = match place {
+            Place::Prefix => title
+                .strip_prefix(verb)
+                .filter(|r| r.is_empty() || r.starts_with([' ', ':'])),
+            Place::Suffix => title
+                .strip_suffix(verb)
+                .filter(|r| r.is_empty() || r.ends_with(' ')),
+        };
+        if let Some(rest) = rest {
+            return (*action, rest.trim_matches([' ', ':']));
+        }
+    }
+    (Action::Other, title)
+}
+
+/// The title as people read it: Google puts U+00A0 after the verb.
+pub fn normalize_title(title: &str) -> String {
+    title.replace('\u{a0}', " ").trim().to_string()
+}
+
+/// Parse one My Activity file. `ads_file` is true for the Ads product's file, where every
+/// element is an ad interaction.
+pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>, ads_file: bool) -> Result<(), ParseError> {
+    stream_json(reader, &[], &mut |item| {
+        let JsonItem::Element { index, raw, .. } = item else {
+            return Ok(());
+        };
+        let Some(a) = element::<Activity>(cx, index, raw, "activity") else {
+            return Ok(());
+        };
+        match to_record(&a, ads_file) {
+            Ok((record, warning)) => {
+                if let Some(w) = warning {
+                    cx.warn(Some(index), w);
+                }
+                cx.emit(index, record)
+            }
+            Err(why) => {
+                cx.warn(Some(index), format!("activity {index} skipped: {why}"));
+                Ok(())
+            }
+        }
+    })
+}
+
+/// The element is an ad: the Ads product (in any language) or marked "From Google Ads".
+fn is_ad(a: &Activity<'_>) -> bool {
+    let ads_name = |s: &str| paths::is_ads_product(s) || s.split_whitespace().any(|w| w == "Ads");
+    a.header.as_deref().is_some_and(ads_name)
+        || a.products.iter().flatten().any(|p| ads_name(p))
+        || a.details
+            .iter()
+            .flatten()
+            .filter_map(|d| d.name.as_deref())
+            .any(|n| n.contains("Google Ads"))
+}
+
+/// One element as a record, with an optional warning. `Err` when there is nothing to keep.
+fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>), String> {
+    let title = a.title.as_deref().map(normalize_title).filter(|t| !t.is_empty());
+    let title_url = a.title_url.as_deref().filter(|u| !u.is_empty());
+    let Some(title) = title.or_else(|| title_url.map(str::to_string)) else {
+        return Err("no title and no link".into());
+    };
+    let raw_time = a.time.as_deref().unwrap_or("");
+    let ts = crate::time::iso_ms(raw_time);
+    let mut warning = match (raw_time.is_empty(), ts) {
+        (true, _) => Some("activity without a time".to_string()),
+        (false, None) => Some(format!("unreadable time `{raw_time}`")),
+        _ => None,
+    };
+    let header = a.header.as_deref();
+    let (action, object) = split_verb(&title);
+    let ad = ads_file || is_ad(a);
+    let (kind, category) = if ad {
+        ("ad_interaction", Category::AdInterests)
+    } else {
+        match action {
+            Action::Search => ("search", Category::Searches),
+            Action::Visit => ("visit", Category::ActivityBrowsing),
+            // German has one verb for both; a YouTube video link means it was watched.
+            Action::View if title_url.is_some_and(is_video_link) => {
+                ("watch", Category::MediaConsumption)
+            }
+            Action::View => ("view", Category::ActivityBrowsing),
+            Action::Watch => ("watch", Category::MediaConsumption),
+            Action::Listen => ("listen", Category::MediaConsumption),
+            Action::Other => ("activity", Category::ActivityBrowsing),
+        }
+    };
+    let advertiser = if ad {
+        let found = advertiser(a, title_url, object);
+        if found.is_none() {
+            warning.get_or_insert_with(|| "ad interaction without a recognizable advertiser".into());
+        }
+        found
+    } else {
+        None
+    };
+    let data = ActivityData {
+        header,
+        title_url,
+        products: a.products.as_deref().unwrap_or_default(),
+        details: a
+            .details
+            .iter()
+            .flatten()
+            .filter_map(|d| d.name.as_deref())
+            .collect(),
+        subtitles: a.subtitles.as_deref().unwrap_or_default(),
+    };
+    let ts_key = ts.map(|t| t.to_string()).unwrap_or_else(|| raw_time.to_string());
+    let mut record = Record::new(kind, category)
+        .at(ts)
+        .body_opt(crate::text::non_empty(a.description.as_deref()))
+        .data(&data)
+        .with_key(&[header.unwrap_or(""), &ts_key, &title]);
+    record.title = Some(title);
+    if let Some(name) = advertiser {
+        record = record.company(name, Relation::AdInteraction);
+    }
+    Ok((record, warning))
+}
+
+/// The advertiser of an ad element: the link's target host, else a YouTube ad's channel,
+/// else the text after the verb (a host if that text is a link).
+fn advertiser(a: &Activity<'_>, title_url: Option<&str>, object: &str) -> Option<String> {
+    if let Some(host) = title_url.and_then(ads::advertiser_from_url) {
+        return Some(host);
+    }
+    let channel = a
+        .subtitles
+        .iter()
+        .flatten()
+        .filter_map(|s| s.name.as_deref())
+        .map(str::trim)
+        .find(|n| !n.is_empty());
+    if let Some(c) = channel {
+        return Some(c.to_string());
+    }
+    let object = object.trim();
+    if object.is_empty() {
+        return None;
+    }
+    Some(ads::host_of(object).unwrap_or_else(|| object.to_string()))
+}
+
+/// A YouTube video page.
+fn is_video_link(url: &str) -> bool {
+    url.contains("youtube.com/watch") || url.contains("youtu.be/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{data, run};
+    use super::*;
+    use crate::model::Relation;
+
+    fn parse_str(input: &str, ads_file: bool) -> super::super::test_support::Out {
+        let (out, res) = run("Takeout/My Activity/Search/MyActivity.json", input, |r, cx| {
+            parse(r, cx, ads_file)
+        });
+        res.expect("parses");
+        out
+    }
+
+    #[test]
+    fn verbs_in_every_language() {
+        let cases = [
+            ("Searched for rust zip", Action::Search, "rust zip"),
+            ("Visited Rust Docs", Action::Visit, "Rust Docs"),
+            ("Watched Cats compilation", Action::Watch, "Cats compilation"),
+            ("Gesucht nach: wetter berlin", Action::Search, "wetter berlin"),
+            ("Wetter - DWD aufgerufen", Action::Visit, "Wetter - DWD"),
+            ("Katzenvideo angesehen", Action::View, "Katzenvideo"),
+            ("Vous avez recherché météo paris", Action::Search, "météo paris"),
+            ("Vous avez regardé Chats", Action::Watch, "Chats"),
+            ("Has buscado tiempo", Action::Search, "tiempo"),
+            ("Used Google Maps", Action::Other, "Used Google Maps"),
+            // A verb must be a whole word: "Visitedness" is not a visit.
+            ("Visitedness report", Action::Other, "Visitedness report"),
+        ];
+        for (title, action, object) in cases {
+            assert_eq!(split_verb(title), (action, object), "{title}");
+        }
+    }
+
+    #[test]
+    fn kinds_categories_and_nbsp() {
+        let input = r#"[
+          {"header":"Search","title":"Searched for\u00a0rust zip","titleUrl":"https://www.google.com/search?q\u003drust+zip","time":"2024-03-01T12:00:00.123Z","products":["Search"]},
+          {"header":"Search","title":"Visited\u00a0Rust Docs","titleUrl":"https://www.google.com/url?q\u003dhttps://docs.rs/\u0026usg\u003dx","time":"2024-03-01T12:00:01Z","products":["Search"],"details":[{"name":"From your device"}]},
+          {"header":"YouTube","title":"Watched\u00a0Cats","titleUrl":"https://www.youtube.com/watch?v\u003dabc","subtitles":[{"name":"Cat Channel","url":"https://www.youtube.com/channel/x"}],"time":"2024-03-01T12:00:02Z","products":["YouTube"]},
+          {"header":"YouTube","title":"Katzen angesehen","titleUrl":"https://www.youtube.com/watch?v\u003ddef","time":"2024-03-01T12:00:03Z","products":["YouTube"]},
+          {"header":"Maps","title":"Used\u00a0Maps","time":"2024-03-01T12:00:04Z","products":["Maps"]}
+        ]"#;
+        let out = parse_str(input, false);
+        let got: Vec<(&str, Category, &str, Option<i64>)> = out
+            .records
+            .iter()
+            .map(|r| (r.kind, r.category, r.title.as_deref().unwrap(), r.ts))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("search", Category::Searches, "Searched for rust zip", Some(1_709_294_400_123)),
+                ("visit", Category::ActivityBrowsing, "Visited Rust Docs", Some(1_709_294_401_000)),
+                ("watch", Category::MediaConsumption, "Watched Cats", Some(1_709_294_402_000)),
+                ("watch", Category::MediaConsumption, "Katzen angesehen", Some(1_709_294_403_000)),
+                ("activity", Category::ActivityBrowsing, "Used Maps", Some(1_709_294_404_000)),
+            ]
+        );
+        let d = data(&out.records[1]);
+        assert_eq!(d["titleUrl"], "https://www.google.com/url?q=https://docs.rs/&usg=x");
+        assert_eq!(d["details"][0], "From your device");
+        assert_eq!(d["products"][0], "Search");
+        assert_eq!(data(&out.records[2])["subtitles"][0]["name"], "Cat Channel");
+        assert!(out.records.iter().all(|r| r.company.is_none()));
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn ads_name_the_advertiser() {
+        let input = r#"[
+          {"header":"Ads","title":"Visited\u00a0Nike Running","titleUrl":"https://www.google.com/url?q\u003dhttps://www.nike.com/de/\u0026usg\u003dAOv","time":"2024-03-01T12:00:00Z","products":["Ads"],"details":[{"name":"From Google Ads"}]},
+          {"header":"Ads","title":"Visited\u00a0Zalando","time":"2024-03-01T12:00:01Z","products":["Ads"]},
+          {"header":"Ads","title":"Visited\u00a0https://www.ikea.com/fr/","time":"2024-03-01T12:00:02Z","products":["Ads"]},
+          {"header":"YouTube","title":"Watched\u00a0Spring sale","titleUrl":"https://www.youtube.com/watch?v\u003dq","subtitles":[{"name":"Decathlon"}],"time":"2024-03-01T12:00:03Z","products":["YouTube"],"details":[{"name":"From Google Ads"}]},
+          {"header":"Solutions publicitaires","title":"Vous avez consulté\u00a0Lidl","titleUrl":"https://www.google.fr/url?q\u003dhttps%3A%2F%2Fwww.lidl.fr%2F","time":"2024-03-01T12:00:04Z","products":["Solutions publicitaires"]}
+        ]"#;
+        let out = parse_str(input, false);
+        let got: Vec<(&str, Option<(&str, Relation)>)> = out
+            .records
+            .iter()
+            .map(|r| (r.kind, r.company.as_ref().map(|c| (c.name.as_str(), c.relation))))
+            .collect();
+        let ad = Relation::AdInteraction;
+        assert_eq!(
+            got,
+            vec![
+                ("ad_interaction", Some(("nike.com", ad))),
+                ("ad_interaction", Some(("Zalando", ad))),
+                ("ad_interaction", Some(("ikea.com", ad))),
+                ("ad_interaction", Some(("Decathlon", ad))),
+                ("ad_interaction", Some(("lidl.fr", ad))),
+            ]
+        );
+        assert!(out.records.iter().all(|r| r.category == Category::AdInterests));
+    }
+
+    #[test]
+    fn ads_file_makes_every_element_an_ad() {
+        let input = r#"[{"header":"Something","title":"Visited\u00a0Acme","time":"2024-03-01T12:00:00Z"}]"#;
+        let out = parse_str(input, true);
+        assert_eq!(out.records[0].kind, "ad_interaction");
+        assert_eq!(out.records[0].company.as_ref().unwrap().name, "Acme");
+    }
+
+    #[test]
+    fn times_with_and_without_fractions() {
+        let cases = [
+            ("2024-03-01T12:00:00Z", Some(1_709_294_400_000)),
+            ("2024-03-01T12:00:00.5Z", Some(1_709_294_400_500)),
+            ("2024-03-01T12:00:00.123456Z", Some(1_709_294_400_123)),
+            ("2024-03-01T13:00:00+01:00", Some(1_709_294_400_000)),
+        ];
+        for (time, want) in cases {
+            let input = format!(r#"[{{"header":"Search","title":"Searched for x","time":"{time}"}}]"#);
+            let out = parse_str(&input, false);
+            assert_eq!(out.records[0].ts, want, "{time}");
+        }
+    }
+
+    #[test]
+    fn bad_elements_warn_and_the_rest_goes_on() {
+        let input = r#"[
+          {"header":"Search","title":"Searched for a","time":"yesterday"},
+          {"header":"Search"},
+          42,
+          {"header":"Search","title":"Searched for b","time":"2024-03-01T12:00:00Z"}
+        ]"#;
+        let out = parse_str(input, false);
+        assert_eq!(out.records.len(), 2);
+        assert_eq!(out.records[0].ts, None);
+        let positions: Vec<Option<u64>> = out.warnings.iter().map(|w| w.position).collect();
+        assert_eq!(positions, vec![Some(0), Some(1), Some(2)]);
+        assert!(out.warnings[0].message.contains("yesterday"), "{:?}", out.warnings[0]);
+    }
+
+    #[test]
+    fn same_activity_gets_the_same_key_whatever_the_time_format() {
+        let a = parse_str(r#"[{"header":"Search","title":"Searched for\u00a0x","time":"2024-03-01T12:00:00Z"}]"#, false);
+        let b = parse_str(r#"[{"header":"Search","title":"Searched for x","time":"2024-03-01T12:00:00.000Z"}]"#, false);
+        assert_eq!(a.records[0].key, b.records[0].key);
+        assert!(a.records[0].key.is_some());
+    }
+
+    #[test]
+    fn html_or_garbage_is_a_file_error() {
+        let (_, res) = run("x/MyActivity.json", "<html><body>", |r, cx| parse(r, cx, false));
+        assert!(matches!(res, Err(ParseError::Json { .. })), "{res:?}");
+    }
+}

@@ -1,0 +1,833 @@
+//! Synthetic Google Takeout archives, following FORMATS.md ("Google Takeout").
+//!
+//! What the generator reproduces because real exports have it and importers must cope:
+//! - localized folder and file names (`My Activity/…/MyActivity.json`, `Meine Aktivitäten/…/
+//!   MeineAktivitäten.json`, `Mon activité/…/MonActivité.json`, `Standortverlauf/`, ...),
+//! - My Activity titles with U+00A0 after the verb (German puts visits' verb last), `time` with
+//!   and without fractional seconds, and Google's JSON escaping of `=` and `&` as `\u003d` and
+//!   `\u0026` (visible in every `titleUrl`),
+//! - ad clicks through the `google.com/url?q=<advertiser site>` redirect, some without a link,
+//! - `Records.json` with `timestamp` (ISO) or the older `timestampMs` (string), pretty-printed the
+//!   way Google's Java serializer does it (`"key" : value`), streamed so that a million points
+//!   never sit in memory,
+//! - Semantic Location History month files, Chrome history, Play Store installs, the profile,
+//! - optionally the HTML variant of My Activity, mail/calendar/contacts files Footprint skips,
+//!   a `Takeout/` root, macOS junk and part-zips.
+//!
+//! Everything is invented: names from [`crate::names`], emails at `example.com`.
+
+use crate::archive_writer::{ArchiveWriter, Container};
+use crate::names;
+use crate::Rng;
+use chrono::{DateTime, Utc};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::{json, Value};
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The account's language: decides folder, file and month names and the title verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    En,
+    De,
+    Fr,
+}
+
+/// What to generate. [`Default`] is a small archive with every parsed file kind present.
+#[derive(Debug, Clone)]
+pub struct TakeoutSpec {
+    pub seed: u64,
+    pub locale: Locale,
+    /// My Activity elements over the Search, YouTube, Maps and Chrome products.
+    pub activity: usize,
+    /// Points in `Records.json` (0 leaves the file out).
+    pub location_points: usize,
+    /// Semantic Location History month files.
+    pub semantic_months: usize,
+    /// Chrome history visits (0 leaves the file out).
+    pub chrome: usize,
+    /// Play Store installs (0 leaves the file out).
+    pub installs: usize,
+    /// Elements of `My Activity/Ads` (ad clicks naming advertisers).
+    pub ads: usize,
+    /// `timestampMs` / `startTimestampMs` strings (before 2022) instead of ISO timestamps.
+    pub old_timestamps: bool,
+    /// Also write the HTML variant of My Activity and the mail, calendar and contacts files.
+    pub with_html: bool,
+    /// Put everything under `Takeout/`, as Google does.
+    pub top_folder: bool,
+    pub macos_junk: bool,
+    pub container: Container,
+}
+
+impl Default for TakeoutSpec {
+    fn default() -> Self {
+        TakeoutSpec {
+            seed: 1,
+            locale: Locale::En,
+            activity: 40,
+            location_points: 50,
+            semantic_months: 2,
+            chrome: 10,
+            installs: 4,
+            ads: 6,
+            old_timestamps: false,
+            with_html: false,
+            top_folder: true,
+            macos_junk: false,
+            container: Container::Zip,
+        }
+    }
+}
+
+impl TakeoutSpec {
+    /// The benchmark's Location History: a million points and little else.
+    pub fn benchmark() -> Self {
+        TakeoutSpec {
+            location_points: 1_000_000,
+            ..Default::default()
+        }
+    }
+}
+
+/// Names that differ by language.
+struct Names {
+    index: &'static str,
+    my_activity: &'static str,
+    activity_file: &'static str,
+    html_file: &'static str,
+    search: &'static str,
+    ads: &'static str,
+    location: &'static str,
+    chrome_file: &'static str,
+    profile: &'static str,
+    months: [&'static str; 12],
+}
+
+fn names_for(locale: Locale) -> Names {
+    match locale {
+        Locale::En => Names {
+            index: "archive_browser.html",
+            my_activity: "My Activity",
+            activity_file: "MyActivity.json",
+            html_file: "MyActivity.html",
+            search: "Search",
+            ads: "Ads",
+            location: "Location History",
+            chrome_file: "BrowserHistory.json",
+            profile: "Profile/Profile.json",
+            months: [
+                "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+                "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
+            ],
+        },
+        Locale::De => Names {
+            index: "Archiv_Übersicht.html",
+            my_activity: "Meine Aktivitäten",
+            activity_file: "MeineAktivitäten.json",
+            html_file: "MeineAktivitäten.html",
+            search: "Google Suche",
+            ads: "Anzeigen",
+            location: "Standortverlauf",
+            chrome_file: "Verlauf.json",
+            profile: "Profil/Profil.json",
+            months: [
+                "JANUAR", "FEBRUAR", "MÄRZ", "APRIL", "MAI", "JUNI", "JULI", "AUGUST",
+                "SEPTEMBER", "OKTOBER", "NOVEMBER", "DEZEMBER",
+            ],
+        },
+        Locale::Fr => Names {
+            index: "archive_browser.html",
+            my_activity: "Mon activité",
+            activity_file: "MonActivité.json",
+            html_file: "MonActivité.html",
+            search: "Recherche",
+            ads: "Solutions publicitaires",
+            location: "Historique des positions",
+            chrome_file: "Historique.json",
+            profile: "Profil/Profil.json",
+            months: [
+                "JANVIER", "FÉVRIER", "MARS", "AVRIL", "MAI", "JUIN", "JUILLET", "AOÛT",
+                "SEPTEMBRE", "OCTOBRE", "NOVEMBRE", "DÉCEMBRE",
+            ],
+        },
+    }
+}
+
+/// What the user did, for the title verb.
+#[derive(Clone, Copy)]
+enum Verb {
+    Search,
+    Visit,
+    Watch,
+    View,
+}
+
+/// A My Activity title in the account's language, with U+00A0 where Google puts it.
+fn title(locale: Locale, verb: Verb, object: &str) -> String {
+    match (locale, verb) {
+        (Locale::En, Verb::Search) => format!("Searched for\u{a0}{object}"),
+        (Locale::En, Verb::Visit) => format!("Visited\u{a0}{object}"),
+        (Locale::En, Verb::Watch) => format!("Watched\u{a0}{object}"),
+        (Locale::En, Verb::View) => format!("Viewed\u{a0}{object}"),
+        (Locale::De, Verb::Search) => format!("Gesucht nach:\u{a0}{object}"),
+        (Locale::De, Verb::Visit) => format!("{object}\u{a0}aufgerufen"),
+        (Locale::De, Verb::Watch | Verb::View) => format!("{object}\u{a0}angesehen"),
+        (Locale::Fr, Verb::Search) => format!("Vous avez recherché\u{a0}{object}"),
+        (Locale::Fr, Verb::Visit | Verb::View) => format!("Vous avez consulté\u{a0}{object}"),
+        (Locale::Fr, Verb::Watch) => format!("Vous avez regardé\u{a0}{object}"),
+    }
+}
+
+/// 2024-03-01T00:00:00Z: generated activity happens in the year before.
+const END_MS: i64 = 1_709_251_200_000;
+const YEAR_MS: i64 = 365 * 86_400_000;
+
+/// ISO-8601 UTC, with milliseconds or without fractions (both occur in My Activity).
+fn iso(ms: i64, fraction: bool) -> String {
+    let dt: DateTime<Utc> = DateTime::from_timestamp_millis(ms).unwrap_or_default();
+    if fraction {
+        dt.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    } else {
+        dt.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+}
+
+/// A plausible web domain for a company name (`Nike` → `nike.com`, `Booking.com` stays).
+pub fn domain_of(company: &str) -> String {
+    let lower = company.to_lowercase();
+    if lower.contains('.') && !lower.contains(' ') {
+        return lower;
+    }
+    let ascii: String = lower
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ï' | 'î' => 'i',
+            'ö' | 'ô' | 'ó' => 'o',
+            'ü' | 'û' | 'ú' => 'u',
+            'ç' => 'c',
+            c => c,
+        })
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    format!("{ascii}.com")
+}
+
+/// An advertiser for one ad element: a well-known name, so directory matching is exercised.
+fn ad_company(rng: &mut Rng) -> &'static str {
+    names::COMPANIES[rng.below(names::COMPANIES.len() as u64) as usize]
+}
+
+/// Serializes `n` generated items as a JSON array without holding them all (`item` is called
+/// while the serializer writes, one element at a time).
+struct LazyArray<F> {
+    n: usize,
+    item: RefCell<F>,
+}
+
+impl<F: FnMut(usize) -> Value> Serialize for LazyArray<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.n))?;
+        let mut item = self.item.borrow_mut();
+        for i in 0..self.n {
+            seq.serialize_element(&item(i))?;
+        }
+        seq.end()
+    }
+}
+
+/// `{"<key>": <value>}`, for top-level objects around a [`LazyArray`].
+struct OneKey<'a, T>(&'a str, T);
+
+impl<T: Serialize> Serialize for OneKey<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(1))?;
+        map.serialize_entry(self.0, &self.1)?;
+        map.end()
+    }
+}
+
+/// Google's Java serializer writes `"key" : value` (a space before the colon) in Location
+/// History files; the other files use the plain two-space style.
+struct JavaStyle<'a>(PrettyFormatter<'a>);
+
+impl Formatter for JavaStyle<'_> {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b" : ")
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Google escapes `=` and `&` in My Activity JSON strings (`q\u003drust`). Neither byte can
+/// occur outside a string in JSON, so escaping them in the byte stream is exact.
+struct GoogleEscapes<W: Write>(W);
+
+impl<W: Write> Write for GoogleEscapes<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut start = 0;
+        for (i, b) in buf.iter().enumerate() {
+            let esc: &[u8] = match b {
+                b'=' => b"\\u003d",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            self.0.write_all(&buf[start..i])?;
+            self.0.write_all(esc)?;
+            start = i + 1;
+        }
+        self.0.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+fn write_pretty(out: &mut dyn Write, value: &impl Serialize, java: bool) -> io::Result<()> {
+    let mut buf = io::BufWriter::with_capacity(1 << 16, out);
+    if java {
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut buf,
+            JavaStyle(PrettyFormatter::with_indent(b"  ")),
+        );
+        value.serialize(&mut ser).map_err(io::Error::other)?;
+    } else {
+        let mut ser = serde_json::Serializer::pretty(&mut buf);
+        value.serialize(&mut ser).map_err(io::Error::other)?;
+    }
+    buf.write_all(b"\n")?;
+    buf.flush()
+}
+
+/// Write `value` (pretty JSON, streamed) at `path`.
+fn add_json(w: &mut ArchiveWriter, path: &str, value: &impl Serialize, java: bool) -> io::Result<()> {
+    w.add_with(path, |out| write_pretty(out, value, java))
+}
+
+/// Write a My Activity file (Google's escapes included).
+fn add_activity(w: &mut ArchiveWriter, path: &str, items: &[Value]) -> io::Result<()> {
+    w.add_with(path, |out| {
+        let mut esc = GoogleEscapes(out);
+        write_pretty(&mut esc, &items, false)
+    })
+}
+
+/// Generate one Takeout export at `out` (the zip or tgz path, the folder, or for part-zips the
+/// stem: `dir/takeout-20240301T101010Z.zip` gives `...-001.zip`, `...-002.zip`). Returns the
+/// paths written.
+pub fn generate(spec: &TakeoutSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
+    let n = names_for(spec.locale);
+    let mut rng = Rng::new(spec.seed);
+    let mut w = ArchiveWriter::new(out, spec.container)?.macos_junk(spec.macos_junk);
+    if spec.top_folder {
+        w = w.top_folder("Takeout");
+    }
+    w.add(n.index, INDEX_HTML.as_bytes())?;
+    write_profile(&mut w, &mut rng, &n)?;
+    write_my_activity(&mut w, &mut rng, spec, &n)?;
+    write_ads(&mut w, &mut rng, spec, &n)?;
+    if spec.location_points > 0 {
+        write_records(&mut w, &mut rng, spec, &n)?;
+    }
+    write_semantic(&mut w, &mut rng, spec, &n)?;
+    if spec.chrome > 0 {
+        write_chrome(&mut w, &mut rng, spec, &n)?;
+    }
+    if spec.installs > 0 {
+        write_installs(&mut w, &mut rng, spec)?;
+    }
+    if spec.with_html {
+        write_unparsed(&mut w, &n)?;
+    }
+    w.finish()
+}
+
+const INDEX_HTML: &str = "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>Google Data Export Archive Contents</title></head><body><h1>Your Google data archive</h1><p>Synthetic archive index.</p></body></html>";
+
+fn ascii_lower(s: &str) -> String {
+    domain_of(s).trim_end_matches(".com").to_string()
+}
+
+fn write_profile(w: &mut ArchiveWriter, rng: &mut Rng, n: &Names) -> io::Result<()> {
+    let first = *rng.pick(names::FIRST);
+    let last = *rng.pick(names::LAST);
+    let email = format!("{}.{}@example.com", ascii_lower(first), ascii_lower(last));
+    let year = 1970 + rng.below(35);
+    let profile = json!({
+        "name": {"givenName": first, "familyName": last, "formattedName": format!("{first} {last}")},
+        "displayName": format!("{first} {last}"),
+        "emails": [{"value": email}],
+        "birthday": format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
+        "gender": {"type": *rng.pick(&["female", "male", "other"])}
+    });
+    add_json(w, n.profile, &profile, false)
+}
+
+/// One product's My Activity: where it goes and what it holds.
+struct Product {
+    folder: &'static str,
+    header: &'static str,
+    share: usize,
+}
+
+fn write_my_activity(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
+    let products = [
+        Product { folder: n.search, header: n.search, share: 5 },
+        Product { folder: "YouTube", header: "YouTube", share: 3 },
+        Product { folder: "Maps", header: "Maps", share: 1 },
+        Product { folder: "Chrome", header: "Chrome", share: 1 },
+    ];
+    let total_share: usize = products.iter().map(|p| p.share).sum();
+    let mut left = spec.activity;
+    for (pi, p) in products.iter().enumerate() {
+        let count = if pi + 1 == products.len() {
+            left
+        } else {
+            (spec.activity * p.share / total_share).min(left)
+        };
+        left -= count;
+        if count == 0 {
+            continue;
+        }
+        // Newest first, as My Activity lists it.
+        let mut t = END_MS - rng.below(86_400_000) as i64;
+        let items: Vec<Value> = (0..count)
+            .map(|i| {
+                t -= 60_000 + rng.below(6 * 3_600_000) as i64;
+                activity_item(rng, spec.locale, p, t, i)
+            })
+            .collect();
+        let dir = format!("{}/{}", n.my_activity, p.folder);
+        add_activity(w, &format!("{dir}/{}", n.activity_file), &items)?;
+        if spec.with_html {
+            w.add(&format!("{dir}/{}", n.html_file), activity_html(p.header, &items).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+fn words(rng: &mut Rng, k: usize) -> String {
+    (0..k).map(|_| *rng.pick(names::WORDS)).collect::<Vec<_>>().join(" ")
+}
+
+fn activity_item(rng: &mut Rng, locale: Locale, p: &Product, t: i64, i: usize) -> Value {
+    // Every third element has a time without fractional seconds.
+    let time = iso(t, i % 3 != 0);
+    let products = json!([p.header]);
+    let mut v = match p.folder {
+        "YouTube" if i % 4 == 3 => {
+            let q = words(rng, 2);
+            json!({"header": p.header, "title": title(locale, Verb::Search, &q),
+                   "titleUrl": format!("https://www.youtube.com/results?search_query={}", q.replace(' ', "+"))})
+        }
+        "YouTube" => {
+            let video = format!("{} {}", words(rng, 2), rng.below(100));
+            let channel = format!("{} {}", rng.pick(names::SHOP_PREFIX), rng.pick(names::SHOP_SUFFIX));
+            json!({"header": p.header, "title": title(locale, Verb::Watch, &video),
+                   "titleUrl": format!("https://www.youtube.com/watch?v={:011x}", rng.below(u64::MAX)),
+                   "subtitles": [{"name": channel, "url": format!("https://www.youtube.com/channel/UC{:022x}", rng.below(u64::MAX))}]})
+        }
+        "Maps" => {
+            let place = format!("{} {}", rng.pick(names::SHOP_PREFIX), rng.pick(names::SHOP_SUFFIX));
+            json!({"header": p.header, "title": title(locale, Verb::View, &place),
+                   "titleUrl": format!("https://www.google.com/maps/place/{}", place.replace(' ', "+"))})
+        }
+        "Chrome" => {
+            let page = words(rng, 3);
+            json!({"header": p.header, "title": title(locale, Verb::Visit, &page),
+                   "titleUrl": format!("https://example.org/{}", page.replace(' ', "-"))})
+        }
+        // Search: mostly searches, some result clicks through Google's redirect.
+        _ if i % 3 == 2 => {
+            let page = words(rng, 3);
+            let site = domain_of(names::company(rng.below(40) as usize).as_str());
+            json!({"header": p.header, "title": title(locale, Verb::Visit, &page),
+                   "titleUrl": format!("https://www.google.com/url?q=https://www.{site}/&usg=AOvVaw{:x}", rng.below(1 << 40))})
+        }
+        _ => {
+            let q = words(rng, 1 + rng.below(3) as usize);
+            json!({"header": p.header, "title": title(locale, Verb::Search, &q),
+                   "titleUrl": format!("https://www.google.com/search?q={}", q.replace(' ', "+"))})
+        }
+    };
+    let obj = v.as_object_mut().expect("object");
+    obj.insert("time".into(), json!(time));
+    obj.insert("products".into(), products);
+    if i % 5 == 0 {
+        obj.insert("details".into(), json!([{"name": "From your device"}]));
+    }
+    obj.insert("activityControls".into(), json!(["Web & App Activity"]));
+    v
+}
+
+fn write_ads(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
+    if spec.ads == 0 {
+        return Ok(());
+    }
+    let mut t = END_MS - 3_600_000;
+    let items: Vec<Value> = (0..spec.ads)
+        .map(|i| {
+            t -= 3_600_000 + rng.below(48 * 3_600_000) as i64;
+            let company = ad_company(rng);
+            let mut v = json!({
+                "header": n.ads,
+                "title": title(spec.locale, Verb::Visit, company),
+                "time": iso(t, i % 2 == 0),
+                "products": [n.ads],
+                "details": [{"name": "From Google Ads"}],
+                "activityControls": ["Web & App Activity"]
+            });
+            // Most ads link through the redirect; every fourth has no link at all.
+            if i % 4 != 3 {
+                let url = format!(
+                    "https://www.google.com/url?q=https://www.{}/offers&usg=AOvVaw{:x}",
+                    domain_of(company),
+                    rng.below(1 << 40)
+                );
+                v["titleUrl"] = json!(url);
+            }
+            v
+        })
+        .collect();
+    let dir = format!("{}/{}", n.my_activity, n.ads);
+    add_activity(w, &format!("{dir}/{}", n.activity_file), &items)?;
+    if spec.with_html {
+        w.add(&format!("{dir}/{}", n.html_file), activity_html(n.ads, &items).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The HTML variant of a My Activity file (dates like `Mar 8, 2018, 5:14:40 PM EST`).
+fn activity_html(header: &str, items: &[Value]) -> String {
+    let mut s = String::from("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>My Activity</title></head><body><div class=\"mdl-grid\">");
+    for v in items.iter().take(20) {
+        let title = v["title"].as_str().unwrap_or("").replace('&', "&amp;").replace('<', "&lt;");
+        s.push_str(&format!(
+            "<div class=\"outer-cell mdl-cell mdl-cell--12-col mdl-shadow--2dp\"><div class=\"mdl-grid\"><div class=\"header-cell mdl-cell mdl-cell--12-col\"><p class=\"mdl-typography--title\">{header}<br></p></div><div class=\"content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1\">{title}<br>Mar 8, 2018, 5:14:40 PM EST</div></div></div>"
+        ));
+    }
+    s.push_str("</div></body></html>");
+    s
+}
+
+/// A home base per seed, some south of the equator or west of Greenwich (negative E7).
+const BASES: &[(f64, f64)] = &[(48.137, 11.575), (48.857, 2.352), (-33.869, 151.209), (-23.550, -46.633), (40.713, -74.006)];
+
+fn e7(deg: f64) -> i64 {
+    (deg * 1e7).round() as i64
+}
+
+fn write_records(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
+    let (base_lat, base_lon) = *rng.pick(BASES);
+    let seed = rng.below(u64::MAX);
+    let old = spec.old_timestamps;
+    let count = spec.location_points;
+    // Points are oldest first, spread over the year before END_MS.
+    let step = (YEAR_MS / count.max(1) as i64).max(1);
+    let start = END_MS - YEAR_MS;
+    let path = format!("{}/Records.json", n.location);
+    let mut prng = Rng::new(seed);
+    let mut lat = base_lat;
+    let mut lon = base_lon;
+    let array = LazyArray {
+        n: count,
+        item: RefCell::new(move |i: usize| {
+            // A random walk that drifts back home.
+            lat += (prng.f64() - 0.5) * 0.002 + (base_lat - lat) * 0.01;
+            lon += (prng.f64() - 0.5) * 0.002 + (base_lon - lon) * 0.01;
+            let ms = start + i as i64 * step + prng.below(step as u64) as i64;
+            let mut p = serde_json::Map::new();
+            if old {
+                p.insert("timestampMs".into(), json!(ms.to_string()));
+            }
+            p.insert("latitudeE7".into(), json!(e7(lat)));
+            p.insert("longitudeE7".into(), json!(e7(lon)));
+            p.insert("accuracy".into(), json!(3 + prng.below(60)));
+            if i % 7 == 0 {
+                p.insert("activity".into(), json!([{
+                    "activity": [{"type": "STILL", "confidence": 80}, {"type": "ON_FOOT", "confidence": 20}],
+                    "timestamp": iso(ms, true)
+                }]));
+            }
+            p.insert("source".into(), json!(*prng.pick(&["WIFI", "GPS", "CELL"])));
+            p.insert("deviceTag".into(), json!(-1_234_567_890 + (seed % 1000) as i64));
+            p.insert("platformType".into(), json!("ANDROID"));
+            if !old {
+                p.insert("timestamp".into(), json!(iso(ms, true)));
+            }
+            Value::Object(p)
+        }),
+    };
+    add_json(w, &path, &OneKey("locations", array), true)
+}
+
+/// Semantic history: `semantic_months` months back from February 2024, one file each.
+fn write_semantic(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
+    let (base_lat, base_lon) = BASES[(spec.seed % BASES.len() as u64) as usize];
+    for m in 0..spec.semantic_months {
+        // Month index counting back from 2024-02.
+        let months_back = m as i64;
+        let total = 2024 * 12 + 1 - months_back;
+        let (year, month0) = (total / 12, (total % 12) as usize);
+        let month_start = chrono::NaiveDate::from_ymd_opt(year as i32, month0 as u32 + 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc().timestamp_millis())
+            .unwrap_or(END_MS);
+        let mut t = month_start + 8 * 3_600_000;
+        let mut objects = Vec::new();
+        let mut here = (base_lat, base_lon);
+        for k in 0..6 {
+            let stay = 3_600_000 + rng.below(4 * 3_600_000) as i64;
+            let place = format!("{} {}", rng.pick(names::SHOP_PREFIX), rng.pick(names::SHOP_SUFFIX));
+            objects.push(json!({"placeVisit": {
+                "location": {
+                    "latitudeE7": e7(here.0), "longitudeE7": e7(here.1),
+                    "placeId": format!("ChIJ{:016x}{:04x}", rng.below(u64::MAX), k),
+                    "address": format!("{} Example Street, Springfield", 1 + rng.below(200)),
+                    "name": place,
+                    "semanticType": if k == 0 { "TYPE_HOME" } else { "TYPE_UNKNOWN" },
+                    "locationConfidence": 90.5
+                },
+                "duration": duration(spec.old_timestamps, t, t + stay),
+                "placeConfidence": "HIGH_CONFIDENCE",
+                "centerLatE7": e7(here.0), "centerLngE7": e7(here.1),
+                "visitConfidence": 95
+            }}));
+            t += stay;
+            let travel = 600_000 + rng.below(3_600_000) as i64;
+            let next = (here.0 + (rng.f64() - 0.5) * 0.05, here.1 + (rng.f64() - 0.5) * 0.05);
+            objects.push(json!({"activitySegment": {
+                "startLocation": {"latitudeE7": e7(here.0), "longitudeE7": e7(here.1)},
+                "endLocation": {"latitudeE7": e7(next.0), "longitudeE7": e7(next.1)},
+                "duration": duration(spec.old_timestamps, t, t + travel),
+                "distance": 500 + rng.below(8000),
+                "activityType": *rng.pick(&["WALKING", "CYCLING", "IN_PASSENGER_VEHICLE", "IN_BUS"]),
+                "confidence": "HIGH"
+            }}));
+            t += travel + rng.below(2 * 86_400_000) as i64;
+            here = next;
+        }
+        let path = format!(
+            "{}/Semantic Location History/{year}/{year}_{}.json",
+            n.location, n.months[month0]
+        );
+        add_json(w, &path, &OneKey("timelineObjects", &objects), true)?;
+    }
+    Ok(())
+}
+
+fn duration(old: bool, from: i64, to: i64) -> Value {
+    if old {
+        json!({"startTimestampMs": from.to_string(), "endTimestampMs": to.to_string()})
+    } else {
+        json!({"startTimestamp": iso(from, true), "endTimestamp": iso(to, true)})
+    }
+}
+
+fn write_chrome(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
+    let mut t = END_MS * 1000;
+    let visits: Vec<Value> = (0..spec.chrome)
+        .map(|_| {
+            t -= (60 + rng.below(7200) as i64) * 1_000_000 + rng.below(1_000_000) as i64;
+            let company = names::company(rng.below(60) as usize);
+            let page = words(rng, 2);
+            json!({
+                "favicon_url": format!("https://www.{}/favicon.ico", domain_of(&company)),
+                "page_transition": *rng.pick(&["LINK", "TYPED", "AUTO_BOOKMARK", "RELOAD"]),
+                "title": format!("{page} - {company}"),
+                "url": format!("https://www.{}/{}", domain_of(&company), page.replace(' ', "-")),
+                "client_id": format!("{:022x}", rng.below(u64::MAX)),
+                "time_usec": t
+            })
+        })
+        .collect();
+    add_json(w, &format!("Chrome/{}", n.chrome_file), &OneKey("Browser History", &visits), false)
+}
+
+/// Companies in the names list that are apps people install.
+const APPS: &[&str] = &[
+    "Spotify", "Netflix", "Uber", "Airbnb", "Duolingo", "Tinder", "Strava", "Candy Crush Saga",
+    "Revolut", "N26", "Klarna", "Vinted", "Deliveroo", "MyFitnessPal", "Headspace", "Zalando",
+];
+
+fn write_installs(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec) -> io::Result<()> {
+    let start = rng.below(APPS.len() as u64) as usize;
+    let items: Vec<Value> = (0..spec.installs)
+        .map(|i| {
+            let app = APPS[(start + i) % APPS.len()];
+            let first = END_MS - rng.below(3 * YEAR_MS as u64) as i64;
+            json!({"install": {
+                "doc": {"documentType": "Android Apps", "title": app},
+                "firstInstallationTime": iso(first, true),
+                "deviceAttribute": {"manufacturer": "Google", "model": "Pixel 7", "deviceDisplayName": "Google Pixel 7", "carrier": "Example Mobile"},
+                "lastUpdateTime": iso(first + rng.below(YEAR_MS as u64) as i64, true)
+            }})
+        })
+        .collect();
+    add_json(w, "Google Play Store/Installs.json", &items, false)
+}
+
+/// Files Footprint knows but does not parse, plus one it does not know at all.
+fn write_unparsed(w: &mut ArchiveWriter, n: &Names) -> io::Result<()> {
+    w.add(
+        "Mail/All mail Including Spam and Trash.mbox",
+        b"From 1234@xxx Fri Mar 01 12:00:00 +0000 2024\r\nFrom: shop@example.org\r\nSubject: Your order\r\n\r\nThanks.\r\n",
+    )?;
+    w.add(
+        "Calendar/someone@example.com.ics",
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Dentist\r\nDTSTART:20240301T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )?;
+    w.add(
+        "Contacts/All Contacts/All Contacts.vcf",
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Robin Example\r\nEMAIL:robin@example.com\r\nEND:VCARD\r\n",
+    )?;
+    w.add(&format!("{}/Settings.json", n.location), b"{\"historyEnabled\": true}\n")?;
+    w.add("Keep/Shopping list.json", b"{\"title\": \"Shopping list\", \"textContent\": \"milk\"}\n")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn zip_entries(path: &Path) -> Vec<String> {
+        let z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        z.file_names().map(str::to_string).collect()
+    }
+
+    fn read(path: &Path, name: &str) -> String {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut s = String::new();
+        z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    }
+
+    #[test]
+    fn same_seed_same_bytes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = generate(&TakeoutSpec::default(), &tmp.path().join("a.zip")).unwrap();
+        let b = generate(&TakeoutSpec::default(), &tmp.path().join("b.zip")).unwrap();
+        assert_eq!(std::fs::read(&a[0]).unwrap(), std::fs::read(&b[0]).unwrap());
+        let c = generate(&TakeoutSpec { seed: 9, ..Default::default() }, &tmp.path().join("c.zip")).unwrap();
+        assert_ne!(std::fs::read(&a[0]).unwrap(), std::fs::read(&c[0]).unwrap());
+    }
+
+    #[test]
+    fn english_layout_and_format_details() {
+        let tmp = tempfile::tempdir().unwrap();
+        let zip = &generate(&TakeoutSpec::default(), &tmp.path().join("t.zip")).unwrap()[0];
+        let names = zip_entries(zip);
+        for want in [
+            "Takeout/archive_browser.html",
+            "Takeout/Profile/Profile.json",
+            "Takeout/My Activity/Search/MyActivity.json",
+            "Takeout/My Activity/Ads/MyActivity.json",
+            "Takeout/Location History/Records.json",
+            "Takeout/Location History/Semantic Location History/2024/2024_FEBRUARY.json",
+            "Takeout/Location History/Semantic Location History/2024/2024_JANUARY.json",
+            "Takeout/Chrome/BrowserHistory.json",
+            "Takeout/Google Play Store/Installs.json",
+        ] {
+            assert!(names.iter().any(|n| n == want), "{want} missing from {names:?}");
+        }
+        let search = read(zip, "Takeout/My Activity/Search/MyActivity.json");
+        assert!(search.contains("Searched for\u{a0}"), "U+00A0 after the verb");
+        assert!(search.contains("\\u003d") && !search.contains('='), "Google escapes `=`");
+        let items: Vec<Value> = serde_json::from_str(&search).unwrap();
+        let times: Vec<&str> = items.iter().map(|v| v["time"].as_str().unwrap()).collect();
+        assert!(times.iter().any(|t| t.contains('.')) && times.iter().any(|t| !t.contains('.')));
+        let ads: Vec<Value> = serde_json::from_str(&read(zip, "Takeout/My Activity/Ads/MyActivity.json")).unwrap();
+        assert_eq!(ads.len(), 6);
+        assert!(ads[0]["titleUrl"].as_str().unwrap().starts_with("https://www.google.com/url?q=https://www."));
+        let records = read(zip, "Takeout/Location History/Records.json");
+        assert!(records.starts_with("{\n  \"locations\" : ["), "{}", &records[..40]);
+        let v: Value = serde_json::from_str(&records).unwrap();
+        let points = v["locations"].as_array().unwrap();
+        assert_eq!(points.len(), 50);
+        assert!(points[0]["timestamp"].is_string() && points[0].get("timestampMs").is_none());
+        let profile: Value = serde_json::from_str(&read(zip, "Takeout/Profile/Profile.json")).unwrap();
+        assert!(profile["emails"][0]["value"].as_str().unwrap().ends_with("@example.com"));
+    }
+
+    #[test]
+    fn localized_old_and_messy_variants() {
+        let tmp = tempfile::tempdir().unwrap();
+        let spec = TakeoutSpec {
+            locale: Locale::De,
+            old_timestamps: true,
+            with_html: true,
+            macos_junk: true,
+            ..Default::default()
+        };
+        let zip = &generate(&spec, &tmp.path().join("de.zip")).unwrap()[0];
+        let names = zip_entries(zip);
+        for want in [
+            "Takeout/Archiv_Übersicht.html",
+            "Takeout/Meine Aktivitäten/Google Suche/MeineAktivitäten.json",
+            "Takeout/Meine Aktivitäten/Google Suche/MeineAktivitäten.html",
+            "Takeout/Meine Aktivitäten/Anzeigen/MeineAktivitäten.json",
+            "Takeout/Standortverlauf/Records.json",
+            "Takeout/Profil/Profil.json",
+            "Takeout/Mail/All mail Including Spam and Trash.mbox",
+            "__MACOSX/Takeout/Standortverlauf/._Records.json",
+        ] {
+            assert!(names.iter().any(|n| n == want), "{want} missing from {names:?}");
+        }
+        let v: Value = serde_json::from_str(&read(zip, "Takeout/Standortverlauf/Records.json")).unwrap();
+        let p = &v["locations"][0];
+        assert!(p["timestampMs"].is_string() && p.get("timestamp").is_none());
+        let ads = read(zip, "Takeout/Meine Aktivitäten/Anzeigen/MeineAktivitäten.json");
+        assert!(ads.contains("\u{a0}aufgerufen"));
+    }
+
+    #[test]
+    fn part_zips_split_the_export() {
+        let tmp = tempfile::tempdir().unwrap();
+        let spec = TakeoutSpec {
+            container: Container::Parts { part_bytes: 8 << 10 },
+            location_points: 200,
+            ..Default::default()
+        };
+        let parts = generate(&spec, &tmp.path().join("takeout-20240301T101010Z.zip")).unwrap();
+        assert!(parts.len() >= 2, "{parts:?}");
+        assert!(parts[0].to_string_lossy().ends_with("takeout-20240301T101010Z-001.zip"));
+        let all: Vec<String> = parts.iter().flat_map(|p| zip_entries(p)).collect();
+        assert!(all.iter().any(|n| n.ends_with("Records.json")));
+        assert!(all.iter().any(|n| n.ends_with("Profile.json")));
+    }
+
+    #[test]
+    fn domains_from_company_names() {
+        assert_eq!(domain_of("Nike"), "nike.com");
+        assert_eq!(domain_of("Booking.com"), "booking.com");
+        assert_eq!(domain_of("L'Oréal Paris"), "lorealparis.com");
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run every test of Footprint: engine, CLI, rights, UI components, and the end-to-end tests
+# that drive the real desktop window under Xvfb. This is the README's test command and what
+# CI runs (.ci/run). Installs what it needs first (scripts/deps.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+./scripts/deps.sh
+
+echo "==> UI: type check, component tests, build"
+npm --prefix ui run check
+npm --prefix ui test
+npm --prefix ui run build
+
+echo "==> Rust: engine, CLI, rights (unit, golden, integration)"
+cargo test --workspace --exclude footprint-app
+
+echo "==> Desktop app: typed IPC bindings, end-to-end tests in the real window"
+./scripts/e2e.sh

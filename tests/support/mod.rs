@@ -1,0 +1,279 @@
+//! End-to-end harness: starts `tauri-driver` (which starts WebKitWebDriver, which starts the
+//! real app binary) on free ports, connects a WebDriver session, and cleans everything up.
+//!
+//! Gating: the tests need a display, `tauri-driver` and a binary built with
+//! `--features custom-protocol` (otherwise the app would load the Vite dev server). When one is
+//! missing they FAIL, unless `FOOTPRINT_E2E_SKIP=1` explicitly allows skipping with a printed
+//! notice. Under `CI=true` they always run (skipping is refused).
+
+#![allow(dead_code)] // each test crate uses a different part of the harness
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long to wait for an element or a condition before failing the test.
+pub const WAIT: Duration = Duration::from_secs(30);
+
+/// Why the end-to-end tests cannot run here, if they cannot.
+fn missing_requirement() -> Option<String> {
+    if !cfg!(feature = "custom-protocol") {
+        return Some(
+            "the app was built without `--features custom-protocol` (it would load the dev server)"
+                .into(),
+        );
+    }
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Some("no display (run under `xvfb-run -a`)".into());
+    }
+    if which("tauri-driver").is_none() {
+        return Some(
+            "tauri-driver is not installed (`cargo install tauri-driver --locked --version 2.1.0`)"
+                .into(),
+        );
+    }
+    if which("WebKitWebDriver").is_none() {
+        return Some("WebKitWebDriver is missing (apt package webkit2gtk-driver)".into());
+    }
+    None
+}
+
+/// Returns false (after printing why) when the tests may be skipped; panics when they must run
+/// but cannot.
+pub fn can_run() -> bool {
+    let Some(why) = missing_requirement() else {
+        return true;
+    };
+    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    let skip_allowed = std::env::var("FOOTPRINT_E2E_SKIP").is_ok_and(|v| v == "1");
+    if skip_allowed && !in_ci {
+        eprintln!("NOTICE: end-to-end test skipped: {why} (FOOTPRINT_E2E_SKIP=1)");
+        return false;
+    }
+    panic!(
+        "end-to-end tests cannot run: {why}. Use scripts/e2e.sh, or set FOOTPRINT_E2E_SKIP=1 to skip them outside CI."
+    );
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .chain(std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin")))
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A port nobody listens on right now (the OS picks it; the tiny race is acceptable in tests).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("no free local port")
+        .port()
+}
+
+fn wait_for_port(port: u16, deadline: Instant) -> Result<(), String> {
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("nothing listens on port {port}"))
+}
+
+/// A running `tauri-driver`; SIGTERM on drop (SIGKILL would leave WebKitWebDriver behind).
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        eprintln!("tauri-driver ignored SIGTERM for 10 s; killing it");
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One running app with a WebDriver session on it, and its private data directory.
+pub struct App {
+    pub client: Client,
+    pub data_dir: tempfile::TempDir,
+    /// Seconds from spawning the driver to the first rendered screen.
+    pub cold_start: Duration,
+    driver: Driver,
+    shots: PathBuf,
+    name: String,
+}
+
+/// Only one app at a time: two WebKit processes on two shared cores make timings flaky.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Runs `body` against a fresh app with an empty data directory, then closes the session and
+/// stops the driver even when `body` fails.
+pub async fn with_app(name: &str, body: impl AsyncFnOnce(&App) -> Result<(), String>) {
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let app = App::start(name).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    let result = body(&app).await;
+    if result.is_err() {
+        // A picture of the failure is worth more than the error alone.
+        let _ = app.screenshot("failure").await;
+    }
+    let App { client, driver, .. } = app;
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(e) = result {
+        panic!("{name}: {e}");
+    }
+}
+
+impl App {
+    async fn start(name: &str) -> Result<App, String> {
+        let data_dir = tempfile::tempdir().map_err(|e| format!("temp data dir: {e}"))?;
+        let (port, native_port) = (free_port(), free_port());
+        let started = Instant::now();
+        let child = Command::new(which("tauri-driver").expect("checked by can_run"))
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            // Inherited by WebKitWebDriver and then by the app: hermetic data directory.
+            .env("FOOTPRINT_DATA_DIR", data_dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver: {e}"))?;
+        let driver = Driver { child, port };
+        // Both ports: the driver answers before WebKitWebDriver is ready behind it.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        wait_for_port(port, deadline)?;
+        wait_for_port(native_port, deadline)?;
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_footprint-app") }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .map_err(|e| format!("WebDriver session: {e}"))?;
+        let shots = screenshot_dir();
+        let mut app = App {
+            client,
+            data_dir,
+            cold_start: Duration::ZERO,
+            driver,
+            shots,
+            name: name.to_string(),
+        };
+        // The app is "started" when the shell has rendered its navigation.
+        app.find(Locator::Css("[data-testid=app-ready]")).await?;
+        app.cold_start = started.elapsed();
+        eprintln!("{name}: app ready {:.2} s after spawning the driver", app.cold_start.as_secs_f64());
+        Ok(app)
+    }
+
+    /// Waits for an element to exist.
+    pub async fn find(&self, locator: Locator<'_>) -> Result<Element, String> {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(locator)
+            .await
+            .map_err(|e| format!("waiting for {locator:?}: {e}"))
+    }
+
+    /// Waits for an element by `data-testid`.
+    pub async fn testid(&self, id: &str) -> Result<Element, String> {
+        self.find(Locator::Css(&format!("[data-testid=\"{id}\"]"))).await
+    }
+
+    /// Clicks an element by `data-testid`.
+    pub async fn click(&self, id: &str) -> Result<(), String> {
+        self.testid(id)
+            .await?
+            .click()
+            .await
+            .map_err(|e| format!("clicking {id}: {e}"))
+    }
+
+    /// The visible text of an element by `data-testid`.
+    pub async fn text(&self, id: &str) -> Result<String, String> {
+        self.testid(id)
+            .await?
+            .text()
+            .await
+            .map_err(|e| format!("reading text of {id}: {e}"))
+    }
+
+    /// Polls `check` until it returns `Ok(true)` or [`WAIT`] passes.
+    pub async fn until<F, Fut>(&self, what: &str, mut check: F) -> Result<(), String>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<bool, String>>,
+    {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            match check().await {
+                Ok(true) => return Ok(()),
+                Ok(false) => {}
+                Err(e) => last = e,
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("timed out waiting for {what} {last}"))
+    }
+
+    /// Runs an async script (`arguments[arguments.length-1]` is the callback) and returns its value.
+    pub async fn script(&self, js: &str) -> Result<serde_json::Value, String> {
+        self.client
+            .execute_async(js, vec![])
+            .await
+            .map_err(|e| format!("script failed: {e}\n{js}"))
+    }
+
+    /// Saves a screenshot `<test name>-<label>.png` in the screenshot folder (and in
+    /// docs/screenshots/ when FOOTPRINT_SCREENSHOTS=1).
+    pub async fn screenshot(&self, label: &str) -> Result<PathBuf, String> {
+        // Let charts finish their entry animation before taking the picture.
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .map_err(|e| format!("screenshot {label}: {e}"))?;
+        let file = self.shots.join(format!("{}-{label}.png", self.name));
+        std::fs::write(&file, &png).map_err(|e| format!("writing {}: {e}", file.display()))?;
+        if std::env::var("FOOTPRINT_SCREENSHOTS").is_ok_and(|v| v == "1") {
+            let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+            std::fs::create_dir_all(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+            let kept = docs.join(format!("{label}.png"));
+            std::fs::write(&kept, &png).map_err(|e| format!("writing {}: {e}", kept.display()))?;
+        }
+        Ok(file)
+    }
+}
+
+/// Where screenshots of this run go: `FOOTPRINT_SCREENSHOT_DIR`, else tests/screenshots-tmp
+/// (gitignored).
+fn screenshot_dir() -> PathBuf {
+    let dir = std::env::var_os("FOOTPRINT_SCREENSHOT_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots-tmp"));
+    std::fs::create_dir_all(&dir).expect("cannot create the screenshot folder");
+    dir
+}
