@@ -11,11 +11,11 @@ async fn window_opens_with_private_data_dir_and_denies_ungranted_commands() {
         return;
     }
     with_app("shell", async |app| {
-        let shown = app.text("data-location").await?;
         let expected = app.data_dir.path().display().to_string();
-        if shown != expected {
-            return Err(format!("data location {shown:?}, expected the test's {expected:?}"));
-        }
+        app.until("the data location to be the test's folder", async || {
+            Ok(app.text("data-location").await? == expected)
+        })
+        .await?;
         // dialog:allow-save is not in the capability: the call must be refused.
         let refused = app
             .script(

@@ -193,7 +193,7 @@ pub fn companies(list: &[CompanySummary]) {
                 .iter()
                 .map(|r| relation_words(r))
                 .collect::<Vec<_>>()
-                .join("; ")
+                .join("\n")
         };
         t.add_row(vec![
             Cell::new(c.id),

@@ -473,7 +473,6 @@ enum Msg {
     Warning(Warning),
     FileDone {
         entry: usize,
-        records: u64,
         warnings: u64,
         error: Option<String>,
     },
@@ -574,7 +573,7 @@ fn parse_all(
         };
         let mut cx = ImportCx::new(path, &mut sink);
         let outcome = importer.import_file(parsers[&entry], &mut counting, &mut cx);
-        let (records, warnings) = (cx.records(), cx.warnings());
+        let warnings = cx.warnings();
         let flushed = sink.flush();
         let error = match (outcome, flushed) {
             (Err(ParseError::Cancelled), _) | (_, Err(ParseError::Cancelled)) => {
@@ -594,7 +593,6 @@ fn parse_all(
         };
         let _ = tx.send(Msg::FileDone {
             entry,
-            records,
             warnings,
             error,
         });
@@ -737,7 +735,6 @@ impl Writer<'_> {
                 }
                 Msg::FileDone {
                     entry,
-                    records: _,
                     warnings,
                     error,
                 } => {

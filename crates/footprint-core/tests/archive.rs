@@ -69,7 +69,7 @@ fn plain_zip_lists_and_streams_entries() {
     let dir = tempfile::tempdir().unwrap();
     let big: Vec<u8> = (0..200_000u32).flat_map(|i| i.to_le_bytes()).collect();
     let p = write_zip(dir.path(), "export.zip", &[("a.json", b"{\"a\":1}"), ("sub/big.bin", &big)]);
-    let view = open(&[p.clone()]).unwrap();
+    let view = open(std::slice::from_ref(&p)).unwrap();
     assert_eq!(paths(&view), ["a.json", "sub/big.bin"]);
     assert_eq!(view.entries()[1].size, big.len() as u64);
     assert!(view.entries()[1].compressed < big.len() as u64);
@@ -221,7 +221,7 @@ fn nesting_deeper_than_the_limit_is_refused() {
     let outer = dir.path().join("outer.zip");
     std::fs::write(&outer, zip_bytes(&[("level1.zip", &level1, deflated())])).unwrap();
     let limits = Limits { max_nesting: 1, ..Limits::default() };
-    match ArchiveView::open(&[outer.clone()], &limits) {
+    match ArchiveView::open(std::slice::from_ref(&outer), &limits) {
         Err(ArchiveError::LimitExceeded { path, message }) => {
             assert_eq!(path, outer);
             assert!(message.contains("`level1.zip/level2.zip` is 2 levels deep"), "{message}");
@@ -332,7 +332,7 @@ fn folder_with_a_symlink_is_refused() {
     std::fs::create_dir_all(root.join("data")).unwrap();
     std::fs::write(root.join("data/a.json"), b"{}").unwrap();
     std::os::unix::fs::symlink("/etc/passwd", root.join("data/passwd.json")).unwrap();
-    match open(&[root.clone()]) {
+    match open(std::slice::from_ref(&root)) {
         Err(ArchiveError::UnsafeEntry { path, entry, why }) => {
             assert_eq!(path, root);
             assert_eq!(entry, "data/passwd.json");
@@ -350,7 +350,7 @@ fn expect_refused_zip(names: &[&str], bad: &str, why_part: &str) {
     let files: Vec<_> = names.iter().map(|n| (*n, &b"x"[..], deflated())).collect();
     let p = dir.path().join("hostile.zip");
     std::fs::write(&p, zip_bytes(&files)).unwrap();
-    match open(&[p.clone()]) {
+    match open(std::slice::from_ref(&p)) {
         Err(e @ ArchiveError::UnsafeEntry { .. }) => {
             let ArchiveError::UnsafeEntry { path, entry, why } = &e else { unreachable!() };
             assert_eq!(path, &p);
@@ -472,7 +472,7 @@ fn zip_bomb_is_refused() {
     let zeros = vec![0u8; 50 << 20];
     let p = dir.path().join("bomb.zip");
     std::fs::write(&p, zip_bytes(&[("zeros.bin", &zeros, deflated().compression_level(Some(9)))])).unwrap();
-    match open(&[p.clone()]) {
+    match open(std::slice::from_ref(&p)) {
         Err(ArchiveError::LimitExceeded { path, message }) => {
             assert_eq!(path, p);
             assert!(message.contains("entry `zeros.bin`") && message.contains("zip bomb"), "{message}");
@@ -501,13 +501,33 @@ fn gzip_bomb_in_tgz_is_refused() {
 }
 
 #[test]
+fn overlapping_entries_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = zip_bytes(&[("a.json", &[b'a'; 500], deflated()), ("b.json", b"{}", deflated())]);
+    // Point b.json's directory record (local header offset at +42) at a.json's data: the
+    // shared-kernel construction of non-recursive zip bombs.
+    let first = find(&bytes, ZIP_CENTRAL);
+    let second = first + 4 + find(&bytes[first + 4..], ZIP_CENTRAL);
+    bytes[second + 42..second + 46].copy_from_slice(&0u32.to_le_bytes());
+    let p = dir.path().join("overlap.zip");
+    std::fs::write(&p, bytes).unwrap();
+    match open(&[p]) {
+        Err(ArchiveError::UnsafeEntry { entry, why, .. }) => {
+            assert_eq!(entry, "a.json", "sorted by offset, the later of the two equal offsets is named");
+            assert!(why.contains("overlaps"), "{why}");
+        }
+        other => panic!("expected UnsafeEntry, got {:?}", other.err()),
+    }
+}
+
+#[test]
 fn too_many_entries_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let names: Vec<String> = (0..10).map(|i| format!("f{i}.json")).collect();
     let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b"{}"[..])).collect();
     let p = write_zip(dir.path(), "many.zip", &files);
     let limits = Limits { max_entries: 5, ..Limits::default() };
-    match ArchiveView::open(&[p.clone()], &limits) {
+    match ArchiveView::open(std::slice::from_ref(&p), &limits) {
         Err(ArchiveError::LimitExceeded { message, .. }) => assert!(message.contains("more than 5 entries"), "{message}"),
         other => panic!("expected LimitExceeded, got {:?}", other.err()),
     }
@@ -534,7 +554,7 @@ fn truncated_zip_is_reported_as_damaged() {
     let p = write_zip(dir.path(), "cut.zip", &[("a.bin", &data), ("b.bin", &data)]);
     let bytes = std::fs::read(&p).unwrap();
     std::fs::write(&p, &bytes[..bytes.len() / 2]).unwrap();
-    match open(&[p.clone()]) {
+    match open(std::slice::from_ref(&p)) {
         Err(e @ ArchiveError::Corrupt { .. }) => {
             let shown = e.to_string();
             assert!(shown.starts_with(&format!("{}: the archive is damaged or truncated", p.display())), "{shown}");
@@ -629,7 +649,7 @@ fn unknown_format_names_the_file() {
     for name in ["notes.txt", "looks-like.zip", "empty.tgz"] {
         let p = dir.path().join(name);
         std::fs::write(&p, if name == "empty.tgz" { &b""[..] } else { &b"hello, this is text"[..] }).unwrap();
-        match open(&[p.clone()]) {
+        match open(std::slice::from_ref(&p)) {
             Err(e @ ArchiveError::UnknownFormat { .. }) => assert!(e.to_string().contains(name), "{e}"),
             other => panic!("expected UnknownFormat for {name}, got {:?}", other.err()),
         }
@@ -645,7 +665,7 @@ fn unknown_format_names_the_file() {
 #[test]
 fn missing_file_is_an_io_error() {
     let p = PathBuf::from("/nonexistent/footprint/x.zip");
-    match open(&[p.clone()]) {
+    match open(std::slice::from_ref(&p)) {
         Err(ArchiveError::Io { path, .. }) => assert_eq!(path, p),
         other => panic!("expected Io, got {:?}", other.err()),
     }

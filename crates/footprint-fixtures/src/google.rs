@@ -349,14 +349,16 @@ pub fn generate(spec: &TakeoutSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
     if spec.top_folder {
         w = w.top_folder("Takeout");
     }
+    // Raw points and the semantic timeline happen around the same home.
+    let home = *rng.pick(BASES);
     w.add(n.index, INDEX_HTML.as_bytes())?;
     write_profile(&mut w, &mut rng, &n)?;
     write_my_activity(&mut w, &mut rng, spec, &n)?;
     write_ads(&mut w, &mut rng, spec, &n)?;
     if spec.location_points > 0 {
-        write_records(&mut w, &mut rng, spec, &n)?;
+        write_records(&mut w, &mut rng, spec, &n, home)?;
     }
-    write_semantic(&mut w, &mut rng, spec, &n)?;
+    write_semantic(&mut w, &mut rng, spec, &n, home)?;
     if spec.chrome > 0 {
         write_chrome(&mut w, &mut rng, spec, &n)?;
     }
@@ -433,6 +435,25 @@ fn write_my_activity(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n
     Ok(())
 }
 
+/// A query string value as a browser sends it: `+` for spaces, `%XX` for other bytes.
+fn query_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b' ' => out.push('+'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// An 11-character YouTube video id (base64url alphabet).
+fn video_id(rng: &mut Rng) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    (0..11).map(|_| ALPHABET[rng.below(64) as usize] as char).collect()
+}
+
 fn words(rng: &mut Rng, k: usize) -> String {
     (0..k).map(|_| *rng.pick(names::WORDS)).collect::<Vec<_>>().join(" ")
 }
@@ -445,19 +466,19 @@ fn activity_item(rng: &mut Rng, locale: Locale, p: &Product, t: i64, i: usize) -
         "YouTube" if i % 4 == 3 => {
             let q = words(rng, 2);
             json!({"header": p.header, "title": title(locale, Verb::Search, &q),
-                   "titleUrl": format!("https://www.youtube.com/results?search_query={}", q.replace(' ', "+"))})
+                   "titleUrl": format!("https://www.youtube.com/results?search_query={}", query_encode(&q))})
         }
         "YouTube" => {
             let video = format!("{} {}", words(rng, 2), rng.below(100));
             let channel = format!("{} {}", rng.pick(names::SHOP_PREFIX), rng.pick(names::SHOP_SUFFIX));
             json!({"header": p.header, "title": title(locale, Verb::Watch, &video),
-                   "titleUrl": format!("https://www.youtube.com/watch?v={:011x}", rng.below(u64::MAX)),
-                   "subtitles": [{"name": channel, "url": format!("https://www.youtube.com/channel/UC{:022x}", rng.below(u64::MAX))}]})
+                   "titleUrl": format!("https://www.youtube.com/watch?v={}", video_id(rng)),
+                   "subtitles": [{"name": channel, "url": format!("https://www.youtube.com/channel/UC{}{}", video_id(rng), video_id(rng))}]})
         }
         "Maps" => {
             let place = format!("{} {}", rng.pick(names::SHOP_PREFIX), rng.pick(names::SHOP_SUFFIX));
             json!({"header": p.header, "title": title(locale, Verb::View, &place),
-                   "titleUrl": format!("https://www.google.com/maps/place/{}", place.replace(' ', "+"))})
+                   "titleUrl": format!("https://www.google.com/maps/place/{}", query_encode(&place))})
         }
         "Chrome" => {
             let page = words(rng, 3);
@@ -472,9 +493,10 @@ fn activity_item(rng: &mut Rng, locale: Locale, p: &Product, t: i64, i: usize) -
                    "titleUrl": format!("https://www.google.com/url?q=https://www.{site}/&usg=AOvVaw{:x}", rng.below(1 << 40))})
         }
         _ => {
-            let q = words(rng, 1 + rng.below(3) as usize);
+            let k = 1 + rng.below(3) as usize;
+            let q = words(rng, k);
             json!({"header": p.header, "title": title(locale, Verb::Search, &q),
-                   "titleUrl": format!("https://www.google.com/search?q={}", q.replace(' ', "+"))})
+                   "titleUrl": format!("https://www.google.com/search?q={}", query_encode(&q))})
         }
     };
     let obj = v.as_object_mut().expect("object");
@@ -544,8 +566,13 @@ fn e7(deg: f64) -> i64 {
     (deg * 1e7).round() as i64
 }
 
-fn write_records(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
-    let (base_lat, base_lon) = *rng.pick(BASES);
+fn write_records(
+    w: &mut ArchiveWriter,
+    rng: &mut Rng,
+    spec: &TakeoutSpec,
+    n: &Names,
+    (base_lat, base_lon): (f64, f64),
+) -> io::Result<()> {
     let seed = rng.below(u64::MAX);
     let old = spec.old_timestamps;
     let count = spec.location_points;
@@ -589,8 +616,13 @@ fn write_records(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &N
 }
 
 /// Semantic history: `semantic_months` months back from February 2024, one file each.
-fn write_semantic(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
-    let (base_lat, base_lon) = BASES[(spec.seed % BASES.len() as u64) as usize];
+fn write_semantic(
+    w: &mut ArchiveWriter,
+    rng: &mut Rng,
+    spec: &TakeoutSpec,
+    n: &Names,
+    (base_lat, base_lon): (f64, f64),
+) -> io::Result<()> {
     for m in 0..spec.semantic_months {
         // Month index counting back from 2024-02.
         let months_back = m as i64;
@@ -720,7 +752,7 @@ mod tests {
 
     fn zip_entries(path: &Path) -> Vec<String> {
         let z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-        z.file_names().map(str::to_string).collect()
+        z.file_names().map(|n| n.unwrap().to_string()).collect()
     }
 
     fn read(path: &Path, name: &str) -> String {
@@ -829,5 +861,6 @@ mod tests {
         assert_eq!(domain_of("Nike"), "nike.com");
         assert_eq!(domain_of("Booking.com"), "booking.com");
         assert_eq!(domain_of("L'Oréal Paris"), "lorealparis.com");
+        assert_eq!(query_encode("déjà vu & co"), "d%C3%A9j%C3%A0+vu+%26+co");
     }
 }

@@ -3,6 +3,7 @@
 //! junk, mojibake, localized names, part-zips). Same seed, same bytes. Never real personal data.
 
 pub mod archive_writer;
+pub mod demo;
 pub mod google;
 pub mod meta;
 pub mod names;

@@ -307,7 +307,7 @@ fn stream_file(
                 out.write_all(&meta_json(v, false))?;
                 out.write_all(b",\n")?;
             }
-            write!(out, "  \"{key}\": [\n")?;
+            writeln!(out, "  \"{key}\": [")?;
         }
         for i in 0..n {
             if i > 0 {
@@ -439,14 +439,22 @@ fn write_threads(g: &mut Gen, w: &mut ArchiveWriter, dir: &str, me: &str, thread
     Ok(paths)
 }
 
+/// An advertiser and the kinds of custom audience it put the user in.
+struct Advertiser {
+    name: String,
+    data_file: bool,
+    remarketing: bool,
+    in_store: bool,
+}
+
 /// Advertisers and their audience flags (every advertiser has at least one).
-fn advertisers(g: &mut Gen, n: usize) -> Vec<(String, bool, bool, bool)> {
+fn advertisers(g: &mut Gen, n: usize) -> Vec<Advertiser> {
     (0..n)
         .map(|i| {
             let data_file = g.rng.chance(0.4);
             let in_store = g.rng.chance(0.1);
             let remarketing = g.rng.chance(0.6) || !(data_file || in_store);
-            (names::company(i), data_file, remarketing, in_store)
+            Advertiser { name: names::company(i), data_file, remarketing, in_store }
         })
         .collect()
 }
@@ -521,7 +529,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
     g.add(&mut w, profile_path, &profile)?;
 
     // Messages.
-    let thread_files = write_threads(&mut g, &mut w, &format!("{messages_dir}"), &me.name, spec.threads, spec.messages_per_thread)?;
+    let thread_files = write_threads(&mut g, &mut w, messages_dir, &me.name, spec.threads, spec.messages_per_thread)?;
 
     // Posts, with media, links and places.
     let mut post_media = Vec::new();
@@ -618,19 +626,19 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
     // Advertisers using your activity or information: the same facts in the old or new schema.
     let ads = advertisers(&mut g, spec.advertisers);
     let advertisers_file = if y24 {
-        let list = |pick: &dyn Fn(&(String, bool, bool, bool)) -> bool| -> Vec<Value> {
-            ads.iter().filter(|a| pick(a)).map(|a| json!({"value": g.t(&a.0)})).collect()
+        let list = |pick: &dyn Fn(&Advertiser) -> bool| -> Vec<Value> {
+            ads.iter().filter(|a| pick(a)).map(|a| json!({"value": g.t(&a.name)})).collect()
         };
         json!({"label_values": [
-            {"label": LABEL_UPLOADED_LIST, "vec": list(&|a| a.1)},
-            {"label": LABEL_REMARKETING, "vec": list(&|a| a.2)},
-            {"label": LABEL_IN_STORE, "vec": list(&|a| a.3)},
+            {"label": LABEL_UPLOADED_LIST, "vec": list(&|a| a.data_file)},
+            {"label": LABEL_REMARKETING, "vec": list(&|a| a.remarketing)},
+            {"label": LABEL_IN_STORE, "vec": list(&|a| a.in_store)},
         ]})
     } else {
         let items: Vec<Value> = ads
             .iter()
-            .map(|a| json!({"advertiser_name": g.t(&a.0), "has_data_file_custom_audience": a.1,
-                            "has_remarketing_custom_audience": a.2, "has_in_person_store_visit": a.3}))
+            .map(|a| json!({"advertiser_name": g.t(&a.name), "has_data_file_custom_audience": a.data_file,
+                            "has_remarketing_custom_audience": a.remarketing, "has_in_person_store_visit": a.in_store}))
             .collect();
         json!({"custom_audiences_all_types_v2": items})
     };
@@ -655,7 +663,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
         .take(spec.advertisers.div_ceil(2))
         .map(|a| {
             let ts = g.when();
-            json!({"title": g.t(&a.0), "action": "Clicked ad", "timestamp": ts})
+            json!({"title": g.t(&a.name), "action": "Clicked ad", "timestamp": ts})
         })
         .collect();
     g.add(&mut w, "ads_information/advertisers_you've_interacted_with.json", &json!({"history_v2": history}))?;
@@ -865,8 +873,8 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
     let ads = advertisers(&mut g, spec.advertisers);
     let items: Vec<Value> = ads
         .iter()
-        .map(|a| json!({"advertiser_name": g.t(&a.0), "has_data_file_custom_audience": a.1,
-                        "has_remarketing_custom_audience": a.2, "has_in_person_store_visit": a.3}))
+        .map(|a| json!({"advertiser_name": g.t(&a.name), "has_data_file_custom_audience": a.data_file,
+                        "has_remarketing_custom_audience": a.remarketing, "has_in_person_store_visit": a.in_store}))
         .collect();
     let adv_path = p(
         "ads_and_businesses/advertisers_using_your_activity_or_information.json",

@@ -35,7 +35,7 @@ impl Blob {
 
     /// A sub-range `[offset, offset + len)` of this blob.
     pub(crate) fn window(&self, offset: u64, len: u64) -> io::Result<Blob> {
-        if !offset.checked_add(len).is_some_and(|end| end <= self.len()) {
+        if offset.checked_add(len).is_none_or(|end| end > self.len()) {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
                 "window past the end of the data",

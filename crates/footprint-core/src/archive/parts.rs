@@ -35,7 +35,8 @@ fn part_key(path: &Path) -> Option<((String, String), (u32, u32))> {
 /// by part number; any other path is its own group. Groups keep the order of their first path.
 pub fn group_parts(paths: &[PathBuf]) -> Vec<Vec<PathBuf>> {
     type Key = (String, String);
-    let mut groups: Vec<(Option<Key>, Vec<((u32, u32), PathBuf)>)> = Vec::new();
+    type Numbered = ((u32, u32), PathBuf);
+    let mut groups: Vec<(Option<Key>, Vec<Numbered>)> = Vec::new();
     for p in paths {
         match part_key(p) {
             Some((key, num)) => {

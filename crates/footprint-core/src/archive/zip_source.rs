@@ -92,23 +92,23 @@ pub(crate) fn list_zip(
     });
 
     // Storage order: by local header offset (the central directory may be in any order).
-    let mut order: Vec<(u64, usize)> = Vec::with_capacity(meta.len());
+    let mut order: Vec<(u64, usize, u64)> = Vec::with_capacity(meta.len());
     for i in 0..meta.len() {
         let e = meta.entry(i).map_err(|e| zip_error(origin, prefix, e))?;
-        order.push((e.header_start(), i));
+        order.push((e.header_start(), i, e.compressed_size()));
     }
     order.sort_unstable();
+    refuse_overlaps(&meta, &order, origin, prefix)?;
 
-    for (_, member) in order {
+    for (_, member, _) in order {
         let e = meta.entry(member).map_err(|e| zip_error(origin, prefix, e))?;
         let raw_name = match e.name() {
             Ok(n) => n.into_owned(),
             Err(_) => String::from_utf8_lossy(e.name_raw()).into_owned(),
         };
-        let shown = format!("{prefix}{raw_name}");
         let unsafe_entry = |why| ArchiveError::UnsafeEntry {
             path: origin.to_path_buf(),
-            entry: shown.clone(),
+            entry: format!("{prefix}{raw_name}"),
             why,
         };
         let Some(name) = normalize(&raw_name).map_err(unsafe_entry)? else { continue };
@@ -143,6 +143,37 @@ pub(crate) fn list_zip(
             },
             Location::Zip { zip: zip_id, member, crc32: e.crc32() },
         );
+    }
+    Ok(())
+}
+
+/// Size of a local file header before its name and extra field.
+const LOCAL_HEADER_LEN: u64 = 30;
+
+/// Refuse entries whose data overlaps the next entry: the construction of non-recursive zip
+/// bombs (many directory entries sharing one compressed kernel), never written by a real tool.
+/// `order` is sorted by local header offset; a local header takes at least 30 bytes, so this
+/// lower bound needs no read.
+fn refuse_overlaps(
+    meta: &ZipArchiveMetadata,
+    order: &[(u64, usize, u64)],
+    origin: &Path,
+    prefix: &str,
+) -> Result<(), ArchiveError> {
+    for pair in order.windows(2) {
+        let ((start, _, compressed), (next_start, next, _)) = (pair[0], pair[1]);
+        let end = start.saturating_add(LOCAL_HEADER_LEN).saturating_add(compressed);
+        if end > next_start {
+            let name = meta
+                .entry(next)
+                .map(|e| String::from_utf8_lossy(e.name_raw()).into_owned())
+                .unwrap_or_default();
+            return Err(ArchiveError::UnsafeEntry {
+                path: origin.to_path_buf(),
+                entry: format!("{prefix}{name}"),
+                why: "its data overlaps another entry's (a zip bomb construction)",
+            });
+        }
     }
     Ok(())
 }

@@ -424,6 +424,8 @@ mod tests {
             // Case and a missing top folder do not matter.
             ("takeout/my activity/search/myactivity.JSON", parse(parser::MY_ACTIVITY)),
             ("Location History/Records.json", parse(parser::LOCATION_RECORDS)),
+            // A language the folder table does not know, with the English file name.
+            ("Takeout/La mia attività/Ricerca/MyActivity.json", parse(parser::MY_ACTIVITY)),
             // A user's own top folder above Takeout.
             ("backup-2024/Takeout/Chrome/BrowserHistory.json", parse(parser::CHROME)),
         ];

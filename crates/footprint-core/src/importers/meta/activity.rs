@@ -31,19 +31,22 @@ pub(crate) struct IgLeaf {
     pub timestamp: Secs,
 }
 
+/// What [`each_element`] calls for every element: (context, top-level key, index, value).
+pub(crate) type OnElement<'f> = dyn FnMut(&mut ImportCx<'_>, &str, u64, Value) -> Result<(), ParseError> + 'f;
+
 /// Stream every array element of a file (any top-level key, or a top-level array) to `f`,
 /// parsed as a JSON value; a non-array top-level field in the `label_values` form is passed
 /// as a single element too.
 pub(crate) fn each_element(
     reader: &mut dyn Read,
     cx: &mut ImportCx<'_>,
-    f: &mut dyn FnMut(&mut ImportCx<'_>, &str, u64, Value) -> Result<(), ParseError>,
+    f: &mut OnElement<'_>,
 ) -> Result<(), ParseError> {
     let mut top_label_values: Vec<Value> = Vec::new();
     let mut next_index = 0u64;
     stream_json(reader, &["*"], &mut |item| {
         match item {
-            JsonItem::Element { key, raw, .. } if key == "label_values" => {
+            JsonItem::Element { key: "label_values", raw, .. } => {
                 // A whole file that is one generic record: gather it, handle it at the end.
                 if let Ok(v) = serde_json::from_slice::<Value>(raw) {
                     top_label_values.push(v);
@@ -388,7 +391,6 @@ pub fn parse_likes(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), P
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::importers::meta::parser::{COMMENTS, LIKES, POSTS};
     use crate::importers::meta::test_support::{data, moji, ok};
 

@@ -123,23 +123,17 @@ impl Thread {
     /// the messages.
     fn take_field(&mut self, key: &str, raw: &[u8]) {
         match key {
-            "title" => {
-                if self.title.is_none() {
-                    self.title = serde_json::from_slice::<String>(raw).ok().and_then(|t| fx_opt(Some(&t)));
+            "title" if self.title.is_none() => {
+                self.title = serde_json::from_slice::<String>(raw).ok().and_then(|t| fx_opt(Some(&t)));
+            }
+            "thread_path" if self.path.is_empty() => {
+                if let Ok(p) = serde_json::from_slice::<String>(raw) {
+                    self.path = fx(&p);
                 }
             }
-            "thread_path" => {
-                if self.path.is_empty() {
-                    if let Ok(p) = serde_json::from_slice::<String>(raw) {
-                        self.path = fx(&p);
-                    }
-                }
-            }
-            "participants" => {
-                if self.participants.is_empty() {
-                    if let Ok(ps) = serde_json::from_slice::<Vec<Participant>>(raw) {
-                        self.participants = ps.into_iter().filter_map(|p| fx_opt(p.name.as_deref())).collect();
-                    }
+            "participants" if self.participants.is_empty() => {
+                if let Ok(ps) = serde_json::from_slice::<Vec<Participant>>(raw) {
+                    self.participants = ps.into_iter().filter_map(|p| fx_opt(p.name.as_deref())).collect();
                 }
             }
             _ => {}
@@ -182,7 +176,7 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
             thread.take_field(key, raw);
             Ok(())
         }
-        JsonItem::Element { key, index, raw, .. } if key == "messages" => {
+        JsonItem::Element { key: "messages", index, raw, .. } => {
             let Some(m) = element::<RawMessage>(cx, index, raw, "message") else {
                 return Ok(());
             };

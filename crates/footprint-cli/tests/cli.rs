@@ -1,0 +1,217 @@
+//! The `footprint` binary as a user runs it: import with JSON report, companies, company
+//! evidence, search, stats, timeline, archives, remove, and exit codes for bad input. Every
+//! test uses its own database and data folder (never the user's).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("fp.db")
+    }
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("footprint").unwrap();
+        c.env("FOOTPRINT_DATA_DIR", self.dir.path().join("data"))
+            .env_remove("FOOTPRINT_DB")
+            .arg("--db")
+            .arg(self.db());
+        c
+    }
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.cmd().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+    fn generate(&self, kind: &str, name: &str) -> Vec<PathBuf> {
+        let out = self
+            .cmd()
+            .args(["generate", kind, "--out"])
+            .arg(self.dir.path().join(name))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(PathBuf::from)
+            .collect()
+    }
+}
+
+fn paths(p: &[PathBuf]) -> Vec<&Path> {
+    p.iter().map(|p| p.as_path()).collect()
+}
+
+#[test]
+fn import_reports_as_json_and_lists_companies() {
+    let env = Env::new();
+    let fb = env.generate("facebook", "facebook.zip");
+    let google = env.generate("google", "takeout.zip");
+    let mut args = vec!["import", "--json"];
+    let all: Vec<String> = fb
+        .iter()
+        .chain(&google)
+        .map(|p| p.display().to_string())
+        .collect();
+    args.extend(all.iter().map(|s| s.as_str()));
+    let reports = env.json(&args);
+    let reports = reports.as_array().unwrap();
+    assert_eq!(reports.len(), 2);
+    let platforms: Vec<&str> = reports
+        .iter()
+        .map(|r| r["report"]["platform"].as_str().unwrap())
+        .collect();
+    assert_eq!(platforms, ["facebook", "google"]);
+    for r in reports {
+        let rep = &r["report"];
+        for key in ["files_total", "files_parsed", "files_skipped", "files_unknown", "records", "warnings"] {
+            assert!(!rep[key].is_null(), "report has {key}");
+        }
+        assert!(rep["records"].as_u64().unwrap() > 0);
+        assert!(rep["files_parsed"].as_u64().unwrap() > 0);
+    }
+
+    let companies = env.json(&["companies", "--json"]);
+    let companies = companies.as_array().unwrap();
+    let names: Vec<&str> = companies.iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"Meta"), "{names:?}");
+    assert!(names.contains(&"Google"), "{names:?}");
+    let third = companies
+        .iter()
+        .filter(|c| !c["is_platform"].as_bool().unwrap())
+        .count();
+    assert!(third >= 5, "third parties listed: {third}");
+
+    // The human table names the relation in words.
+    env.cmd()
+        .args(["companies", "--relation", "uploaded_contact_list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("uploaded a list with your contact information"));
+
+    // One company's evidence, by name.
+    let first_third = companies
+        .iter()
+        .find(|c| !c["is_platform"].as_bool().unwrap())
+        .unwrap();
+    let name = first_third["name"].as_str().unwrap();
+    let detail = env.json(&["company", name, "--json"]);
+    assert_eq!(detail["summary"]["name"], name);
+    assert!(!detail["holdings"].as_array().unwrap().is_empty());
+    assert!(!detail["holdings"][0]["files"].as_array().unwrap().is_empty());
+
+    let stats = env.json(&["stats", "--json"]);
+    assert_eq!(stats["archives"], 2);
+    let total: i64 = reports
+        .iter()
+        .map(|r| r["report"]["records"].as_i64().unwrap())
+        .sum();
+    assert_eq!(stats["records"].as_i64().unwrap(), total);
+
+    env.cmd()
+        .args(["timeline", "--by", "month"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"\d{4}-\d{2}").unwrap());
+}
+
+#[test]
+fn reimport_adds_nothing_and_remove_deletes_everything() {
+    let env = Env::new();
+    let fb = env.generate("facebook", "facebook.zip");
+    let p = fb[0].display().to_string();
+    let first = env.json(&["import", "--json", &p]);
+    let second = env.json(&["import", "--json", &p]);
+    assert_eq!(second[0]["already_imported"], true);
+    assert_eq!(first[0]["archive_id"], second[0]["archive_id"]);
+    env.cmd()
+        .args(["import", &p])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nothing new was added"));
+
+    let archives = env.json(&["archives", "--json"]);
+    assert_eq!(archives.as_array().unwrap().len(), 1);
+    let id = archives[0]["id"].to_string();
+    let removed = env.json(&["remove", &id, "--json"]);
+    assert!(removed["records_removed"].as_i64().unwrap() > 0);
+    let stats = env.json(&["stats", "--json"]);
+    assert_eq!(stats["records"], 0);
+    assert_eq!(stats["companies"], 0);
+
+    env.cmd()
+        .args(["remove", "999"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("no archive with id 999"));
+}
+
+#[test]
+fn search_finds_records_with_their_source_file() {
+    let env = Env::new();
+    let g = env.generate("google", "takeout.zip");
+    env.cmd().arg("import").args(paths(&g)).assert().success();
+    let page = env.json(&["search", "Searched", "--json", "--limit", "5"]);
+    let rows = page["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        assert!(r["file"].as_str().unwrap().ends_with(".json"));
+        assert!(r["title"].as_str().unwrap().contains("Searched"));
+    }
+}
+
+#[test]
+fn bad_input_exits_3_with_what_and_where() {
+    let env = Env::new();
+    let txt = env.dir.path().join("notes.txt");
+    std::fs::write(&txt, "hello").unwrap();
+    env.cmd()
+        .arg("import")
+        .arg(&txt)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("notes.txt"));
+
+    let missing = env.dir.path().join("nope.zip");
+    env.cmd()
+        .arg("import")
+        .arg(&missing)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nope.zip"));
+
+    // A truncated zip: refused, nothing written.
+    let g = env.generate("google", "takeout.zip");
+    let bytes = std::fs::read(&g[0]).unwrap();
+    let cut = env.dir.path().join("cut.zip");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    env.cmd()
+        .arg("import")
+        .arg(&cut)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("cut.zip"));
+    let stats = env.json(&["stats", "--json"]);
+    assert_eq!(stats["archives"], 0);
+}
+
+#[test]
+fn unknown_command_is_a_usage_error() {
+    let env = Env::new();
+    env.cmd().arg("frobnicate").assert().code(2);
+}

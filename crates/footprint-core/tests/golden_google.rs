@@ -1,0 +1,351 @@
+//! Golden tests of the Google Takeout importer: a synthetic archive per variant
+//! (footprint-fixtures: languages, old timestamps, HTML + junk, part-zips) goes through
+//! ArchiveView, detection and the importer in memory, and a normalized summary is
+//! snapshotted: counts per kind and category, companies with relations, identities, skipped
+//! and unknown files, and the first records of each kind.
+
+use footprint_core::archive::{ArchiveView, Limits};
+use footprint_core::importer::FileRole;
+use footprint_core::importers::google::Google;
+use footprint_core::registry::{detect, importers, Detection};
+use footprint_core::testing::{collect, Collected};
+use footprint_fixtures::google::{generate, Locale, TakeoutSpec};
+use footprint_fixtures::Container;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// How many records of each kind the snapshot shows in full.
+const SAMPLES_PER_KIND: usize = 2;
+/// Place visits and activity segments the generator writes per semantic month.
+const VISITS_PER_MONTH: usize = 6;
+
+#[derive(Serialize)]
+struct Summary {
+    detected: String,
+    /// importer id -> (confidence, reason), for every importer that answered.
+    recognition: BTreeMap<&'static str, (f32, String)>,
+    account: Option<String>,
+    identities: Vec<String>,
+    /// parser -> files.
+    files: BTreeMap<String, usize>,
+    skipped: Vec<String>,
+    unknown: Vec<String>,
+    failed: Vec<(String, String)>,
+    warnings: Vec<String>,
+    /// `kind / category` -> count.
+    kinds: BTreeMap<String, usize>,
+    /// company -> relation -> records.
+    companies: BTreeMap<String, BTreeMap<String, usize>>,
+    samples: BTreeMap<String, Vec<Sample>>,
+}
+
+#[derive(Serialize)]
+struct Sample {
+    file: String,
+    position: u64,
+    ts: Option<String>,
+    ts_end: Option<String>,
+    title: Option<String>,
+    body: Option<String>,
+    point: Option<(f64, f64)>,
+    company: Option<String>,
+    data: Option<serde_json::Value>,
+}
+
+fn open(paths: &[PathBuf]) -> ArchiveView {
+    ArchiveView::open(paths, &Limits::default()).expect("generated archive opens")
+}
+
+fn detected(view: &ArchiveView) -> String {
+    match detect(view) {
+        Detection::Found(c) => c.importer.to_string(),
+        Detection::Tie(cs) => format!(
+            "TIE: {}",
+            cs.iter().map(|c| c.importer).collect::<Vec<_>>().join(", ")
+        ),
+        Detection::Unknown => "unknown".to_string(),
+    }
+}
+
+fn summarize(view: &ArchiveView, c: &Collected) -> Summary {
+    let mut recognition = BTreeMap::new();
+    for imp in importers() {
+        let r = imp.recognize(view);
+        if r.confidence > 0.0 {
+            recognition.insert(imp.id(), (r.confidence, r.reason));
+        }
+    }
+    let mut files = BTreeMap::new();
+    let mut skipped = Vec::new();
+    let mut unknown = Vec::new();
+    for (path, role) in &c.files {
+        match role {
+            FileRole::Parse(p) => *files.entry(p.to_string()).or_insert(0) += 1,
+            FileRole::Skip(why) => skipped.push(format!("{path}: {why}")),
+            FileRole::Unknown => unknown.push(path.clone()),
+        }
+    }
+    skipped.sort();
+    unknown.sort();
+    let mut kinds = BTreeMap::new();
+    let mut companies: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut samples: BTreeMap<String, Vec<Sample>> = BTreeMap::new();
+    for cr in &c.records {
+        let r = &cr.record;
+        *kinds.entry(format!("{} / {}", r.kind, r.category)).or_insert(0) += 1;
+        if let Some(co) = &r.company {
+            *companies
+                .entry(co.name.clone())
+                .or_default()
+                .entry(co.relation.to_string())
+                .or_insert(0) += 1;
+        }
+        let list = samples.entry(r.kind.to_string()).or_default();
+        if list.len() < SAMPLES_PER_KIND {
+            list.push(Sample {
+                file: cr.file.clone(),
+                position: r.position,
+                ts: r.ts.map(footprint_core::time::display),
+                ts_end: r.ts_end.map(footprint_core::time::display),
+                title: r.title.clone(),
+                body: r.body.clone(),
+                point: r.lat.zip(r.lon),
+                company: r.company.as_ref().map(|c| format!("{} ({})", c.name, c.relation)),
+                data: r
+                    .data
+                    .as_deref()
+                    .map(|d| serde_json::from_str(d).expect("record data is JSON")),
+            });
+        }
+    }
+    Summary {
+        detected: detected(view),
+        recognition,
+        account: c.account.clone(),
+        identities: c
+            .identities
+            .iter()
+            .map(|i| format!("{}: {}", i.kind.as_str(), i.value))
+            .collect(),
+        files,
+        skipped,
+        unknown,
+        failed: c.failed.clone(),
+        warnings: c
+            .warnings
+            .iter()
+            .map(|w| format!("{} @{:?}: {}", w.file, w.position, w.message))
+            .collect(),
+        kinds,
+        companies,
+        samples,
+    }
+}
+
+fn count(c: &Collected, kind: &str) -> usize {
+    c.records.iter().filter(|r| r.record.kind == kind).count()
+}
+
+/// Generate, open, import; check what every Takeout must satisfy; return both.
+fn takeout(spec: &TakeoutSpec, name: &str) -> (Collected, Summary) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = generate(spec, &dir.path().join(format!("takeout-{name}.zip"))).unwrap();
+    let view = open(&paths);
+    let c = collect(&Google, &view);
+    let s = summarize(&view, &c);
+    assert_eq!(s.detected, "google", "recognition: {:?}", s.recognition);
+    assert!(c.failed.is_empty(), "no file may fail: {:?}", c.failed);
+    assert!(c.warnings.is_empty(), "synthetic archives are clean: {:?}", s.warnings);
+    let account = s.account.as_deref().unwrap_or("");
+    assert!(account.ends_with("@example.com"), "account is the profile email: {account}");
+    // Every record the spec asked for came out.
+    assert_eq!(count(&c, "location_point"), spec.location_points);
+    assert_eq!(count(&c, "ad_interaction"), spec.ads);
+    assert_eq!(count(&c, "app_install"), spec.installs);
+    assert_eq!(count(&c, "page_visit"), spec.chrome);
+    assert_eq!(count(&c, "place_visit"), spec.semantic_months * VISITS_PER_MONTH);
+    assert_eq!(count(&c, "activity_segment"), spec.semantic_months * VISITS_PER_MONTH);
+    assert_eq!(count(&c, "profile"), 1);
+    let my_activity = ["search", "visit", "view", "watch", "listen", "activity"]
+        .iter()
+        .map(|k| count(&c, k))
+        .sum::<usize>();
+    assert_eq!(my_activity, spec.activity);
+    // Titles are readable: no U+00A0 left from Google's verbs.
+    assert!(c
+        .records
+        .iter()
+        .all(|r| !r.record.title.as_deref().unwrap_or("").contains('\u{a0}')));
+    // Every ad names an advertiser; every install names its app.
+    for r in &c.records {
+        if matches!(r.record.kind, "ad_interaction" | "app_install") {
+            assert!(r.record.company.is_some(), "{} has no company: {:?}", r.file, r.record);
+        }
+    }
+    (c, s)
+}
+
+/// Records per category (what users see), independent of kind names.
+fn per_category(c: &Collected) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for r in &c.records {
+        *m.entry(r.record.category.to_string()).or_insert(0) += 1;
+    }
+    m
+}
+
+#[test]
+fn english_default() {
+    let (c, s) = takeout(&TakeoutSpec::default(), "en");
+    assert_eq!(s.recognition["google"].0, 1.0);
+    // Redirect links name the advertiser's domain.
+    assert!(c
+        .records
+        .iter()
+        .filter_map(|r| r.record.company.as_ref())
+        .any(|co| co.name.ends_with(".com")));
+    insta::assert_json_snapshot!("google_en_default", s);
+}
+
+#[test]
+fn german() {
+    let spec = TakeoutSpec {
+        locale: Locale::De,
+        top_folder: false,
+        ..Default::default()
+    };
+    let (c, s) = takeout(&spec, "de");
+    // Without the Takeout root, the index page and localized folders still give certainty.
+    assert_eq!(s.recognition["google"].0, 1.0);
+    assert!(count(&c, "search") > 0, "German `Gesucht nach:` titles are searches");
+    insta::assert_json_snapshot!("google_de", s);
+}
+
+#[test]
+fn french() {
+    let spec = TakeoutSpec {
+        locale: Locale::Fr,
+        ..Default::default()
+    };
+    let (c, s) = takeout(&spec, "fr");
+    assert!(count(&c, "search") > 0, "French `Vous avez recherché` titles are searches");
+    insta::assert_json_snapshot!("google_fr", s);
+}
+
+/// The language changes names and verbs, never what the user is shown per category.
+#[test]
+fn languages_agree_per_category() {
+    let (en, _) = takeout(&TakeoutSpec::default(), "en");
+    for locale in [Locale::De, Locale::Fr] {
+        let (other, _) = takeout(&TakeoutSpec { locale, ..Default::default() }, "l10n");
+        assert_eq!(per_category(&en), per_category(&other), "{locale:?}");
+    }
+}
+
+#[test]
+fn old_timestamps() {
+    let spec = TakeoutSpec {
+        old_timestamps: true,
+        ..Default::default()
+    };
+    let (_, s) = takeout(&spec, "old");
+    insta::assert_json_snapshot!("google_old_timestamps", s);
+}
+
+/// `timestampMs` (before 2022) and ISO `timestamp` of the same points give the same records
+/// with the same keys, so a newer export of the account adds nothing old.
+#[test]
+fn old_and_new_timestamps_give_the_same_records() {
+    let points = |old: bool| {
+        let (c, _) = takeout(
+            &TakeoutSpec {
+                old_timestamps: old,
+                ..Default::default()
+            },
+            "ts",
+        );
+        c.records
+            .iter()
+            .filter(|r| matches!(r.record.kind, "location_point" | "place_visit" | "activity_segment"))
+            .map(|r| (r.record.key, r.record.ts, r.record.ts_end, r.record.lat.map(f64::to_bits)))
+            .collect::<Vec<_>>()
+    };
+    let (old, new) = (points(true), points(false));
+    assert!(!old.is_empty());
+    assert_eq!(old, new);
+}
+
+#[test]
+fn html_junk_and_top_folder() {
+    let spec = TakeoutSpec {
+        with_html: true,
+        macos_junk: true,
+        top_folder: true,
+        ..Default::default()
+    };
+    let (c, s) = takeout(&spec, "messy");
+    let html: Vec<&String> = s
+        .skipped
+        .iter()
+        .filter(|f| f.contains("export as JSON to import it"))
+        .collect();
+    assert_eq!(html.len(), 5, "one HTML file per My Activity product: {:?}", s.skipped);
+    assert!(s.skipped.iter().any(|f| f.ends_with(".mbox: Gmail mailbox (MBOX); mail is not imported yet")));
+    assert_eq!(s.unknown, ["Takeout/Keep/Shopping list.json"]);
+    assert!(c.files.iter().all(|(p, _)| !p.contains("__MACOSX") && !p.ends_with(".DS_Store")));
+    insta::assert_json_snapshot!("google_html_junk_top_folder", s);
+}
+
+#[test]
+fn part_zips() {
+    let spec = TakeoutSpec {
+        container: Container::Parts { part_bytes: 16 << 10 },
+        location_points: 400,
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let paths = generate(&spec, &dir.path().join("takeout-20240301T101010Z.zip")).unwrap();
+    assert!(paths.len() >= 2, "the export is split: {paths:?}");
+    let view = open(&paths);
+    let c = collect(&Google, &view);
+    assert!(c.failed.is_empty() && c.warnings.is_empty(), "{:?} {:?}", c.failed, c.warnings);
+    assert_eq!(count(&c, "location_point"), 400);
+    let s = summarize(&view, &c);
+    assert_eq!(s.detected, "google");
+    insta::assert_json_snapshot!("google_part_zips", s.kinds);
+}
+
+/// Rough parse throughput of `Records.json` through the whole path (archive stream, JSON
+/// scanner, element parse, record). Run with
+/// `cargo test -p footprint-core --test golden_google -- --ignored --nocapture`.
+#[test]
+#[ignore = "benchmark: generates a million points"]
+fn records_throughput_one_million_points() {
+    let spec = TakeoutSpec {
+        activity: 0,
+        semantic_months: 0,
+        chrome: 0,
+        installs: 0,
+        ads: 0,
+        ..TakeoutSpec::benchmark()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let paths = generate(&spec, &dir.path().join("bench.zip")).unwrap();
+    let generated = started.elapsed();
+    let view = open(&paths);
+    let size = view.total_bytes();
+    let started = std::time::Instant::now();
+    let c = collect(&Google, &view);
+    let took = started.elapsed().as_secs_f64();
+    assert_eq!(count(&c, "location_point"), spec.location_points);
+    println!(
+        "generated in {:.1}s; imported {} points ({} MB inflated) in {took:.2}s: {:.0} records/s, {:.0} MB/s",
+        generated.as_secs_f64(),
+        spec.location_points,
+        size >> 20,
+        spec.location_points as f64 / took,
+        (size as f64 / 1e6) / took
+    );
+}
