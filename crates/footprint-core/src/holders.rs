@@ -18,7 +18,14 @@ const GENERIC_SLD: &[&str] = &["co", "com", "org", "net", "gov", "ac", "edu"];
 /// legal suffixes removed; a web domain or URL becomes its brand label (`https://www.nike.com/x`
 /// and `nike.com` give `nike`); a leading `@` (X handles) is dropped.
 pub fn company_key(name: &str) -> String {
-    let mut s = name.trim().trim_start_matches('@').to_lowercase();
+    let lower = name.trim().trim_start_matches('@').to_lowercase();
+    // Legal forms first, on whitespace words, so "Booking.com B.V." loses "B.V." and the
+    // domain left over is seen as one.
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    while words.len() > 1 && is_legal_suffix(words[words.len() - 1]) {
+        words.pop();
+    }
+    let mut s = words.join(" ");
     if let Some(host) = as_domain(&s) {
         s = host;
     }
@@ -28,13 +35,18 @@ pub fn company_key(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .map(|w| w.to_string())
         .collect();
-    while words.len() > 1 && LEGAL_SUFFIXES.contains(&words.last().unwrap().as_str()) {
+    while words.len() > 1 && is_legal_suffix(words.last().unwrap()) {
         words.pop();
     }
     if words.is_empty() {
         return name.trim().to_lowercase();
     }
     words.join(" ")
+}
+
+fn is_legal_suffix(word: &str) -> bool {
+    let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    LEGAL_SUFFIXES.contains(&bare.as_str())
 }
 
 /// If `s` is a URL or a bare domain, its brand label (`shop.nike.co.uk` -> `nike`).

@@ -15,7 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 const FILE: &str = "data/regimes.json";
-const TEXT: &str = include_str!("../data/regimes.json");
+/// The embedded regimes file, for tools that want to derive a corrected copy from it.
+pub const TEXT: &str = include_str!("../data/regimes.json");
 
 /// How a period is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -397,10 +398,19 @@ pub struct Regimes {
 }
 
 impl Regimes {
-    /// Parses and validates `data/regimes.json` against the holiday calendars.
+    /// Parses and validates the embedded `data/regimes.json` against the holiday calendars.
     pub fn load() -> Result<Regimes, Error> {
+        Regimes::parse_named(TEXT, FILE)
+    }
+
+    /// Parses and validates regimes data given as text (a corrected file, a test case).
+    pub fn parse(text: &str) -> Result<Regimes, Error> {
+        Regimes::parse_named(text, "regimes (given text)")
+    }
+
+    fn parse_named(text: &str, file_name: &'static str) -> Result<Regimes, Error> {
         let file: RegimesFile =
-            serde_json::from_str(TEXT).map_err(|source| Error::DataParse { file: FILE, source })?;
+            serde_json::from_str(text).map_err(|source| Error::DataParse { file: file_name, source })?;
         let calendars = Calendars::load()?;
         let mut problems = Vec::new();
         if file.schema_version != 1 {
@@ -416,7 +426,7 @@ impl Regimes {
         if problems.is_empty() {
             Ok(Regimes { regimes: file.regimes })
         } else {
-            Err(Error::DataInvalid { file: FILE, problems })
+            Err(Error::DataInvalid { file: file_name, problems })
         }
     }
 

@@ -11,19 +11,35 @@ use std::sync::Arc;
 
 #[derive(Clone, Debug)]
 pub(crate) enum Blob {
-    File { file: Arc<File>, start: u64, len: u64 },
-    Memory { bytes: Arc<Vec<u8>>, start: u64, len: u64 },
+    File {
+        file: Arc<File>,
+        start: u64,
+        len: u64,
+    },
+    Memory {
+        bytes: Arc<Vec<u8>>,
+        start: u64,
+        len: u64,
+    },
 }
 
 impl Blob {
     pub(crate) fn from_file(file: File) -> io::Result<Blob> {
         let len = file.metadata()?.len();
-        Ok(Blob::File { file: Arc::new(file), start: 0, len })
+        Ok(Blob::File {
+            file: Arc::new(file),
+            start: 0,
+            len,
+        })
     }
 
     pub(crate) fn from_vec(bytes: Vec<u8>) -> Blob {
         let len = bytes.len() as u64;
-        Blob::Memory { bytes: Arc::new(bytes), start: 0, len }
+        Blob::Memory {
+            bytes: Arc::new(bytes),
+            start: 0,
+            len,
+        }
     }
 
     pub(crate) fn len(&self) -> u64 {
@@ -31,7 +47,6 @@ impl Blob {
             Blob::File { len, .. } | Blob::Memory { len, .. } => *len,
         }
     }
-
 
     /// A sub-range `[offset, offset + len)` of this blob.
     pub(crate) fn window(&self, offset: u64, len: u64) -> io::Result<Blob> {
@@ -42,17 +57,24 @@ impl Blob {
             ));
         }
         Ok(match self {
-            Blob::File { file, start, .. } => {
-                Blob::File { file: file.clone(), start: start + offset, len }
-            }
-            Blob::Memory { bytes, start, .. } => {
-                Blob::Memory { bytes: bytes.clone(), start: start + offset, len }
-            }
+            Blob::File { file, start, .. } => Blob::File {
+                file: file.clone(),
+                start: start + offset,
+                len,
+            },
+            Blob::Memory { bytes, start, .. } => Blob::Memory {
+                bytes: bytes.clone(),
+                start: start + offset,
+                len,
+            },
         })
     }
 
     pub(crate) fn reader(&self) -> BlobReader {
-        BlobReader { blob: self.clone(), pos: 0 }
+        BlobReader {
+            blob: self.clone(),
+            pos: 0,
+        }
     }
 
     /// Read at `pos` (relative to the window) without any shared cursor.
@@ -61,7 +83,9 @@ impl Blob {
         if pos >= len || buf.is_empty() {
             return Ok(0);
         }
-        let n = buf.len().min(usize::try_from(len - pos).unwrap_or(usize::MAX));
+        let n = buf
+            .len()
+            .min(usize::try_from(len - pos).unwrap_or(usize::MAX));
         match self {
             Blob::File { file, start, .. } => positioned_read(file, start + pos, &mut buf[..n]),
             Blob::Memory { bytes, start, .. } => {
@@ -93,7 +117,10 @@ pub(crate) struct BlobReader {
 
 impl BlobReader {
     pub(crate) fn at(blob: &Blob, pos: u64) -> BlobReader {
-        BlobReader { blob: blob.clone(), pos }
+        BlobReader {
+            blob: blob.clone(),
+            pos,
+        }
     }
 }
 
@@ -118,7 +145,10 @@ impl Seek for BlobReader {
             SeekFrom::Current(d) => self.pos.checked_add_signed(d),
         };
         self.pos = target.ok_or_else(|| {
-            io::Error::new(io::ErrorKind::InvalidInput, "seek before the start of the data")
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "seek before the start of the data",
+            )
         })?;
         Ok(self.pos)
     }

@@ -48,7 +48,10 @@ impl<R: Read> CheckedReader<R> {
             if crc.sum() != *want {
                 return Err(self.fail(
                     io::ErrorKind::InvalidData,
-                    format!("CRC-32 mismatch: {:08x} computed, {want:08x} recorded (damaged data)", crc.sum()),
+                    format!(
+                        "CRC-32 mismatch: {:08x} computed, {want:08x} recorded (damaged data)",
+                        crc.sum()
+                    ),
                 ));
             }
         }
@@ -117,7 +120,10 @@ pub(crate) struct FailedOpen(pub(crate) Option<io::Error>);
 
 impl Read for FailedOpen {
     fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
-        Err(self.0.take().unwrap_or_else(|| io::Error::other("entry could not be opened")))
+        Err(self
+            .0
+            .take()
+            .unwrap_or_else(|| io::Error::other("entry could not be opened")))
     }
 }
 
@@ -144,7 +150,11 @@ mod tests {
         let mut r = CheckedReader::new(&b"hello world"[..], "a.zip: x.json".into(), 5, None);
         let e = read_all(&mut r).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::InvalidData);
-        assert!(e.to_string().starts_with("a.zip: x.json: inflates past its declared size of 5"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("a.zip: x.json: inflates past its declared size of 5"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -152,7 +162,10 @@ mod tests {
         let mut r = CheckedReader::new(&b"abc"[..], "t: e".into(), 10, None);
         let e = read_all(&mut r).unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof);
-        assert!(e.to_string().contains("after 3 of 10 declared bytes"), "{e}");
+        assert!(
+            e.to_string().contains("after 3 of 10 declared bytes"),
+            "{e}"
+        );
         let mut r = CheckedReader::new(&b"abc"[..], "t: e".into(), 3, Some(0xdead_beef));
         let e = read_all(&mut r).unwrap_err();
         assert!(e.to_string().contains("CRC-32 mismatch"), "{e}");

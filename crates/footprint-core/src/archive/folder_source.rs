@@ -22,7 +22,10 @@ pub(crate) fn list_folder(
 }
 
 fn io_error(path: &Path, source: io::Error) -> ArchiveError {
-    ArchiveError::Io { path: path.to_path_buf(), source }
+    ArchiveError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 fn walk(
@@ -42,7 +45,11 @@ fn walk(
 
     for child in children {
         let name = child.file_name().to_string_lossy().into_owned();
-        let path = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+        let path = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
         // DirEntry::file_type does not follow links: a link is seen as a link.
         let kind = child.file_type().map_err(|e| io_error(&child.path(), e))?;
         let refuse = |why| ArchiveError::UnsafeEntry {
@@ -84,7 +91,15 @@ fn walk(
             .modified()
             .ok()
             .map(|t| chrono::DateTime::<chrono::Utc>::from(t).timestamp_millis());
-        listing.push(Entry { path, size, compressed: size, modified }, Location::File { file });
+        listing.push(
+            Entry {
+                path,
+                size,
+                compressed: size,
+                modified,
+            },
+            Location::File { file },
+        );
     }
     Ok(())
 }
@@ -108,5 +123,10 @@ pub(crate) fn open_file(
     size: u64,
 ) -> Result<CheckedReader<BufReader<File>>, ArchiveError> {
     let f = File::open(file).map_err(|e| io_error(file, e))?;
-    Ok(CheckedReader::new(BufReader::with_capacity(64 << 10, f), label, size, None))
+    Ok(CheckedReader::new(
+        BufReader::with_capacity(64 << 10, f),
+        label,
+        size,
+        None,
+    ))
 }

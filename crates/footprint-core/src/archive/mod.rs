@@ -80,7 +80,11 @@ pub struct Entry {
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
     #[error("{path}: cannot read: {source}")]
-    Io { path: PathBuf, #[source] source: std::io::Error },
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{path}: not a zip, .tgz/.tar.gz/.tar or folder (unknown container format)")]
     UnknownFormat { path: PathBuf },
     #[error("{path}: the archive is damaged or truncated: {message}")]
@@ -88,16 +92,29 @@ pub enum ArchiveError {
     /// Also used for well-formed entries using a feature Footprint does not read (encryption,
     /// an exotic compression method, sparse tar files): `why` says which.
     #[error("{path}: refused entry `{entry}`: {why}")]
-    UnsafeEntry { path: PathBuf, entry: String, why: &'static str },
+    UnsafeEntry {
+        path: PathBuf,
+        entry: String,
+        why: &'static str,
+    },
     #[error("{path}: refused: {message}")]
     LimitExceeded { path: PathBuf, message: String },
 }
 
 /// Where an entry's bytes live.
 pub(crate) enum Location {
-    Zip { zip: usize, member: usize, crc32: u32 },
-    Tar { tar: usize, at: TarMember },
-    File { file: PathBuf },
+    Zip {
+        zip: usize,
+        member: usize,
+        crc32: u32,
+    },
+    Tar {
+        tar: usize,
+        at: TarMember,
+    },
+    File {
+        file: PathBuf,
+    },
 }
 
 /// The merged, read-only view of one export. Cheap to list; opens streams on demand.
@@ -118,7 +135,10 @@ enum ContainerKind {
 }
 
 fn sniff(path: &Path) -> Result<(ContainerKind, Option<Blob>), ArchiveError> {
-    let io_err = |source| ArchiveError::Io { path: path.to_path_buf(), source };
+    let io_err = |source| ArchiveError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let meta = std::fs::metadata(path).map_err(io_err)?;
     if meta.is_dir() {
         return Ok((ContainerKind::Folder, None));
@@ -134,15 +154,24 @@ fn sniff(path: &Path) -> Result<(ContainerKind, Option<Blob>), ArchiveError> {
         // Only a gzip-compressed tar is an export; a lone `.json.gz` is not.
         match tar_source::gunzip_head(&blob, 512) {
             Ok(inner) if tar_source::has_tar_magic(&inner) => ContainerKind::Tar { gzip: true },
-            Ok(_) => return Err(ArchiveError::UnknownFormat { path: path.to_path_buf() }),
+            Ok(_) => {
+                return Err(ArchiveError::UnknownFormat {
+                    path: path.to_path_buf(),
+                })
+            }
             Err(e) => {
-                return Err(ArchiveError::Corrupt { path: path.to_path_buf(), message: format!("gzip: {e}") })
+                return Err(ArchiveError::Corrupt {
+                    path: path.to_path_buf(),
+                    message: format!("gzip: {e}"),
+                })
             }
         }
     } else if tar_source::has_tar_magic(&head) {
         ContainerKind::Tar { gzip: false }
     } else {
-        return Err(ArchiveError::UnknownFormat { path: path.to_path_buf() });
+        return Err(ArchiveError::UnknownFormat {
+            path: path.to_path_buf(),
+        });
     };
     Ok((kind, Some(blob)))
 }
@@ -158,7 +187,9 @@ impl ArchiveView {
         let mut tars = Vec::new();
         for path in paths {
             match sniff(path)? {
-                (ContainerKind::Folder, _) => folder_source::list_folder(&mut listing, &mut zips, path)?,
+                (ContainerKind::Folder, _) => {
+                    folder_source::list_folder(&mut listing, &mut zips, path)?
+                }
                 (ContainerKind::Zip, Some(blob)) => {
                     zip_source::list_zip(&mut listing, &mut zips, path, "", blob, 0)?
                 }
@@ -186,7 +217,9 @@ impl ArchiveView {
     /// Index of the first entry whose path ends with `suffix` (compared by whole components,
     /// case-insensitive).
     pub fn find_suffix(&self, suffix: &str) -> Option<usize> {
-        self.entries.iter().position(|e| names::ends_with_components(&e.path, suffix))
+        self.entries
+            .iter()
+            .position(|e| names::ends_with_components(&e.path, suffix))
     }
 
     fn out_of_range(&self, index: usize) -> ArchiveError {
@@ -194,7 +227,10 @@ impl ArchiveView {
             path: self.sources.first().cloned().unwrap_or_default(),
             source: io::Error::new(
                 io::ErrorKind::InvalidInput,
-                format!("entry index {index} out of range ({} entries)", self.entries.len()),
+                format!(
+                    "entry index {index} out of range ({} entries)",
+                    self.entries.len()
+                ),
             ),
         }
     }
@@ -202,16 +238,21 @@ impl ArchiveView {
     /// Stream one entry. The reader fails with an error if the entry inflates past its declared
     /// size (lying headers) or the data is corrupt.
     pub fn open_entry(&self, index: usize) -> Result<Box<dyn Read + '_>, ArchiveError> {
-        let entry = self.entries.get(index).ok_or_else(|| self.out_of_range(index))?;
+        let entry = self
+            .entries
+            .get(index)
+            .ok_or_else(|| self.out_of_range(index))?;
         Ok(match &self.locations[index] {
             Location::Zip { zip, member, .. } => Box::new(self.zips[*zip].open_member(*member)?),
             Location::Tar { tar, at } => {
                 let c = &self.tars[*tar];
                 Box::new(c.open_member(*at, entry.size, self.label(index))?)
             }
-            Location::File { file } => {
-                Box::new(folder_source::open_file(file, self.label(index), entry.size)?)
-            }
+            Location::File { file } => Box::new(folder_source::open_file(
+                file,
+                self.label(index),
+                entry.size,
+            )?),
         })
     }
 
@@ -219,7 +260,11 @@ impl ArchiveView {
     fn label(&self, index: usize) -> String {
         match &self.locations[index] {
             Location::Tar { tar, .. } => {
-                format!("{}: {}", self.tars[*tar].path().display(), self.entries[index].path)
+                format!(
+                    "{}: {}",
+                    self.tars[*tar].path().display(),
+                    self.entries[index].path
+                )
             }
             Location::File { file } => file.display().to_string(),
             Location::Zip { zip, member, .. } => self.zips[*zip].label(*member),
@@ -228,10 +273,14 @@ impl ArchiveView {
 
     /// Read at most `max` bytes of an entry (for recognizers and small files).
     pub fn read_head(&self, index: usize, max: usize) -> Result<Vec<u8>, ArchiveError> {
-        let entry = self.entries.get(index).ok_or_else(|| self.out_of_range(index))?;
+        let entry = self
+            .entries
+            .get(index)
+            .ok_or_else(|| self.out_of_range(index))?;
         let mut out = vec![0u8; max.min(entry.size as usize)];
         let mut r = self.open_entry(index)?;
-        let n = checked_read::read_up_to(&mut r, &mut out).map_err(|e| self.stream_error(index, e))?;
+        let n =
+            checked_read::read_up_to(&mut r, &mut out).map_err(|e| self.stream_error(index, e))?;
         out.truncate(n);
         Ok(out)
     }
@@ -245,7 +294,10 @@ impl ArchiveView {
         // Stream errors already start with the archive's name; say it once.
         let shown = e.to_string();
         let prefix = format!("{}: ", path.display());
-        let message = shown.strip_prefix(&prefix).map(str::to_string).unwrap_or(shown);
+        let message = shown
+            .strip_prefix(&prefix)
+            .map(str::to_string)
+            .unwrap_or(shown);
         ArchiveError::Corrupt { path, message }
     }
 
@@ -283,7 +335,10 @@ impl ArchiveView {
             match self.open_entry(index) {
                 Ok(mut r) => f(index, &mut r)?,
                 Err(e) => {
-                    let mut r = FailedOpen(Some(io::Error::new(io::ErrorKind::InvalidData, e.to_string())));
+                    let mut r = FailedOpen(Some(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        e.to_string(),
+                    )));
                     f(index, &mut r)?
                 }
             }

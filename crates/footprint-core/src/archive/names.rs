@@ -70,7 +70,9 @@ pub(crate) fn eq_caseless(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return false;
     }
-    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Whether `path` ends with `suffix`, compared by whole components, case-insensitively.
@@ -93,23 +95,47 @@ mod tests {
 
     #[test]
     fn normalizes_separators_and_dots() {
-        assert_eq!(normalize("./Takeout//a\\b.json").unwrap().as_deref(), Some("Takeout/a/b.json"));
+        assert_eq!(
+            normalize("./Takeout//a\\b.json").unwrap().as_deref(),
+            Some("Takeout/a/b.json")
+        );
         assert_eq!(normalize("./").unwrap(), None);
         assert_eq!(normalize("dir/").unwrap().as_deref(), Some("dir"));
     }
 
     #[test]
     fn refuses_traversal_and_absolute_names() {
-        assert_eq!(normalize("../evil").unwrap_err(), "`..` component (path traversal)");
-        assert_eq!(normalize("a/../../evil").unwrap_err(), "`..` component (path traversal)");
-        assert_eq!(normalize("a\\..\\..\\evil").unwrap_err(), "`..` component (path traversal)");
+        assert_eq!(
+            normalize("../evil").unwrap_err(),
+            "`..` component (path traversal)"
+        );
+        assert_eq!(
+            normalize("a/../../evil").unwrap_err(),
+            "`..` component (path traversal)"
+        );
+        assert_eq!(
+            normalize("a\\..\\..\\evil").unwrap_err(),
+            "`..` component (path traversal)"
+        );
         assert_eq!(normalize("/etc/passwd").unwrap_err(), "absolute path");
-        assert_eq!(normalize("C:\\Windows\\x").unwrap_err(), "absolute path (drive letter)");
-        assert_eq!(normalize("c:x").unwrap_err(), "absolute path (drive letter)");
-        assert_eq!(normalize("\\\\server\\share").unwrap_err(), "absolute path (network share)");
+        assert_eq!(
+            normalize("C:\\Windows\\x").unwrap_err(),
+            "absolute path (drive letter)"
+        );
+        assert_eq!(
+            normalize("c:x").unwrap_err(),
+            "absolute path (drive letter)"
+        );
+        assert_eq!(
+            normalize("\\\\server\\share").unwrap_err(),
+            "absolute path (network share)"
+        );
         assert_eq!(normalize("a\0b").unwrap_err(), "NUL byte in the name");
         // A name that merely contains dots is fine.
-        assert_eq!(normalize("a/..b/c..").unwrap().as_deref(), Some("a/..b/c.."));
+        assert_eq!(
+            normalize("a/..b/c..").unwrap().as_deref(),
+            Some("a/..b/c..")
+        );
     }
 
     #[test]
@@ -127,9 +153,18 @@ mod tests {
 
     #[test]
     fn matches_suffix_by_components() {
-        assert!(ends_with_components("Takeout/My Activity/Search/MyActivity.json", "search/myactivity.json"));
-        assert!(!ends_with_components("Takeout/XSearch/MyActivity.json", "Search/MyActivity.json"));
-        assert!(ends_with_components("Takeout/Meine Aktivitäten/x.json", "MEINE AKTIVITÄTEN/x.json"));
+        assert!(ends_with_components(
+            "Takeout/My Activity/Search/MyActivity.json",
+            "search/myactivity.json"
+        ));
+        assert!(!ends_with_components(
+            "Takeout/XSearch/MyActivity.json",
+            "Search/MyActivity.json"
+        ));
+        assert!(ends_with_components(
+            "Takeout/Meine Aktivitäten/x.json",
+            "MEINE AKTIVITÄTEN/x.json"
+        ));
         assert!(!ends_with_components("a.json", "x/a.json"));
         assert!(!ends_with_components("a.json", ""));
     }

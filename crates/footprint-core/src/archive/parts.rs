@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 fn part_key(path: &Path) -> Option<((String, String), (u32, u32))> {
     let name = path.file_name()?.to_str()?;
     let lower = name.to_ascii_lowercase();
-    let ext = [".zip", ".tgz", ".tar.gz"].into_iter().find(|e| lower.ends_with(e))?;
+    let ext = [".zip", ".tgz", ".tar.gz"]
+        .into_iter()
+        .find(|e| lower.ends_with(e))?;
     let stem = &name[..name.len() - ext.len()];
     // `<prefix>-NNN`: exactly three digits, as Takeout writes them.
     let (rest, part) = stem.rsplit_once('-')?;
@@ -22,7 +24,9 @@ fn part_key(path: &Path) -> Option<((String, String), (u32, u32))> {
     // job share the timestamp prefix and belong to the same export.
     let (prefix, set) = match rest.rsplit_once('-') {
         Some((p, s))
-            if !p.is_empty() && (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) =>
+            if !p.is_empty()
+                && (1..=3).contains(&s.len())
+                && s.bytes().all(|b| b.is_ascii_digit()) =>
         {
             (p, s.parse().ok()?)
         }
@@ -77,7 +81,10 @@ mod tests {
         assert_eq!(
             g,
             vec![
-                paths(&["d/takeout-20220921T133717Z-001.zip", "d/takeout-20220921T133717Z-002.zip"]),
+                paths(&[
+                    "d/takeout-20220921T133717Z-001.zip",
+                    "d/takeout-20220921T133717Z-002.zip"
+                ]),
                 paths(&["d/other.zip"]),
             ]
         );
@@ -106,10 +113,22 @@ mod tests {
 
     #[test]
     fn non_parts_stay_alone() {
-        let g = group_parts(&paths(&["photos-2023.zip", "f-01.zip", "dir", "x-001.json", "-001.zip"]));
+        let g = group_parts(&paths(&[
+            "photos-2023.zip",
+            "f-01.zip",
+            "dir",
+            "x-001.json",
+            "-001.zip",
+        ]));
         assert_eq!(g.len(), 5, "{g:?}");
         // The folder does not matter, the prefix does.
         let g = group_parts(&paths(&["a/x-001.zip", "b/x-002.zip", "b/y-001.zip"]));
-        assert_eq!(g, vec![paths(&["a/x-001.zip", "b/x-002.zip"]), paths(&["b/y-001.zip"])]);
+        assert_eq!(
+            g,
+            vec![
+                paths(&["a/x-001.zip", "b/x-002.zip"]),
+                paths(&["b/y-001.zip"])
+            ]
+        );
     }
 }

@@ -33,7 +33,10 @@ pub(crate) struct TarMember {
 }
 
 fn corrupt(path: &Path, e: impl std::fmt::Display) -> ArchiveError {
-    ArchiveError::Corrupt { path: path.to_path_buf(), message: e.to_string() }
+    ArchiveError::Corrupt {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 /// Counts compressed bytes consumed under the gzip decoder.
@@ -97,15 +100,22 @@ impl TarContainer {
         label: String,
     ) -> Result<CheckedReader<Box<dyn Read + Send>>, ArchiveError> {
         if !self.gzip {
-            let window = self.blob.window(at.offset, size).map_err(|e| corrupt(&self.path, format!("{label}: {e}")))?;
-            let body: Box<dyn Read + Send> = Box::new(BufReader::with_capacity(64 << 10, window.reader()));
+            let window = self
+                .blob
+                .window(at.offset, size)
+                .map_err(|e| corrupt(&self.path, format!("{label}: {e}")))?;
+            let body: Box<dyn Read + Send> =
+                Box::new(BufReader::with_capacity(64 << 10, window.reader()));
             return Ok(CheckedReader::new(body, label, size, None));
         }
         let mut s = self.stream();
         let skipped = io::copy(&mut (&mut s).take(at.offset), &mut io::sink())
             .map_err(|e| corrupt(&self.path, format!("{label}: {e}")))?;
         if skipped != at.offset {
-            return Err(corrupt(&self.path, format!("{label}: the stream ends before the entry")));
+            return Err(corrupt(
+                &self.path,
+                format!("{label}: the stream ends before the entry"),
+            ));
         }
         let body: Box<dyn Read + Send> = Box::new(s.take(size));
         Ok(CheckedReader::new(body, label, size, None))
@@ -120,8 +130,14 @@ impl TarContainer {
     ) -> Result<(), ArchiveError> {
         let mut archive = tar::Archive::new(self.stream());
         let mut next = wanted.iter().peekable();
-        for (ordinal, item) in archive.entries().map_err(|e| corrupt(&self.path, e))?.enumerate() {
-            let Some(&&(index, want)) = next.peek() else { break };
+        for (ordinal, item) in archive
+            .entries()
+            .map_err(|e| corrupt(&self.path, e))?
+            .enumerate()
+        {
+            let Some(&&(index, want)) = next.peek() else {
+                break;
+            };
             let mut entry = item.map_err(|e| corrupt(&self.path, e))?;
             if ordinal as u64 != want {
                 continue;
@@ -130,14 +146,20 @@ impl TarContainer {
             let path = &entries[index].path;
             let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
             if normalize(&raw).ok().flatten().as_deref() != Some(path.as_str()) {
-                return Err(corrupt(&self.path, format!("the file changed since it was opened (expected `{path}`)")));
+                return Err(corrupt(
+                    &self.path,
+                    format!("the file changed since it was opened (expected `{path}`)"),
+                ));
             }
             let label = format!("{}: {path}", self.path.display());
             let mut reader = CheckedReader::new(&mut entry, label, entries[index].size, None);
             f(index, &mut reader)?;
         }
         if next.peek().is_some() {
-            return Err(corrupt(&self.path, "the stream ended before all entries were read (file changed since it was opened?)"));
+            return Err(corrupt(
+                &self.path,
+                "the stream ended before all entries were read (file changed since it was opened?)",
+            ));
         }
         Ok(())
     }
@@ -158,7 +180,11 @@ pub(crate) fn list_tar(
     blob: Blob,
     gzip: bool,
 ) -> Result<(), ArchiveError> {
-    let container = TarContainer { path: path.to_path_buf(), gzip, blob };
+    let container = TarContainer {
+        path: path.to_path_buf(),
+        gzip,
+        blob,
+    };
     let compressed = Rc::new(Cell::new(0u64));
     let tripped = Rc::new(Cell::new(false));
     let file = CountIn {
@@ -198,13 +224,20 @@ pub(crate) fn list_tar(
         let mut entry = item.map_err(stream_error)?;
         listing.count_raw(path, 1)?;
         let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
-        let refuse = |why| ArchiveError::UnsafeEntry { path: path.to_path_buf(), entry: raw.clone(), why };
+        let refuse = |why| ArchiveError::UnsafeEntry {
+            path: path.to_path_buf(),
+            entry: raw.clone(),
+            why,
+        };
         let name = normalize(&raw).map_err(refuse)?;
         let kind = entry.header().entry_type();
         match kind {
             EntryType::Regular | EntryType::Continuous => {}
-            EntryType::Directory | EntryType::XGlobalHeader | EntryType::XHeader
-            | EntryType::GNULongName | EntryType::GNULongLink => continue,
+            EntryType::Directory
+            | EntryType::XGlobalHeader
+            | EntryType::XHeader
+            | EntryType::GNULongName
+            | EntryType::GNULongLink => continue,
             EntryType::Symlink => return Err(refuse("symbolic link entry (links are refused)")),
             EntryType::Link => return Err(refuse("hard link entry (links are refused)")),
             EntryType::GNUSparse => return Err(refuse("sparse file entries are not supported")),
@@ -235,16 +268,35 @@ pub(crate) fn list_tar(
                     entry.read_to_end(&mut bytes).map_err(stream_error)?;
                     Blob::from_vec(bytes)
                 } else {
-                    container.blob.window(offset, size).map_err(|e| corrupt(path, format!("`{name}`: {e}")))?
+                    container
+                        .blob
+                        .window(offset, size)
+                        .map_err(|e| corrupt(path, format!("`{name}`: {e}")))?
                 };
                 pending.push(PendingZip { path: name, blob });
                 continue;
             }
         }
-        let modified = entry.header().mtime().ok().and_then(|s| i64::try_from(s).ok()).map(|s| s * 1000);
+        let modified = entry
+            .header()
+            .mtime()
+            .ok()
+            .and_then(|s| i64::try_from(s).ok())
+            .map(|s| s * 1000);
         listing.push(
-            Entry { path: name, size, compressed: size, modified },
-            Location::Tar { tar: tar_id, at: TarMember { ordinal: ordinal as u64, offset } },
+            Entry {
+                path: name,
+                size,
+                compressed: size,
+                modified,
+            },
+            Location::Tar {
+                tar: tar_id,
+                at: TarMember {
+                    ordinal: ordinal as u64,
+                    offset,
+                },
+            },
         );
     }
     drop(archive);
@@ -254,7 +306,6 @@ pub(crate) fn list_tar(
     }
     Ok(())
 }
-
 
 /// Whether a decompressed head is a tar header (`ustar` magic at offset 257).
 pub(crate) fn has_tar_magic(head: &[u8]) -> bool {

@@ -39,7 +39,11 @@ fn corrupt(origin: &Path, prefix: &str, e: impl std::fmt::Display) -> ArchiveErr
     let inner = prefix.trim_end_matches('/');
     ArchiveError::Corrupt {
         path: origin.to_path_buf(),
-        message: if inner.is_empty() { e.to_string() } else { format!("nested zip `{inner}`: {e}") },
+        message: if inner.is_empty() {
+            e.to_string()
+        } else {
+            format!("nested zip `{inner}`: {e}")
+        },
     }
 }
 
@@ -79,7 +83,11 @@ pub(crate) fn list_zip(
     if meta.has_duplicate_names() {
         // Two entries with one name is how zip "confusion" attacks hide content from one tool
         // and show it to another; no export tool writes it.
-        return Err(corrupt(origin, prefix, "the zip lists the same entry name twice"));
+        return Err(corrupt(
+            origin,
+            prefix,
+            "the zip lists the same entry name twice",
+        ));
     }
     listing.count_raw(origin, meta.len())?;
 
@@ -101,7 +109,9 @@ pub(crate) fn list_zip(
     refuse_overlaps(&meta, &order, origin, prefix)?;
 
     for (_, member, _) in order {
-        let e = meta.entry(member).map_err(|e| zip_error(origin, prefix, e))?;
+        let e = meta
+            .entry(member)
+            .map_err(|e| zip_error(origin, prefix, e))?;
         let raw_name = match e.name() {
             Ok(n) => n.into_owned(),
             Err(_) => String::from_utf8_lossy(e.name_raw()).into_owned(),
@@ -111,7 +121,9 @@ pub(crate) fn list_zip(
             entry: format!("{prefix}{raw_name}"),
             why,
         };
-        let Some(name) = normalize(&raw_name).map_err(unsafe_entry)? else { continue };
+        let Some(name) = normalize(&raw_name).map_err(unsafe_entry)? else {
+            continue;
+        };
         if e.unix_mode().is_some_and(|m| m & S_IFMT == S_IFLNK) {
             return Err(unsafe_entry("symbolic link entry (links are refused)"));
         }
@@ -128,9 +140,19 @@ pub(crate) fn list_zip(
         listing.check_entry(origin, &path, size, compressed)?;
 
         if name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".zip") {
-            let inner = ZipMember { zip: zip_id, member };
+            let inner = ZipMember {
+                zip: zip_id,
+                member,
+            };
             if let Some(nested) = nested_blob(listing, zips, origin, &path, inner, depth)? {
-                list_zip(listing, zips, origin, &format!("{path}/"), nested, depth + 1)?;
+                list_zip(
+                    listing,
+                    zips,
+                    origin,
+                    &format!("{path}/"),
+                    nested,
+                    depth + 1,
+                )?;
                 continue;
             }
         }
@@ -141,7 +163,11 @@ pub(crate) fn list_zip(
                 compressed,
                 modified: e.last_modified().and_then(zip_time_millis),
             },
-            Location::Zip { zip: zip_id, member, crc32: e.crc32() },
+            Location::Zip {
+                zip: zip_id,
+                member,
+                crc32: e.crc32(),
+            },
         );
     }
     Ok(())
@@ -162,7 +188,9 @@ fn refuse_overlaps(
 ) -> Result<(), ArchiveError> {
     for pair in order.windows(2) {
         let ((start, _, compressed), (next_start, next, _)) = (pair[0], pair[1]);
-        let end = start.saturating_add(LOCAL_HEADER_LEN).saturating_add(compressed);
+        let end = start
+            .saturating_add(LOCAL_HEADER_LEN)
+            .saturating_add(compressed);
         if end > next_start {
             let name = meta
                 .entry(next)
@@ -213,13 +241,23 @@ fn nested_blob(
             ),
         });
     }
-    let e = zip.meta.entry(at.member).map_err(|e| zip_error(origin, &zip.prefix, e))?;
+    let e = zip
+        .meta
+        .entry(at.member)
+        .map_err(|e| zip_error(origin, &zip.prefix, e))?;
     if e.compression() == CompressionMethod::Stored && !e.encrypted() {
         if e.size() != e.compressed_size() {
-            return Err(corrupt(origin, "", format!("stored entry `{path}` has two different sizes")));
+            return Err(corrupt(
+                origin,
+                "",
+                format!("stored entry `{path}` has two different sizes"),
+            ));
         }
         let start = zip.data_start(at.member)?;
-        let window = zip.blob.window(start, e.size()).map_err(|x| corrupt(origin, "", format!("`{path}`: {x}")))?;
+        let window = zip
+            .blob
+            .window(start, e.size())
+            .map_err(|x| corrupt(origin, "", format!("`{path}`: {x}")))?;
         return Ok(Some(window));
     }
     listing.reserve_nested(origin, path, e.size())?;
@@ -230,11 +268,11 @@ fn nested_blob(
     Ok(Some(Blob::from_vec(bytes)))
 }
 
-
 /// Zip times are local wall-clock times without a zone; we read them as UTC.
 fn zip_time_millis(t: zip::DateTime) -> Option<i64> {
     let date = chrono::NaiveDate::from_ymd_opt(t.year().into(), t.month().into(), t.day().into())?;
-    let time = chrono::NaiveTime::from_hms_opt(t.hour().into(), t.minute().into(), t.second().into())?;
+    let time =
+        chrono::NaiveTime::from_hms_opt(t.hour().into(), t.minute().into(), t.second().into())?;
     Some(date.and_time(time).and_utc().timestamp_millis())
 }
 
@@ -253,11 +291,17 @@ impl ZipContainer {
     }
 
     fn member_error(&self, member: usize, e: impl std::fmt::Display) -> ArchiveError {
-        ArchiveError::Corrupt { path: self.origin.clone(), message: format!("{}: {e}", self.label(member)) }
+        ArchiveError::Corrupt {
+            path: self.origin.clone(),
+            message: format!("{}: {e}", self.label(member)),
+        }
     }
 
     fn data_start(&self, member: usize) -> Result<u64, ArchiveError> {
-        let e = self.meta.entry(member).map_err(|e| self.member_error(member, e))?;
+        let e = self
+            .meta
+            .entry(member)
+            .map_err(|e| self.member_error(member, e))?;
         e.get_metadata()
             .data_start(&mut self.blob.reader())
             .map_err(|e| self.member_error(member, format!("bad local header: {e}")))
@@ -268,14 +312,19 @@ impl ZipContainer {
         &self,
         member: usize,
     ) -> Result<CheckedReader<Box<dyn Read + Send>>, ArchiveError> {
-        let e = self.meta.entry(member).map_err(|e| self.member_error(member, e))?;
+        let e = self
+            .meta
+            .entry(member)
+            .map_err(|e| self.member_error(member, e))?;
         let unsupported = |why| ArchiveError::UnsafeEntry {
             path: self.origin.clone(),
             entry: format!("{}{}", self.prefix, String::from_utf8_lossy(e.name_raw())),
             why,
         };
         if e.encrypted() {
-            return Err(unsupported("password-protected (encrypted) entries are not supported"));
+            return Err(unsupported(
+                "password-protected (encrypted) entries are not supported",
+            ));
         }
         let start = self.data_start(member)?;
         let raw = BlobReader::at(&self.blob, start).take(e.compressed_size());
@@ -291,6 +340,11 @@ impl ZipContainer {
                 ))
             }
         };
-        Ok(CheckedReader::new(body, self.label(member), e.size(), Some(e.crc32())))
+        Ok(CheckedReader::new(
+            body,
+            self.label(member),
+            e.size(),
+            Some(e.crc32()),
+        ))
     }
 }

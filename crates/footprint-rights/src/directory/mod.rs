@@ -18,7 +18,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 const FILE: &str = "data/directory.json";
-const TEXT: &str = include_str!("../../data/directory.json");
+/// The embedded directory file, for tools that want to derive a corrected copy from it.
+pub const TEXT: &str = include_str!("../../data/directory.json");
 
 /// The `sources` line of an entry known only by name and domain.
 pub const NAME_AND_DOMAIN_ONLY: &str = "name and domain only; contact to be verified";
@@ -190,8 +191,17 @@ pub struct Directory {
 impl Directory {
     /// Parses and validates the embedded directory.
     pub fn load() -> Result<Directory, Error> {
+        Directory::parse_named(TEXT, FILE)
+    }
+
+    /// Parses and validates directory data given as text (a corrected file, a test case).
+    pub fn parse(text: &str) -> Result<Directory, Error> {
+        Directory::parse_named(text, "directory (given text)")
+    }
+
+    fn parse_named(text: &str, file_name: &'static str) -> Result<Directory, Error> {
         let file: DirectoryFile =
-            serde_json::from_str(TEXT).map_err(|source| Error::DataParse { file: FILE, source })?;
+            serde_json::from_str(text).map_err(|source| Error::DataParse { file: file_name, source })?;
         let regimes = Regimes::load()?;
         let mut problems = Vec::new();
         if file.schema_version != 1 {
@@ -204,7 +214,7 @@ impl Directory {
         if problems.is_empty() {
             Ok(dir)
         } else {
-            Err(Error::DataInvalid { file: FILE, problems })
+            Err(Error::DataInvalid { file: file_name, problems })
         }
     }
 
@@ -216,8 +226,8 @@ impl Directory {
 
     fn index(entries: Vec<Entry>, problems: &mut Vec<String>) -> Directory {
         let mut names: HashMap<String, usize> = HashMap::new();
-        let mut domains = HashMap::new();
-        let mut handles = HashMap::new();
+        let mut domains: HashMap<String, usize> = HashMap::new();
+        let mut handles: HashMap<String, usize> = HashMap::new();
         let mut slugs = BTreeSet::new();
         for (i, e) in entries.iter().enumerate() {
             if !slugs.insert(e.slug.as_str()) {
@@ -248,14 +258,14 @@ impl Directory {
             }
             for d in &e.domains {
                 if let Some(&j) = domains.get(d.as_str()) {
-                    problems.push(format!("{}: domain {d} is also a domain of {}", e.slug, entries[j as usize].slug));
+                    problems.push(format!("{}: domain {d} is also a domain of {}", e.slug, entries[j].slug));
                 }
                 domains.insert(d.clone(), i);
             }
             for h in &e.handles {
                 let key = h.trim_start_matches('@').to_lowercase();
                 if let Some(&j) = handles.get(&key) {
-                    problems.push(format!("{}: handle {h} is also a handle of {}", e.slug, entries[j as usize].slug));
+                    problems.push(format!("{}: handle {h} is also a handle of {}", e.slug, entries[j].slug));
                 }
                 handles.insert(key, i);
             }
