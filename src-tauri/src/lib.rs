@@ -1,25 +1,44 @@
 //! Footprint desktop shell: builds the Tauri app, opens the store in the data directory and
-//! exposes the engine to the UI through thin commands. No business logic here.
+//! exposes the engine to the UI through thin commands (src-tauri/src/commands). No business
+//! logic here: everything a user can do is a function of footprint-core first.
 
-mod data_dir;
+mod commands;
+mod error;
+mod state;
+
+#[cfg(test)]
+mod bindings;
 
 use tauri::Manager;
-
-#[tauri::command]
-fn data_location(state: tauri::State<'_, data_dir::DataDir>) -> String {
-    state.0.display().to_string()
-}
 
 /// Builds and runs the app until its last window closes.
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let dir = data_dir::resolve()?;
-            app.manage(data_dir::DataDir(dir));
+            // FOOTPRINT_DATA_DIR moves it (tests); the CLI uses the same folder.
+            let data_dir = footprint_core::paths::data_dir();
+            let state = state::AppState::open(data_dir).map_err(|e| e.message)?;
+            app.manage(state);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![data_location])
+        .invoke_handler(tauri::generate_handler![
+            commands::imports::start_import,
+            commands::imports::cancel_import,
+            commands::imports::generate_demo,
+            commands::queries::archives,
+            commands::queries::archive_report,
+            commands::queries::remove_archive,
+            commands::queries::overview,
+            commands::queries::stats,
+            commands::queries::companies,
+            commands::queries::company,
+            commands::queries::search,
+            commands::queries::timeline,
+            commands::queries::map,
+            commands::queries::db_info,
+            commands::vocabulary::vocabulary,
+        ])
         .run(tauri::generate_context!())
         .expect("error while running the Footprint app");
 }

@@ -251,6 +251,30 @@ pub fn import_export(
     paths: &[PathBuf],
     opts: &ImportOptions,
 ) -> Result<ImportOutcome, ImportError> {
+    // Foreign-key checks cost three index look-ups per record and force a statement journal
+    // per insert. The runner creates every parent row itself, in the same transaction, so it
+    // turns them off for the bulk insert and back on afterwards, whatever the outcome (the
+    // pragma is ignored inside a transaction, hence here). tests/store.rs runs
+    // `PRAGMA foreign_key_check` after imports and removals.
+    let path = store.path.clone();
+    let sql = StoreError::sql(&path);
+    store
+        .conn
+        .execute_batch("PRAGMA foreign_keys = OFF")
+        .map_err(&sql)?;
+    let result = import_without_fk_checks(store, paths, opts);
+    store
+        .conn
+        .execute_batch("PRAGMA foreign_keys = ON")
+        .map_err(&sql)?;
+    result
+}
+
+fn import_without_fk_checks(
+    store: &mut Store,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+) -> Result<ImportOutcome, ImportError> {
     let started = Instant::now();
     let label = sources_label(paths);
     let progress = |p: &Progress| {
@@ -651,16 +675,23 @@ impl Writer<'_> {
                 "INSERT INTO records(archive_id, file_id, position, dedup, platform, kind, category,
                    ts, ts_end, title, body, lat, lon, company_id, relation, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-                 ON CONFLICT(dedup) DO NOTHING",
+                 ON CONFLICT DO NOTHING",
             )
             .map_err(WriteError::Sql)?;
         let mut find = tx
-            .prepare_cached("SELECT id, archive_id FROM records WHERE dedup = ?1")
+            .prepare_cached(
+                "SELECT id, archive_id FROM records
+                 WHERE coalesce(ts, -9223372036854775808) = coalesce(?1, -9223372036854775808) AND dedup = ?2",
+            )
             .map_err(WriteError::Sql)?;
         let mut also = tx
             .prepare_cached(
                 "INSERT OR IGNORE INTO record_also_in(record_id, archive_id, file_id, position) VALUES (?1, ?2, ?3, ?4)",
             )
+            .map_err(WriteError::Sql)?;
+        // Rows with text go to the full-text index here (see the migration for why).
+        let mut fts = tx
+            .prepare_cached("INSERT INTO records_fts(rowid, title, body) VALUES (?1, ?2, ?3)")
             .map_err(WriteError::Sql)?;
         let mut ident = tx
             .prepare_cached("INSERT OR IGNORE INTO identities(archive_id, kind, value) VALUES (?1, ?2, ?3)")
@@ -706,10 +737,14 @@ impl Writer<'_> {
                         self.report.files[entry].records += 1;
                         if n == 1 {
                             written += 1;
+                            if r.title.is_some() || r.body.is_some() {
+                                fts.execute(params![tx.last_insert_rowid(), r.title, r.body])
+                                    .map_err(WriteError::Sql)?;
+                            }
                         } else {
                             self.report.duplicates += 1;
                             let (rid, owner): (i64, i64) = find
-                                .query_row([dedup], |row| Ok((row.get(0)?, row.get(1)?)))
+                                .query_row(params![r.ts, dedup], |row| Ok((row.get(0)?, row.get(1)?)))
                                 .map_err(WriteError::Sql)?;
                             if owner != self.archive_id {
                                 also.execute(params![rid, self.archive_id, file_id, r.position as i64])

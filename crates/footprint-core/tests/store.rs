@@ -18,6 +18,25 @@ fn count(store_path: &Path, sql: &str) -> i64 {
     c.query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
+/// Imports write with foreign-key checks off for speed: prove the rows are consistent anyway.
+fn assert_foreign_keys_hold(store_path: &Path) {
+    let c = rusqlite::Connection::open(store_path).unwrap();
+    let mut st = c.prepare("PRAGMA foreign_key_check").unwrap();
+    let bad: Vec<String> = st
+        .query_map([], |r| Ok(format!("{}:{}", r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert!(bad.is_empty(), "foreign key violations: {bad:?}");
+    let fts: i64 = c
+        .query_row("SELECT count(*) FROM records WHERE title IS NOT NULL OR body IS NOT NULL", [], |r| r.get(0))
+        .unwrap();
+    let indexed: i64 = c
+        .query_row("SELECT count(*) FROM records_fts_docsize", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fts, indexed, "every record with text is in the full-text index");
+}
+
 fn facebook(dir: &Path, name: &str, spec: FacebookSpec) -> Vec<PathBuf> {
     generate_facebook(&spec, &dir.join(name)).unwrap()
 }
@@ -83,6 +102,7 @@ fn import_finds_third_parties_with_evidence_and_reimport_adds_nothing() {
     assert_eq!(again.archive_id, first.archive_id);
     assert_eq!(count(&db, "SELECT count(*) FROM records"), records_before);
     assert_eq!(count(&db, "SELECT count(*) FROM archives"), 1);
+    assert_foreign_keys_hold(&db);
 }
 
 /// Copy a folder tree (a generated unpacked export).
@@ -136,6 +156,7 @@ fn newer_export_adds_only_new_records_and_removal_hands_over() {
     let a = import_export(&mut store, &old, &opts()).unwrap();
     let b = import_export(&mut store, &[new_dir.clone()], &opts()).unwrap();
     assert!(!b.already_imported);
+    assert_foreign_keys_hold(&db);
     assert_eq!(a.report.account, b.report.account, "same account");
     assert_eq!(b.report.records, 2, "only the two new messages are new");
     assert_eq!(b.report.duplicates + 2, b.report.records_seen);
@@ -153,6 +174,7 @@ fn newer_export_adds_only_new_records_and_removal_hands_over() {
     assert_eq!(removed.records_handed_over as u64, a.report.records);
     assert_eq!(count(&db, "SELECT count(*) FROM records"), total);
     assert_eq!(count(&db, "SELECT count(*) FROM record_also_in"), 0);
+    assert_foreign_keys_hold(&db);
     // Search still finds old messages, now attributed to the new archive's files.
     let page = store.search(&SearchQuery::default()).unwrap();
     assert!(page.rows.iter().all(|r| r.archive_id == b.archive_id));

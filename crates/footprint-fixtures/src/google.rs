@@ -119,8 +119,18 @@ fn names_for(locale: Locale) -> Names {
             chrome_file: "BrowserHistory.json",
             profile: "Profile/Profile.json",
             months: [
-                "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
-                "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
+                "JANUARY",
+                "FEBRUARY",
+                "MARCH",
+                "APRIL",
+                "MAY",
+                "JUNE",
+                "JULY",
+                "AUGUST",
+                "SEPTEMBER",
+                "OCTOBER",
+                "NOVEMBER",
+                "DECEMBER",
             ],
         },
         Locale::De => Names {
@@ -134,8 +144,18 @@ fn names_for(locale: Locale) -> Names {
             chrome_file: "Verlauf.json",
             profile: "Profil/Profil.json",
             months: [
-                "JANUAR", "FEBRUAR", "MÄRZ", "APRIL", "MAI", "JUNI", "JULI", "AUGUST",
-                "SEPTEMBER", "OKTOBER", "NOVEMBER", "DEZEMBER",
+                "JANUAR",
+                "FEBRUAR",
+                "MÄRZ",
+                "APRIL",
+                "MAI",
+                "JUNI",
+                "JULI",
+                "AUGUST",
+                "SEPTEMBER",
+                "OKTOBER",
+                "NOVEMBER",
+                "DEZEMBER",
             ],
         },
         Locale::Fr => Names {
@@ -149,8 +169,18 @@ fn names_for(locale: Locale) -> Names {
             chrome_file: "Historique.json",
             profile: "Profil/Profil.json",
             months: [
-                "JANVIER", "FÉVRIER", "MARS", "AVRIL", "MAI", "JUIN", "JUILLET", "AOÛT",
-                "SEPTEMBRE", "OCTOBRE", "NOVEMBRE", "DÉCEMBRE",
+                "JANVIER",
+                "FÉVRIER",
+                "MARS",
+                "AVRIL",
+                "MAI",
+                "JUIN",
+                "JUILLET",
+                "AOÛT",
+                "SEPTEMBRE",
+                "OCTOBRE",
+                "NOVEMBRE",
+                "DÉCEMBRE",
             ],
         },
     }
@@ -327,16 +357,47 @@ fn write_pretty(out: &mut dyn Write, value: &impl Serialize, java: bool) -> io::
 }
 
 /// Write `value` (pretty JSON, streamed) at `path`.
-fn add_json(w: &mut ArchiveWriter, path: &str, value: &impl Serialize, java: bool) -> io::Result<()> {
+fn add_json(
+    w: &mut ArchiveWriter,
+    path: &str,
+    value: &impl Serialize,
+    java: bool,
+) -> io::Result<()> {
     w.add_with(path, |out| write_pretty(out, value, java))
 }
 
 /// Write a My Activity file (Google's escapes included).
-fn add_activity(w: &mut ArchiveWriter, path: &str, items: &[Value]) -> io::Result<()> {
+fn add_activity(w: &mut ArchiveWriter, path: &str, items: &impl Serialize) -> io::Result<()> {
     w.add_with(path, |out| {
         let mut esc = GoogleEscapes(out);
-        write_pretty(&mut esc, &items, false)
+        write_pretty(&mut esc, items, false)
     })
+}
+
+/// Stream `count` My Activity elements made by `item` into `path` (a benchmark asks for
+/// hundreds of thousands), keeping the titles of the first few for the HTML variant.
+fn add_activity_stream(
+    w: &mut ArchiveWriter,
+    path: &str,
+    count: usize,
+    mut item: impl FnMut(usize) -> Value,
+) -> io::Result<Vec<String>> {
+    let mut titles = Vec::new();
+    add_activity(
+        w,
+        path,
+        &LazyArray {
+            n: count,
+            item: RefCell::new(|i| {
+                let v = item(i);
+                if i < HTML_ITEMS {
+                    titles.push(v["title"].as_str().unwrap_or("").to_string());
+                }
+                v
+            }),
+        },
+    )?;
+    Ok(titles)
 }
 
 /// Generate one Takeout export at `out` (the zip or tgz path, the folder, or for part-zips the
@@ -399,12 +460,33 @@ struct Product {
     share: usize,
 }
 
-fn write_my_activity(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
+fn write_my_activity(
+    w: &mut ArchiveWriter,
+    rng: &mut Rng,
+    spec: &TakeoutSpec,
+    n: &Names,
+) -> io::Result<()> {
     let products = [
-        Product { folder: n.search, header: n.search, share: 5 },
-        Product { folder: "YouTube", header: "YouTube", share: 3 },
-        Product { folder: "Maps", header: "Maps", share: 1 },
-        Product { folder: "Chrome", header: "Chrome", share: 1 },
+        Product {
+            folder: n.search,
+            header: n.search,
+            share: 5,
+        },
+        Product {
+            folder: "YouTube",
+            header: "YouTube",
+            share: 3,
+        },
+        Product {
+            folder: "Maps",
+            header: "Maps",
+            share: 1,
+        },
+        Product {
+            folder: "Chrome",
+            header: "Chrome",
+            share: 1,
+        },
     ];
     let total_share: usize = products.iter().map(|p| p.share).sum();
     let mut left = spec.activity;
@@ -420,16 +502,16 @@ fn write_my_activity(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n
         }
         // Newest first, as My Activity lists it.
         let mut t = END_MS - rng.below(86_400_000) as i64;
-        let items: Vec<Value> = (0..count)
-            .map(|i| {
-                t -= 60_000 + rng.below(6 * 3_600_000) as i64;
-                activity_item(rng, spec.locale, p, t, i)
-            })
-            .collect();
         let dir = format!("{}/{}", n.my_activity, p.folder);
-        add_activity(w, &format!("{dir}/{}", n.activity_file), &items)?;
+        let titles = add_activity_stream(w, &format!("{dir}/{}", n.activity_file), count, |i| {
+            t -= 60_000 + rng.below(6 * 3_600_000) as i64;
+            activity_item(rng, spec.locale, p, t, i)
+        })?;
         if spec.with_html {
-            w.add(&format!("{dir}/{}", n.html_file), activity_html(p.header, &items).as_bytes())?;
+            w.add(
+                &format!("{dir}/{}", n.html_file),
+                activity_html(p.header, &titles).as_bytes(),
+            )?;
         }
     }
     Ok(())
@@ -441,7 +523,9 @@ fn query_encode(s: &str) -> String {
     for b in s.bytes() {
         match b {
             b' ' => out.push('+'),
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -451,16 +535,28 @@ fn query_encode(s: &str) -> String {
 /// An 11-character YouTube video id (base64url alphabet).
 fn video_id(rng: &mut Rng) -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    (0..11).map(|_| ALPHABET[rng.below(64) as usize] as char).collect()
+    (0..11)
+        .map(|_| ALPHABET[rng.below(64) as usize] as char)
+        .collect()
+}
+
+/// Item `i` is one of every `n` (the first, then each n-th).
+// `usize::is_multiple_of` needs Rust 1.87; the workspace promises 1.85.
+#[allow(clippy::manual_is_multiple_of)]
+fn every_nth(i: usize, n: usize) -> bool {
+    i % n == 0
 }
 
 fn words(rng: &mut Rng, k: usize) -> String {
-    (0..k).map(|_| *rng.pick(names::WORDS)).collect::<Vec<_>>().join(" ")
+    (0..k)
+        .map(|_| *rng.pick(names::WORDS))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn activity_item(rng: &mut Rng, locale: Locale, p: &Product, t: i64, i: usize) -> Value {
     // Every third element has a time without fractional seconds.
-    let time = iso(t, i % 3 != 0);
+    let time = iso(t, !every_nth(i, 3));
     let products = json!([p.header]);
     let mut v = match p.folder {
         "YouTube" if i % 4 == 3 => {
@@ -470,13 +566,21 @@ fn activity_item(rng: &mut Rng, locale: Locale, p: &Product, t: i64, i: usize) -
         }
         "YouTube" => {
             let video = format!("{} {}", words(rng, 2), rng.below(100));
-            let channel = format!("{} {}", rng.pick(names::SHOP_PREFIX), rng.pick(names::SHOP_SUFFIX));
+            let channel = format!(
+                "{} {}",
+                rng.pick(names::SHOP_PREFIX),
+                rng.pick(names::SHOP_SUFFIX)
+            );
             json!({"header": p.header, "title": title(locale, Verb::Watch, &video),
                    "titleUrl": format!("https://www.youtube.com/watch?v={}", video_id(rng)),
                    "subtitles": [{"name": channel, "url": format!("https://www.youtube.com/channel/UC{}{}", video_id(rng), video_id(rng))}]})
         }
         "Maps" => {
-            let place = format!("{} {}", rng.pick(names::SHOP_PREFIX), rng.pick(names::SHOP_SUFFIX));
+            let place = format!(
+                "{} {}",
+                rng.pick(names::SHOP_PREFIX),
+                rng.pick(names::SHOP_SUFFIX)
+            );
             json!({"header": p.header, "title": title(locale, Verb::View, &place),
                    "titleUrl": format!("https://www.google.com/maps/place/{}", query_encode(&place))})
         }
@@ -502,55 +606,63 @@ fn activity_item(rng: &mut Rng, locale: Locale, p: &Product, t: i64, i: usize) -
     let obj = v.as_object_mut().expect("object");
     obj.insert("time".into(), json!(time));
     obj.insert("products".into(), products);
-    if i % 5 == 0 {
+    if every_nth(i, 5) {
         obj.insert("details".into(), json!([{"name": "From your device"}]));
     }
     obj.insert("activityControls".into(), json!(["Web & App Activity"]));
     v
 }
 
-fn write_ads(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
+fn write_ads(
+    w: &mut ArchiveWriter,
+    rng: &mut Rng,
+    spec: &TakeoutSpec,
+    n: &Names,
+) -> io::Result<()> {
     if spec.ads == 0 {
         return Ok(());
     }
     let mut t = END_MS - 3_600_000;
-    let items: Vec<Value> = (0..spec.ads)
-        .map(|i| {
-            t -= 3_600_000 + rng.below(48 * 3_600_000) as i64;
-            let company = ad_company(rng);
-            let mut v = json!({
-                "header": n.ads,
-                "title": title(spec.locale, Verb::Visit, company),
-                "time": iso(t, i % 2 == 0),
-                "products": [n.ads],
-                "details": [{"name": "From Google Ads"}],
-                "activityControls": ["Web & App Activity"]
-            });
-            // Most ads link through the redirect; every fourth has no link at all.
-            if i % 4 != 3 {
-                let url = format!(
-                    "https://www.google.com/url?q=https://www.{}/offers&usg=AOvVaw{:x}",
-                    domain_of(company),
-                    rng.below(1 << 40)
-                );
-                v["titleUrl"] = json!(url);
-            }
-            v
-        })
-        .collect();
     let dir = format!("{}/{}", n.my_activity, n.ads);
-    add_activity(w, &format!("{dir}/{}", n.activity_file), &items)?;
+    let titles = add_activity_stream(w, &format!("{dir}/{}", n.activity_file), spec.ads, |i| {
+        t -= 3_600_000 + rng.below(48 * 3_600_000) as i64;
+        let company = ad_company(rng);
+        let mut v = json!({
+            "header": n.ads,
+            "title": title(spec.locale, Verb::Visit, company),
+            "time": iso(t, i % 2 == 0),
+            "products": [n.ads],
+            "details": [{"name": "From Google Ads"}],
+            "activityControls": ["Web & App Activity"]
+        });
+        // Most ads link through the redirect; every fourth has no link at all.
+        if i % 4 != 3 {
+            let url = format!(
+                "https://www.google.com/url?q=https://www.{}/offers&usg=AOvVaw{:x}",
+                domain_of(company),
+                rng.below(1 << 40)
+            );
+            v["titleUrl"] = json!(url);
+        }
+        v
+    })?;
     if spec.with_html {
-        w.add(&format!("{dir}/{}", n.html_file), activity_html(n.ads, &items).as_bytes())?;
+        w.add(
+            &format!("{dir}/{}", n.html_file),
+            activity_html(n.ads, &titles).as_bytes(),
+        )?;
     }
     Ok(())
 }
 
+/// Elements the HTML variant of a My Activity file shows (it is only there to be skipped).
+const HTML_ITEMS: usize = 20;
+
 /// The HTML variant of a My Activity file (dates like `Mar 8, 2018, 5:14:40 PM EST`).
-fn activity_html(header: &str, items: &[Value]) -> String {
+fn activity_html(header: &str, titles: &[String]) -> String {
     let mut s = String::from("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>My Activity</title></head><body><div class=\"mdl-grid\">");
-    for v in items.iter().take(20) {
-        let title = v["title"].as_str().unwrap_or("").replace('&', "&amp;").replace('<', "&lt;");
+    for title in titles {
+        let title = title.replace('&', "&amp;").replace('<', "&lt;");
         s.push_str(&format!(
             "<div class=\"outer-cell mdl-cell mdl-cell--12-col mdl-shadow--2dp\"><div class=\"mdl-grid\"><div class=\"header-cell mdl-cell mdl-cell--12-col\"><p class=\"mdl-typography--title\">{header}<br></p></div><div class=\"content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1\">{title}<br>Mar 8, 2018, 5:14:40 PM EST</div></div></div>"
         ));
@@ -560,7 +672,13 @@ fn activity_html(header: &str, items: &[Value]) -> String {
 }
 
 /// A home base per seed, some south of the equator or west of Greenwich (negative E7).
-const BASES: &[(f64, f64)] = &[(48.137, 11.575), (48.857, 2.352), (-33.869, 151.209), (-23.550, -46.633), (40.713, -74.006)];
+const BASES: &[(f64, f64)] = &[
+    (48.137, 11.575),
+    (48.857, 2.352),
+    (-33.869, 151.209),
+    (-23.550, -46.633),
+    (40.713, -74.006),
+];
 
 fn e7(deg: f64) -> i64 {
     (deg * 1e7).round() as i64
@@ -597,14 +715,17 @@ fn write_records(
             p.insert("latitudeE7".into(), json!(e7(lat)));
             p.insert("longitudeE7".into(), json!(e7(lon)));
             p.insert("accuracy".into(), json!(3 + prng.below(60)));
-            if i % 7 == 0 {
+            if every_nth(i, 7) {
                 p.insert("activity".into(), json!([{
                     "activity": [{"type": "STILL", "confidence": 80}, {"type": "ON_FOOT", "confidence": 20}],
                     "timestamp": iso(ms, true)
                 }]));
             }
             p.insert("source".into(), json!(*prng.pick(&["WIFI", "GPS", "CELL"])));
-            p.insert("deviceTag".into(), json!(-1_234_567_890 + (seed % 1000) as i64));
+            p.insert(
+                "deviceTag".into(),
+                json!(-1_234_567_890 + (seed % 1000) as i64),
+            );
             p.insert("platformType".into(), json!("ANDROID"));
             if !old {
                 p.insert("timestamp".into(), json!(iso(ms, true)));
@@ -637,7 +758,11 @@ fn write_semantic(
         let mut here = (base_lat, base_lon);
         for k in 0..6 {
             let stay = 3_600_000 + rng.below(4 * 3_600_000) as i64;
-            let place = format!("{} {}", rng.pick(names::SHOP_PREFIX), rng.pick(names::SHOP_SUFFIX));
+            let place = format!(
+                "{} {}",
+                rng.pick(names::SHOP_PREFIX),
+                rng.pick(names::SHOP_SUFFIX)
+            );
             objects.push(json!({"placeVisit": {
                 "location": {
                     "latitudeE7": e7(here.0), "longitudeE7": e7(here.1),
@@ -654,7 +779,10 @@ fn write_semantic(
             }}));
             t += stay;
             let travel = 600_000 + rng.below(3_600_000) as i64;
-            let next = (here.0 + (rng.f64() - 0.5) * 0.05, here.1 + (rng.f64() - 0.5) * 0.05);
+            let next = (
+                here.0 + (rng.f64() - 0.5) * 0.05,
+                here.1 + (rng.f64() - 0.5) * 0.05,
+            );
             objects.push(json!({"activitySegment": {
                 "startLocation": {"latitudeE7": e7(here.0), "longitudeE7": e7(here.1)},
                 "endLocation": {"latitudeE7": e7(next.0), "longitudeE7": e7(next.1)},
@@ -683,7 +811,12 @@ fn duration(old: bool, from: i64, to: i64) -> Value {
     }
 }
 
-fn write_chrome(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Names) -> io::Result<()> {
+fn write_chrome(
+    w: &mut ArchiveWriter,
+    rng: &mut Rng,
+    spec: &TakeoutSpec,
+    n: &Names,
+) -> io::Result<()> {
     let mut t = END_MS * 1000;
     let visits: Vec<Value> = (0..spec.chrome)
         .map(|_| {
@@ -700,13 +833,32 @@ fn write_chrome(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec, n: &Na
             })
         })
         .collect();
-    add_json(w, &format!("Chrome/{}", n.chrome_file), &OneKey("Browser History", &visits), false)
+    add_json(
+        w,
+        &format!("Chrome/{}", n.chrome_file),
+        &OneKey("Browser History", &visits),
+        false,
+    )
 }
 
 /// Companies in the names list that are apps people install.
 const APPS: &[&str] = &[
-    "Spotify", "Netflix", "Uber", "Airbnb", "Duolingo", "Tinder", "Strava", "Candy Crush Saga",
-    "Revolut", "N26", "Klarna", "Vinted", "Deliveroo", "MyFitnessPal", "Headspace", "Zalando",
+    "Spotify",
+    "Netflix",
+    "Uber",
+    "Airbnb",
+    "Duolingo",
+    "Tinder",
+    "Strava",
+    "Candy Crush Saga",
+    "Revolut",
+    "N26",
+    "Klarna",
+    "Vinted",
+    "Deliveroo",
+    "MyFitnessPal",
+    "Headspace",
+    "Zalando",
 ];
 
 fn write_installs(w: &mut ArchiveWriter, rng: &mut Rng, spec: &TakeoutSpec) -> io::Result<()> {
@@ -740,8 +892,14 @@ fn write_unparsed(w: &mut ArchiveWriter, n: &Names) -> io::Result<()> {
         "Contacts/All Contacts/All Contacts.vcf",
         b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Robin Example\r\nEMAIL:robin@example.com\r\nEND:VCARD\r\n",
     )?;
-    w.add(&format!("{}/Settings.json", n.location), b"{\"historyEnabled\": true}\n")?;
-    w.add("Keep/Shopping list.json", b"{\"title\": \"Shopping list\", \"textContent\": \"milk\"}\n")?;
+    w.add(
+        &format!("{}/Settings.json", n.location),
+        b"{\"historyEnabled\": true}\n",
+    )?;
+    w.add(
+        "Keep/Shopping list.json",
+        b"{\"title\": \"Shopping list\", \"textContent\": \"milk\"}\n",
+    )?;
     Ok(())
 }
 
@@ -768,7 +926,14 @@ mod tests {
         let a = generate(&TakeoutSpec::default(), &tmp.path().join("a.zip")).unwrap();
         let b = generate(&TakeoutSpec::default(), &tmp.path().join("b.zip")).unwrap();
         assert_eq!(std::fs::read(&a[0]).unwrap(), std::fs::read(&b[0]).unwrap());
-        let c = generate(&TakeoutSpec { seed: 9, ..Default::default() }, &tmp.path().join("c.zip")).unwrap();
+        let c = generate(
+            &TakeoutSpec {
+                seed: 9,
+                ..Default::default()
+            },
+            &tmp.path().join("c.zip"),
+        )
+        .unwrap();
         assert_ne!(std::fs::read(&a[0]).unwrap(), std::fs::read(&c[0]).unwrap());
     }
 
@@ -788,25 +953,46 @@ mod tests {
             "Takeout/Chrome/BrowserHistory.json",
             "Takeout/Google Play Store/Installs.json",
         ] {
-            assert!(names.iter().any(|n| n == want), "{want} missing from {names:?}");
+            assert!(
+                names.iter().any(|n| n == want),
+                "{want} missing from {names:?}"
+            );
         }
         let search = read(zip, "Takeout/My Activity/Search/MyActivity.json");
-        assert!(search.contains("Searched for\u{a0}"), "U+00A0 after the verb");
-        assert!(search.contains("\\u003d") && !search.contains('='), "Google escapes `=`");
+        assert!(
+            search.contains("Searched for\u{a0}"),
+            "U+00A0 after the verb"
+        );
+        assert!(
+            search.contains("\\u003d") && !search.contains('='),
+            "Google escapes `=`"
+        );
         let items: Vec<Value> = serde_json::from_str(&search).unwrap();
         let times: Vec<&str> = items.iter().map(|v| v["time"].as_str().unwrap()).collect();
         assert!(times.iter().any(|t| t.contains('.')) && times.iter().any(|t| !t.contains('.')));
-        let ads: Vec<Value> = serde_json::from_str(&read(zip, "Takeout/My Activity/Ads/MyActivity.json")).unwrap();
+        let ads: Vec<Value> =
+            serde_json::from_str(&read(zip, "Takeout/My Activity/Ads/MyActivity.json")).unwrap();
         assert_eq!(ads.len(), 6);
-        assert!(ads[0]["titleUrl"].as_str().unwrap().starts_with("https://www.google.com/url?q=https://www."));
+        assert!(ads[0]["titleUrl"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://www.google.com/url?q=https://www."));
         let records = read(zip, "Takeout/Location History/Records.json");
-        assert!(records.starts_with("{\n  \"locations\" : ["), "{}", &records[..40]);
+        assert!(
+            records.starts_with("{\n  \"locations\" : ["),
+            "{}",
+            &records[..40]
+        );
         let v: Value = serde_json::from_str(&records).unwrap();
         let points = v["locations"].as_array().unwrap();
         assert_eq!(points.len(), 50);
         assert!(points[0]["timestamp"].is_string() && points[0].get("timestampMs").is_none());
-        let profile: Value = serde_json::from_str(&read(zip, "Takeout/Profile/Profile.json")).unwrap();
-        assert!(profile["emails"][0]["value"].as_str().unwrap().ends_with("@example.com"));
+        let profile: Value =
+            serde_json::from_str(&read(zip, "Takeout/Profile/Profile.json")).unwrap();
+        assert!(profile["emails"][0]["value"]
+            .as_str()
+            .unwrap()
+            .ends_with("@example.com"));
     }
 
     #[test]
@@ -831,12 +1017,19 @@ mod tests {
             "Takeout/Mail/All mail Including Spam and Trash.mbox",
             "__MACOSX/Takeout/Standortverlauf/._Records.json",
         ] {
-            assert!(names.iter().any(|n| n == want), "{want} missing from {names:?}");
+            assert!(
+                names.iter().any(|n| n == want),
+                "{want} missing from {names:?}"
+            );
         }
-        let v: Value = serde_json::from_str(&read(zip, "Takeout/Standortverlauf/Records.json")).unwrap();
+        let v: Value =
+            serde_json::from_str(&read(zip, "Takeout/Standortverlauf/Records.json")).unwrap();
         let p = &v["locations"][0];
         assert!(p["timestampMs"].is_string() && p.get("timestamp").is_none());
-        let ads = read(zip, "Takeout/Meine Aktivitäten/Anzeigen/MeineAktivitäten.json");
+        let ads = read(
+            zip,
+            "Takeout/Meine Aktivitäten/Anzeigen/MeineAktivitäten.json",
+        );
         assert!(ads.contains("\u{a0}aufgerufen"));
     }
 
@@ -844,13 +1037,17 @@ mod tests {
     fn part_zips_split_the_export() {
         let tmp = tempfile::tempdir().unwrap();
         let spec = TakeoutSpec {
-            container: Container::Parts { part_bytes: 8 << 10 },
+            container: Container::Parts {
+                part_bytes: 8 << 10,
+            },
             location_points: 200,
             ..Default::default()
         };
         let parts = generate(&spec, &tmp.path().join("takeout-20240301T101010Z.zip")).unwrap();
         assert!(parts.len() >= 2, "{parts:?}");
-        assert!(parts[0].to_string_lossy().ends_with("takeout-20240301T101010Z-001.zip"));
+        assert!(parts[0]
+            .to_string_lossy()
+            .ends_with("takeout-20240301T101010Z-001.zip"));
         let all: Vec<String> = parts.iter().flat_map(|p| zip_entries(p)).collect();
         assert!(all.iter().any(|n| n.ends_with("Records.json")));
         assert!(all.iter().any(|n| n.ends_with("Profile.json")));

@@ -6,16 +6,24 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use footprint_rights::eml::{self, EmlOptions};
 use footprint_rights::letter::{self, CompanyContact, Lang};
 use footprint_rights::tracking::{NewRequest, Request, Status};
-use footprint_rights::{ics, pdf, Directory, EvidenceItem, EvidenceRelation, IdentityField, IdentityKind};
+use footprint_rights::{
+    ics, pdf, Directory, EvidenceItem, EvidenceRelation, IdentityField, IdentityKind,
+};
 use footprint_rights::{Channel, RequestOptions, RequestType};
 use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/sample-letters".into()));
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "target/sample-letters".into()),
+    );
     std::fs::create_dir_all(&out)?;
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
     let dir = Directory::builtin();
-    let nike = dir.match_name("NIKE, Inc.").expect("Nike is in the directory");
+    let nike = dir
+        .match_name("NIKE, Inc.")
+        .expect("Nike is in the directory");
     let mut req = Request::new(NewRequest {
         company: CompanyContact::from_entry(nike, "eu_gdpr"),
         regime: "eu_gdpr".into(),
@@ -58,17 +66,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let l = letter::render(&input, Lang::En)?;
     std::fs::write(out.join("request.txt"), l.to_text())?;
     std::fs::write(out.join("request.pdf"), pdf::to_pdf(&l))?;
-    req.send(day(2026, 1, 31), Some("registered letter RR 000 000 000 BE (sample)".into()))?;
+    req.send(
+        day(2026, 1, 31),
+        Some("registered letter RR 000 000 000 BE (sample)".into()),
+    )?;
 
-    let date = Utc.with_ymd_and_hms(2026, 1, 31, 9, 0, 0).unwrap().fixed_offset();
-    let spotify = dir.match_name("spotify.com").expect("Spotify is in the directory");
+    let date = Utc
+        .with_ymd_and_hms(2026, 1, 31, 9, 0, 0)
+        .unwrap()
+        .fixed_offset();
+    let spotify = dir
+        .match_name("spotify.com")
+        .expect("Spotify is in the directory");
     let mut email_req = Request::new(NewRequest {
         company: CompanyContact::from_entry(spotify, "eu_gdpr"),
         regime: "eu_gdpr".into(),
         request_type: RequestType::Erasure,
-        options: RequestOptions { object_to_marketing: true, ..Default::default() },
+        options: RequestOptions {
+            object_to_marketing: true,
+            ..Default::default()
+        },
         channel: Channel::Email,
-        identities: vec![IdentityField::new(IdentityKind::Email, "alex.sample@example.org")],
+        identities: vec![IdentityField::new(
+            IdentityKind::Email,
+            "alex.sample@example.org",
+        )],
         evidence: vec![],
         created: day(2026, 1, 31),
         sequence: 0,
@@ -76,7 +98,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         calendar: None,
     })?;
     let l2 = letter::render(&email_req.request_letter(day(2026, 1, 31))?, Lang::En)?;
-    std::fs::write(out.join("erasure.eml"), eml::draft(&l2, &EmlOptions { to: None, from: Some("alex.sample@example.org"), date })?)?;
+    std::fs::write(
+        out.join("erasure.eml"),
+        eml::draft(
+            &l2,
+            &EmlOptions {
+                to: None,
+                from: Some("alex.sample@example.org"),
+                date,
+            },
+        )?,
+    )?;
     std::fs::write(out.join("erasure.mailto.txt"), eml::mailto(&l2, None)?)?;
     email_req.send(day(2026, 1, 31), None)?;
     email_req.mark(Status::ReminderSent, day(2026, 3, 3), None)?;
@@ -89,7 +121,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut events = req.calendar_events();
     events.extend(email_req.calendar_events());
-    std::fs::write(out.join("deadlines.ics"), ics::calendar(&events, date.naive_utc()))?;
+    std::fs::write(
+        out.join("deadlines.ics"),
+        ics::calendar(&events, date.naive_utc()),
+    )?;
     println!("wrote samples to {}", out.display());
     Ok(())
 }

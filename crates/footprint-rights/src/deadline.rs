@@ -80,7 +80,11 @@ pub struct DueOptions<'a> {
 }
 
 /// The due date for a request received on `received`, with the regime's default calendar.
-pub fn due_date(regime: &Regime, request_type: RequestType, received: NaiveDate) -> Result<Due, Error> {
+pub fn due_date(
+    regime: &Regime,
+    request_type: RequestType,
+    received: NaiveDate,
+) -> Result<Due, Error> {
     due_date_with(regime, request_type, received, &DueOptions::default())
 }
 
@@ -113,7 +117,13 @@ pub fn due_date_with(
         }
         ClockPolicy::Restart => {
             paused_days = 0;
-            if let Some(latest) = opts.pauses.iter().map(|p| p.until).max().filter(|d| *d > received) {
+            if let Some(latest) = opts
+                .pauses
+                .iter()
+                .map(|p| p.until)
+                .max()
+                .filter(|d| *d > received)
+            {
                 start = latest;
                 parts.push(format!(
                     "counted from {}, when the company received the information it asked for to confirm your identity (under {} the time runs from then)",
@@ -163,7 +173,12 @@ pub fn due_date_with(
         Some(ack) => {
             let (d, arithmetic) = add_period(received, ack.unit, ack.amount, &days);
             let mut p = vec![
-                format!("confirm receipt within {} ({} {})", period_phrase(ack), regime.short_name, ack.cite),
+                format!(
+                    "confirm receipt within {} ({} {})",
+                    period_phrase(ack),
+                    regime.short_name,
+                    ack.cite
+                ),
                 arithmetic,
             ];
             let d = days.roll(d, &mut p);
@@ -187,8 +202,18 @@ pub fn due_date_with(
     })
 }
 
-fn extend(regime: &Regime, ext: &Extension, from: NaiveDate, days: &WorkingDays<'_>) -> (NaiveDate, String) {
-    let as_period = Period { unit: ext.unit, amount: ext.amount, cite: ext.cite.clone(), wording: None };
+fn extend(
+    regime: &Regime,
+    ext: &Extension,
+    from: NaiveDate,
+    days: &WorkingDays<'_>,
+) -> (NaiveDate, String) {
+    let as_period = Period {
+        unit: ext.unit,
+        amount: ext.amount,
+        cite: ext.cite.clone(),
+        wording: None,
+    };
     let mut parts = vec![format!(
         "extended by {} ({} {}), {}",
         period_phrase(&as_period),
@@ -204,8 +229,14 @@ fn extend(regime: &Regime, ext: &Extension, from: NaiveDate, days: &WorkingDays<
 
 /// The due date of a reminder sent on `sent`: [`REMINDER_DAYS`] calendar days, moved off
 /// non-working days.
-pub fn reminder_due(regime: &Regime, sent: NaiveDate, calendar: Option<&str>) -> Result<Due, Error> {
-    let days = WorkingDays { calendar: calendar_for(regime, calendar)? };
+pub fn reminder_due(
+    regime: &Regime,
+    sent: NaiveDate,
+    calendar: Option<&str>,
+) -> Result<Due, Error> {
+    let days = WorkingDays {
+        calendar: calendar_for(regime, calendar)?,
+    };
     let mut parts = vec![format!(
         "{REMINDER_DAYS} days from your reminder (Footprint's follow-up period before a complaint, not a legal deadline)"
     )];
@@ -231,7 +262,9 @@ pub fn reminder_due(regime: &Regime, sent: NaiveDate, calendar: Option<&str>) ->
 /// (GDPR Art. 78(2): three months).
 pub fn authority_follow_up(regime: &Regime, filed: NaiveDate) -> Option<Due> {
     let period = regime.authority.follow_up.as_ref()?;
-    let days = WorkingDays { calendar: calendar_for(regime, None).ok().flatten() };
+    let days = WorkingDays {
+        calendar: calendar_for(regime, None).ok().flatten(),
+    };
     let mut parts = vec![format!(
         "the authority reports on your complaint within {} ({} {})",
         period_phrase(period),
@@ -271,7 +304,11 @@ pub fn receipt_date(channel: Channel, sent: NaiveDate, postal_delay_days: u32) -
             date: sent,
             text: format!(
                 "sent by {} on {}, received the same day",
-                if channel == Channel::Email { "e-mail" } else { "web form" },
+                if channel == Channel::Email {
+                    "e-mail"
+                } else {
+                    "web form"
+                },
                 day(sent)
             ),
         },
@@ -290,7 +327,10 @@ pub fn receipt_date(channel: Channel, sent: NaiveDate, postal_delay_days: u32) -
     }
 }
 
-fn calendar_for(regime: &Regime, over: Option<&str>) -> Result<Option<&'static HolidayCalendar>, Error> {
+fn calendar_for(
+    regime: &Regime,
+    over: Option<&str>,
+) -> Result<Option<&'static HolidayCalendar>, Error> {
     let id = over.or(regime.calendar.as_deref());
     id.map(|id| Calendars::builtin().get(id)).transpose()
 }
@@ -302,12 +342,20 @@ pub fn period_phrase(p: &Period) -> String {
         PeriodUnit::Months => format!("{} months", p.amount),
         PeriodUnit::Days => format!("{} calendar days", p.amount),
         PeriodUnit::BusinessDays => format!("{} business days", p.amount),
-        PeriodUnit::Reasonable => p.wording.clone().unwrap_or_else(|| "a reasonable period".into()),
+        PeriodUnit::Reasonable => p
+            .wording
+            .clone()
+            .unwrap_or_else(|| "a reasonable period".into()),
     }
 }
 
 /// Adds a period; returns the raw end (before moving off non-working days) and the arithmetic.
-fn add_period(start: NaiveDate, unit: PeriodUnit, amount: u32, days: &WorkingDays<'_>) -> (NaiveDate, String) {
+fn add_period(
+    start: NaiveDate,
+    unit: PeriodUnit,
+    amount: u32,
+    days: &WorkingDays<'_>,
+) -> (NaiveDate, String) {
     match unit {
         PeriodUnit::Months => {
             let (end, clamped) = add_months(start, amount);
@@ -329,20 +377,40 @@ fn add_period(start: NaiveDate, unit: PeriodUnit, amount: u32, days: &WorkingDay
         }
         PeriodUnit::Days | PeriodUnit::Reasonable => {
             let end = start + Days::new(u64::from(amount));
-            let lead = if unit == PeriodUnit::Reasonable { "planning date: " } else { "" };
-            (end, format!("{lead}{} + {} = {}", day(start), plural(amount, "day", "days"), day(end)))
+            let lead = if unit == PeriodUnit::Reasonable {
+                "planning date: "
+            } else {
+                ""
+            };
+            (
+                end,
+                format!(
+                    "{lead}{} + {} = {}",
+                    day(start),
+                    plural(amount, "day", "days"),
+                    day(end)
+                ),
+            )
         }
         PeriodUnit::BusinessDays => {
             let (end, skipped) = days.add_business_days(start, amount);
             let holidays = if skipped.is_empty() {
                 "Monday to Friday, no public holiday in between".to_string()
             } else {
-                let list: Vec<String> = skipped.iter().map(|(d, n)| format!("{n} ({})", day(*d))).collect();
+                let list: Vec<String> = skipped
+                    .iter()
+                    .map(|(d, n)| format!("{n} ({})", day(*d)))
+                    .collect();
                 format!("Monday to Friday, not counting {}", list.join(", "))
             };
             (
                 end,
-                format!("{} business days after {} ({holidays}) = {}", amount, day(start), day(end)),
+                format!(
+                    "{} business days after {} ({holidays}) = {}",
+                    amount,
+                    day(start),
+                    day(end)
+                ),
             )
         }
     }
@@ -360,7 +428,11 @@ pub fn add_months(start: NaiveDate, n: u32) -> (NaiveDate, bool) {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> u32 {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     let first_next = NaiveDate::from_ymd_opt(ny, nm, 1).expect("valid first of month");
     first_next.pred_opt().expect("a day before the first").day()
 }
@@ -379,7 +451,10 @@ impl<'a> WorkingDays<'a> {
     fn closed(&self, d: NaiveDate) -> Option<Closed<'a>> {
         match d.weekday() {
             w @ (Weekday::Sat | Weekday::Sun) => Some(Closed::Weekend(w)),
-            _ => self.calendar.and_then(|c| c.holiday(d)).map(Closed::Holiday),
+            _ => self
+                .calendar
+                .and_then(|c| c.holiday(d))
+                .map(Closed::Holiday),
         }
     }
 
@@ -403,13 +478,21 @@ impl<'a> WorkingDays<'a> {
             cur = cur.succ_opt().expect("date in range");
         }
         if cur != d {
-            parts.push(format!("moved to {} because {}", day(cur), reasons.join(" and ")));
+            parts.push(format!(
+                "moved to {} because {}",
+                day(cur),
+                reasons.join(" and ")
+            ));
         }
         cur
     }
 
     /// `n` working days after `start` (the start day itself is not counted).
-    fn add_business_days(&self, start: NaiveDate, n: u32) -> (NaiveDate, Vec<(NaiveDate, &'a str)>) {
+    fn add_business_days(
+        &self,
+        start: NaiveDate,
+        n: u32,
+    ) -> (NaiveDate, Vec<(NaiveDate, &'a str)>) {
         let mut skipped = Vec::new();
         let mut cur = start;
         let mut left = n;

@@ -45,7 +45,10 @@ pub fn draft(letter: &Letter, opts: &EmlOptions<'_>) -> Result<String, Error> {
 /// draft has no such limit.
 pub fn mailto(letter: &Letter, to: Option<&str>) -> Result<String, Error> {
     let to = recipient(letter, to, "making the mailto link")?;
-    let body = letter.message_text().replace("\r\n", "\n").replace('\n', "\r\n");
+    let body = letter
+        .message_text()
+        .replace("\r\n", "\n")
+        .replace('\n', "\r\n");
     Ok(format!(
         "mailto:{}?subject={}&body={}",
         percent(&to, b"@"),
@@ -55,11 +58,14 @@ pub fn mailto(letter: &Letter, to: Option<&str>) -> Result<String, Error> {
 }
 
 fn recipient(letter: &Letter, to: Option<&str>, purpose: &'static str) -> Result<String, Error> {
-    let to = to.map(str::to_string).or_else(|| letter.to_email.clone()).ok_or_else(|| Error::MissingContact {
-        company: letter.recipient.first().cloned().unwrap_or_default(),
-        what: "privacy e-mail address",
-        purpose,
-    })?;
+    let to = to
+        .map(str::to_string)
+        .or_else(|| letter.to_email.clone())
+        .ok_or_else(|| Error::MissingContact {
+            company: letter.recipient.first().cloned().unwrap_or_default(),
+            what: "privacy e-mail address",
+            purpose,
+        })?;
     check_address(letter, &to, "recipient")?;
     Ok(to)
 }
@@ -103,7 +109,9 @@ fn header(name: &str, value: &str) -> String {
         for b in c.encode_utf8(&mut buf).bytes() {
             match b {
                 b' ' => enc.push('_'),
-                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'!' | b'*' | b'+' | b'-' | b'/' => enc.push(b as char),
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'!' | b'*' | b'+' | b'-' | b'/' => {
+                    enc.push(b as char)
+                }
                 _ => enc.push_str(&format!("={b:02X}")),
             }
         }
@@ -124,7 +132,9 @@ fn header(name: &str, value: &str) -> String {
 pub(crate) fn quoted_printable(text: &str) -> String {
     let mut out = String::new();
     let normalized = text.replace("\r\n", "\n");
-    for line in normalized.split('\n') {
+    // Every line ends with CRLF; a final newline does not add an empty line.
+    let lines = normalized.strip_suffix('\n').unwrap_or(&normalized);
+    for line in lines.split('\n') {
         let bytes = line.as_bytes();
         let mut cur = String::new();
         for (i, &b) in bytes.iter().enumerate() {

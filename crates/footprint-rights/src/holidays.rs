@@ -10,11 +10,26 @@ use std::sync::OnceLock;
 
 /// The embedded calendar files: (file name for errors, contents).
 const FILES: [(&str, &str); 5] = [
-    ("data/holidays/eu_generic.json", include_str!("../data/holidays/eu_generic.json")),
-    ("data/holidays/ie.json", include_str!("../data/holidays/ie.json")),
-    ("data/holidays/gb_ewl.json", include_str!("../data/holidays/gb_ewl.json")),
-    ("data/holidays/us_federal.json", include_str!("../data/holidays/us_federal.json")),
-    ("data/holidays/us_ca.json", include_str!("../data/holidays/us_ca.json")),
+    (
+        "data/holidays/eu_generic.json",
+        include_str!("../data/holidays/eu_generic.json"),
+    ),
+    (
+        "data/holidays/ie.json",
+        include_str!("../data/holidays/ie.json"),
+    ),
+    (
+        "data/holidays/gb_ewl.json",
+        include_str!("../data/holidays/gb_ewl.json"),
+    ),
+    (
+        "data/holidays/us_federal.json",
+        include_str!("../data/holidays/us_federal.json"),
+    ),
+    (
+        "data/holidays/us_ca.json",
+        include_str!("../data/holidays/us_ca.json"),
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,15 +70,24 @@ impl HolidayCalendar {
         let mut seen = BTreeMap::new();
         for h in &self.holidays {
             if !self.covers(h.date.year()) {
-                out.push(format!("{file}: {} ({}) is outside the years {:?}", h.date, h.name, self.years));
+                out.push(format!(
+                    "{file}: {} ({}) is outside the years {:?}",
+                    h.date, h.name, self.years
+                ));
             }
             if h.date.weekday().number_from_monday() > 5 {
                 // A weekend day is never a working day anyway; listing it hides a missing
                 // substitute day.
-                out.push(format!("{file}: {} ({}) falls on a weekend", h.date, h.name));
+                out.push(format!(
+                    "{file}: {} ({}) falls on a weekend",
+                    h.date, h.name
+                ));
             }
             if let Some(prev) = seen.insert(h.date, &h.name) {
-                out.push(format!("{file}: {} listed twice ({prev}, {})", h.date, h.name));
+                out.push(format!(
+                    "{file}: {} listed twice ({prev}, {})",
+                    h.date, h.name
+                ));
             }
             if h.name.trim().is_empty() {
                 out.push(format!("{file}: {} has no name", h.date));
@@ -88,17 +112,25 @@ impl Calendars {
         let mut by_id = BTreeMap::new();
         let mut problems = Vec::new();
         for (file, text) in FILES {
-            let cal: HolidayCalendar = serde_json::from_str(text)
-                .map_err(|source| Error::DataParse { file, source })?;
+            let cal: HolidayCalendar =
+                serde_json::from_str(text).map_err(|source| Error::DataParse { file, source })?;
             problems.extend(cal.problems(file));
-            let expected = file.trim_start_matches("data/holidays/").trim_end_matches(".json");
+            let expected = file
+                .trim_start_matches("data/holidays/")
+                .trim_end_matches(".json");
             if cal.id != expected {
-                problems.push(format!("{file}: id `{}` does not match the file name", cal.id));
+                problems.push(format!(
+                    "{file}: id `{}` does not match the file name",
+                    cal.id
+                ));
             }
             by_id.insert(cal.id.clone(), cal);
         }
         if !problems.is_empty() {
-            return Err(Error::DataInvalid { file: "data/holidays", problems });
+            return Err(Error::DataInvalid {
+                file: "data/holidays",
+                problems,
+            });
         }
         Ok(Calendars { by_id })
     }

@@ -11,7 +11,13 @@ use xxhash_rust::xxh3::xxh3_64;
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// `FP-YYYY-MM-XXXXXX` for a request to `company` (slug or name) created on `date`.
-pub fn make(company: &str, regime: &str, request_type: RequestType, date: NaiveDate, sequence: u32) -> String {
+pub fn make(
+    company: &str,
+    regime: &str,
+    request_type: RequestType,
+    date: NaiveDate,
+    sequence: u32,
+) -> String {
     let material = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
         company.trim().to_lowercase(),

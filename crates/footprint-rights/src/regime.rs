@@ -169,6 +169,9 @@ pub struct Authority {
     pub name: String,
     /// Written as text (no scheme): letters print it, nothing fetches it.
     pub website: String,
+    /// `name` describes which authority to choose (EU: the user's national one) and
+    /// `website` lists them; letters leave the authority's name for the user to fill in.
+    pub pick_from_list: bool,
     pub cite: String,
     /// When the authority should report progress (GDPR Art. 78(2): three months).
     pub follow_up: Option<Period>,
@@ -223,11 +226,18 @@ pub struct Resolved<'a> {
 }
 
 impl Resolved<'_> {
-    /// The provisions to cite, with a fallback's companion provision.
+    /// The provisions to cite, with a fallback's companion provision (unless that provision
+    /// belongs to the fallback's extra ask, which cites it in its own sentence).
     pub fn cite(&self) -> String {
-        match self.fallback.and_then(|(_, f)| f.also_cite.as_deref()) {
-            Some(also) => format!("{} and {}", self.rule.cite, also),
-            None => self.rule.cite.clone(),
+        match self.fallback {
+            Some((_, f)) if f.extra_ask.is_none() && f.also_cite.is_some() => {
+                format!(
+                    "{} and {}",
+                    self.rule.cite,
+                    f.also_cite.as_deref().unwrap_or_default()
+                )
+            }
+            _ => self.rule.cite.clone(),
         }
     }
 }
@@ -236,21 +246,37 @@ impl Regime {
     /// The right to exercise for `right`, following the regime's fallback if it lacks it.
     pub fn resolve(&self, right: Right) -> Result<Resolved<'_>, Error> {
         if let Some(rule) = self.rights.get(&right) {
-            return Ok(Resolved { requested: right, used: right, rule, fallback: None });
+            return Ok(Resolved {
+                requested: right,
+                used: right,
+                rule,
+                fallback: None,
+            });
         }
-        let unsupported = self.unsupported.get(&right).ok_or_else(|| Error::RightNotInRegime {
-            regime: self.short_name.clone(),
-            right: right.as_str(),
-            explanation: "the regimes data says nothing about this right".into(),
-        })?;
+        let unsupported = self
+            .unsupported
+            .get(&right)
+            .ok_or_else(|| Error::RightNotInRegime {
+                regime: self.short_name.clone(),
+                right: right.as_str(),
+                explanation: "the regimes data says nothing about this right".into(),
+            })?;
         match &unsupported.fallback {
             Some(fb) => {
-                let rule = self.rights.get(&fb.to).ok_or_else(|| Error::RightNotInRegime {
-                    regime: self.short_name.clone(),
-                    right: right.as_str(),
-                    explanation: unsupported.explanation.clone(),
-                })?;
-                Ok(Resolved { requested: right, used: fb.to, rule, fallback: Some((unsupported, fb)) })
+                let rule = self
+                    .rights
+                    .get(&fb.to)
+                    .ok_or_else(|| Error::RightNotInRegime {
+                        regime: self.short_name.clone(),
+                        right: right.as_str(),
+                        explanation: unsupported.explanation.clone(),
+                    })?;
+                Ok(Resolved {
+                    requested: right,
+                    used: fb.to,
+                    rule,
+                    fallback: Some((unsupported, fb)),
+                })
             }
             None => Err(Error::RightNotInRegime {
                 regime: self.short_name.clone(),
@@ -266,10 +292,17 @@ impl Regime {
     }
 
     /// The time limit for a request type: the right's own, else the regime's default.
-    pub fn deadline_for(&self, request_type: RequestType) -> Result<(&Period, Option<&Extension>), Error> {
+    pub fn deadline_for(
+        &self,
+        request_type: RequestType,
+    ) -> Result<(&Period, Option<&Extension>), Error> {
         let resolved = self.resolve(request_type.right())?;
         let period = resolved.rule.deadline.as_ref().unwrap_or(&self.deadline);
-        let ext = if resolved.rule.no_extension { None } else { self.extension.as_ref() };
+        let ext = if resolved.rule.no_extension {
+            None
+        } else {
+            self.extension.as_ref()
+        };
         Ok((period, ext))
     }
 
@@ -277,9 +310,14 @@ impl Regime {
         let id = &self.id;
         let mut out = Vec::new();
         for right in Right::ALL {
-            match (self.rights.contains_key(&right), self.unsupported.contains_key(&right)) {
+            match (
+                self.rights.contains_key(&right),
+                self.unsupported.contains_key(&right),
+            ) {
                 (true, true) => out.push(format!("{id}: {right} is both a right and unsupported")),
-                (false, false) => out.push(format!("{id}: {right} is neither a right nor unsupported")),
+                (false, false) => {
+                    out.push(format!("{id}: {right} is neither a right nor unsupported"))
+                }
                 _ => {}
             }
         }
@@ -289,17 +327,26 @@ impl Regime {
             }
             if let Some(fb) = &u.fallback {
                 if !self.rights.contains_key(&fb.to) {
-                    out.push(format!("{id}: {right} falls back to {} which the regime does not give", fb.to));
+                    out.push(format!(
+                        "{id}: {right} falls back to {} which the regime does not give",
+                        fb.to
+                    ));
                 }
                 if fb.to == Right::Portability {
-                    out.push(format!("{id}: {right} cannot fall back to portability (an access option)"));
+                    out.push(format!(
+                        "{id}: {right} cannot fall back to portability (an access option)"
+                    ));
                 }
             }
         }
         match self.rights.get(&Right::Access) {
             None => out.push(format!("{id}: every regime must give access")),
             Some(rule) => {
-                if !rule.access_items.iter().any(|i| i.item == crate::regime::AccessItem::Copy) {
+                if !rule
+                    .access_items
+                    .iter()
+                    .any(|i| i.item == crate::regime::AccessItem::Copy)
+                {
                     out.push(format!("{id}: access lists no `copy` item"));
                 }
                 let mut seen = BTreeSet::new();
@@ -342,15 +389,26 @@ impl Regime {
             }
         }
         let needs_calendar = self.deadline.unit == PeriodUnit::BusinessDays
-            || self.rights.values().any(|r| r.deadline.as_ref().is_some_and(|d| d.unit == PeriodUnit::BusinessDays));
+            || self.rights.values().any(|r| {
+                r.deadline
+                    .as_ref()
+                    .is_some_and(|d| d.unit == PeriodUnit::BusinessDays)
+            });
         if needs_calendar && self.calendar.is_none() {
-            out.push(format!("{id}: counts business days but names no holiday calendar"));
+            out.push(format!(
+                "{id}: counts business days but names no holiday calendar"
+            ));
         }
-        for (what, site) in std::iter::once(("authority", &self.authority.website))
-            .chain(self.authority.also.iter().map(|a| ("other authority", &a.website)))
-        {
+        for (what, site) in std::iter::once(("authority", &self.authority.website)).chain(
+            self.authority
+                .also
+                .iter()
+                .map(|a| ("other authority", &a.website)),
+        ) {
             if site.contains(' ') || !site.contains('.') || site.contains("://") {
-                out.push(format!("{id}: {what} website `{site}` must be a bare domain and path"));
+                out.push(format!(
+                    "{id}: {what} website `{site}` must be a bare domain and path"
+                ));
             }
         }
         for (what, text) in [
@@ -378,7 +436,9 @@ fn period_problems(id: &str, what: &str, p: &Period) -> Vec<String> {
         out.push(format!("{id}: {what} has no provision to cite"));
     }
     if p.unit == PeriodUnit::Reasonable && p.wording.is_none() {
-        out.push(format!("{id}: {what} is a reasonable period without the law's wording"));
+        out.push(format!(
+            "{id}: {what} is a reasonable period without the law's wording"
+        ));
     }
     out
 }
@@ -409,8 +469,10 @@ impl Regimes {
     }
 
     fn parse_named(text: &str, file_name: &'static str) -> Result<Regimes, Error> {
-        let file: RegimesFile =
-            serde_json::from_str(text).map_err(|source| Error::DataParse { file: file_name, source })?;
+        let file: RegimesFile = serde_json::from_str(text).map_err(|source| Error::DataParse {
+            file: file_name,
+            source,
+        })?;
         let calendars = Calendars::load()?;
         let mut problems = Vec::new();
         if file.schema_version != 1 {
@@ -424,9 +486,14 @@ impl Regimes {
             problems.extend(r.problems(&calendars));
         }
         if problems.is_empty() {
-            Ok(Regimes { regimes: file.regimes })
+            Ok(Regimes {
+                regimes: file.regimes,
+            })
         } else {
-            Err(Error::DataInvalid { file: file_name, problems })
+            Err(Error::DataInvalid {
+                file: file_name,
+                problems,
+            })
         }
     }
 

@@ -8,8 +8,8 @@
 use crate::deadline::{self, ClockPause, Due, DueOptions};
 use crate::error::Error;
 use crate::evidence::EvidenceItem;
-use crate::identity::IdentityField;
 use crate::ics::CalendarEvent;
+use crate::identity::IdentityField;
 use crate::letter::{CompanyContact, FollowUp, LetterInput, LetterKind, Outcome};
 use crate::regime::{ClockPolicy, Regime, Regimes};
 use crate::right::{Channel, RequestOptions, RequestType};
@@ -41,7 +41,9 @@ pub enum Status {
     Extended,
     Fulfilled,
     PartiallyFulfilled,
-    Denied { reason: DenialReason },
+    Denied {
+        reason: DenialReason,
+    },
     /// Computed by [`Request::status_on`]; never recorded.
     Overdue,
     ReminderSent,
@@ -70,7 +72,10 @@ impl Status {
 
     /// The company owes an answer by a date.
     fn awaits_company(&self) -> bool {
-        matches!(self, Status::Sent | Status::Acknowledged | Status::Extended | Status::ReminderSent)
+        matches!(
+            self,
+            Status::Sent | Status::Acknowledged | Status::Extended | Status::ReminderSent
+        )
     }
 }
 
@@ -201,8 +206,13 @@ impl Request {
         if let Some(cal) = &n.calendar {
             crate::holidays::Calendars::builtin().get(cal)?;
         }
-        let key = n.company.slug.clone().unwrap_or_else(|| n.company.name.clone());
-        let reference = crate::reference::make(&key, &n.regime, n.request_type, n.created, n.sequence);
+        let key = n
+            .company
+            .slug
+            .clone()
+            .unwrap_or_else(|| n.company.name.clone());
+        let reference =
+            crate::reference::make(&key, &n.regime, n.request_type, n.created, n.sequence);
         Ok(Request {
             reference,
             company: n.company,
@@ -216,9 +226,15 @@ impl Request {
             created: n.created,
             sent: None,
             received: None,
-            postal_delay_days: n.postal_delay_days.unwrap_or(deadline::DEFAULT_POSTAL_DELAY_DAYS),
+            postal_delay_days: n
+                .postal_delay_days
+                .unwrap_or(deadline::DEFAULT_POSTAL_DELAY_DAYS),
             calendar: n.calendar,
-            history: vec![StatusChange { status: Status::Draft, date: n.created, note: None }],
+            history: vec![StatusChange {
+                status: Status::Draft,
+                date: n.created,
+                note: None,
+            }],
             messages: Vec::new(),
             due: None,
             pauses: Vec::new(),
@@ -236,7 +252,11 @@ impl Request {
 
     /// The last recorded status (never `Overdue`).
     pub fn status(&self) -> &Status {
-        &self.history.last().expect("history starts with draft").status
+        &self
+            .history
+            .last()
+            .expect("history starts with draft")
+            .status
     }
 
     fn last_date(&self) -> NaiveDate {
@@ -251,7 +271,12 @@ impl Request {
     }
 
     /// Records a status change on `date`, if the history allows it.
-    pub fn mark(&mut self, status: Status, date: NaiveDate, note: Option<String>) -> Result<(), Error> {
+    pub fn mark(
+        &mut self,
+        status: Status,
+        date: NaiveDate,
+        note: Option<String>,
+    ) -> Result<(), Error> {
         let from = self.status().clone();
         let refuse = |reason: String| Error::Transition {
             reference: self.reference.clone(),
@@ -288,30 +313,54 @@ impl Request {
             Status::Draft => return Err(refuse("a request cannot go back to draft".into())),
             Status::Overdue => {
                 return Err(refuse(
-                    "overdue is computed from the due date and today (see status_on), not recorded".into(),
+                    "overdue is computed from the due date and today (see status_on), not recorded"
+                        .into(),
                 ))
             }
             Status::Sent => {
                 if from != Status::Draft {
-                    return Err(refuse("only a draft can be sent; it was sent already".into()));
+                    return Err(refuse(
+                        "only a draft can be sent; it was sent already".into(),
+                    ));
                 }
             }
             Status::Acknowledged => {
-                if !matches!(from, Status::Sent | Status::WaitingForVerification | Status::ReminderSent | Status::Extended) {
-                    return Err(refuse(not_sent_or(&from, "only a request awaiting an answer can be acknowledged")));
+                if !matches!(
+                    from,
+                    Status::Sent
+                        | Status::WaitingForVerification
+                        | Status::ReminderSent
+                        | Status::Extended
+                ) {
+                    return Err(refuse(not_sent_or(
+                        &from,
+                        "only a request awaiting an answer can be acknowledged",
+                    )));
                 }
             }
             Status::WaitingForVerification => {
-                if !matches!(from, Status::Sent | Status::Acknowledged | Status::Extended | Status::ReminderSent) {
-                    return Err(refuse(not_sent_or(&from, "only a request awaiting an answer can wait for verification")));
+                if !matches!(
+                    from,
+                    Status::Sent | Status::Acknowledged | Status::Extended | Status::ReminderSent
+                ) {
+                    return Err(refuse(not_sent_or(
+                        &from,
+                        "only a request awaiting an answer can wait for verification",
+                    )));
                 }
             }
             Status::Extended => {
-                if !matches!(from, Status::Sent | Status::Acknowledged | Status::WaitingForVerification) {
-                    return Err(refuse(not_sent_or(&from, "only a request awaiting its first answer can be extended")));
-                }
                 if self.extended {
                     return Err(refuse("the time was already extended once".into()));
+                }
+                if !matches!(
+                    from,
+                    Status::Sent | Status::Acknowledged | Status::WaitingForVerification
+                ) {
+                    return Err(refuse(not_sent_or(
+                        &from,
+                        "only a request awaiting its first answer can be extended",
+                    )));
                 }
                 let regime = self.regime()?;
                 let (_, ext) = regime.deadline_for(self.request_type)?;
@@ -338,28 +387,44 @@ impl Request {
                     return Err(refuse("the request was never sent".into()));
                 }
                 if matches!(from, Status::Fulfilled) {
-                    return Err(refuse("the request is already fulfilled; close it or file a complaint".into()));
+                    return Err(refuse(
+                        "the request is already fulfilled; close it or file a complaint".into(),
+                    ));
                 }
             }
-            Status::ReminderSent => {
-                match &from {
-                    Status::Sent | Status::Acknowledged | Status::Extended => {
-                        let due = self.effective_due().ok_or_else(|| refuse("no due date is known".into()))?;
-                        if date <= due {
-                            return Err(refuse(format!(
+            Status::ReminderSent => match &from {
+                Status::Sent | Status::Acknowledged | Status::Extended => {
+                    let due = self
+                        .effective_due()
+                        .ok_or_else(|| refuse("no due date is known".into()))?;
+                    if date <= due {
+                        return Err(refuse(format!(
                                 "the company still has until {due} to answer; a reminder can be sent from the day after"
                             )));
-                        }
                     }
-                    Status::PartiallyFulfilled | Status::Denied { .. } => {}
-                    Status::ReminderSent => return Err(refuse("a reminder was already sent; the next step is a complaint".into())),
-                    other => return Err(refuse(not_sent_or(other, "a reminder follows an unanswered, partial or refused request"))),
                 }
-            }
+                Status::PartiallyFulfilled | Status::Denied { .. } => {}
+                Status::ReminderSent => {
+                    return Err(refuse(
+                        "a reminder was already sent; the next step is a complaint".into(),
+                    ))
+                }
+                other => {
+                    return Err(refuse(not_sent_or(
+                        other,
+                        "a reminder follows an unanswered, partial or refused request",
+                    )))
+                }
+            },
             Status::Escalated => match &from {
-                Status::ReminderSent | Status::Denied { .. } | Status::PartiallyFulfilled | Status::Fulfilled => {}
+                Status::ReminderSent
+                | Status::Denied { .. }
+                | Status::PartiallyFulfilled
+                | Status::Fulfilled => {}
                 Status::Sent | Status::Acknowledged | Status::Extended => {
-                    let due = self.effective_due().ok_or_else(|| refuse("no due date is known".into()))?;
+                    let due = self
+                        .effective_due()
+                        .ok_or_else(|| refuse("no due date is known".into()))?;
                     if date <= due {
                         return Err(refuse(format!(
                             "the company still has until {due} to answer; a complaint can be filed after that"
@@ -367,16 +432,25 @@ impl Request {
                     }
                 }
                 Status::Escalated => return Err(refuse("a complaint was already filed".into())),
-                other => return Err(refuse(not_sent_or(other, "a complaint follows an unanswered, partial or refused request"))),
+                other => {
+                    return Err(refuse(not_sent_or(
+                        other,
+                        "a complaint follows an unanswered, partial or refused request",
+                    )))
+                }
             },
             Status::Closed => {}
         }
 
         // Effects.
-        let leaving_pause = from == Status::WaitingForVerification && status != Status::WaitingForVerification;
+        let leaving_pause =
+            from == Status::WaitingForVerification && status != Status::WaitingForVerification;
         if leaving_pause {
             if let Some(start) = self.open_pause.take() {
-                self.pauses.push(ClockPause { from: start, until: date });
+                self.pauses.push(ClockPause {
+                    from: start,
+                    until: date,
+                });
             }
         }
         match &status {
@@ -396,7 +470,11 @@ impl Request {
             Status::Extended => self.extended = true,
             Status::ReminderSent => {
                 let regime = self.regime()?;
-                self.reminder = Some(deadline::reminder_due(regime, date, self.calendar.as_deref())?);
+                self.reminder = Some(deadline::reminder_due(
+                    regime,
+                    date,
+                    self.calendar.as_deref(),
+                )?);
                 self.messages.push(Message {
                     date,
                     direction: Direction::Outgoing,
@@ -441,10 +519,20 @@ impl Request {
     }
 
     fn recompute_due(&mut self) -> Result<(), Error> {
-        let Some(received) = self.received else { return Ok(()) };
+        let Some(received) = self.received else {
+            return Ok(());
+        };
         let regime = self.regime()?;
-        let opts = DueOptions { calendar: self.calendar.as_deref(), pauses: &self.pauses };
-        self.due = Some(deadline::due_date_with(regime, self.request_type, received, &opts)?);
+        let opts = DueOptions {
+            calendar: self.calendar.as_deref(),
+            pauses: &self.pauses,
+        };
+        self.due = Some(deadline::due_date_with(
+            regime,
+            self.request_type,
+            received,
+            &opts,
+        )?);
         Ok(())
     }
 
@@ -487,14 +575,28 @@ impl Request {
     /// The next thing to do, and from when; `None` once closed.
     pub fn next_action(&self, today: NaiveDate) -> Option<NextAction> {
         let status_date = self.last_date();
-        let next = |action, date, explanation: String| Some(NextAction { action, date, explanation });
+        let next = |action, date, explanation: String| {
+            Some(NextAction {
+                action,
+                date,
+                explanation,
+            })
+        };
         match self.status() {
-            Status::Draft => next(Action::Send, today.max(self.created), "send the request".into()),
+            Status::Draft => next(
+                Action::Send,
+                today.max(self.created),
+                "send the request".into(),
+            ),
             Status::Sent | Status::Acknowledged | Status::Extended => {
                 let due = self.effective_due()?;
                 let rule = self.due_rule();
                 if today <= due {
-                    next(Action::WaitForAnswer, due, format!("the company must answer by {due}: {rule}"))
+                    next(
+                        Action::WaitForAnswer,
+                        due,
+                        format!("the company must answer by {due}: {rule}"),
+                    )
                 } else {
                     let from = due + Days::new(1);
                     next(
@@ -520,9 +622,16 @@ impl Request {
             Status::ReminderSent => {
                 let r = self.reminder.as_ref()?;
                 if today <= r.date {
-                    next(Action::WaitForAnswer, r.date, format!("the reminder's time runs to {}: {}", r.date, r.rule_text))
+                    next(
+                        Action::WaitForAnswer,
+                        r.date,
+                        format!("the reminder's time runs to {}: {}", r.date, r.rule_text),
+                    )
                 } else {
-                    let authority = self.regime().map(|g| g.authority.name.clone()).unwrap_or_default();
+                    let authority = self
+                        .regime()
+                        .map(|g| g.authority.name.clone())
+                        .unwrap_or_default();
                     next(
                         Action::FileComplaint,
                         r.date + Days::new(1),
@@ -542,8 +651,16 @@ impl Request {
                     )
                 }
             },
-            Status::Fulfilled => next(Action::ReviewAnswer, status_date, "check that the answer is complete, then close the request".into()),
-            Status::PartiallyFulfilled => next(Action::SendReminder, status_date, "ask the company for what is missing".into()),
+            Status::Fulfilled => next(
+                Action::ReviewAnswer,
+                status_date,
+                "check that the answer is complete, then close the request".into(),
+            ),
+            Status::PartiallyFulfilled => next(
+                Action::SendReminder,
+                status_date,
+                "ask the company for what is missing".into(),
+            ),
             Status::Denied { .. } => next(
                 Action::ConsiderComplaint,
                 status_date,
@@ -555,7 +672,10 @@ impl Request {
 
     fn due_rule(&self) -> String {
         match &self.due {
-            Some(d) if self.extended => d.extension_text.clone().unwrap_or_else(|| d.rule_text.clone()),
+            Some(d) if self.extended => d
+                .extension_text
+                .clone()
+                .unwrap_or_else(|| d.rule_text.clone()),
             Some(d) => d.rule_text.clone(),
             None => String::new(),
         }
@@ -564,8 +684,12 @@ impl Request {
     /// What the company did, for reminder and complaint letters.
     fn outcome(&self) -> Outcome {
         let last_answer = self.history.iter().rev().find_map(|c| match &c.status {
-            Status::PartiallyFulfilled => Some(Outcome::Partial { detail: c.note.clone() }),
-            Status::Denied { reason } => Some(Outcome::Refused { reason: Some(denial_text(reason, c.note.as_deref())) }),
+            Status::PartiallyFulfilled => Some(Outcome::Partial {
+                detail: c.note.clone(),
+            }),
+            Status::Denied { reason } => Some(Outcome::Refused {
+                reason: Some(denial_text(reason, c.note.as_deref())),
+            }),
             _ => None,
         });
         last_answer.unwrap_or(Outcome::NoAnswer)
@@ -573,7 +697,8 @@ impl Request {
 
     /// The original request's dates, for a reminder or complaint. Fails for a draft.
     pub fn follow_up(&self) -> Result<FollowUp, Error> {
-        let (Some(sent), Some(received), Some(due)) = (self.sent, self.received, self.due.as_ref()) else {
+        let (Some(sent), Some(received), Some(due)) = (self.sent, self.received, self.due.as_ref())
+        else {
             return Err(Error::Transition {
                 reference: self.reference.clone(),
                 from: self.status().name(),
@@ -586,7 +711,11 @@ impl Request {
             sent,
             received,
             due: due.date,
-            extended_due: if self.extended { due.extended_date } else { None },
+            extended_due: if self.extended {
+                due.extended_date
+            } else {
+                None
+            },
             reminder_sent: self
                 .messages
                 .iter()
@@ -605,24 +734,50 @@ impl Request {
             Some(r) => r,
             None => deadline::receipt_date(self.channel, date, self.postal_delay_days).date,
         };
-        let opts = DueOptions { calendar: self.calendar.as_deref(), pauses: &self.pauses };
+        let opts = DueOptions {
+            calendar: self.calendar.as_deref(),
+            pauses: &self.pauses,
+        };
         let due = deadline::due_date_with(regime, self.request_type, received, &opts)?;
-        Ok(self.letter_input(LetterKind::Request { request_type: self.request_type }, date, Some(due.date)))
+        Ok(self.letter_input(
+            LetterKind::Request {
+                request_type: self.request_type,
+            },
+            date,
+            Some(due.date),
+        ))
     }
 
     /// A reminder letter dated `date`, giving the company [`deadline::REMINDER_DAYS`] days.
     pub fn reminder_letter(&self, date: NaiveDate) -> Result<LetterInput, Error> {
         let regime = self.regime()?;
         let due = deadline::reminder_due(regime, date, self.calendar.as_deref())?;
-        Ok(self.letter_input(LetterKind::Reminder { original: self.follow_up()? }, date, Some(due.date)))
+        Ok(self.letter_input(
+            LetterKind::Reminder {
+                original: self.follow_up()?,
+            },
+            date,
+            Some(due.date),
+        ))
     }
 
     /// A complaint letter to the regime's authority, dated `date`.
     pub fn complaint_letter(&self, date: NaiveDate) -> Result<LetterInput, Error> {
-        Ok(self.letter_input(LetterKind::Complaint { original: self.follow_up()? }, date, None))
+        Ok(self.letter_input(
+            LetterKind::Complaint {
+                original: self.follow_up()?,
+            },
+            date,
+            None,
+        ))
     }
 
-    fn letter_input(&self, kind: LetterKind, date: NaiveDate, deadline: Option<NaiveDate>) -> LetterInput {
+    fn letter_input(
+        &self,
+        kind: LetterKind,
+        date: NaiveDate,
+        deadline: Option<NaiveDate>,
+    ) -> LetterInput {
         LetterInput {
             kind,
             regime: self.regime.clone(),
@@ -643,16 +798,27 @@ impl Request {
         let mut out = Vec::new();
         let company = &self.company.name;
         let r = &self.reference;
-        let ev = |kind: &str, date: NaiveDate, summary: String, description: String| CalendarEvent {
-            uid: format!("{r}-{kind}@footprint.local"),
-            date,
-            summary,
-            description,
-        };
+        let ev =
+            |kind: &str, date: NaiveDate, summary: String, description: String| CalendarEvent {
+                uid: format!("{r}-{kind}@footprint.local"),
+                date,
+                summary,
+                description,
+            };
         if let Some(due) = &self.due {
-            out.push(ev("due", due.date, format!("{company}: answer due ({r})"), due.rule_text.clone()));
+            out.push(ev(
+                "due",
+                due.date,
+                format!("{company}: answer due ({r})"),
+                due.rule_text.clone(),
+            ));
             if let (Some(ext), Some(text)) = (due.extended_date, &due.extension_text) {
-                out.push(ev("extended", ext, format!("{company}: latest date if extended ({r})"), text.clone()));
+                out.push(ev(
+                    "extended",
+                    ext,
+                    format!("{company}: latest date if extended ({r})"),
+                    text.clone(),
+                ));
             }
             let remind = self.effective_due().unwrap_or(due.date) + Days::new(1);
             if self.reminder.is_none() {
@@ -665,7 +831,12 @@ impl Request {
             }
         }
         if let Some(rem) = &self.reminder {
-            out.push(ev("reminder-due", rem.date, format!("{company}: reminder answer due ({r})"), rem.rule_text.clone()));
+            out.push(ev(
+                "reminder-due",
+                rem.date,
+                format!("{company}: reminder answer due ({r})"),
+                rem.rule_text.clone(),
+            ));
             out.push(ev(
                 "complain",
                 rem.date + Days::new(1),
@@ -674,7 +845,12 @@ impl Request {
             ));
         }
         if let Some(f) = &self.authority_follow_up {
-            out.push(ev("authority", f.date, format!("{company}: ask the authority about your complaint ({r})"), f.rule_text.clone()));
+            out.push(ev(
+                "authority",
+                f.date,
+                format!("{company}: ask the authority about your complaint ({r})"),
+                f.rule_text.clone(),
+            ));
         }
         out
     }
@@ -682,7 +858,10 @@ impl Request {
 
 /// The requests of `requests` that are overdue on `today`, most overdue first.
 pub fn overdue(requests: &[Request], today: NaiveDate) -> Vec<&Request> {
-    let mut out: Vec<&Request> = requests.iter().filter(|r| r.status_on(today) == Status::Overdue).collect();
+    let mut out: Vec<&Request> = requests
+        .iter()
+        .filter(|r| r.status_on(today) == Status::Overdue)
+        .collect();
     out.sort_by_key(|r| r.effective_due());
     out
 }

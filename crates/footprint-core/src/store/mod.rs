@@ -88,7 +88,6 @@ impl Store {
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA temp_store = MEMORY;
              PRAGMA cache_size = -32000;",
         )
         .map_err(&err)?;

@@ -10,18 +10,95 @@ use super::Directory;
 
 /// Legal forms dropped from the end of a name.
 const LEGAL_SUFFIXES: &[&str] = &[
-    "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "mbh", "ag", "kg", "kgaa", "co",
-    "corp", "corporation", "company", "sa", "sas", "sasu", "sarl", "srl", "spa", "bv", "nv", "ab", "publ", "as",
-    "asa", "oy", "oyj", "aps", "kk", "pty", "pte", "se", "sl", "slu", "sau", "ulc", "uc", "dac", "lda", "sro",
-    "rl", "sp", "zoo", "pbc", "and", "unlimited",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "llc",
+    "llp",
+    "lp",
+    "plc",
+    "gmbh",
+    "mbh",
+    "ag",
+    "kg",
+    "kgaa",
+    "co",
+    "corp",
+    "corporation",
+    "company",
+    "sa",
+    "sas",
+    "sasu",
+    "sarl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "ab",
+    "publ",
+    "as",
+    "asa",
+    "oy",
+    "oyj",
+    "aps",
+    "kk",
+    "pty",
+    "pte",
+    "se",
+    "sl",
+    "slu",
+    "sau",
+    "ulc",
+    "uc",
+    "dac",
+    "lda",
+    "sro",
+    "rl",
+    "sp",
+    "zoo",
+    "pbc",
+    "and",
+    "unlimited",
 ];
 
 /// Words dropped, one at a time from the end, when the full name has no match.
 const QUALIFIERS: &[&str] = &[
-    "group", "holding", "holdings", "international", "global", "europe", "eu", "emea", "uk", "us", "usa",
-    "ireland", "deutschland", "germany", "france", "nederland", "netherlands", "espana", "italia", "official",
-    "app", "apps", "online", "shop", "store", "ads", "advertising", "marketing", "media", "digital", "services",
-    "technologies", "technology", "platforms", "labs",
+    "group",
+    "holding",
+    "holdings",
+    "international",
+    "global",
+    "europe",
+    "eu",
+    "emea",
+    "uk",
+    "us",
+    "usa",
+    "ireland",
+    "deutschland",
+    "germany",
+    "france",
+    "nederland",
+    "netherlands",
+    "espana",
+    "italia",
+    "official",
+    "app",
+    "apps",
+    "online",
+    "shop",
+    "store",
+    "ads",
+    "advertising",
+    "marketing",
+    "media",
+    "digital",
+    "services",
+    "technologies",
+    "technology",
+    "platforms",
+    "labs",
 ];
 
 /// Lowercase words of a name with accents folded and punctuation removed. Dots and apostrophes
@@ -65,8 +142,12 @@ pub fn domain_of(raw: &str) -> Option<String> {
     let host = host.strip_prefix("www.").unwrap_or(host);
     let labels: Vec<&str> = host.split('.').collect();
     let looks_like_host = labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        && labels.last().is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()));
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && labels
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()));
     // "Booking.com" is both a name and a domain; a bare word with a dot counts as a host only
     // when it has no spaces (names like "Dr. Oetker" do not).
     if looks_like_host && (had_scheme || !raw.trim().contains(' ')) {

@@ -201,7 +201,10 @@ impl Directory {
 
     fn parse_named(text: &str, file_name: &'static str) -> Result<Directory, Error> {
         let file: DirectoryFile =
-            serde_json::from_str(text).map_err(|source| Error::DataParse { file: file_name, source })?;
+            serde_json::from_str(text).map_err(|source| Error::DataParse {
+                file: file_name,
+                source,
+            })?;
         let regimes = Regimes::load()?;
         let mut problems = Vec::new();
         if file.schema_version != 1 {
@@ -214,7 +217,10 @@ impl Directory {
         if problems.is_empty() {
             Ok(dir)
         } else {
-            Err(Error::DataInvalid { file: file_name, problems })
+            Err(Error::DataInvalid {
+                file: file_name,
+                problems,
+            })
         }
     }
 
@@ -239,7 +245,10 @@ impl Directory {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
                 let key = matching::name_key(n);
                 if key.is_empty() {
-                    problems.push(format!("{}: name or alias `{n}` normalises to nothing", e.slug));
+                    problems.push(format!(
+                        "{}: name or alias `{n}` normalises to nothing",
+                        e.slug
+                    ));
                     continue;
                 }
                 if !own.insert(key.clone()) {
@@ -258,14 +267,20 @@ impl Directory {
             }
             for d in &e.domains {
                 if let Some(&j) = domains.get(d.as_str()) {
-                    problems.push(format!("{}: domain {d} is also a domain of {}", e.slug, entries[j].slug));
+                    problems.push(format!(
+                        "{}: domain {d} is also a domain of {}",
+                        e.slug, entries[j].slug
+                    ));
                 }
                 domains.insert(d.clone(), i);
             }
             for h in &e.handles {
                 let key = h.trim_start_matches('@').to_lowercase();
                 if let Some(&j) = handles.get(&key) {
-                    problems.push(format!("{}: handle {h} is also a handle of {}", e.slug, entries[j].slug));
+                    problems.push(format!(
+                        "{}: handle {h} is also a handle of {}",
+                        e.slug, entries[j].slug
+                    ));
                 }
                 handles.insert(key, i);
             }
@@ -280,7 +295,12 @@ impl Directory {
                 }
             }
         }
-        Directory { entries, names, domains, handles }
+        Directory {
+            entries,
+            names,
+            domains,
+            handles,
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -302,20 +322,32 @@ fn entry_problems(e: &Entry, regimes: &Regimes) -> Vec<String> {
     let s = &e.slug;
     let mut out = Vec::new();
     if e.slug.is_empty()
-        || !e.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        || !e
+            .slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         || e.slug.starts_with('-')
         || e.slug.ends_with('-')
     {
-        out.push(format!("slug `{s}` must be lowercase letters, digits and inner hyphens"));
+        out.push(format!(
+            "slug `{s}` must be lowercase letters, digits and inner hyphens"
+        ));
     }
     if e.name.trim().is_empty() {
         out.push(format!("{s}: empty name"));
     }
     if e.country.len() != 2 || !e.country.bytes().all(|b| b.is_ascii_uppercase()) {
-        out.push(format!("{s}: country `{}` is not an ISO alpha-2 code", e.country));
+        out.push(format!(
+            "{s}: country `{}` is not an ISO alpha-2 code",
+            e.country
+        ));
     }
-    if e.request_language.len() != 2 || !e.request_language.bytes().all(|b| b.is_ascii_lowercase()) {
-        out.push(format!("{s}: request_language `{}` is not an ISO 639-1 code", e.request_language));
+    if e.request_language.len() != 2 || !e.request_language.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        out.push(format!(
+            "{s}: request_language `{}` is not an ISO 639-1 code",
+            e.request_language
+        ));
     }
     if e.categories.is_empty() {
         out.push(format!("{s}: no category"));
@@ -333,12 +365,21 @@ fn entry_problems(e: &Entry, regimes: &Regimes) -> Vec<String> {
     }
     for d in &e.domains {
         if !is_host(d) {
-            out.push(format!("{s}: domain `{d}` is not a bare lowercase host (no scheme, no www.)"));
+            out.push(format!(
+                "{s}: domain `{d}` is not a bare lowercase host (no scheme, no www.)"
+            ));
         }
     }
     for h in &e.handles {
-        if !h.starts_with('@') || h.len() < 2 || h[1..].chars().any(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')) {
-            out.push(format!("{s}: handle `{h}` must be @ followed by letters, digits, _ or ."));
+        if !h.starts_with('@')
+            || h.len() < 2
+            || h[1..]
+                .chars()
+                .any(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        {
+            out.push(format!(
+                "{s}: handle `{h}` must be @ followed by letters, digits, _ or ."
+            ));
         }
     }
     for (i, c) in e.contacts.iter().enumerate() {
@@ -346,17 +387,25 @@ fn entry_problems(e: &Entry, regimes: &Regimes) -> Vec<String> {
             if regimes.get(r).is_err() {
                 out.push(format!("{s}: contact {i} names unknown regime `{r}`"));
             } else if !e.regimes.contains(r) {
-                out.push(format!("{s}: contact {i} is for `{r}`, which the entry's regimes omit"));
+                out.push(format!(
+                    "{s}: contact {i} is for `{r}`, which the entry's regimes omit"
+                ));
             }
         }
         for (what, v) in [("email", &c.email), ("dpo_email", &c.dpo_email)] {
             if let Some(v) = v {
                 if !is_email(v) {
-                    out.push(format!("{s}: contact {i} {what} `{v}` is not an e-mail address"));
+                    out.push(format!(
+                        "{s}: contact {i} {what} `{v}` is not an e-mail address"
+                    ));
                 }
             }
         }
-        for (what, v) in [("web_form", &c.web_form), ("self_service", &c.self_service), ("opt_out", &c.opt_out)] {
+        for (what, v) in [
+            ("web_form", &c.web_form),
+            ("self_service", &c.self_service),
+            ("opt_out", &c.opt_out),
+        ] {
             if let Some(v) = v {
                 if !is_url(v) {
                     out.push(format!("{s}: contact {i} {what} `{v}` is not an https URL"));
@@ -364,7 +413,9 @@ fn entry_problems(e: &Entry, regimes: &Regimes) -> Vec<String> {
             }
         }
         if c.is_empty() {
-            out.push(format!("{s}: contact {i} is empty (leave the list empty instead)"));
+            out.push(format!(
+                "{s}: contact {i} is empty (leave the list empty instead)"
+            ));
         }
     }
     if let Some(p) = &e.privacy_policy {
@@ -372,10 +423,15 @@ fn entry_problems(e: &Entry, regimes: &Regimes) -> Vec<String> {
             out.push(format!("{s}: privacy_policy `{p}` is not an https URL"));
         }
     }
-    for rep in [&e.representatives.eu, &e.representatives.uk].into_iter().flatten() {
+    for rep in [&e.representatives.eu, &e.representatives.uk]
+        .into_iter()
+        .flatten()
+    {
         if let Some(m) = &rep.email {
             if !is_email(m) {
-                out.push(format!("{s}: representative e-mail `{m}` is not an e-mail address"));
+                out.push(format!(
+                    "{s}: representative e-mail `{m}` is not an e-mail address"
+                ));
             }
         }
     }
@@ -383,7 +439,9 @@ fn entry_problems(e: &Entry, regimes: &Regimes) -> Vec<String> {
         out.push(format!("{s}: sources missing"));
     }
     if e.contact_unknown() && !e.sources.iter().any(|x| x == NAME_AND_DOMAIN_ONLY) {
-        out.push(format!("{s}: no contact, so sources must say `{NAME_AND_DOMAIN_ONLY}`"));
+        out.push(format!(
+            "{s}: no contact, so sources must say `{NAME_AND_DOMAIN_ONLY}`"
+        ));
     }
     if e.identity_fields.is_empty() {
         out.push(format!("{s}: no identity field"));
@@ -406,23 +464,32 @@ fn is_host(d: &str) -> bool {
             !l.is_empty()
                 && !l.starts_with('-')
                 && !l.ends_with('-')
-                && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         })
-        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_lowercase()))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// A plain address `local@host.tld` (no display name, no spaces).
 pub(crate) fn is_email(s: &str) -> bool {
-    let Some((local, host)) = s.split_once('@') else { return false };
+    let Some((local, host)) = s.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !host.contains('@')
-        && local.bytes().all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
         && is_host(&host.to_ascii_lowercase())
 }
 
 /// An `https://host/path` URL without spaces.
 pub(crate) fn is_url(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix("https://") else { return false };
+    let Some(rest) = s.strip_prefix("https://") else {
+        return false;
+    };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !s.contains(char::is_whitespace) && is_host(host.trim_start_matches("www."))
 }

@@ -43,6 +43,10 @@ impl Wording for English {
         "[privacy request form of the company: please fill in]"
     }
 
+    fn placeholder_authority(&self) -> &'static str {
+        "[name and address of the data protection authority: please fill in]"
+    }
+
     fn identity_label(&self, kind: IdentityKind) -> &'static str {
         match kind {
             IdentityKind::Name => "Name",
@@ -61,10 +65,16 @@ impl Wording for English {
         match t {
             RequestType::Access => "access to my personal data",
             RequestType::Erasure => "the erasure of my personal data",
-            RequestType::ObjectDirectMarketing => "an end to the use of my personal data for direct marketing",
+            RequestType::ObjectDirectMarketing => {
+                "an end to the use of my personal data for direct marketing"
+            }
             RequestType::WithdrawConsent => "the withdrawal of my consent",
-            RequestType::OptOutSale => "an opt-out of the sale and sharing of my personal information",
-            RequestType::LimitSensitive => "a limit on the use of my sensitive personal information",
+            RequestType::OptOutSale => {
+                "an opt-out of the sale and sharing of my personal information"
+            }
+            RequestType::LimitSensitive => {
+                "a limit on the use of my sensitive personal information"
+            }
             RequestType::Rectification => "the correction of my personal data",
             RequestType::Restriction => "the restriction of the processing of my personal data",
         }
@@ -76,8 +86,12 @@ impl Wording for English {
             RequestType::Erasure => "Request for erasure of personal data",
             RequestType::ObjectDirectMarketing => "Objection to direct marketing",
             RequestType::WithdrawConsent => "Withdrawal of consent",
-            RequestType::OptOutSale => "Request to opt out of the sale and sharing of personal information",
-            RequestType::LimitSensitive => "Request to limit the use of sensitive personal information",
+            RequestType::OptOutSale => {
+                "Request to opt out of the sale and sharing of personal information"
+            }
+            RequestType::LimitSensitive => {
+                "Request to limit the use of sensitive personal information"
+            }
             RequestType::Rectification => "Request for correction of personal data",
             RequestType::Restriction => "Request for restriction of processing",
         };
@@ -85,8 +99,10 @@ impl Wording for English {
     }
 
     fn subject_reminder(&self, t: RequestType, reference: &str) -> String {
-        let _ = t;
-        format!("Reminder: my data-protection request of ref. {reference} is overdue")
+        format!(
+            "Reminder: my request for {} is overdue (ref. {reference})",
+            self.request_noun(t)
+        )
     }
 
     fn subject_complaint(&self, company: &str, reference: &str) -> String {
@@ -158,7 +174,7 @@ impl Wording for English {
     }
 
     fn access_lead(&self) -> &'static str {
-        "Please confirm whether you process personal data about me and, if you do, give me:"
+        "Under this right, please give me:"
     }
 
     fn access_item(&self, item: AccessItem) -> &'static str {
@@ -216,7 +232,10 @@ impl Wording for English {
 
     fn correction(&self, c: &Correction) -> String {
         match &c.wrong {
-            Some(wrong) => format!("{}: you hold “{}”; the correct value is “{}”", c.field, wrong, c.correct),
+            Some(wrong) => format!(
+                "{}: you hold “{}”; the correct value is “{}”",
+                c.field, wrong, c.correct
+            ),
             None => format!("{}: the correct value is “{}”", c.field, c.correct),
         }
     }
@@ -257,7 +276,9 @@ impl Wording for English {
         let p = &e.platform;
         let mut s = match e.relation {
             EvidenceRelation::CollectedDirectly => match &e.category {
-                Some(cat) => format!("Your company holds personal data about me in the category “{cat}”"),
+                Some(cat) => {
+                    format!("Your company holds personal data about me in the category “{cat}”")
+                }
                 None => "Your company holds personal data about me".to_string(),
             },
             EvidenceRelation::UploadedContactList => {
@@ -269,8 +290,12 @@ impl Wording for English {
             EvidenceRelation::TargetedYou => {
                 format!("Your company used my activity or information to target advertising at me on {p}")
             }
-            EvidenceRelation::AdInteraction => format!("I saw or interacted with your company's advertising on {p}"),
-            EvidenceRelation::ConnectedApp => format!("Your app or website was connected to my {p} account"),
+            EvidenceRelation::AdInteraction => {
+                format!("I saw or interacted with your company's advertising on {p}")
+            }
+            EvidenceRelation::ConnectedApp => {
+                format!("Your app or website was connected to my {p} account")
+            }
             EvidenceRelation::ReceivedYourInfo => {
                 format!("Your company received information I submitted through an advertising form on {p}")
             }
@@ -289,9 +314,17 @@ impl Wording for English {
             1 => details.push(format!("file {}", e.files[0])),
             _ => details.push(format!("files {}", e.files.join(", "))),
         }
-        let count = e.record_count.map(|n| if n == 1 { "1 record".to_string() } else { format!("{n} records") });
+        let count = e.record_count.map(|n| {
+            if n == 1 {
+                "1 record".to_string()
+            } else {
+                format!("{n} records")
+            }
+        });
         let span = match (e.first_seen, e.last_seen) {
-            (Some(a), Some(b)) if a != b => Some(format!("from {} to {}", self.date_iso(a), self.date_iso(b))),
+            (Some(a), Some(b)) if a != b => {
+                Some(format!("from {} to {}", self.date_iso(a), self.date_iso(b)))
+            }
             (Some(a), _) | (None, Some(a)) => Some(format!("on {}", self.date_iso(a))),
             (None, None) => None,
         };
@@ -361,7 +394,15 @@ impl Wording for English {
         format!("Please quote the reference {reference} in your reply.")
     }
 
-    fn reminder_opening(&self, sent: &str, noun: &str, cite: &str, law: &str, reference: &str, received: &str) -> String {
+    fn reminder_opening(
+        &self,
+        sent: &str,
+        noun: &str,
+        cite: &str,
+        law: &str,
+        reference: &str,
+        received: &str,
+    ) -> String {
         format!(
             "On {sent} I sent you a request for {noun} under {cite} of the {law}, with the reference {reference}. It reached you on {received}."
         )
@@ -411,13 +452,14 @@ impl Wording for English {
         sent: &str,
         noun: &str,
         cite: &str,
+        law: &str,
         reference: &str,
         received: &str,
         due: &str,
         extended: Option<&str>,
     ) -> String {
         let mut s = format!(
-            "On {sent} I sent the company a request for {noun} under {cite}, with the reference {reference}. It reached the company on {received}, and the time to answer ended on {due}"
+            "On {sent} I sent the company a request for {noun} under {cite} of the {law}, with the reference {reference}. It reached the company on {received}, and the time to answer ended on {due}"
         );
         match extended {
             Some(ext) => s.push_str(&format!("; the company extended it to {ext}.")),
@@ -433,12 +475,16 @@ impl Wording for English {
     fn outcome_authority(&self, outcome: &Outcome) -> String {
         match outcome {
             Outcome::NoAnswer => "The company has not answered.".to_string(),
-            Outcome::Partial { detail: Some(d) } => format!("The company's answer is incomplete: {d}"),
+            Outcome::Partial { detail: Some(d) } => {
+                format!("The company's answer is incomplete: {d}")
+            }
             Outcome::Partial { detail: None } => "The company's answer is incomplete.".to_string(),
             Outcome::Refused { reason: Some(r) } => {
                 format!("The company refused my request, giving this reason: {r}. I do not consider the refusal justified.")
             }
-            Outcome::Refused { reason: None } => "The company refused my request without a valid reason.".to_string(),
+            Outcome::Refused { reason: None } => {
+                "The company refused my request without a valid reason.".to_string()
+            }
         }
     }
 
@@ -489,6 +535,10 @@ impl Wording for English {
 
     fn note_check_cites(&self) -> &'static str {
         "Some provisions cited in this letter come from secondary sources; check them before sending."
+    }
+
+    fn note_pick_authority(&self, which: &str, list: &str) -> String {
+        format!("Choose the authority to write to ({which}); the list is at {list}.")
     }
 
     fn note_option_skipped(&self, explanation: &str) -> String {

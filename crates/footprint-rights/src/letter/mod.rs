@@ -10,6 +10,9 @@
 
 pub mod en;
 
+/// The PDF of a letter (see [`crate::pdf`]).
+pub use crate::pdf::to_pdf;
+
 use crate::directory::Entry;
 use crate::error::Error;
 use crate::evidence::EvidenceItem;
@@ -107,11 +110,17 @@ pub struct FollowUp {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "letter", rename_all = "snake_case")]
 pub enum LetterKind {
-    Request { request_type: RequestType },
+    Request {
+        request_type: RequestType,
+    },
     /// A reminder to the company; `LetterInput::deadline` is the reminder's own due date.
-    Reminder { original: FollowUp },
+    Reminder {
+        original: FollowUp,
+    },
     /// A complaint to the regime's authority about the company.
-    Complaint { original: FollowUp },
+    Complaint {
+        original: FollowUp,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,6 +215,7 @@ pub trait Wording: Sync {
     fn placeholder_email(&self) -> &'static str;
     fn placeholder_postal(&self) -> &'static str;
     fn placeholder_form(&self) -> &'static str;
+    fn placeholder_authority(&self) -> &'static str;
     fn identity_label(&self, kind: IdentityKind) -> &'static str;
     /// "access to my personal data" (used inside sentences about an earlier request).
     fn request_noun(&self, t: RequestType) -> &'static str;
@@ -253,7 +263,15 @@ pub trait Wording: Sync {
     fn reply_in_writing(&self) -> &'static str;
     fn quote_reference(&self, reference: &str) -> String;
 
-    fn reminder_opening(&self, sent: &str, noun: &str, cite: &str, law: &str, reference: &str, received: &str) -> String;
+    fn reminder_opening(
+        &self,
+        sent: &str,
+        noun: &str,
+        cite: &str,
+        law: &str,
+        reference: &str,
+        received: &str,
+    ) -> String;
     fn reminder_time_over(&self, due: &str, extended: Option<&str>) -> String;
     fn outcome_company(&self, outcome: &Outcome) -> String;
     fn reminder_new_deadline(&self, date: &str) -> String;
@@ -261,7 +279,18 @@ pub trait Wording: Sync {
     fn reminder_evidence_lead(&self) -> &'static str;
 
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String;
-    fn complaint_history(&self, sent: &str, noun: &str, cite: &str, reference: &str, received: &str, due: &str, extended: Option<&str>) -> String;
+    #[allow(clippy::too_many_arguments)]
+    fn complaint_history(
+        &self,
+        sent: &str,
+        noun: &str,
+        cite: &str,
+        law: &str,
+        reference: &str,
+        received: &str,
+        due: &str,
+        extended: Option<&str>,
+    ) -> String;
     fn complaint_reminder(&self, sent: &str, due: &str) -> String;
     fn outcome_authority(&self, outcome: &Outcome) -> String;
     fn complaint_evidence_lead(&self) -> &'static str;
@@ -277,13 +306,18 @@ pub trait Wording: Sync {
     fn note_fallback(&self, explanation: &str) -> String;
     fn note_fill_in(&self, what: &str) -> String;
     fn note_check_cites(&self) -> &'static str;
+    fn note_pick_authority(&self, which: &str, list: &str) -> String;
     fn note_option_skipped(&self, explanation: &str) -> String;
 }
 
 /// Removes the data file's "(~)" markers of secondary-source facts: letters cite the provision;
 /// the user is told separately that it needs checking.
 fn clean_cite(cite: &str) -> String {
-    cite.replace(" (~)", "").replace("(~)", "").replace('~', "").trim().to_string()
+    cite.replace(" (~)", "")
+        .replace("(~)", "")
+        .replace('~', "")
+        .trim()
+        .to_string()
 }
 
 /// Renders a letter. Fails when the regime lacks the right with no fallback, or when the input
@@ -297,30 +331,63 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
     let regime = regimes.get(&input.regime)?;
     let w = lang.wording();
     if input.reference.trim().is_empty() {
-        return Err(Error::LetterInput { reference: "(none)".into(), message: "the reference is empty".into() });
+        return Err(Error::LetterInput {
+            reference: "(none)".into(),
+            message: "the reference is empty".into(),
+        });
     }
-    let mut b = Builder { w, regime, input, notes: Vec::new(), uncertain: false, paragraphs: Vec::new() };
+    let mut b = Builder {
+        w,
+        regime,
+        input,
+        notes: Vec::new(),
+        uncertain: false,
+        paragraphs: Vec::new(),
+    };
     let (subject, recipient, to_email, web_form) = match &input.kind {
         LetterKind::Request { request_type } => {
             b.request(*request_type)?;
             let (rcpt, email, form) = b.company_recipient();
-            (w.subject_request(*request_type, &regime.short_name, &input.reference), rcpt, email, form)
+            (
+                w.subject_request(*request_type, &regime.short_name, &input.reference),
+                rcpt,
+                email,
+                form,
+            )
         }
         LetterKind::Reminder { original } => {
             b.reminder(original)?;
             let (rcpt, email, form) = b.company_recipient();
-            (w.subject_reminder(original.request_type, &input.reference), rcpt, email, form)
+            (
+                w.subject_reminder(original.request_type, &input.reference),
+                rcpt,
+                email,
+                form,
+            )
         }
         LetterKind::Complaint { original } => {
             b.complaint(original)?;
-            let rcpt = vec![regime.authority.name.clone(), regime.authority.website.clone()];
-            (w.subject_complaint(input.company.addressee(), &input.reference), rcpt, None, None)
+            let a = &regime.authority;
+            let rcpt = if a.pick_from_list {
+                b.notes.push(w.note_pick_authority(&a.name, &a.website));
+                vec![w.placeholder_authority().to_string()]
+            } else {
+                vec![a.name.clone(), a.website.clone()]
+            };
+            (
+                w.subject_complaint(input.company.addressee(), &input.reference),
+                rcpt,
+                None,
+                None,
+            )
         }
     };
     if b.uncertain {
         b.notes.push(w.note_check_cites().to_string());
     }
-    let Builder { paragraphs, notes, .. } = b;
+    let Builder {
+        paragraphs, notes, ..
+    } = b;
     Ok(Letter {
         lang,
         reference: input.reference.clone(),
@@ -340,7 +407,12 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
 /// The sender block: name, postal address, e-mail, phone, in that order, when selected.
 fn sender_block(fields: &[IdentityField]) -> Vec<String> {
     let mut out = Vec::new();
-    for kind in [IdentityKind::Name, IdentityKind::Address, IdentityKind::Email, IdentityKind::Phone] {
+    for kind in [
+        IdentityKind::Name,
+        IdentityKind::Address,
+        IdentityKind::Email,
+        IdentityKind::Phone,
+    ] {
         for f in fields.iter().filter(|f| f.kind == kind) {
             out.extend(f.value.lines().map(str::to_string));
         }
@@ -396,21 +468,24 @@ impl<'a> Builder<'a> {
                 Some(a) => lines.extend(a.lines().map(str::to_string)),
                 None => {
                     lines.push(self.w.placeholder_postal().to_string());
-                    self.notes.push(self.w.note_fill_in(self.w.placeholder_postal()));
+                    self.notes
+                        .push(self.w.note_fill_in(self.w.placeholder_postal()));
                 }
             },
             Channel::Email => match &c.email {
                 Some(e) => lines.push(e.clone()),
                 None => {
                     lines.push(self.w.placeholder_email().to_string());
-                    self.notes.push(self.w.note_fill_in(self.w.placeholder_email()));
+                    self.notes
+                        .push(self.w.note_fill_in(self.w.placeholder_email()));
                 }
             },
             Channel::WebForm => match &c.web_form {
                 Some(f) => lines.push(f.clone()),
                 None => {
                     lines.push(self.w.placeholder_form().to_string());
-                    self.notes.push(self.w.note_fill_in(self.w.placeholder_form()));
+                    self.notes
+                        .push(self.w.note_fill_in(self.w.placeholder_form()));
                 }
             },
         }
@@ -458,7 +533,11 @@ impl<'a> Builder<'a> {
         let mut p = if period.unit == PeriodUnit::Reasonable {
             w.deadline_reasonable(&w.date_long(due), &pcite)
         } else {
-            w.deadline_firm(&w.date_long(due), &w.period_after(period.unit, period.amount), &pcite)
+            w.deadline_firm(
+                &w.date_long(due),
+                &w.period_after(period.unit, period.amount),
+                &pcite,
+            )
         };
         if let Some(ext) = extension {
             let ecite = self.cite(&ext.cite);
@@ -547,7 +626,9 @@ impl<'a> Builder<'a> {
             }
             Right::OptOutSale => self.para(w.opt_out_detail().to_string()),
             Right::LimitSensitive => self.para(w.limit_detail().to_string()),
-            Right::ObjectDirectMarketing | Right::WithdrawConsent => self.para(w.confirm_done().to_string()),
+            Right::ObjectDirectMarketing | Right::WithdrawConsent => {
+                self.para(w.confirm_done().to_string())
+            }
             Right::Portability => {}
         }
         Ok(())
@@ -557,7 +638,12 @@ impl<'a> Builder<'a> {
         if self.input.evidence.is_empty() {
             return;
         }
-        let items = self.input.evidence.iter().map(|e| self.w.evidence_sentence(e)).collect();
+        let items = self
+            .input
+            .evidence
+            .iter()
+            .map(|e| self.w.evidence_sentence(e))
+            .collect();
         self.list(lead, items);
     }
 
@@ -595,7 +681,11 @@ impl<'a> Builder<'a> {
         } else {
             w.reply_in_writing()
         };
-        self.para(format!("{} {}", reply, w.quote_reference(&self.input.reference)));
+        self.para(format!(
+            "{} {}",
+            reply,
+            w.quote_reference(&self.input.reference)
+        ));
         self.close();
     }
 
@@ -659,6 +749,7 @@ impl<'a> Builder<'a> {
             &w.date_long(o.sent),
             w.request_noun(o.request_type),
             &cite,
+            &law,
             &self.input.reference,
             &w.date_long(o.received),
             &w.date_long(o.due),
@@ -673,7 +764,10 @@ impl<'a> Builder<'a> {
         let ask = match &follow {
             Some(p) => {
                 let c = self.cite(&p.cite);
-                w.complaint_ask(Some((&w.period_after(p.unit, p.amount), &format!("{law} {c}"))))
+                w.complaint_ask(Some((
+                    &w.period_after(p.unit, p.amount),
+                    &format!("{law} {c}"),
+                )))
             }
             None => w.complaint_ask(None),
         };

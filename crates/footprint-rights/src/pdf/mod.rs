@@ -93,7 +93,10 @@ struct Layout {
 
 impl Layout {
     fn new() -> Self {
-        Layout { pages: vec![Vec::new()], y: PAGE_H - MARGIN_TOP }
+        Layout {
+            pages: vec![Vec::new()],
+            y: PAGE_H - MARGIN_TOP,
+        }
     }
 
     fn gap(&mut self, h: f32) {
@@ -112,7 +115,14 @@ impl Layout {
         self.ensure_room(leading);
         self.y -= leading;
         let y = self.y;
-        self.pages.last_mut().expect("a page").push(Placed { x, y, font, size, gray, bytes });
+        self.pages.last_mut().expect("a page").push(Placed {
+            x,
+            y,
+            font,
+            size,
+            gray,
+            bytes,
+        });
     }
 
     fn block(&mut self, lines: &[String], font: Font, size: f32, gray: f32) {
@@ -138,7 +148,13 @@ impl Layout {
         let max = PAGE_W - MARGIN_L - MARGIN_R - BULLET_INDENT;
         let lines = wrap(&encode(text), Font::Regular, BODY_SIZE, max);
         for (i, line) in lines.into_iter().enumerate() {
-            self.put(MARGIN_L + BULLET_INDENT, Font::Regular, BODY_SIZE, 0.0, line);
+            self.put(
+                MARGIN_L + BULLET_INDENT,
+                Font::Regular,
+                BODY_SIZE,
+                0.0,
+                line,
+            );
             if i == 0 {
                 let y = self.y;
                 self.pages.last_mut().expect("a page").push(Placed {
@@ -168,12 +184,20 @@ fn write(letter: &Letter, pages: Vec<Vec<Placed>>) -> Vec<u8> {
     let info = Ref::new(5);
     let first_page = 10;
     let total = pages.len();
-    let page_ids: Vec<Ref> = (0..total).map(|i| Ref::new(first_page + 2 * i as i32)).collect();
+    let page_ids: Vec<Ref> = (0..total)
+        .map(|i| Ref::new(first_page + 2 * i as i32))
+        .collect();
 
     pdf.catalog(catalog).pages(tree);
-    pdf.pages(tree).kids(page_ids.iter().copied()).count(total as i32);
-    pdf.type1_font(regular).base_font(Name(b"Helvetica")).encoding_predefined(Name(b"WinAnsiEncoding"));
-    pdf.type1_font(bold).base_font(Name(b"Helvetica-Bold")).encoding_predefined(Name(b"WinAnsiEncoding"));
+    pdf.pages(tree)
+        .kids(page_ids.iter().copied())
+        .count(total as i32);
+    pdf.type1_font(regular)
+        .base_font(Name(b"Helvetica"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    pdf.type1_font(bold)
+        .base_font(Name(b"Helvetica-Bold"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
     pdf.document_info(info)
         .title(TextStr(&letter.subject))
         .creator(TextStr("Footprint"))
@@ -209,9 +233,22 @@ fn write(letter: &Letter, pages: Vec<Vec<Placed>>) -> Vec<u8> {
             text(&mut c, MARGIN_L, y, Font::Regular, FOOTER_SIZE, 0.35, &line);
             y -= FOOTER_SIZE + 2.0;
         }
-        let page_label = encode(&format!("Ref. {}    Page {} of {}", letter.reference, n + 1, total));
+        let page_label = encode(&format!(
+            "Ref. {}    Page {} of {}",
+            letter.reference,
+            n + 1,
+            total
+        ));
         let w = width(&page_label, Font::Regular, FOOTER_SIZE);
-        text(&mut c, PAGE_W - MARGIN_R - w, y, Font::Regular, FOOTER_SIZE, 0.35, &page_label);
+        text(
+            &mut c,
+            PAGE_W - MARGIN_R - w,
+            y,
+            Font::Regular,
+            FOOTER_SIZE,
+            0.35,
+            &page_label,
+        );
         pdf.stream(content_id, &c.finish());
     }
     pdf.finish()
@@ -239,7 +276,11 @@ fn wrap(bytes: &[u8], font: Font, size: f32, max: f32) -> Vec<Vec<u8>> {
     let mut line: Vec<u8> = Vec::new();
     for word in bytes.split(|b| *b == b' ').filter(|w| !w.is_empty()) {
         let candidate_w = width(&line, font, size)
-            + if line.is_empty() { 0.0 } else { width(b" ", font, size) }
+            + if line.is_empty() {
+                0.0
+            } else {
+                width(b" ", font, size)
+            }
             + width(word, font, size);
         if candidate_w <= max {
             if !line.is_empty() {
@@ -356,7 +397,9 @@ mod tests {
         let text = encode(&"word ".repeat(200));
         let lines = wrap(&text, Font::Regular, BODY_SIZE, 300.0);
         assert!(lines.len() > 5);
-        assert!(lines.iter().all(|l| width(l, Font::Regular, BODY_SIZE) <= 300.0));
+        assert!(lines
+            .iter()
+            .all(|l| width(l, Font::Regular, BODY_SIZE) <= 300.0));
     }
 
     #[test]
@@ -364,7 +407,9 @@ mod tests {
         let path = encode("ads_information/advertisers_who_uploaded_a_contact_list_with_your_information/and/a/very/long/tail/of/folders.json");
         let lines = wrap(&path, Font::Regular, BODY_SIZE, 200.0);
         assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| width(l, Font::Regular, BODY_SIZE) <= 200.0));
+        assert!(lines
+            .iter()
+            .all(|l| width(l, Font::Regular, BODY_SIZE) <= 200.0));
         assert_eq!(lines.concat(), path, "breaking must not lose characters");
     }
 }

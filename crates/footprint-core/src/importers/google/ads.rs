@@ -40,7 +40,11 @@ pub fn host_of(url: &str) -> Option<String> {
     }
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit('@').next()?;
-    let host = host.split(':').next()?.trim_end_matches('.').to_ascii_lowercase();
+    let host = host
+        .split(':')
+        .next()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
     let plausible = host.contains('.')
         && host
@@ -67,11 +71,23 @@ mod tests {
     #[test]
     fn advertiser_from_redirects_and_direct_links() {
         let cases: &[(&str, Option<&str>)] = &[
-            ("https://www.google.com/url?q=https://www.nike.com/de/running&usg=AOvVaw1", Some("nike.com")),
+            (
+                "https://www.google.com/url?q=https://www.nike.com/de/running&usg=AOvVaw1",
+                Some("nike.com"),
+            ),
             // Percent-encoded target, as in real exports.
-            ("https://www.google.com/url?q=https%3A%2F%2Fshop.example.org%2Fa%3Fb%3Dc&sa=D", Some("shop.example.org")),
-            ("https://www.google.de/url?sa=t&url=https://www.zalando.de/&ved=x", Some("zalando.de")),
-            ("https://www.googleadservices.com/pagead/aclk?sa=L&adurl=https://www.ikea.com/fr/", Some("ikea.com")),
+            (
+                "https://www.google.com/url?q=https%3A%2F%2Fshop.example.org%2Fa%3Fb%3Dc&sa=D",
+                Some("shop.example.org"),
+            ),
+            (
+                "https://www.google.de/url?sa=t&url=https://www.zalando.de/&ved=x",
+                Some("zalando.de"),
+            ),
+            (
+                "https://www.googleadservices.com/pagead/aclk?sa=L&adurl=https://www.ikea.com/fr/",
+                Some("ikea.com"),
+            ),
             ("https://ad.doubleclick.net/ddm/clk/1;2?https://x", None),
             // A link straight to the advertiser.
             ("https://www.booking.com/hotel/x.html", Some("booking.com")),
@@ -88,8 +104,14 @@ mod tests {
 
     #[test]
     fn host_drops_www_port_and_credentials() {
-        assert_eq!(host_of("HTTPS://WWW.Nike.com:443/x").as_deref(), Some("nike.com"));
-        assert_eq!(host_of("http://user:pw@shop.example.org./").as_deref(), Some("shop.example.org"));
+        assert_eq!(
+            host_of("HTTPS://WWW.Nike.com:443/x").as_deref(),
+            Some("nike.com")
+        );
+        assert_eq!(
+            host_of("http://user:pw@shop.example.org./").as_deref(),
+            Some("shop.example.org")
+        );
         assert_eq!(host_of("ftp://files.example.org/").as_deref(), None);
         assert_eq!(host_of("https://localhost/").as_deref(), None);
     }

@@ -42,7 +42,10 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
         };
         let ts = v.time_usec.0.and_then(crate::time::usec_ms);
         if ts.is_none() {
-            cx.warn(Some(index), format!("page visit {index} has no readable time_usec"));
+            cx.warn(
+                Some(index),
+                format!("page visit {index} has no readable time_usec"),
+            );
         }
         let title = crate::text::non_empty(v.title.as_deref()).unwrap_or_else(|| url.to_string());
         let usec = v.time_usec.0.unwrap_or(0).to_string();
@@ -74,13 +77,19 @@ mod tests {
         res.unwrap();
         assert_eq!(out.records.len(), 2);
         let r = &out.records[0];
-        assert_eq!((r.kind, r.category), ("page_visit", Category::ActivityBrowsing));
+        assert_eq!(
+            (r.kind, r.category),
+            ("page_visit", Category::ActivityBrowsing)
+        );
         assert_eq!(r.title.as_deref(), Some("zip - Rust"));
         assert_eq!(r.body.as_deref(), Some("https://docs.rs/zip"));
         assert_eq!(r.ts, Some(1_709_294_400_123));
         assert_eq!(data(r)["page_transition"], "LINK");
         // An empty title falls back to the url.
-        assert_eq!(out.records[1].title.as_deref(), Some("https://example.org/"));
+        assert_eq!(
+            out.records[1].title.as_deref(),
+            Some("https://example.org/")
+        );
         assert_eq!(out.records[1].ts, Some(1_709_294_400_000));
         assert_eq!(out.warnings.len(), 1);
         assert_eq!(out.warnings[0].position, Some(2));

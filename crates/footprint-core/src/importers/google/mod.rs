@@ -76,7 +76,10 @@ impl Importer for Google {
     }
 
     fn account(&self, view: &ArchiveView) -> Option<String> {
-        let index = view.entries().iter().position(|e| paths::is_profile(&e.path))?;
+        let index = view
+            .entries()
+            .iter()
+            .position(|e| paths::is_profile(&e.path))?;
         let head = view.read_head(index, PROFILE_MAX_BYTES).ok()?;
         profile::account_of(&head)
     }
@@ -186,7 +189,8 @@ pub(crate) fn e7(value: i64, limit_deg: i64) -> f64 {
 
 /// Millisecond time from an ISO string or a millisecond integer (both forms Google used).
 pub(crate) fn iso_or_ms(iso: Option<&str>, ms: Int) -> Option<i64> {
-    iso.and_then(crate::time::iso_ms).or(ms.0.filter(|v| *v > 0))
+    iso.and_then(crate::time::iso_ms)
+        .or(ms.0.filter(|v| *v > 0))
 }
 
 #[cfg(test)]

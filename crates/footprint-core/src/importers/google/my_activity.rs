@@ -132,7 +132,11 @@ pub fn normalize_title(title: &str) -> String {
 
 /// Parse one My Activity file. `ads_file` is true for the Ads product's file, where every
 /// element is an ad interaction.
-pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>, ads_file: bool) -> Result<(), ParseError> {
+pub fn parse(
+    reader: &mut dyn Read,
+    cx: &mut ImportCx<'_>,
+    ads_file: bool,
+) -> Result<(), ParseError> {
     stream_json(reader, &[], &mut |item| {
         let JsonItem::Element { index, raw, .. } = item else {
             return Ok(());
@@ -169,7 +173,11 @@ fn is_ad(a: &Activity<'_>) -> bool {
 
 /// One element as a record, with an optional warning. `Err` when there is nothing to keep.
 fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>), String> {
-    let title = a.title.as_deref().map(normalize_title).filter(|t| !t.is_empty());
+    let title = a
+        .title
+        .as_deref()
+        .map(normalize_title)
+        .filter(|t| !t.is_empty());
     let title_url = a.title_url.as_deref().filter(|u| !u.is_empty());
     let Some(title) = title.or_else(|| title_url.map(str::to_string)) else {
         return Err("no title and no link".into());
@@ -185,7 +193,9 @@ fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>
     let (action, object) = split_verb(&title);
     let ad = ads_file || is_ad(a);
     let (kind, category) = if ad {
-        ("ad_interaction", Category::AdInterests)
+        // The same kind and category as Meta's ad interactions: a click is browsing activity;
+        // the company and relation say who learned of it.
+        ("ad_interaction", Category::ActivityBrowsing)
     } else {
         match action {
             Action::Search => ("search", Category::Searches),
@@ -203,7 +213,8 @@ fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>
     let advertiser = if ad {
         let found = advertiser(a, title_url, object);
         if found.is_none() {
-            warning.get_or_insert_with(|| "ad interaction without a recognizable advertiser".into());
+            warning
+                .get_or_insert_with(|| "ad interaction without a recognizable advertiser".into());
         }
         found
     } else {
@@ -221,7 +232,9 @@ fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>
             .collect(),
         subtitles: a.subtitles.as_deref().unwrap_or_default(),
     };
-    let ts_key = ts.map(|t| t.to_string()).unwrap_or_else(|| raw_time.to_string());
+    let ts_key = ts
+        .map(|t| t.to_string())
+        .unwrap_or_else(|| raw_time.to_string());
     let mut record = Record::new(kind, category)
         .at(ts)
         .body_opt(crate::text::non_empty(a.description.as_deref()))
@@ -269,9 +282,11 @@ mod tests {
     use crate::model::Relation;
 
     fn parse_str(input: &str, ads_file: bool) -> super::super::test_support::Out {
-        let (out, res) = run("Takeout/My Activity/Search/MyActivity.json", input, |r, cx| {
-            parse(r, cx, ads_file)
-        });
+        let (out, res) = run(
+            "Takeout/My Activity/Search/MyActivity.json",
+            input,
+            |r, cx| parse(r, cx, ads_file),
+        );
         res.expect("parses");
         out
     }
@@ -281,11 +296,23 @@ mod tests {
         let cases = [
             ("Searched for rust zip", Action::Search, "rust zip"),
             ("Visited Rust Docs", Action::Visit, "Rust Docs"),
-            ("Watched Cats compilation", Action::Watch, "Cats compilation"),
-            ("Gesucht nach: wetter berlin", Action::Search, "wetter berlin"),
+            (
+                "Watched Cats compilation",
+                Action::Watch,
+                "Cats compilation",
+            ),
+            (
+                "Gesucht nach: wetter berlin",
+                Action::Search,
+                "wetter berlin",
+            ),
             ("Wetter - DWD aufgerufen", Action::Visit, "Wetter - DWD"),
             ("Katzenvideo angesehen", Action::View, "Katzenvideo"),
-            ("Vous avez recherché météo paris", Action::Search, "météo paris"),
+            (
+                "Vous avez recherché météo paris",
+                Action::Search,
+                "météo paris",
+            ),
             ("Vous avez regardé Chats", Action::Watch, "Chats"),
             ("Has buscado tiempo", Action::Search, "tiempo"),
             ("Used Google Maps", Action::Other, "Used Google Maps"),
@@ -315,15 +342,43 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("search", Category::Searches, "Searched for rust zip", Some(1_709_294_400_123)),
-                ("visit", Category::ActivityBrowsing, "Visited Rust Docs", Some(1_709_294_401_000)),
-                ("watch", Category::MediaConsumption, "Watched Cats", Some(1_709_294_402_000)),
-                ("watch", Category::MediaConsumption, "Katzen angesehen", Some(1_709_294_403_000)),
-                ("activity", Category::ActivityBrowsing, "Used Maps", Some(1_709_294_404_000)),
+                (
+                    "search",
+                    Category::Searches,
+                    "Searched for rust zip",
+                    Some(1_709_294_400_123)
+                ),
+                (
+                    "visit",
+                    Category::ActivityBrowsing,
+                    "Visited Rust Docs",
+                    Some(1_709_294_401_000)
+                ),
+                (
+                    "watch",
+                    Category::MediaConsumption,
+                    "Watched Cats",
+                    Some(1_709_294_402_000)
+                ),
+                (
+                    "watch",
+                    Category::MediaConsumption,
+                    "Katzen angesehen",
+                    Some(1_709_294_403_000)
+                ),
+                (
+                    "activity",
+                    Category::ActivityBrowsing,
+                    "Used Maps",
+                    Some(1_709_294_404_000)
+                ),
             ]
         );
         let d = data(&out.records[1]);
-        assert_eq!(d["titleUrl"], "https://www.google.com/url?q=https://docs.rs/&usg=x");
+        assert_eq!(
+            d["titleUrl"],
+            "https://www.google.com/url?q=https://docs.rs/&usg=x"
+        );
         assert_eq!(d["details"][0], "From your device");
         assert_eq!(d["products"][0], "Search");
         assert_eq!(data(&out.records[2])["subtitles"][0]["name"], "Cat Channel");
@@ -344,7 +399,12 @@ mod tests {
         let got: Vec<(&str, Option<(&str, Relation)>)> = out
             .records
             .iter()
-            .map(|r| (r.kind, r.company.as_ref().map(|c| (c.name.as_str(), c.relation))))
+            .map(|r| {
+                (
+                    r.kind,
+                    r.company.as_ref().map(|c| (c.name.as_str(), c.relation)),
+                )
+            })
             .collect();
         let ad = Relation::AdInteraction;
         assert_eq!(
@@ -357,12 +417,16 @@ mod tests {
                 ("ad_interaction", Some(("lidl.fr", ad))),
             ]
         );
-        assert!(out.records.iter().all(|r| r.category == Category::AdInterests));
+        assert!(out
+            .records
+            .iter()
+            .all(|r| r.category == Category::ActivityBrowsing));
     }
 
     #[test]
     fn ads_file_makes_every_element_an_ad() {
-        let input = r#"[{"header":"Something","title":"Visited\u00a0Acme","time":"2024-03-01T12:00:00Z"}]"#;
+        let input =
+            r#"[{"header":"Something","title":"Visited\u00a0Acme","time":"2024-03-01T12:00:00Z"}]"#;
         let out = parse_str(input, true);
         assert_eq!(out.records[0].kind, "ad_interaction");
         assert_eq!(out.records[0].company.as_ref().unwrap().name, "Acme");
@@ -377,7 +441,8 @@ mod tests {
             ("2024-03-01T13:00:00+01:00", Some(1_709_294_400_000)),
         ];
         for (time, want) in cases {
-            let input = format!(r#"[{{"header":"Search","title":"Searched for x","time":"{time}"}}]"#);
+            let input =
+                format!(r#"[{{"header":"Search","title":"Searched for x","time":"{time}"}}]"#);
             let out = parse_str(&input, false);
             assert_eq!(out.records[0].ts, want, "{time}");
         }
@@ -396,20 +461,32 @@ mod tests {
         assert_eq!(out.records[0].ts, None);
         let positions: Vec<Option<u64>> = out.warnings.iter().map(|w| w.position).collect();
         assert_eq!(positions, vec![Some(0), Some(1), Some(2)]);
-        assert!(out.warnings[0].message.contains("yesterday"), "{:?}", out.warnings[0]);
+        assert!(
+            out.warnings[0].message.contains("yesterday"),
+            "{:?}",
+            out.warnings[0]
+        );
     }
 
     #[test]
     fn same_activity_gets_the_same_key_whatever_the_time_format() {
-        let a = parse_str(r#"[{"header":"Search","title":"Searched for\u00a0x","time":"2024-03-01T12:00:00Z"}]"#, false);
-        let b = parse_str(r#"[{"header":"Search","title":"Searched for x","time":"2024-03-01T12:00:00.000Z"}]"#, false);
+        let a = parse_str(
+            r#"[{"header":"Search","title":"Searched for\u00a0x","time":"2024-03-01T12:00:00Z"}]"#,
+            false,
+        );
+        let b = parse_str(
+            r#"[{"header":"Search","title":"Searched for x","time":"2024-03-01T12:00:00.000Z"}]"#,
+            false,
+        );
         assert_eq!(a.records[0].key, b.records[0].key);
         assert!(a.records[0].key.is_some());
     }
 
     #[test]
     fn html_or_garbage_is_a_file_error() {
-        let (_, res) = run("x/MyActivity.json", "<html><body>", |r, cx| parse(r, cx, false));
+        let (_, res) = run("x/MyActivity.json", "<html><body>", |r, cx| {
+            parse(r, cx, false)
+        });
         assert!(matches!(res, Err(ParseError::Json { .. })), "{res:?}");
     }
 }

@@ -67,8 +67,13 @@ pub const YOUTUBE_FOLDERS: &[&str] = &[
     "YouTube",
 ];
 /// The history folder inside the YouTube folder.
-pub const YOUTUBE_HISTORY_FOLDERS: &[&str] =
-    &["history", "Verlauf", "historique", "historial", "geschiedenis"];
+pub const YOUTUBE_HISTORY_FOLDERS: &[&str] = &[
+    "history",
+    "Verlauf",
+    "historique",
+    "historial",
+    "geschiedenis",
+];
 
 /// The Location History folder: EN (before and after the 2023 rename), FR, DE, ES, NL.
 pub const LOCATION_FOLDERS: &[&str] = &[
@@ -82,7 +87,11 @@ pub const LOCATION_FOLDERS: &[&str] = &[
 ];
 
 /// Raw location points: `Records.json`, before 2017 `Location History.json`.
-pub const RECORDS_FILES: &[&str] = &["Records.json", "Location History.json", "LocationHistory.json"];
+pub const RECORDS_FILES: &[&str] = &[
+    "Records.json",
+    "Location History.json",
+    "LocationHistory.json",
+];
 
 /// The semantic history folder (its monthly files are also recognized by their
 /// `YYYY/YYYY_MONTH.json` shape, whatever the folder's language).
@@ -113,8 +122,8 @@ pub const ARCHIVE_INDEX_FILES: &[&str] = &["archive_browser.html", "Archiv_Über
 pub const TAKEOUT_ROOT: &str = "Takeout";
 
 const MEDIA_EXT: &[&str] = &[
-    "jpg", "jpeg", "png", "gif", "webp", "heic", "bmp", "mp4", "mov", "m4v", "webm", "3gp",
-    "mp3", "m4a", "aac", "wav", "ogg", "opus", "amr",
+    "jpg", "jpeg", "png", "gif", "webp", "heic", "bmp", "mp4", "mov", "m4v", "webm", "3gp", "mp3",
+    "m4a", "aac", "wav", "ogg", "opus", "amr",
 ];
 
 /// Compare names the way people read them: lowercase, accents dropped (also when a Mac wrote
@@ -126,18 +135,20 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`] as an iterator, so that table lookups compare without allocating.
 fn fold_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(char::to_lowercase).filter_map(|c| match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => Some('a'),
-        'ç' => Some('c'),
-        'è' | 'é' | 'ê' | 'ë' => Some('e'),
-        'ì' | 'í' | 'î' | 'ï' => Some('i'),
-        'ñ' => Some('n'),
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => Some('o'),
-        'ù' | 'ú' | 'û' | 'ü' => Some('u'),
-        // Combining marks (decomposed accents) and separators carry no meaning here.
-        '\u{0300}'..='\u{036f}' | ' ' | '_' | '-' | '\u{a0}' => None,
-        c => Some(c),
-    })
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => Some('a'),
+            'ç' => Some('c'),
+            'è' | 'é' | 'ê' | 'ë' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' => Some('i'),
+            'ñ' => Some('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+            // Combining marks (decomposed accents) and separators carry no meaning here.
+            '\u{0300}'..='\u{036f}' | ' ' | '_' | '-' | '\u{a0}' => None,
+            c => Some(c),
+        })
 }
 
 /// `folded` (a [`fold`]ed name) is one of `table`.
@@ -269,7 +280,9 @@ fn classify_my_activity(sp: &SplitPath, at: usize) -> FileRole {
         "json" => {
             // Every JSON file under My Activity has the activity format; a renamed one is
             // still read rather than lost.
-            let in_ads = sp.folders[at + 1..].iter().any(|f| is_one_of(f, ADS_FOLDERS));
+            let in_ads = sp.folders[at + 1..]
+                .iter()
+                .any(|f| is_one_of(f, ADS_FOLDERS));
             FileRole::Parse(if in_ads {
                 parser::MY_ACTIVITY_ADS
             } else {
@@ -396,38 +409,110 @@ mod tests {
     #[test]
     fn classifies_known_paths_in_every_language() {
         let cases: &[(&str, FileRole)] = &[
-            ("Takeout/My Activity/Search/MyActivity.json", parse(parser::MY_ACTIVITY)),
-            ("Takeout/My Activity/Search/My Activity.json", parse(parser::MY_ACTIVITY)),
-            ("My Activity/YouTube/MyActivity.json", parse(parser::MY_ACTIVITY)),
-            ("Takeout/Meine Aktivitäten/Google Suche/MeineAktivitäten.json", parse(parser::MY_ACTIVITY)),
-            ("Takeout/Mon activité/Recherche/MonActivité.json", parse(parser::MY_ACTIVITY)),
-            ("Takeout/Mi actividad/Búsqueda/MiActividad.json", parse(parser::MY_ACTIVITY)),
-            ("Takeout/My Activity/Ads/MyActivity.json", parse(parser::MY_ACTIVITY_ADS)),
-            ("Takeout/Meine Aktivitäten/Anzeigen/MeineAktivitäten.json", parse(parser::MY_ACTIVITY_ADS)),
-            ("Takeout/Mon activité/Solutions publicitaires/MonActivité.json", parse(parser::MY_ACTIVITY_ADS)),
-            ("Takeout/YouTube and YouTube Music/history/watch-history.json", parse(parser::MY_ACTIVITY)),
-            ("Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.json", parse(parser::MY_ACTIVITY)),
-            ("Takeout/Location History/Records.json", parse(parser::LOCATION_RECORDS)),
-            ("Takeout/Location History (Timeline)/Records.json", parse(parser::LOCATION_RECORDS)),
-            ("Takeout/Historique des positions/Records.json", parse(parser::LOCATION_RECORDS)),
-            ("Takeout/Standortverlauf/Records.json", parse(parser::LOCATION_RECORDS)),
-            ("Takeout/Location History/Location History.json", parse(parser::LOCATION_RECORDS)),
-            ("Takeout/Location History/Semantic Location History/2024/2024_MARCH.json", parse(parser::SEMANTIC)),
-            ("Takeout/Standortverlauf/Semantic Location History/2023/2023_MÄRZ.json", parse(parser::SEMANTIC)),
-            ("Takeout/Historique des positions/Historique sémantique/2022/2022_MARS.json", parse(parser::SEMANTIC)),
+            (
+                "Takeout/My Activity/Search/MyActivity.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/My Activity/Search/My Activity.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "My Activity/YouTube/MyActivity.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/Meine Aktivitäten/Google Suche/MeineAktivitäten.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/Mon activité/Recherche/MonActivité.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/Mi actividad/Búsqueda/MiActividad.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/My Activity/Ads/MyActivity.json",
+                parse(parser::MY_ACTIVITY_ADS),
+            ),
+            (
+                "Takeout/Meine Aktivitäten/Anzeigen/MeineAktivitäten.json",
+                parse(parser::MY_ACTIVITY_ADS),
+            ),
+            (
+                "Takeout/Mon activité/Solutions publicitaires/MonActivité.json",
+                parse(parser::MY_ACTIVITY_ADS),
+            ),
+            (
+                "Takeout/YouTube and YouTube Music/history/watch-history.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/Location History/Records.json",
+                parse(parser::LOCATION_RECORDS),
+            ),
+            (
+                "Takeout/Location History (Timeline)/Records.json",
+                parse(parser::LOCATION_RECORDS),
+            ),
+            (
+                "Takeout/Historique des positions/Records.json",
+                parse(parser::LOCATION_RECORDS),
+            ),
+            (
+                "Takeout/Standortverlauf/Records.json",
+                parse(parser::LOCATION_RECORDS),
+            ),
+            (
+                "Takeout/Location History/Location History.json",
+                parse(parser::LOCATION_RECORDS),
+            ),
+            (
+                "Takeout/Location History/Semantic Location History/2024/2024_MARCH.json",
+                parse(parser::SEMANTIC),
+            ),
+            (
+                "Takeout/Standortverlauf/Semantic Location History/2023/2023_MÄRZ.json",
+                parse(parser::SEMANTIC),
+            ),
+            (
+                "Takeout/Historique des positions/Historique sémantique/2022/2022_MARS.json",
+                parse(parser::SEMANTIC),
+            ),
             ("Takeout/Chrome/BrowserHistory.json", parse(parser::CHROME)),
             ("Takeout/Chrome/History.json", parse(parser::CHROME)),
             ("Takeout/Chrome/Historique.json", parse(parser::CHROME)),
-            ("Takeout/Google Play Store/Installs.json", parse(parser::PLAY_INSTALLS)),
+            (
+                "Takeout/Google Play Store/Installs.json",
+                parse(parser::PLAY_INSTALLS),
+            ),
             ("Takeout/Profile/Profile.json", parse(parser::PROFILE)),
             ("Takeout/Profil/Profil.json", parse(parser::PROFILE)),
             // Case and a missing top folder do not matter.
-            ("takeout/my activity/search/myactivity.JSON", parse(parser::MY_ACTIVITY)),
-            ("Location History/Records.json", parse(parser::LOCATION_RECORDS)),
+            (
+                "takeout/my activity/search/myactivity.JSON",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Location History/Records.json",
+                parse(parser::LOCATION_RECORDS),
+            ),
             // A language the folder table does not know, with the English file name.
-            ("Takeout/La mia attività/Ricerca/MyActivity.json", parse(parser::MY_ACTIVITY)),
+            (
+                "Takeout/La mia attività/Ricerca/MyActivity.json",
+                parse(parser::MY_ACTIVITY),
+            ),
             // A user's own top folder above Takeout.
-            ("backup-2024/Takeout/Chrome/BrowserHistory.json", parse(parser::CHROME)),
+            (
+                "backup-2024/Takeout/Chrome/BrowserHistory.json",
+                parse(parser::CHROME),
+            ),
         ];
         for (path, want) in cases {
             assert_eq!(&classify(path), want, "{path}");
@@ -438,16 +523,31 @@ mod tests {
     fn html_and_known_unparsed_files_are_skipped() {
         let cases: &[(&str, &str)] = &[
             ("Takeout/My Activity/Search/MyActivity.html", HTML_SKIP),
-            ("Takeout/Meine Aktivitäten/Suche/MeineAktivitäten.html", HTML_SKIP),
+            (
+                "Takeout/Meine Aktivitäten/Suche/MeineAktivitäten.html",
+                HTML_SKIP,
+            ),
             ("Takeout/Mon activité/Recherche/MonActivité.html", HTML_SKIP),
-            ("Takeout/YouTube and YouTube Music/history/watch-history.html", HTML_SKIP),
+            (
+                "Takeout/YouTube and YouTube Music/history/watch-history.html",
+                HTML_SKIP,
+            ),
             ("Takeout/archive_browser.html", INDEX_SKIP),
             ("Takeout/Archiv_Übersicht.html", INDEX_SKIP),
-            ("Takeout/Mail/All mail Including Spam and Trash.mbox", MBOX_SKIP),
+            (
+                "Takeout/Mail/All mail Including Spam and Trash.mbox",
+                MBOX_SKIP,
+            ),
             ("Takeout/Calendar/alex@example.com.ics", ICS_SKIP),
             ("Takeout/Contacts/All Contacts/All Contacts.vcf", VCF_SKIP),
-            ("Takeout/Google Photos/Photos from 2023/IMG_0001.jpg", MEDIA_SKIP),
-            ("Takeout/Location History/Settings.json", LOCATION_OTHER_SKIP),
+            (
+                "Takeout/Google Photos/Photos from 2023/IMG_0001.jpg",
+                MEDIA_SKIP,
+            ),
+            (
+                "Takeout/Location History/Settings.json",
+                LOCATION_OTHER_SKIP,
+            ),
             ("Takeout/Chrome/Bookmarks.html", CHROME_OTHER_SKIP),
             ("Takeout/Google Play Store/Library.json", PLAY_OTHER_SKIP),
         ];
@@ -477,13 +577,32 @@ mod tests {
             }
             m.judge()
         };
-        let (c, why) = judge(&["Takeout/archive_browser.html", "Takeout/My Activity/Search/MyActivity.json"]);
+        let (c, why) = judge(&[
+            "Takeout/archive_browser.html",
+            "Takeout/My Activity/Search/MyActivity.json",
+        ]);
         assert_eq!(c, 1.0);
-        assert_eq!(why, "found a Takeout folder, archive_browser.html and a My Activity folder");
-        assert_eq!(judge(&["Meine Aktivitäten/Suche/MeineAktivitäten.json"]).0, 0.9);
-        assert_eq!(judge(&["Standortverlauf/Records.json", "Mon activité/x/MonActivité.json"]).0, 1.0);
+        assert_eq!(
+            why,
+            "found a Takeout folder, archive_browser.html and a My Activity folder"
+        );
+        assert_eq!(
+            judge(&["Meine Aktivitäten/Suche/MeineAktivitäten.json"]).0,
+            0.9
+        );
+        assert_eq!(
+            judge(&[
+                "Standortverlauf/Records.json",
+                "Mon activité/x/MonActivité.json"
+            ])
+            .0,
+            1.0
+        );
         assert_eq!(judge(&["Takeout/Keep/note.json"]).0, 0.5);
         assert_eq!(judge(&["Chrome/BrowserHistory.json"]).0, 0.5);
-        assert_eq!(judge(&["your_facebook_activity/posts/your_posts_1.json"]).0, 0.0);
+        assert_eq!(
+            judge(&["your_facebook_activity/posts/your_posts_1.json"]).0,
+            0.0
+        );
     }
 }

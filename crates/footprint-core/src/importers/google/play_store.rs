@@ -71,19 +71,28 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
             .and_then(|i| i.doc.as_ref())
             .and_then(|d| crate::text::non_empty(d.title.as_deref()));
         let (Some(install), Some(title)) = (install, title) else {
-            cx.warn(Some(index), format!("app install {index} skipped: no app title"));
+            cx.warn(
+                Some(index),
+                format!("app install {index} skipped: no app title"),
+            );
             return Ok(());
         };
         let raw_time = install.first_installed.as_deref().unwrap_or("");
         let ts = crate::time::iso_ms(raw_time);
         if ts.is_none() {
-            cx.warn(Some(index), format!("app install {index} has no readable firstInstallationTime"));
+            cx.warn(
+                Some(index),
+                format!("app install {index} has no readable firstInstallationTime"),
+            );
         }
         let device = install.device.as_ref().and_then(device_name);
         let data = InstallData {
             device: device.clone(),
             last_update: install.last_update.as_deref(),
-            document_type: install.doc.as_ref().and_then(|d| d.document_type.as_deref()),
+            document_type: install
+                .doc
+                .as_ref()
+                .and_then(|d| d.document_type.as_deref()),
         };
         let record = Record::new("app_install", Category::DevicesLogins)
             .at(ts)
@@ -126,11 +135,17 @@ mod tests {
         res.unwrap();
         assert_eq!(out.records.len(), 2);
         let r = &out.records[0];
-        assert_eq!((r.kind, r.category), ("app_install", Category::DevicesLogins));
+        assert_eq!(
+            (r.kind, r.category),
+            ("app_install", Category::DevicesLogins)
+        );
         assert_eq!(r.title.as_deref(), Some("Strava"));
         assert_eq!(r.ts, Some(1_682_935_200_000));
         let c = r.company.as_ref().unwrap();
-        assert_eq!((c.name.as_str(), c.relation), ("Strava", Relation::InstalledApp));
+        assert_eq!(
+            (c.name.as_str(), c.relation),
+            ("Strava", Relation::InstalledApp)
+        );
         assert_eq!(data(r)["device"], "Pixel 7");
         assert_eq!(data(&out.records[1])["device"], "Samsung SM-G991B");
         assert_eq!(out.warnings.len(), 1);

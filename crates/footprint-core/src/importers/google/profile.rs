@@ -134,7 +134,10 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
     if let Some(b) = &birthday {
         cx.identity(IdentityKind::BirthDate, b);
     }
-    let Some(title) = name.clone().or_else(|| emails.first().map(|e| e.to_string())) else {
+    let Some(title) = name
+        .clone()
+        .or_else(|| emails.first().map(|e| e.to_string()))
+    else {
         cx.warn(None, "profile without a name or an email");
         return Ok(());
     };
@@ -194,7 +197,10 @@ mod tests {
 
     #[test]
     fn account_is_the_primary_email_else_the_display_name() {
-        assert_eq!(account_of(FULL.as_bytes()).as_deref(), Some("alex.martin@example.com"));
+        assert_eq!(
+            account_of(FULL.as_bytes()).as_deref(),
+            Some("alex.martin@example.com")
+        );
         assert_eq!(
             account_of(br#"{"displayName": "Sam Rivera", "emails": []}"#).as_deref(),
             Some("Sam Rivera")

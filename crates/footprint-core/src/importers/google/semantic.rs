@@ -125,7 +125,9 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
             (None, None) => {
                 cx.warn(
                     Some(index),
-                    format!("timeline object {index} is neither a placeVisit nor an activitySegment"),
+                    format!(
+                        "timeline object {index} is neither a placeVisit nor an activitySegment"
+                    ),
                 );
                 Ok(())
             }
@@ -147,7 +149,10 @@ fn visit_record(v: &PlaceVisit<'_>) -> Record {
     let point = loc
         .and_then(|l| coords(l.lat, l.lon))
         .or_else(|| coords(v.center_lat, v.center_lon));
-    let title = name.clone().or_else(|| address.clone()).unwrap_or_else(|| "Place visit".into());
+    let title = name
+        .clone()
+        .or_else(|| address.clone())
+        .unwrap_or_else(|| "Place visit".into());
     let data = VisitData {
         place_id,
         semantic_type: loc.and_then(|l| l.semantic_type.as_deref()),
@@ -227,12 +232,21 @@ mod tests {
         assert_eq!(v.title.as_deref(), Some("Blue Bakery"));
         assert_eq!(v.body.as_deref(), Some("1 Example Street, Springfield"));
         assert_eq!((v.lat, v.lon), (Some(48.5), Some(11.3)));
-        assert_eq!((v.ts, v.ts_end), (Some(1_709_294_400_000), Some(1_709_298_000_500)));
+        assert_eq!(
+            (v.ts, v.ts_end),
+            (Some(1_709_294_400_000), Some(1_709_298_000_500))
+        );
         assert_eq!(data(v)["placeId"], "ChIJ1");
         let s = &out.records[1];
-        assert_eq!((s.kind, s.title.as_deref()), ("activity_segment", Some("CYCLING")));
+        assert_eq!(
+            (s.kind, s.title.as_deref()),
+            ("activity_segment", Some("CYCLING"))
+        );
         assert_eq!((s.lat, s.lon), (Some(-33.9), Some(151.2)));
-        assert_eq!((s.ts, s.ts_end), (Some(1_709_294_400_000), Some(1_709_298_000_000)));
+        assert_eq!(
+            (s.ts, s.ts_end),
+            (Some(1_709_294_400_000), Some(1_709_298_000_000))
+        );
         assert_eq!(data(s)["distance"], 1234);
         assert_eq!(data(s)["endLat"], -33.8);
         let c = &out.records[2];

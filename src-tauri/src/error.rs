@@ -1,0 +1,67 @@
+//! The error every command returns: `{ code, message }`, so the UI can branch on `code` and show
+//! `message` (which already says what and where). Codes come from the engine's own errors.
+
+use footprint_core::runner::ImportError;
+use footprint_core::store::StoreError;
+use serde::Serialize;
+
+/// An error as the UI receives it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CommandError {
+    /// Stable code: `not_found`, `store`, `busy`, `io`, `cancelled`, or an import error code
+    /// (`unknown_format`, `unsafe_archive`, `corrupt`, `not_recognized`, `ambiguous`, ...).
+    pub code: String,
+    /// A sentence for the user.
+    pub message: String,
+}
+
+impl CommandError {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        CommandError {
+            code: code.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<StoreError> for CommandError {
+    fn from(e: StoreError) -> Self {
+        let code = match e {
+            StoreError::NotFound(_) => "not_found",
+            _ => "store",
+        };
+        CommandError::new(code, e.to_string())
+    }
+}
+
+impl From<ImportError> for CommandError {
+    fn from(e: ImportError) -> Self {
+        CommandError::new(e.code(), e.to_string())
+    }
+}
+
+impl From<tauri::Error> for CommandError {
+    fn from(e: tauri::Error) -> Self {
+        CommandError::new("internal", e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_not_found_keeps_its_code_and_words() {
+        let e: CommandError = StoreError::NotFound("no archive with id 7".into()).into();
+        assert_eq!(e.code, "not_found");
+        assert!(e.message.contains("no archive with id 7"), "{}", e.message);
+    }
+
+    #[test]
+    fn import_errors_use_the_engine_code() {
+        let e: CommandError = ImportError::Cancelled.into();
+        assert_eq!(e.code, "cancelled");
+        assert!(e.message.contains("nothing was saved"), "{}", e.message);
+    }
+}

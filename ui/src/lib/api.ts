@@ -1,0 +1,73 @@
+// Typed calls to the Rust commands (src-tauri/src/commands). Request and response types are
+// generated from the Rust types (./bindings, by ts-rs); nothing here is written by hand twice.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { ArchiveSummary } from "./bindings/ArchiveSummary";
+import type { CommandError } from "./bindings/CommandError";
+import type { CompanyDetail } from "./bindings/CompanyDetail";
+import type { CompanyQuery } from "./bindings/CompanyQuery";
+import type { CompanySummary } from "./bindings/CompanySummary";
+import type { DbInfo } from "./bindings/DbInfo";
+import type { ImportEvent } from "./bindings/ImportEvent";
+import type { ImportJob } from "./bindings/ImportJob";
+import type { ImportReport } from "./bindings/ImportReport";
+import type { MapData } from "./bindings/MapData";
+import type { MapQuery } from "./bindings/MapQuery";
+import type { Overview } from "./bindings/Overview";
+import type { RemoveOutcome } from "./bindings/RemoveOutcome";
+import type { SearchPage } from "./bindings/SearchPage";
+import type { SearchQuery } from "./bindings/SearchQuery";
+import type { Stats } from "./bindings/Stats";
+import type { TimelineBucket } from "./bindings/TimelineBucket";
+import type { TimelineQuery } from "./bindings/TimelineQuery";
+import type { Vocabulary } from "./bindings/Vocabulary";
+
+/** The `{ code, message }` every command rejects with, as a throwable Error. */
+export class AppError extends Error {
+  readonly code: string;
+  constructor(e: CommandError) {
+    super(e.message);
+    this.code = e.code;
+  }
+}
+
+/** Turns whatever a rejected invoke gives into an AppError. */
+export function toAppError(e: unknown): AppError {
+  if (e instanceof AppError) return e;
+  if (e && typeof e === "object" && "code" in e && "message" in e) {
+    return new AppError({ code: String(e.code), message: String(e.message) });
+  }
+  return new AppError({ code: "internal", message: String(e) });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export const api = {
+  startImport: (paths: string[], platform: string | null = null) =>
+    call<ImportJob[]>("start_import", { paths, platform }),
+  cancelImport: (job: number) => call<boolean>("cancel_import", { job }),
+  generateDemo: () => call<ImportJob[]>("generate_demo"),
+  archives: () => call<ArchiveSummary[]>("archives"),
+  archiveReport: (id: number) => call<ImportReport | null>("archive_report", { id }),
+  removeArchive: (id: number) => call<RemoveOutcome>("remove_archive", { id }),
+  overview: () => call<Overview>("overview"),
+  stats: () => call<Stats>("stats"),
+  companies: (query: CompanyQuery) => call<CompanySummary[]>("companies", { query }),
+  company: (id: number) => call<CompanyDetail | null>("company", { id }),
+  search: (query: SearchQuery) => call<SearchPage>("search", { query }),
+  timeline: (query: TimelineQuery) => call<TimelineBucket[]>("timeline", { query }),
+  map: (query: MapQuery) => call<MapData>("map", { query }),
+  dbInfo: () => call<DbInfo>("db_info"),
+  vocabulary: () => call<Vocabulary>("vocabulary"),
+};
+
+/** Subscribes to import progress and results. */
+export function onImportEvent(handler: (e: ImportEvent) => void): Promise<UnlistenFn> {
+  return listen<ImportEvent>("import", (event) => handler(event.payload));
+}
