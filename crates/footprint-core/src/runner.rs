@@ -411,6 +411,7 @@ fn import_without_fk_checks(
             last_progress: Instant::now(),
             progress: opts.progress.as_ref(),
             current_file: String::new(),
+            max_id: 0,
         };
         let written = writer.run(receiver);
         let parsed = parser.join().expect("parser thread panicked");
@@ -650,6 +651,58 @@ impl Scope<'_> {
     }
 }
 
+/// Rows per multi-row INSERT: one statement per 64 rows saves SQLite's per-statement work
+/// (reset, bind, halt), ~25% of the writer's time (16 columns x 64 = 1,024 parameters).
+const CHUNK: usize = 64;
+const INSERT_COLS: &str = "archive_id, file_id, position, dedup, platform, kind, category,
+    ts, ts_end, title, body, lat, lon, company_id, relation, data";
+const INSERT_COL_COUNT: usize = 16;
+
+fn insert_sql(rows: usize) -> String {
+    let one = format!("({})", vec!["?"; INSERT_COL_COUNT].join(","));
+    format!(
+        "INSERT INTO records({INSERT_COLS}) VALUES {} ON CONFLICT DO NOTHING",
+        vec![one; rows].join(",")
+    )
+}
+
+/// A record with what the writer computed for it.
+struct PreparedRow<'r> {
+    r: &'r Record,
+    dedup: i64,
+    company_id: Option<i64>,
+}
+
+fn bind_rows(
+    st: &mut rusqlite::CachedStatement<'_>,
+    rows: &[PreparedRow<'_>],
+    archive_id: i64,
+    file_id: i64,
+    platform: &str,
+) -> rusqlite::Result<()> {
+    for (i, row) in rows.iter().enumerate() {
+        let b = i * INSERT_COL_COUNT;
+        let r = row.r;
+        st.raw_bind_parameter(b + 1, archive_id)?;
+        st.raw_bind_parameter(b + 2, file_id)?;
+        st.raw_bind_parameter(b + 3, r.position as i64)?;
+        st.raw_bind_parameter(b + 4, row.dedup)?;
+        st.raw_bind_parameter(b + 5, platform)?;
+        st.raw_bind_parameter(b + 6, r.kind)?;
+        st.raw_bind_parameter(b + 7, r.category.as_str())?;
+        st.raw_bind_parameter(b + 8, r.ts)?;
+        st.raw_bind_parameter(b + 9, r.ts_end)?;
+        st.raw_bind_parameter(b + 10, &r.title)?;
+        st.raw_bind_parameter(b + 11, &r.body)?;
+        st.raw_bind_parameter(b + 12, r.lat)?;
+        st.raw_bind_parameter(b + 13, r.lon)?;
+        st.raw_bind_parameter(b + 14, row.company_id)?;
+        st.raw_bind_parameter(b + 15, r.company.as_ref().map(|c| c.relation.as_str()))?;
+        st.raw_bind_parameter(b + 16, &r.data)?;
+    }
+    Ok(())
+}
+
 struct Writer<'a> {
     tx: &'a rusqlite::Connection,
     archive_id: i64,
@@ -665,18 +718,19 @@ struct Writer<'a> {
     last_progress: Instant,
     progress: Option<&'a ProgressFn>,
     current_file: String,
+    /// Highest record id before the rows being written (tells new rows from known ones).
+    max_id: i64,
 }
 
 impl Writer<'_> {
     fn run(&mut self, rx: Receiver<Msg>) -> Result<u64, WriteError> {
         let tx = self.tx;
-        let mut insert = tx
-            .prepare_cached(
-                "INSERT INTO records(archive_id, file_id, position, dedup, platform, kind, category,
-                   ts, ts_end, title, body, lat, lon, company_id, relation, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-                 ON CONFLICT DO NOTHING",
-            )
+        let mut insert_many = tx
+            .prepare_cached(&insert_sql(CHUNK))
+            .map_err(WriteError::Sql)?;
+        let mut insert_one = tx.prepare_cached(&insert_sql(1)).map_err(WriteError::Sql)?;
+        self.max_id = tx
+            .query_row("SELECT coalesce(max(id), 0) FROM records", [], |x| x.get(0))
             .map_err(WriteError::Sql)?;
         let mut find = tx
             .prepare_cached(
@@ -707,51 +761,93 @@ impl Writer<'_> {
                 }
                 Msg::Records { entry, batch } => {
                     let file_id = self.file_ids[entry];
-                    for r in batch {
-                        let dedup = self.scope.dedup(&r);
-                        let company_id = match &r.company {
-                            Some(c) => Some(self.company(&c.name).map_err(WriteError::Sql)?),
-                            None => None,
-                        };
-                        let n = insert
-                            .execute(params![
-                                self.archive_id,
-                                file_id,
-                                r.position as i64,
-                                dedup,
-                                self.scope.platform,
-                                r.kind,
-                                r.category.as_str(),
-                                r.ts,
-                                r.ts_end,
-                                r.title,
-                                r.body,
-                                r.lat,
-                                r.lon,
-                                company_id,
-                                r.company.as_ref().map(|c| c.relation.as_str()),
-                                r.data,
-                            ])
-                            .map_err(WriteError::Sql)?;
-                        self.report.records_seen += 1;
-                        self.report.files[entry].records += 1;
-                        if n == 1 {
-                            written += 1;
-                            if r.title.is_some() || r.body.is_some() {
-                                fts.execute(params![tx.last_insert_rowid(), r.title, r.body])
-                                    .map_err(WriteError::Sql)?;
-                            }
-                        } else {
-                            self.report.duplicates += 1;
-                            let (rid, owner): (i64, i64) = find
-                                .query_row(params![r.ts, dedup], |row| Ok((row.get(0)?, row.get(1)?)))
+                    let rows: Vec<PreparedRow<'_>> = batch
+                        .iter()
+                        .map(|r| {
+                            Ok(PreparedRow {
+                                dedup: self.scope.dedup(r),
+                                company_id: match &r.company {
+                                    Some(c) => Some(self.company(&c.name)?),
+                                    None => None,
+                                },
+                                r,
+                            })
+                        })
+                        .collect::<rusqlite::Result<_>>()
+                        .map_err(WriteError::Sql)?;
+                    for chunk in rows.chunks(CHUNK) {
+                        let inserted = if chunk.len() == CHUNK {
+                            bind_rows(&mut insert_many, chunk, self.archive_id, file_id, self.scope.platform)
                                 .map_err(WriteError::Sql)?;
-                            if owner != self.archive_id {
-                                also.execute(params![rid, self.archive_id, file_id, r.position as i64])
+                            insert_many.raw_execute().map_err(WriteError::Sql)?
+                        } else {
+                            0
+                        };
+                        if inserted == chunk.len() {
+                            // All new: a multi-row insert numbers its rows consecutively.
+                            let last = tx.last_insert_rowid();
+                            for (i, row) in chunk.iter().enumerate() {
+                                if row.r.title.is_some() || row.r.body.is_some() {
+                                    let id = last - (chunk.len() - 1 - i) as i64;
+                                    fts.execute(params![id, row.r.title, row.r.body])
+                                        .map_err(WriteError::Sql)?;
+                                }
+                            }
+                            written += chunk.len() as u64;
+                            self.max_id = last;
+                        } else if chunk.len() == CHUNK {
+                            // Some rows were already known (a newer export of the same account,
+                            // or repeats inside the export): sort them out one by one.
+                            let mut seen = std::collections::HashSet::new();
+                            for row in chunk {
+                                let (id, owner): (i64, i64) = find
+                                    .query_row(params![row.r.ts, row.dedup], |x| Ok((x.get(0)?, x.get(1)?)))
                                     .map_err(WriteError::Sql)?;
+                                let new_now = owner == self.archive_id && id > self.max_id && seen.insert(id);
+                                if new_now {
+                                    written += 1;
+                                    if row.r.title.is_some() || row.r.body.is_some() {
+                                        fts.execute(params![id, row.r.title, row.r.body])
+                                            .map_err(WriteError::Sql)?;
+                                    }
+                                } else {
+                                    self.report.duplicates += 1;
+                                    if owner != self.archive_id {
+                                        also.execute(params![id, self.archive_id, file_id, row.r.position as i64])
+                                            .map_err(WriteError::Sql)?;
+                                    }
+                                }
+                            }
+                            self.max_id = tx
+                                .query_row("SELECT coalesce(max(id), 0) FROM records", [], |x| x.get(0))
+                                .map_err(WriteError::Sql)?;
+                        } else {
+                            for row in chunk {
+                                bind_rows(&mut insert_one, std::slice::from_ref(row), self.archive_id, file_id, self.scope.platform)
+                                    .map_err(WriteError::Sql)?;
+                                if insert_one.raw_execute().map_err(WriteError::Sql)? == 1 {
+                                    written += 1;
+                                    let id = tx.last_insert_rowid();
+                                    self.max_id = id;
+                                    if row.r.title.is_some() || row.r.body.is_some() {
+                                        fts.execute(params![id, row.r.title, row.r.body])
+                                            .map_err(WriteError::Sql)?;
+                                    }
+                                } else {
+                                    self.report.duplicates += 1;
+                                    let (id, owner): (i64, i64) = find
+                                        .query_row(params![row.r.ts, row.dedup], |x| Ok((x.get(0)?, x.get(1)?)))
+                                        .map_err(WriteError::Sql)?;
+                                    if owner != self.archive_id {
+                                        also.execute(params![id, self.archive_id, file_id, row.r.position as i64])
+                                            .map_err(WriteError::Sql)?;
+                                    }
+                                }
                             }
                         }
                     }
+                    self.report.records_seen += rows.len() as u64;
+                    self.report.files[entry].records += rows.len() as u64;
                     self.tick(written);
                 }
                 Msg::Identity(i) => {
