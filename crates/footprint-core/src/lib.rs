@@ -16,3 +16,4 @@ pub mod holders;
 pub mod query;
 pub mod runner;
 pub mod store;
+mod summaries;

@@ -451,6 +451,7 @@ impl Store {
         tx.execute("DELETE FROM archives WHERE id = ?1", [id])
             .map_err(&err)?;
         holders::rebuild_holdings(&tx).map_err(&err)?;
+        crate::summaries::rebuild(&tx).map_err(&err)?;
         let companies_after: i64 = tx
             .query_row("SELECT count(*) FROM companies", [], |r| r.get(0))
             .map_err(&err)?;
@@ -668,29 +669,31 @@ impl Store {
         Ok(SearchPage { rows, next })
     }
 
+    /// Records per period and platform, from the per-day summary (instant on millions of
+    /// records). Periods are UTC.
     pub fn timeline(&self, q: &TimelineQuery) -> Result<Vec<TimelineBucket>, StoreError> {
-        let fmt = match q.by.as_deref() {
-            Some("day") => "%Y-%m-%d",
-            Some("year") => "%Y",
-            _ => "%Y-%m",
+        let len = match q.by.as_deref() {
+            Some("day") => 10,
+            Some("year") => 4,
+            _ => 7,
         };
-        let mut cond = vec!["ts IS NOT NULL".to_string()];
-        let mut args: Vec<Value> = vec![Value::Text(fmt.into())];
+        let mut cond = vec!["1 = 1".to_string()];
+        let mut args: Vec<Value> = vec![Value::Integer(len)];
         if let Some(p) = &q.platform {
             args.push(Value::Text(p.clone()));
             cond.push(format!("platform = ?{}", args.len()));
         }
         if let Some(f) = q.from_ms {
-            args.push(Value::Integer(f));
-            cond.push(format!("ts >= ?{}", args.len()));
+            args.push(Value::Text(crate::time::display_date(f)));
+            cond.push(format!("day >= ?{}", args.len()));
         }
         if let Some(t) = q.to_ms {
-            args.push(Value::Integer(t));
-            cond.push(format!("ts < ?{}", args.len()));
+            args.push(Value::Text(crate::time::display_date(t)));
+            cond.push(format!("day < ?{}", args.len()));
         }
         let sql = format!(
-            "SELECT strftime(?1, ts / 1000, 'unixepoch') AS b, platform, count(*)
-             FROM records WHERE {} GROUP BY b, platform ORDER BY b, platform",
+            "SELECT substr(day, 1, ?1) AS b, platform, sum(records)
+             FROM activity_days WHERE {} GROUP BY b, platform ORDER BY b, platform",
             cond.join(" AND ")
         );
         let mut st = self.conn.prepare(&sql).map_err(self.err())?;
@@ -709,10 +712,13 @@ impl Store {
     /// Location points binned on a grid (a million points become a few thousand bins), plus
     /// named visits.
     pub fn map(&self, q: &MapQuery) -> Result<MapData, StoreError> {
+        // From the ~1 km grid of geo_cells (see the migration): instant on a million points.
+        let mean_lat = "(sum_lat / points)";
+        let mean_lon = "(sum_lon / points)";
         let (total, w0, s0, e0, n0): (i64, Option<f64>, Option<f64>, Option<f64>, Option<f64>) = self
             .conn
             .query_row(
-                "SELECT count(*), min(lon), min(lat), max(lon), max(lat) FROM records WHERE lat IS NOT NULL",
+                &format!("SELECT coalesce(sum(points), 0), min({mean_lon}), min({mean_lat}), max({mean_lon}), max({mean_lat}) FROM geo_cells"),
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
@@ -738,11 +744,11 @@ impl Store {
         let cell = span / cells;
         let mut st = self
             .conn
-            .prepare(
-                "SELECT avg(lat), avg(lon), count(*) FROM records
-                 WHERE lat IS NOT NULL AND lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4
-                 GROUP BY CAST((lat - ?1) / ?5 AS INTEGER), CAST((lon - ?3) / ?5 AS INTEGER)",
-            )
+            .prepare(&format!(
+                "SELECT sum(sum_lat) / sum(points), sum(sum_lon) / sum(points), sum(points) FROM geo_cells
+                 WHERE {mean_lat} BETWEEN ?1 AND ?2 AND {mean_lon} BETWEEN ?3 AND ?4
+                 GROUP BY CAST(({mean_lat} - ?1) / ?5 AS INTEGER), CAST(({mean_lon} - ?3) / ?5 AS INTEGER)"
+            ))
             .map_err(self.err())?;
         let bins = st
             .query_map(params![south, north, west, east, cell], |r| {
@@ -758,8 +764,8 @@ impl Store {
         let mut st = self
             .conn
             .prepare(
-                "SELECT lat, lon, title, ts FROM records
-                 WHERE lat IS NOT NULL AND kind = 'place_visit' AND lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4
+                "SELECT lat, lon, title, ts FROM records INDEXED BY records_visits
+                 WHERE kind = 'place_visit' AND lat BETWEEN ?1 AND ?2 AND lon BETWEEN ?3 AND ?4
                  ORDER BY ts DESC LIMIT 2000",
             )
             .map_err(self.err())?;
@@ -807,12 +813,12 @@ impl Store {
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let (first_ts, last_ts): (Option<i64>, Option<i64>) = self
             .conn
-            .query_row("SELECT min(ts), max(ts) FROM records", [], |r| {
+            .query_row("SELECT min(first_ts), max(last_ts) FROM record_counts", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .map_err(self.err())?;
         Ok(Stats {
-            records: self.scalar("SELECT count(*) FROM records")?,
+            records: self.scalar("SELECT coalesce(sum(records), 0) FROM record_counts")?,
             archives: self.scalar("SELECT count(*) FROM archives")?,
             companies: self.scalar("SELECT count(DISTINCT company_id) FROM holdings")?,
             third_parties: self.scalar(
@@ -820,15 +826,15 @@ impl Store {
             )?,
             identities: self.scalar("SELECT count(*) FROM (SELECT DISTINCT kind, value FROM identities)")?,
             by_platform: self.count_by(
-                "SELECT platform, count(*) FROM records GROUP BY platform ORDER BY 2 DESC",
+                "SELECT platform, sum(records) FROM record_counts GROUP BY platform ORDER BY 2 DESC",
                 platform_name,
             )?,
             by_kind: self.count_by(
-                "SELECT kind, count(*) FROM records GROUP BY kind ORDER BY 2 DESC",
+                "SELECT kind, sum(records) FROM record_counts GROUP BY kind ORDER BY 2 DESC",
                 |k| k.replace('_', " "),
             )?,
             by_category: self.count_by(
-                "SELECT category, count(*) FROM records GROUP BY category ORDER BY 2 DESC",
+                "SELECT category, sum(records) FROM record_counts GROUP BY category ORDER BY 2 DESC",
                 category_label,
             )?,
             first_ts,
@@ -871,7 +877,7 @@ impl Store {
         {
             let mut st = self
                 .conn
-                .prepare("SELECT platform, category, count(*) FROM records GROUP BY platform, category ORDER BY platform, 3 DESC")
+                .prepare("SELECT platform, category, sum(records) FROM record_counts GROUP BY platform, category ORDER BY platform, 3 DESC")
                 .map_err(self.err())?;
             let rows = st
                 .query_map([], |r| {
@@ -912,7 +918,7 @@ impl Store {
             .collect();
         Ok(Overview {
             archives_total: self.scalar("SELECT count(*) FROM archives")?,
-            records_total: self.scalar("SELECT count(*) FROM records")?,
+            records_total: self.scalar("SELECT coalesce(sum(records), 0) FROM record_counts")?,
             companies_total: self.scalar("SELECT count(DISTINCT company_id) FROM holdings")?,
             third_parties_total: self.scalar(
                 "SELECT count(DISTINCT h.company_id) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.platform = 0",

@@ -412,17 +412,22 @@ fn import_without_fk_checks(
             progress: opts.progress.as_ref(),
             current_file: String::new(),
             max_id: 0,
+            summary: Default::default(),
         };
         let written = writer.run(receiver);
+        let summary = std::mem::take(&mut writer.summary);
         let parsed = parser.join().expect("parser thread panicked");
         match (written, parsed) {
             (Err(e), _) => Err(e),
             (Ok(_), Err(e)) => Err(e),
-            (Ok(n), Ok(())) => Ok(n),
+            (Ok(n), Ok(())) => Ok((n, summary)),
         }
     });
     let written = match written {
-        Ok(n) => n,
+        Ok((n, summary)) => {
+            summary.write(&tx, importer.id()).map_err(&sql)?;
+            n
+        }
         Err(WriteError::Cancelled) => return Err(ImportError::Cancelled),
         Err(WriteError::Sql(e)) => return Err(sql(e).into()),
         Err(WriteError::Read { file, message }) => {
@@ -720,6 +725,8 @@ struct Writer<'a> {
     current_file: String,
     /// Highest record id before the rows being written (tells new rows from known ones).
     max_id: i64,
+    /// Counts and days of the new records, for the summary tables.
+    summary: crate::summaries::SummaryDelta,
 }
 
 impl Writer<'_> {
@@ -787,6 +794,8 @@ impl Writer<'_> {
                             // All new: a multi-row insert numbers its rows consecutively.
                             let last = tx.last_insert_rowid();
                             for (i, row) in chunk.iter().enumerate() {
+                                self.summary.add(row.r.kind, row.r.category.as_str(), row.r.ts);
+                                    self.summary.add_point(row.r.lat, row.r.lon);
                                 if row.r.title.is_some() || row.r.body.is_some() {
                                     let id = last - (chunk.len() - 1 - i) as i64;
                                     fts.execute(params![id, row.r.title, row.r.body])
@@ -806,6 +815,8 @@ impl Writer<'_> {
                                 let new_now = owner == self.archive_id && id > self.max_id && seen.insert(id);
                                 if new_now {
                                     written += 1;
+                                    self.summary.add(row.r.kind, row.r.category.as_str(), row.r.ts);
+                                    self.summary.add_point(row.r.lat, row.r.lon);
                                     if row.r.title.is_some() || row.r.body.is_some() {
                                         fts.execute(params![id, row.r.title, row.r.body])
                                             .map_err(WriteError::Sql)?;
@@ -827,6 +838,8 @@ impl Writer<'_> {
                                     .map_err(WriteError::Sql)?;
                                 if insert_one.raw_execute().map_err(WriteError::Sql)? == 1 {
                                     written += 1;
+                                    self.summary.add(row.r.kind, row.r.category.as_str(), row.r.ts);
+                                    self.summary.add_point(row.r.lat, row.r.lon);
                                     let id = tx.last_insert_rowid();
                                     self.max_id = id;
                                     if row.r.title.is_some() || row.r.body.is_some() {

@@ -35,6 +35,25 @@ fn assert_foreign_keys_hold(store_path: &Path) {
         .query_row("SELECT count(*) FROM records_fts_docsize", [], |r| r.get(0))
         .unwrap();
     assert_eq!(fts, indexed, "every record with text is in the full-text index");
+    // The summary tables agree with the records they summarize.
+    let q = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        q("SELECT coalesce(sum(records), 0) FROM record_counts"),
+        q("SELECT count(*) FROM records")
+    );
+    assert_eq!(
+        q("SELECT coalesce(sum(records), 0) FROM activity_days"),
+        q("SELECT count(*) FROM records WHERE ts IS NOT NULL")
+    );
+    assert_eq!(
+        q("SELECT coalesce(sum(points), 0) FROM geo_cells"),
+        q("SELECT count(*) FROM records WHERE lat IS NOT NULL")
+    );
+    assert_eq!(
+        q("SELECT count(*) FROM (SELECT platform, kind, category, count(*) AS n FROM records GROUP BY 1, 2, 3
+             EXCEPT SELECT platform, kind, category, records FROM record_counts)"),
+        0
+    );
 }
 
 fn facebook(dir: &Path, name: &str, spec: FacebookSpec) -> Vec<PathBuf> {
@@ -181,7 +200,10 @@ fn newer_export_adds_only_new_records_and_removal_hands_over() {
 
     // Removing the last one leaves an empty store: no orphan companies or holdings.
     store.remove_archive(b.archive_id).unwrap();
-    for table in ["records", "companies", "holdings", "identities", "files", "archives", "company_aliases"] {
+    for table in [
+        "records", "companies", "holdings", "identities", "files", "archives", "company_aliases",
+        "record_counts", "activity_days", "geo_cells",
+    ] {
         assert_eq!(count(&db, &format!("SELECT count(*) FROM {table}")), 0, "{table} emptied");
     }
     assert_eq!(count(&db, "SELECT count(*) FROM records_fts"), 0);
@@ -396,4 +418,52 @@ fn queries_agree_with_each_other() {
         .by_relation
         .iter()
         .any(|r| r.key == "sent_off_platform_activity"));
+}
+
+#[test]
+fn location_history_feeds_the_map_and_timeline_summaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fp.db");
+    let zip = footprint_fixtures::google::generate(
+        &footprint_fixtures::google::TakeoutSpec {
+            location_points: 2_000,
+            ..Default::default()
+        },
+        &dir.path().join("takeout.zip"),
+    )
+    .unwrap();
+    let mut store = Store::open(&db).unwrap();
+    let out = import_export(&mut store, &zip, &opts()).unwrap();
+    assert_foreign_keys_hold(&db);
+    let map = store.map(&MapQuery::default()).unwrap();
+    assert!(map.total_points >= 2_000);
+    assert_eq!(map.bins.iter().map(|b| b.count).sum::<i64>(), map.total_points);
+    assert!(map.bins.len() > 1 && map.bins.len() < 2_000, "points are binned: {}", map.bins.len());
+    assert!(!map.visits.is_empty(), "semantic place visits are listed");
+    let [w, s, e, n] = map.extent.unwrap();
+    assert!(w <= e && s <= n);
+    // Zooming into a box returns only what is inside it.
+    let half = store
+        .map(&MapQuery {
+            west: Some(w),
+            east: Some((w + e) / 2.0),
+            south: Some(s),
+            north: Some(n),
+            cells: Some(16),
+        })
+        .unwrap();
+    assert!(half.bins.iter().all(|b| b.lon <= (w + e) / 2.0 + 1e-9));
+    let by_day: i64 = store
+        .timeline(&TimelineQuery {
+            by: Some("day".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .iter()
+        .map(|b| b.records)
+        .sum();
+    assert_eq!(by_day, count(&db, "SELECT count(*) FROM records WHERE ts IS NOT NULL"));
+    store.remove_archive(out.archive_id).unwrap();
+    assert_foreign_keys_hold(&db);
+    assert_eq!(store.map(&MapQuery::default()).unwrap().total_points, 0);
 }

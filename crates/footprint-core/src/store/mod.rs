@@ -8,7 +8,10 @@ use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 /// Embedded migrations, in order. Append only.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("migrations/0001_init.sql")),
+    ("0002_requests", include_str!("migrations/0002_requests.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -70,6 +70,8 @@ CREATE TABLE records (
 CREATE UNIQUE INDEX records_key ON records(coalesce(ts, -9223372036854775808), dedup);
 CREATE INDEX records_archive ON records(archive_id);
 CREATE INDEX records_company ON records(company_id) WHERE company_id IS NOT NULL;
+-- Named places for the map (few rows: a partial index costs imports nothing).
+CREATE INDEX records_visits ON records(ts) WHERE kind = 'place_visit';
 
 -- A record seen again in a later archive (a newer export of the same account): kept so that
 -- removing the first archive hands the record over instead of losing it.
@@ -120,4 +122,35 @@ CREATE TABLE holdings (
   last_seen  INTEGER,                   -- latest evidence time
   files      TEXT NOT NULL,             -- JSON array of the files the evidence came from
   PRIMARY KEY (company_id, category, relation, platform)
+) STRICT, WITHOUT ROWID;
+
+-- Counts per platform, kind and category, kept up to date by imports and removals, so that
+-- the dashboard and `footprint stats` answer at once on millions of records.
+CREATE TABLE record_counts (
+  platform   TEXT NOT NULL,             -- importer id
+  kind       TEXT NOT NULL,             -- record kind
+  category   TEXT NOT NULL,             -- data category
+  records    INTEGER NOT NULL,          -- how many records
+  first_ts   INTEGER,                   -- earliest record time
+  last_ts    INTEGER,                   -- latest record time
+  PRIMARY KEY (platform, kind, category)
+) STRICT, WITHOUT ROWID;
+
+-- Records per platform per UTC day, for the timeline (zoomable to months and years).
+CREATE TABLE activity_days (
+  platform   TEXT NOT NULL,             -- importer id
+  day        TEXT NOT NULL,             -- UTC date, YYYY-MM-DD
+  records    INTEGER NOT NULL,          -- records dated that day
+  PRIMARY KEY (platform, day)
+) STRICT, WITHOUT ROWID;
+
+-- Location points counted on a 0.01-degree grid (about 1 km), for the map: a million points
+-- become a few thousand cells, drawn without scanning the records.
+CREATE TABLE geo_cells (
+  cell_x     INTEGER NOT NULL,          -- floor((longitude + 180) * 100)
+  cell_y     INTEGER NOT NULL,          -- floor((latitude + 90) * 100)
+  points     INTEGER NOT NULL,          -- records with coordinates in the cell
+  sum_lat    REAL NOT NULL,             -- sum of their latitudes (mean = sum_lat / points)
+  sum_lon    REAL NOT NULL,             -- sum of their longitudes
+  PRIMARY KEY (cell_x, cell_y)
 ) STRICT, WITHOUT ROWID;

@@ -1,0 +1,224 @@
+//! Turning a stored request into something to send or keep: the letter (request, reminder or
+//! complaint) as plain text, PDF, e-mail draft or `mailto:` link, and its dates as a calendar.
+//!
+//! The letter date follows the history when there is one (a request letter reprinted after
+//! sending keeps its sending date; a reminder its reminder date); otherwise it is `today`,
+//! and the deadline the letter states assumes it is sent that day.
+
+use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
+use footprint_rights::eml::{self, EmlOptions};
+use footprint_rights::identity::first_of;
+use footprint_rights::letter::{self, Lang, Letter};
+use footprint_rights::tracking::{MessageKind, Request, Status};
+use footprint_rights::{ics, pdf, IdentityKind};
+use serde::{Deserialize, Serialize};
+
+use super::RequestError;
+
+/// Output formats of a letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum LetterFormat {
+    /// The whole letter as plain text (addresses, date, subject, body, notice).
+    Txt,
+    /// A4 PDF to print or attach.
+    Pdf,
+    /// An unsent e-mail draft (`.eml`) for the user's mail program.
+    Eml,
+    /// The request's dates as calendar events (`.ics`); the letter type does not matter.
+    Ics,
+    /// A `mailto:` link with subject and body.
+    Mailto,
+}
+
+impl LetterFormat {
+    pub fn parse(s: &str) -> Option<LetterFormat> {
+        match s.trim().to_lowercase().as_str() {
+            "txt" | "text" => Some(LetterFormat::Txt),
+            "pdf" => Some(LetterFormat::Pdf),
+            "eml" | "email" | "e-mail" => Some(LetterFormat::Eml),
+            "ics" | "calendar" => Some(LetterFormat::Ics),
+            "mailto" => Some(LetterFormat::Mailto),
+            _ => None,
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            LetterFormat::Txt => "txt",
+            LetterFormat::Pdf => "pdf",
+            LetterFormat::Eml => "eml",
+            LetterFormat::Ics => "ics",
+            LetterFormat::Mailto => "mailto.txt",
+        }
+    }
+
+    fn media_type(self) -> &'static str {
+        match self {
+            LetterFormat::Txt | LetterFormat::Mailto => "text/plain; charset=utf-8",
+            LetterFormat::Pdf => "application/pdf",
+            LetterFormat::Eml => "message/rfc822",
+            LetterFormat::Ics => "text/calendar; charset=utf-8",
+        }
+    }
+}
+
+/// Which letter of a request's life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum LetterType {
+    /// The request itself, to the company.
+    Request,
+    /// A reminder to the company once the answer is overdue (gives 14 more days).
+    Reminder,
+    /// A complaint to the regime's authority.
+    Complaint,
+}
+
+impl LetterType {
+    pub fn parse(s: &str) -> Option<LetterType> {
+        match s.trim().to_lowercase().as_str() {
+            "request" => Some(LetterType::Request),
+            "reminder" => Some(LetterType::Reminder),
+            "complaint" => Some(LetterType::Complaint),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            LetterType::Request => "request",
+            LetterType::Reminder => "reminder",
+            LetterType::Complaint => "complaint",
+        }
+    }
+}
+
+/// A rendered letter (or calendar) and what the user should know before sending it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LetterOutput {
+    /// Suggested file name: `<reference>-<letter type>.<ext>`.
+    pub file_name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+    /// The letter's date.
+    pub date: NaiveDate,
+    pub subject: String,
+    /// Where to send it by e-mail, when known.
+    pub to_email: Option<String>,
+    /// The web form to paste the text into, when known.
+    pub web_form: Option<String>,
+    /// For the user only, never sent: placeholders to fill in, fallbacks taken, facts to check.
+    pub notes_for_user: Vec<String>,
+}
+
+/// The letter's date: the recorded date for what already happened, else `today`.
+fn letter_date(req: &Request, kind: LetterType, today: NaiveDate) -> NaiveDate {
+    match kind {
+        LetterType::Request => req.sent.unwrap_or(today),
+        LetterType::Reminder => {
+            if req.history.iter().any(|c| c.status == Status::ReminderSent) {
+                req.messages
+                    .iter()
+                    .rev()
+                    .find(|m| m.kind == MessageKind::Reminder)
+                    .map(|m| m.date)
+                    .unwrap_or(today)
+            } else {
+                today
+            }
+        }
+        LetterType::Complaint => req.complaint_filed.unwrap_or(today),
+    }
+}
+
+fn letter(req: &Request, kind: LetterType, date: NaiveDate) -> Result<Letter, RequestError> {
+    let input = match kind {
+        LetterType::Request => req.request_letter(date)?,
+        LetterType::Reminder => req.reminder_letter(date)?,
+        LetterType::Complaint => req.complaint_letter(date)?,
+    };
+    Ok(letter::render(&input, Lang::En)?)
+}
+
+/// Renders `kind` of `req` in `format`. `today` dates letters not yet sent and stamps calendars
+/// and e-mail drafts (the engine never reads the clock).
+pub(crate) fn render(
+    req: &Request,
+    format: LetterFormat,
+    kind: LetterType,
+    today: NaiveDate,
+) -> Result<LetterOutput, RequestError> {
+    let file_name = format!("{}-{}.{}", req.reference, kind.as_str(), format.extension());
+    if format == LetterFormat::Ics {
+        return Ok(calendar(req, today, file_name));
+    }
+    let date = letter_date(req, kind, today);
+    let l = letter(req, kind, date)?;
+    let bytes = match format {
+        LetterFormat::Txt => l.to_text().into_bytes(),
+        LetterFormat::Pdf => pdf::to_pdf(&l),
+        LetterFormat::Eml => {
+            // Noon UTC is the same calendar day almost everywhere; the mail program sets the
+            // real Date when the user sends the draft.
+            let stamp = Utc
+                .from_utc_datetime(&date.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon")))
+                .fixed_offset();
+            eml::draft(
+                &l,
+                &EmlOptions {
+                    to: None,
+                    from: first_of(&req.identities, IdentityKind::Email),
+                    date: stamp,
+                },
+            )?
+            .into_bytes()
+        }
+        LetterFormat::Mailto => eml::mailto(&l, None)?.into_bytes(),
+        LetterFormat::Ics => unreachable!("handled above"),
+    };
+    Ok(LetterOutput {
+        file_name,
+        media_type: format.media_type().into(),
+        bytes,
+        date,
+        subject: l.subject.clone(),
+        to_email: l.to_email.clone(),
+        web_form: l.web_form.clone(),
+        notes_for_user: l.notes_for_user.clone(),
+    })
+}
+
+/// The request's dates as calendar events. A draft is shown as if sent today (the same
+/// assumption as its planned due date), so the user can put the dates in a calendar before
+/// sending.
+fn calendar(req: &Request, today: NaiveDate, file_name: String) -> LetterOutput {
+    let mut notes = Vec::new();
+    let events = if req.status() == &Status::Draft {
+        let mut assumed = req.clone();
+        let send_day = today.max(req.created);
+        match assumed.send(send_day, None) {
+            Ok(()) => notes.push(format!(
+                "The request is not sent yet: the dates assume it is sent on {send_day}."
+            )),
+            Err(e) => notes.push(format!("No dates yet: {e}")),
+        }
+        assumed.calendar_events()
+    } else {
+        req.calendar_events()
+    };
+    let stamp = today.and_time(NaiveTime::MIN);
+    LetterOutput {
+        file_name,
+        media_type: LetterFormat::Ics.media_type().into(),
+        bytes: ics::calendar(&events, stamp).into_bytes(),
+        date: today,
+        subject: format!("{}: {}", req.company.name, req.reference),
+        to_email: None,
+        web_form: None,
+        notes_for_user: notes,
+    }
+}

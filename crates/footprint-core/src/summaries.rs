@@ -1,0 +1,122 @@
+//! Summary tables that make the dashboard instant on millions of records: counts per
+//! platform/kind/category and records per day. The import writer adds to them as it writes
+//! (no extra pass over the records); removals rebuild them from the records.
+
+use chrono::DateTime;
+use rusqlite::{params, Connection};
+use std::collections::HashMap;
+
+/// What one import added, accumulated in memory while writing.
+#[derive(Default)]
+pub(crate) struct SummaryDelta {
+    counts: HashMap<(&'static str, &'static str), (i64, Option<i64>, Option<i64>)>,
+    days: HashMap<i64, i64>,
+    cells: HashMap<(i64, i64), (i64, f64, f64)>,
+}
+
+/// The map grid: 100 cells per degree.
+pub(crate) const CELLS_PER_DEGREE: f64 = 100.0;
+
+fn cell_of(lat: f64, lon: f64) -> (i64, i64) {
+    (
+        ((lon + 180.0) * CELLS_PER_DEGREE).floor() as i64,
+        ((lat + 90.0) * CELLS_PER_DEGREE).floor() as i64,
+    )
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+impl SummaryDelta {
+    pub(crate) fn add_point(&mut self, lat: Option<f64>, lon: Option<f64>) {
+        if let (Some(lat), Some(lon)) = (lat, lon) {
+            if lat.is_finite() && lon.is_finite() {
+                let e = self.cells.entry(cell_of(lat, lon)).or_insert((0, 0.0, 0.0));
+                e.0 += 1;
+                e.1 += lat;
+                e.2 += lon;
+            }
+        }
+    }
+
+    pub(crate) fn add(&mut self, kind: &'static str, category: &'static str, ts: Option<i64>) {
+        let e = self.counts.entry((kind, category)).or_insert((0, None, None));
+        e.0 += 1;
+        if let Some(t) = ts {
+            e.1 = Some(e.1.map_or(t, |v: i64| v.min(t)));
+            e.2 = Some(e.2.map_or(t, |v: i64| v.max(t)));
+            *self.days.entry(t.div_euclid(DAY_MS)).or_insert(0) += 1;
+        }
+    }
+
+    pub(crate) fn write(&self, conn: &Connection, platform: &str) -> rusqlite::Result<()> {
+        let mut st = conn.prepare_cached(
+            "INSERT INTO record_counts(platform, kind, category, records, first_ts, last_ts)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(platform, kind, category) DO UPDATE SET
+               records = records + excluded.records,
+               first_ts = CASE WHEN first_ts IS NULL OR excluded.first_ts < first_ts THEN excluded.first_ts ELSE first_ts END,
+               last_ts = CASE WHEN last_ts IS NULL OR excluded.last_ts > last_ts THEN excluded.last_ts ELSE last_ts END",
+        )?;
+        for ((kind, category), (n, lo, hi)) in &self.counts {
+            st.execute(params![platform, kind, category, n, lo, hi])?;
+        }
+        let mut st = conn.prepare_cached(
+            "INSERT INTO activity_days(platform, day, records) VALUES (?1, ?2, ?3)
+             ON CONFLICT(platform, day) DO UPDATE SET records = records + excluded.records",
+        )?;
+        for (day, n) in &self.days {
+            st.execute(params![platform, day_string(*day), n])?;
+        }
+        let mut st = conn.prepare_cached(
+            "INSERT INTO geo_cells(cell_x, cell_y, points, sum_lat, sum_lon) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(cell_x, cell_y) DO UPDATE SET points = points + excluded.points,
+               sum_lat = sum_lat + excluded.sum_lat, sum_lon = sum_lon + excluded.sum_lon",
+        )?;
+        for ((x, y), (n, slat, slon)) in &self.cells {
+            st.execute(params![x, y, n, slat, slon])?;
+        }
+        Ok(())
+    }
+}
+
+fn day_string(day: i64) -> String {
+    DateTime::from_timestamp_millis(day * DAY_MS)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "0000-00-00".into())
+}
+
+/// Recompute both tables from the records (after a removal).
+pub(crate) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DELETE FROM record_counts;
+         INSERT INTO record_counts(platform, kind, category, records, first_ts, last_ts)
+           SELECT platform, kind, category, count(*), min(ts), max(ts) FROM records
+           GROUP BY platform, kind, category;
+         DELETE FROM activity_days;
+         INSERT INTO activity_days(platform, day, records)
+           SELECT platform, strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), count(*) FROM records
+           WHERE ts IS NOT NULL GROUP BY 1, 2;
+         DELETE FROM geo_cells;
+         INSERT INTO geo_cells(cell_x, cell_y, points, sum_lat, sum_lon)
+           SELECT CAST((lon + 180.0) * 100.0 AS INTEGER), CAST((lat + 90.0) * 100.0 AS INTEGER),
+                  count(*), sum(lat), sum(lon)
+           FROM records WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1, 2;",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_utc_and_negative_times_floor() {
+        assert_eq!(day_string(0), "1970-01-01");
+        assert_eq!(day_string((-1i64).div_euclid(DAY_MS)), "1969-12-31");
+        let mut d = SummaryDelta::default();
+        d.add("k", "c", Some(DAY_MS - 1));
+        d.add("k", "c", Some(DAY_MS));
+        d.add("k", "c", None);
+        assert_eq!(d.counts[&("k", "c")], (3, Some(DAY_MS - 1), Some(DAY_MS)));
+        assert_eq!(d.days.len(), 2);
+    }
+}
