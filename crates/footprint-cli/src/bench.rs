@@ -133,8 +133,10 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
         measure("Google Takeout", &takeout, &dir.join("bench-google.db"))?,
         measure("Facebook", &facebook, &dir.join("bench-facebook.db"))?,
     ];
+    let queries = time_queries(&dir.join("bench-google.db"))?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows).expect("serializable"));
+        let all = serde_json::json!({ "imports": rows, "queries_ms": queries });
+        println!("{}", serde_json::to_string_pretty(&all).expect("serializable"));
         return Ok(());
     }
     let mut t = comfy_table::Table::new();
@@ -156,5 +158,75 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
         ]);
     }
     println!("{t}");
+    let mut q = comfy_table::Table::new();
+    q.load_preset(comfy_table::presets::UTF8_BORDERS_ONLY)
+        .set_header(vec!["Query on the Google database (what the app's screens ask)", "ms"]);
+    for (name, ms) in &queries {
+        q.add_row(vec![name.clone(), format!("{ms:.1}")]);
+    }
+    println!("{q}");
     Ok(())
+}
+
+/// Time the queries behind the app's screens on an imported database (a fresh connection,
+/// as the app opens it).
+fn time_queries(db: &Path) -> Result<Vec<(String, f64)>, Failure> {
+    use footprint_core::query::{CompanyQuery, MapQuery, SearchQuery, TimelineQuery};
+    let t0 = Instant::now();
+    let store = Store::open(db)?;
+    let mut out = vec![("open database".to_string(), t0.elapsed().as_secs_f64() * 1e3)];
+    let mut time = |name: &str, f: &mut dyn FnMut() -> Result<(), Failure>| -> Result<(), Failure> {
+        let t = Instant::now();
+        f()?;
+        out.push((name.to_string(), t.elapsed().as_secs_f64() * 1e3));
+        Ok(())
+    };
+    time("overview (dashboard)", &mut || {
+        store.overview()?;
+        Ok(())
+    })?;
+    time("companies list", &mut || {
+        store.companies(&CompanyQuery::default())?;
+        Ok(())
+    })?;
+    time("stats", &mut || {
+        store.stats()?;
+        Ok(())
+    })?;
+    time("timeline by day", &mut || {
+        store.timeline(&TimelineQuery {
+            by: Some("day".into()),
+            ..Default::default()
+        })?;
+        Ok(())
+    })?;
+    time("map (whole extent)", &mut || {
+        store.map(&MapQuery::default())?;
+        Ok(())
+    })?;
+    time("explorer: first page, no filter", &mut || {
+        store.search(&SearchQuery::default())?;
+        Ok(())
+    })?;
+    time("explorer: full-text search", &mut || {
+        store.search(&SearchQuery {
+            text: Some("searched".into()),
+            ..Default::default()
+        })?;
+        Ok(())
+    })?;
+    time("explorer: 20th page of a platform filter", &mut || {
+        let mut q = SearchQuery {
+            platform: Some("google".into()),
+            ..Default::default()
+        };
+        for _ in 0..20 {
+            match store.search(&q)?.next {
+                Some(c) => q.after = Some(c),
+                None => break,
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
 }

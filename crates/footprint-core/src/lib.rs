@@ -14,6 +14,7 @@ pub mod text;
 pub mod time;
 pub mod holders;
 pub mod query;
+pub mod requests;
 pub mod runner;
 pub mod store;
 mod summaries;

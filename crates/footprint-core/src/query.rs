@@ -115,15 +115,20 @@ pub struct RecordRow {
     pub position: i64,
     pub archive_id: i64,
     pub data: Option<String>,
+    /// The record's dedup key (stable across re-imports; used for paging), as a string.
+    pub key: String,
 }
 
-/// Keyset position for paging (stays fast deep into millions of rows).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+/// Keyset position for paging: the (time, dedup key) of the last row seen, the same order as
+/// the `records_key` index, so page 1,000 costs what page 1 costs.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Cursor {
     /// `ts` of the last row seen (rows without a time sort last, as i64::MIN).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub ts: i64,
-    pub id: i64,
+    /// Its dedup key; a string because it uses all 64 bits (more than a JS number holds).
+    pub key: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -308,7 +313,7 @@ fn json_list(s: Option<String>) -> Vec<String> {
 }
 
 const RECORD_COLS: &str = "r.id, r.platform, r.kind, r.category, r.ts, r.ts_end, r.title, r.body, r.lat, r.lon,
-     c.name, r.relation, f.path, r.position, r.archive_id, r.data";
+     c.name, r.relation, f.path, r.position, r.archive_id, r.data, r.dedup";
 const RECORD_FROM: &str =
     "records r JOIN files f ON f.id = r.file_id LEFT JOIN companies c ON c.id = r.company_id";
 
@@ -330,6 +335,7 @@ fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
         position: r.get(13)?,
         archive_id: r.get(14)?,
         data: r.get(15)?,
+        key: r.get::<_, i64>(16)?.to_string(),
     })
 }
 
@@ -641,16 +647,17 @@ impl Store {
         }
         // Rows without a time sort last: coalesce to i64::MIN.
         let ts_expr = "coalesce(r.ts, -9223372036854775808)";
-        if let Some(c) = q.after {
+        if let Some(c) = &q.after {
+            let key: i64 = c.key.parse().unwrap_or(i64::MAX);
             let a = arg(Value::Integer(c.ts), &mut args);
-            let b = arg(Value::Integer(c.id), &mut args);
-            cond.push(format!("({ts_expr} < {a} OR ({ts_expr} = {a} AND r.id < {b}))"));
+            let b = arg(Value::Integer(key), &mut args);
+            cond.push(format!("({ts_expr} < {a} OR ({ts_expr} = {a} AND r.dedup < {b}))"));
         }
         if !cond.is_empty() {
             sql.push_str(" WHERE ");
             sql.push_str(&cond.join(" AND "));
         }
-        sql.push_str(&format!(" ORDER BY {ts_expr} DESC, r.id DESC LIMIT {}", limit + 1));
+        sql.push_str(&format!(" ORDER BY {ts_expr} DESC, r.dedup DESC LIMIT {}", limit + 1));
         let mut st = self.conn.prepare(&sql).map_err(self.err())?;
         let mut rows: Vec<RecordRow> = st
             .query_map(params_from_iter(args), record_row)
@@ -661,7 +668,7 @@ impl Store {
             rows.truncate(limit as usize);
             rows.last().map(|r| Cursor {
                 ts: r.ts.unwrap_or(i64::MIN),
-                id: r.id,
+                key: r.key.clone(),
             })
         } else {
             None
