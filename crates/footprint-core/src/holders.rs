@@ -49,6 +49,13 @@ fn is_legal_suffix(word: &str) -> bool {
     LEGAL_SUFFIXES.contains(&bare.as_str())
 }
 
+/// A URL or a bare domain (`nike.com`), as opposed to a name ("Booking.com" is both: the
+/// capital letter says it is written as a name).
+fn is_web_address(s: &str) -> bool {
+    let t = s.trim();
+    as_domain(&t.to_lowercase()).is_some() && !t.chars().any(|c| c.is_uppercase())
+}
+
 /// If `s` is a URL or a bare domain, its brand label (`shop.nike.co.uk` -> `nike`).
 fn as_domain(s: &str) -> Option<String> {
     let rest = s
@@ -110,15 +117,21 @@ pub fn platform_company(platform: &str) -> (&'static str, &'static str) {
 /// Find or create the company for a spelling; records the spelling as an alias.
 pub(crate) fn company_id(conn: &Connection, name: &str, is_platform: bool) -> rusqlite::Result<i64> {
     let key = company_key(name);
-    let existing: Option<i64> = conn
-        .prepare_cached("SELECT id FROM companies WHERE key = ?1")?
-        .query_row([&key], |r| r.get(0))
+    let existing: Option<(i64, String)> = conn
+        .prepare_cached("SELECT id, name FROM companies WHERE key = ?1")?
+        .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let id = match existing {
-        Some(id) => {
+        Some((id, shown)) => {
             if is_platform {
                 conn.prepare_cached("UPDATE companies SET platform = 1 WHERE id = ?1")?
                     .execute([id])?;
+            }
+            // A brand name reads better than the web domain an ad pointed to: "Adidas",
+            // not "adidas.com", once an export spells it out.
+            if is_web_address(&shown) && !is_web_address(name) {
+                conn.prepare_cached("UPDATE companies SET name = ?2 WHERE id = ?1")?
+                    .execute(params![id, name.trim()])?;
             }
             id
         }
@@ -227,6 +240,25 @@ mod tests {
         ] {
             assert_eq!(company_key(a), company_key(b), "{a} vs {b}");
         }
+    }
+
+    #[test]
+    fn names_replace_domains_as_display_names() {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE TABLE companies (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, platform INTEGER);
+             CREATE TABLE company_aliases (company_id INTEGER, alias TEXT, PRIMARY KEY (company_id, alias));",
+        )
+        .unwrap();
+        let a = company_id(&c, "adidas.com", false).unwrap();
+        let b = company_id(&c, "Adidas", false).unwrap();
+        let d = company_id(&c, "https://www.adidas.com/x", false).unwrap();
+        assert_eq!((a, a), (b, d));
+        let name: String = c.query_row("SELECT name FROM companies", [], |r| r.get(0)).unwrap();
+        assert_eq!(name, "Adidas");
+        let aliases: i64 = c.query_row("SELECT count(*) FROM company_aliases", [], |r| r.get(0)).unwrap();
+        assert_eq!(aliases, 3);
+        assert!(is_web_address("nike.com") && !is_web_address("Booking.com") && !is_web_address("Nike"));
     }
 
     #[test]

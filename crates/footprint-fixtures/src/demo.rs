@@ -70,7 +70,7 @@ pub fn instagram(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Ve
     meta::generate_instagram(&spec, out)
 }
 
-/// The demo set: a Google Takeout and a Facebook export of one invented person, in `dir`.
+/// The demo set: a Google Takeout and a Facebook export (invented people), in `dir`.
 pub fn demo_set(dir: &Path, seed: u64) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut out = google(&dir.join("takeout-20250302T101500Z-001.zip"), seed, None)?;
