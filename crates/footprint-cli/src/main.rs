@@ -5,6 +5,7 @@
 mod bench;
 mod generate;
 mod output;
+mod request;
 
 use clap::{Parser, Subcommand};
 use footprint_core::query::{CompanyQuery, SearchQuery, TimelineQuery};
@@ -145,6 +146,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Data-rights requests (access, erasure, ...): letters citing your exports, legal due
+    /// dates, and tracking until the company answers.
+    Request(request::RequestArgs),
     /// Write a synthetic export archive (for demos and tests; never real data).
     Generate(generate::GenerateArgs),
     /// Measure import speed and memory on generated archives.
@@ -362,6 +366,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::Request(args) => request::run(&cli.db, args),
         Command::Generate(args) => generate::run(args),
         Command::Bench(args) => bench::run(args),
     }

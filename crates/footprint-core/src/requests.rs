@@ -26,9 +26,10 @@ use evidence::{sql, CompanyRow};
 use footprint_rights::deadline::{self, Due, DueOptions};
 use footprint_rights::letter::CompanyContact;
 use footprint_rights::tracking::{DenialReason, NewRequest, Request, Status};
-use footprint_rights::{
-    Channel, EvidenceItem, IdentityField, IdentityKind, Regimes, RequestOptions, RequestType,
-};
+/// The footprint-rights types that appear in this module's API, so callers need no direct
+/// dependency on that crate.
+pub use footprint_rights::{Channel, EvidenceItem, EvidenceRelation, RequestOptions, RequestType};
+use footprint_rights::{IdentityField, IdentityKind, Regimes};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -63,9 +64,7 @@ impl RequestError {
     /// `date_order`, `right_not_in_regime`, `missing_contact`, `unknown_regime`, ...).
     pub fn code(&self) -> &'static str {
         match self {
-            RequestError::Store(StoreError::NotFound(_)) | RequestError::NotFound(_) => {
-                "not_found"
-            }
+            RequestError::Store(StoreError::NotFound(_)) | RequestError::NotFound(_) => "not_found",
             RequestError::Store(_) => "store",
             RequestError::Invalid(_) => "invalid",
             RequestError::Rights(e) => e.code(),
@@ -94,7 +93,10 @@ pub struct RequestSpec {
     /// None: e-mail when the contact has an address, else the web form, else e-mail with a
     /// placeholder for the user to fill in.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(type = "\"email\" | \"web_form\" | \"letter\" | null"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(type = "\"email\" | \"web_form\" | \"letter\" | null")
+    )]
     pub channel: Option<Channel>,
     #[serde(default)]
     #[cfg_attr(
@@ -365,7 +367,12 @@ impl RequestAction {
         }
     }
 
-    fn apply(&self, req: &mut Request, date: NaiveDate, note: Option<&str>) -> Result<(), footprint_rights::Error> {
+    fn apply(
+        &self,
+        req: &mut Request,
+        date: NaiveDate,
+        note: Option<&str>,
+    ) -> Result<(), footprint_rights::Error> {
         let status = self.status(note);
         // For "denied, other" the note became the reason; keep it out of the note too.
         let note = match self {
@@ -391,15 +398,34 @@ struct StoredRequest {
     req: Request,
 }
 
-const STORED_COLS: &str = "r.id, coalesce(r.company_id, (SELECT c.id FROM companies c WHERE c.key = r.company_key)),
+/// The company is found by its key, not by `company_id`: the key is unique and never changes,
+/// so a request finds its company again after a removal and re-import (new id), and never
+/// points at another company that happens to get a reused id.
+const STORED_COLS: &str = "r.id, (SELECT c.id FROM companies c WHERE c.key = r.company_key),
      r.company_name, r.updated_at, r.reference, r.request";
 
-fn stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Option<i64>, String, String, String, String)> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+fn stored(
+    r: &rusqlite::Row<'_>,
+) -> rusqlite::Result<(i64, Option<i64>, String, String, String, String)> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
 }
 
 fn parse_stored(
-    (id, company_id, company_name, updated, reference, json): (i64, Option<i64>, String, String, String, String),
+    (id, company_id, company_name, updated, reference, json): (
+        i64,
+        Option<i64>,
+        String,
+        String,
+        String,
+        String,
+    ),
 ) -> Result<StoredRequest, RequestError> {
     let req: Request = serde_json::from_str(&json).map_err(|source| RequestError::Corrupt {
         reference: reference.clone(),
@@ -726,7 +752,10 @@ impl Store {
 
     /// A draft request to one company: the contact from the directory (or left for the user),
     /// the evidence from the exports, the due date planned as if sent on `spec.today`.
-    pub fn create_request(&mut self, input: &NewRequestInput) -> Result<RequestSummary, RequestError> {
+    pub fn create_request(
+        &mut self,
+        input: &NewRequestInput,
+    ) -> Result<RequestSummary, RequestError> {
         let (regime, identities) = resolve_spec(&input.spec)?;
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(sql(&path))?;
@@ -825,7 +854,9 @@ impl Store {
     fn load_all(&self) -> Result<Vec<StoredRequest>, RequestError> {
         let rows = self
             .conn
-            .prepare(&format!("SELECT {STORED_COLS} FROM requests r ORDER BY r.id"))
+            .prepare(&format!(
+                "SELECT {STORED_COLS} FROM requests r ORDER BY r.id"
+            ))
             .and_then(|mut st| st.query_map([], stored)?.collect::<Result<Vec<_>, _>>())
             .map_err(sql(&self.path))?;
         rows.into_iter().map(parse_stored).collect()
@@ -836,7 +867,9 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                &format!("SELECT {STORED_COLS} FROM requests r WHERE r.reference = ?1 COLLATE NOCASE"),
+                &format!(
+                    "SELECT {STORED_COLS} FROM requests r WHERE r.reference = ?1 COLLATE NOCASE"
+                ),
                 [reference],
                 stored,
             )
@@ -850,27 +883,37 @@ impl Store {
         parse_stored(row)
     }
 
-    /// Every request: overdue first (most overdue first), then by due date (none last), then
-    /// newest first. Overdue is computed from `today`.
+    /// Every request: overdue first (most overdue first), then the open ones by due date (none
+    /// last), closed ones at the end; newest first among equals. Overdue is computed from
+    /// `today`.
     pub fn requests(&self, today: NaiveDate) -> Result<Vec<RequestSummary>, RequestError> {
-        let mut list: Vec<RequestSummary> = self
-            .load_all()?
-            .iter()
-            .map(|s| summary(s, today))
-            .collect();
-        list.sort_by(|a, b| {
-            (!a.overdue, a.due_date.is_none(), a.due_date, std::cmp::Reverse(a.id)).cmp(&(
-                !b.overdue,
-                b.due_date.is_none(),
-                b.due_date,
-                std::cmp::Reverse(b.id),
-            ))
-        });
+        let mut list: Vec<RequestSummary> =
+            self.load_all()?.iter().map(|s| summary(s, today)).collect();
+        let rank = |r: &RequestSummary| {
+            let group = if r.overdue {
+                0
+            } else if r.status == "closed" {
+                2
+            } else {
+                1
+            };
+            (
+                group,
+                r.due_date.is_none(),
+                r.due_date,
+                std::cmp::Reverse(r.id),
+            )
+        };
+        list.sort_by_key(rank);
         Ok(list)
     }
 
     /// One request with its history, messages, due date and rule, evidence and next action.
-    pub fn request(&self, reference: &str, today: NaiveDate) -> Result<RequestDetail, RequestError> {
+    pub fn request(
+        &self,
+        reference: &str,
+        today: NaiveDate,
+    ) -> Result<RequestDetail, RequestError> {
         Ok(detail(&self.load(reference)?, today))
     }
 

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate};
 use footprint_rights::directory::Entry;
 use footprint_rights::{Directory, EvidenceItem, EvidenceRelation};
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// A company as the requests see it.
@@ -142,9 +142,10 @@ pub(crate) fn evidence_for(
         })
         .map_err(sql(path))?;
 
-    // Merge rows into items: key = (relation, platform, category for collected_directly).
-    let mut merged: BTreeMap<(EvidenceRelation, String, Option<String>), (EvidenceItem, Vec<String>)> =
-        BTreeMap::new();
+    // Merge rows into items: key = (relation, platform, category for collected_directly);
+    // value = the item and the raw categories merged into it.
+    type Key = (EvidenceRelation, String, Option<String>);
+    let mut merged: BTreeMap<Key, (EvidenceItem, Vec<String>)> = BTreeMap::new();
     for h in rows {
         let Some(relation) = EvidenceRelation::parse(&h.relation) else {
             // A relation footprint-rights does not know yet: cite nothing rather than guess.
@@ -189,14 +190,20 @@ pub(crate) fn evidence_for(
         }
     }
 
+    let tops = top_folders(conn, path)?;
     let mut out = Vec::with_capacity(merged.len());
     for ((relation, platform, _), (mut item, categories)) in merged {
         item.files.sort();
+        // Dates come from the stored paths; the letter shows them without the export's top
+        // folder, which often carries the user's name ("facebook-janedoe-2024-03-01/"): the
+        // letter discloses only the identifiers the user selected.
+        item.export_date = export_date(conn, path, company_id, relation, &platform, &item.files)?;
+        item.files = shorten_files(strip_top(&item.files, tops.get(&platform)));
         // A single category among third-party evidence is worth naming too.
         if item.category.is_none() && categories.len() == 1 {
-            item.category = crate::model::Category::parse(&categories[0]).map(|c| c.label().to_string());
+            item.category =
+                crate::model::Category::parse(&categories[0]).map(|c| c.label().to_string());
         }
-        item.export_date = export_date(conn, path, company_id, relation, &platform, &item.files)?;
         out.push(item);
     }
     Ok(out)
@@ -224,7 +231,9 @@ fn export_date(
                  WHERE r.company_id = ?1 AND r.relation = ?2 AND r.platform = ?3)",
         )
         .and_then(|mut st| {
-            st.query_row(params![company_id, relation.as_str(), platform], |r| r.get(0))
+            st.query_row(params![company_id, relation.as_str(), platform], |r| {
+                r.get(0)
+            })
         })
         .map_err(sql(path))?;
     if by_records.is_some() {
@@ -241,4 +250,116 @@ fn export_date(
         .and_then(|mut st| st.query_row(params![platform, files_json], |r| r.get(0)))
         .map_err(sql(path))?;
     Ok(day(by_files))
+}
+
+/// Files a letter lists per evidence item; more are summarised (a platform's messages can span
+/// hundreds of thread files).
+const MAX_FILES: usize = 4;
+
+/// Per platform, the top folders its archives put every file under (`Takeout/`,
+/// `facebook-janedoe-2024-03-01/`): the common first path component, where there is one.
+fn top_folders(
+    conn: &Connection,
+    path: &Option<PathBuf>,
+) -> Result<HashMap<String, Vec<String>>, RequestError> {
+    let rows: Vec<(String, Option<String>, Option<String>, i64)> = conn
+        .prepare_cached(
+            "SELECT a.platform, min(substr(f.path, 1, instr(f.path, '/'))),
+                    max(substr(f.path, 1, instr(f.path, '/'))), min(instr(f.path, '/'))
+             FROM files f JOIN archives a ON a.id = f.archive_id GROUP BY a.id",
+        )
+        .and_then(|mut st| {
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(sql(path))?;
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (platform, lo, hi, first_slash) in rows {
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            if first_slash > 0 && lo == hi && !lo.is_empty() {
+                out.entry(platform).or_default().push(lo);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn strip_top(files: &[String], tops: Option<&Vec<String>>) -> Vec<String> {
+    files
+        .iter()
+        .map(|f| {
+            tops.into_iter()
+                .flatten()
+                .find_map(|t| f.strip_prefix(t.as_str()))
+                .filter(|rest| !rest.is_empty())
+                .unwrap_or(f)
+                .to_string()
+        })
+        .collect()
+}
+
+/// At most [`MAX_FILES`] paths: the first ones, then "N more files in <common folder>/".
+fn shorten_files(mut files: Vec<String>) -> Vec<String> {
+    if files.len() <= MAX_FILES {
+        return files;
+    }
+    let rest = files.split_off(MAX_FILES - 1);
+    let common = common_folder(&rest);
+    files.push(match common {
+        Some(dir) => format!("{} more in {dir}", rest.len()),
+        None => format!("{} more", rest.len()),
+    });
+    files
+}
+
+/// The deepest folder (ending in `/`) all paths share, if any.
+fn common_folder(paths: &[String]) -> Option<String> {
+    let first = paths.first()?;
+    let mut end = first.rfind('/').map(|i| i + 1)?;
+    for p in &paths[1..] {
+        while end > 0 && !(p.len() >= end && p.as_bytes()[..end] == first.as_bytes()[..end]) {
+            end = first[..end - 1].rfind('/').map(|i| i + 1).unwrap_or(0);
+        }
+    }
+    (end > 0).then(|| first[..end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_file_lists_are_summarised_by_their_common_folder() {
+        let files: Vec<String> = (0..9)
+            .map(|i| format!("messages/inbox/thread_{i}/message_1.json"))
+            .collect();
+        let short = shorten_files(files.clone());
+        assert_eq!(short.len(), MAX_FILES);
+        assert_eq!(short[..3], files[..3]);
+        assert_eq!(short[3], "6 more in messages/inbox/");
+        assert_eq!(shorten_files(files[..4].to_vec()), files[..4].to_vec());
+        assert_eq!(
+            common_folder(&["a/b/c.json".into(), "a/bc/d.json".into()]),
+            Some("a/".into())
+        );
+        assert_eq!(common_folder(&["x.json".into(), "a/y.json".into()]), None);
+    }
+
+    #[test]
+    fn the_top_folder_is_dropped_from_cited_paths() {
+        let tops = vec!["facebook-janedoe-2024-03-01/".to_string()];
+        assert_eq!(
+            strip_top(
+                &[
+                    "facebook-janedoe-2024-03-01/ads_information/x.json".into(),
+                    "other/y.json".into()
+                ],
+                Some(&tops)
+            ),
+            vec![
+                "ads_information/x.json".to_string(),
+                "other/y.json".to_string()
+            ]
+        );
+    }
 }

@@ -3,7 +3,7 @@
 //! "Waiting for identity verification"). The CLI and the app share them so both accept the same.
 
 use footprint_rights::tracking::{Action, Status};
-use footprint_rights::{RequestType, Regimes};
+use footprint_rights::{Regimes, RequestType};
 
 /// Lowercase with `-`, spaces and dots as `_`, so "UK-GDPR", "uk gdpr" and "uk_gdpr" agree.
 fn normalize(s: &str) -> String {
@@ -62,7 +62,11 @@ pub fn request_type(name: &str) -> Option<TypeName> {
         "erasure" | "erase" | "delete" | "deletion" | "forget" => RequestType::Erasure,
         "rectification" | "rectify" | "correct" | "correction" => RequestType::Rectification,
         "restriction" | "restrict" => RequestType::Restriction,
-        "object_direct_marketing" | "object" | "objection" | "marketing" | "direct_marketing"
+        "object_direct_marketing"
+        | "object"
+        | "objection"
+        | "marketing"
+        | "direct_marketing"
         | "object_marketing" => RequestType::ObjectDirectMarketing,
         "withdraw_consent" | "withdraw" | "consent" => RequestType::WithdrawConsent,
         "opt_out_sale" | "opt_out" | "optout" | "do_not_sell" | "do_not_sell_or_share" => {

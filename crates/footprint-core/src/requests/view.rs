@@ -3,12 +3,12 @@
 //! Dates are `YYYY-MM-DD` strings in JSON (calendar days, see the 0002 migration).
 
 use super::names;
+use chrono::NaiveDate;
 use footprint_rights::deadline::Due;
 use footprint_rights::directory::{Contact, Entry};
 use footprint_rights::letter::{CompanyContact, Lang};
 use footprint_rights::tracking::{DenialReason, Message, NextAction, StatusChange};
 use footprint_rights::{EvidenceItem, IdentityField};
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// One identifier put in the letters, as the user selected it.
