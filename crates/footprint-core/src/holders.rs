@@ -114,9 +114,19 @@ pub fn platform_company(platform: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// The key that merges spellings into one company: the company directory's entry when the
+/// name matches one (so "Experian Marketing Services", "Experian" and "experian.com" are one
+/// company, and letters find its contact), else [`company_key`].
+pub fn canonical_key(name: &str) -> String {
+    match footprint_rights::Directory::builtin().match_name(name) {
+        Some(entry) => format!("dir:{}", entry.slug),
+        None => company_key(name),
+    }
+}
+
 /// Find or create the company for a spelling; records the spelling as an alias.
 pub(crate) fn company_id(conn: &Connection, name: &str, is_platform: bool) -> rusqlite::Result<i64> {
-    let key = company_key(name);
+    let key = canonical_key(name);
     let existing: Option<(i64, String)> = conn
         .prepare_cached("SELECT id, name FROM companies WHERE key = ?1")?
         .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -148,7 +158,9 @@ pub(crate) fn company_id(conn: &Connection, name: &str, is_platform: bool) -> ru
 
 /// The platform's own company id (created on first use).
 pub(crate) fn platform_company_id(conn: &Connection, platform: &str) -> rusqlite::Result<i64> {
-    let (key, name) = platform_company(platform);
+    let (_, name) = platform_company(platform);
+    let key = canonical_key(name);
+    let key = key.as_str();
     let existing: Option<i64> = conn
         .prepare_cached("SELECT id FROM companies WHERE key = ?1")?
         .query_row([key], |r| r.get(0))

@@ -517,7 +517,7 @@ impl Store {
         if let Ok(id) = name_or_id.parse::<i64>() {
             return Ok(Some(id));
         }
-        let key = holders::company_key(name_or_id);
+        let key = holders::canonical_key(name_or_id);
         let id: Option<i64> = self
             .conn
             .query_row("SELECT id FROM companies WHERE key = ?1", [&key], |r| r.get(0))
