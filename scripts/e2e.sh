@@ -39,4 +39,4 @@ echo "==> Running the desktop tests under Xvfb"
 # --test-threads=1: one WebKit window at a time on two shared cores.
 timeout --signal=TERM --kill-after=30 900 \
   xvfb-run -a --server-args="-screen 0 1280x900x24" \
-  cargo test -p footprint-app --features custom-protocol "${filter[@]}" -- --test-threads=1
+  cargo test -p footprint-app --features custom-protocol --no-fail-fast "${filter[@]}" -- --test-threads=1

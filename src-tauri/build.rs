@@ -7,7 +7,8 @@ fn main() {
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(
-            tauri_build::AppManifest::new().permissions_path_pattern("./src-tauri/permissions/**/*"),
+            tauri_build::AppManifest::new()
+                .permissions_path_pattern("./src-tauri/permissions/**/*"),
         );
     tauri_build::try_build(attributes).expect("tauri-build failed (see the message above)");
 }

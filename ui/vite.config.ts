@@ -1,6 +1,7 @@
-// Vite config for the Tauri webview. The dev server port is fixed because tauri.conf.json's
-// devUrl points at it; `clearScreen: false` keeps Rust errors visible when run by `tauri dev`.
-import { defineConfig } from "vite";
+// Vite config for the Tauri webview, plus vitest for the UI logic. The dev server port is fixed
+// because tauri.conf.json's devUrl points at it; `clearScreen: false` keeps Rust errors visible
+// when run by `tauri dev`.
+import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
 export default defineConfig({
@@ -8,16 +9,19 @@ export default defineConfig({
   clearScreen: false,
   server: { port: 5173, strictPort: true, host: "127.0.0.1" },
   build: {
-    // The WebKitGTK shipped with Debian 12 (2.4x) handles ES2022 fine.
+    // WebKitGTK 2.4x (Debian 12 and later) handles ES2022.
     target: "es2022",
     outDir: "dist",
     emptyOutDir: true,
-    // Big ECharts chunk is expected for a desktop app loaded from disk.
+    // One big ECharts chunk is expected for a desktop app loaded from disk.
     chunkSizeWarningLimit: 1500,
   },
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
   },
-  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
+  resolve: {
+    // Svelte components need the browser build under vitest (jsdom).
+    conditions: ["browser"],
+  },
 });

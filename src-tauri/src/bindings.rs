@@ -87,7 +87,11 @@ fn committed_typescript_bindings_match_the_rust_types() {
         .iter()
         .filter(|(name, text)| committed.get(*name) != Some(text))
         .map(|(name, _)| name)
-        .chain(committed.keys().filter(|name| !generated.contains_key(*name)))
+        .chain(
+            committed
+                .keys()
+                .filter(|name| !generated.contains_key(*name)),
+        )
         .collect();
     assert!(
         stale.is_empty(),

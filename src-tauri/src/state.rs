@@ -28,7 +28,10 @@ impl AppState {
         std::fs::create_dir_all(&data_dir).map_err(|e| {
             CommandError::new(
                 "io",
-                format!("cannot create the data directory {}: {e}", data_dir.display()),
+                format!(
+                    "cannot create the data directory {}: {e}",
+                    data_dir.display()
+                ),
             )
         })?;
         let db_path = data_dir.join("footprint.db");

@@ -120,17 +120,29 @@ pub struct App {
 }
 
 /// Only one app at a time: two WebKit processes on two shared cores make timings flaky.
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Runs `body` against a fresh app with an empty data directory, then closes the session and
 /// stops the driver even when `body` fails.
 pub async fn with_app(name: &str, body: impl AsyncFnOnce(&App) -> Result<(), String>) {
-    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
-    let app = App::start(name).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    run_app(name, false, body).await
+}
+
+/// [`with_app`] with the system set to a dark theme (WebKitGTK reports `prefers-color-scheme:
+/// dark` when GTK's theme is dark).
+pub async fn with_dark_app(name: &str, body: impl AsyncFnOnce(&App) -> Result<(), String>) {
+    run_app(name, true, body).await
+}
+
+async fn run_app(name: &str, dark: bool, body: impl AsyncFnOnce(&App) -> Result<(), String>) {
+    let _guard = ONE_AT_A_TIME.lock().await;
+    let app = App::start(name, dark)
+        .await
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     let result = body(&app).await;
     if result.is_err() {
         // A picture of the failure is worth more than the error alone.
-        let _ = app.screenshot("failure").await;
+        let _ = app.picture("failure", false).await;
     }
     let App { client, driver, .. } = app;
     let _ = client.close().await;
@@ -141,12 +153,21 @@ pub async fn with_app(name: &str, body: impl AsyncFnOnce(&App) -> Result<(), Str
 }
 
 impl App {
-    async fn start(name: &str) -> Result<App, String> {
+    async fn start(name: &str, dark: bool) -> Result<App, String> {
         let data_dir = tempfile::tempdir().map_err(|e| format!("temp data dir: {e}"))?;
         let (port, native_port) = (free_port(), free_port());
         let started = Instant::now();
-        let child = Command::new(which("tauri-driver").expect("checked by can_run"))
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        let mut driver = Command::new(which("tauri-driver").expect("checked by can_run"));
+        if dark {
+            driver.env("GTK_THEME", "Adwaita:dark");
+        }
+        let child = driver
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             // Inherited by WebKitWebDriver and then by the app: hermetic data directory.
             .env("FOOTPRINT_DATA_DIR", data_dir.path())
             .stdout(Stdio::null())
@@ -179,10 +200,21 @@ impl App {
             shots,
             name: name.to_string(),
         };
-        // The app is "started" when the shell has rendered its navigation.
-        app.find(Locator::Css("[data-testid=app-ready]")).await?;
+        // The app is "started" when the shell has rendered its first screen.
+        if let Err(e) = app.find(Locator::Css("[data-testid=app-ready]")).await {
+            let _ = app.picture("start-failure", false).await;
+            let errors = app
+                .script(
+                    "arguments[arguments.length - 1]([window.__errors, document.body.innerText])",
+                )
+                .await;
+            return Err(format!("{e}; page errors and text: {errors:?}"));
+        }
         app.cold_start = started.elapsed();
-        eprintln!("{name}: app ready {:.2} s after spawning the driver", app.cold_start.as_secs_f64());
+        eprintln!(
+            "{name}: app ready {:.2} s after spawning the driver",
+            app.cold_start.as_secs_f64()
+        );
         Ok(app)
     }
 
@@ -198,7 +230,8 @@ impl App {
 
     /// Waits for an element by `data-testid`.
     pub async fn testid(&self, id: &str) -> Result<Element, String> {
-        self.find(Locator::Css(&format!("[data-testid=\"{id}\"]"))).await
+        self.find(Locator::Css(&format!("[data-testid=\"{id}\"]")))
+            .await
     }
 
     /// Clicks an element by `data-testid`.
@@ -217,6 +250,49 @@ impl App {
             .text()
             .await
             .map_err(|e| format!("reading text of {id}: {e}"))
+    }
+
+    /// How many elements match a CSS selector right now.
+    pub async fn count(&self, css: &str) -> Result<usize, String> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .map_err(|e| format!("finding {css}: {e}"))
+    }
+
+    /// The visible texts of all elements matching a CSS selector.
+    pub async fn texts(&self, css: &str) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        for el in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .map_err(|e| format!("finding {css}: {e}"))?
+        {
+            out.push(el.text().await.map_err(|e| format!("text of {css}: {e}"))?);
+        }
+        Ok(out)
+    }
+
+    /// Waits until at least `n` elements match `css`.
+    pub async fn wait_count(&self, css: &str, n: usize) -> Result<(), String> {
+        self.until(&format!("{n} x {css}"), async || {
+            Ok(self.count(css).await? >= n)
+        })
+        .await
+    }
+
+    /// Types into an input or textarea by `data-testid` (replacing its value) the way a user
+    /// would (keyboard events through WebDriver).
+    pub async fn type_into(&self, id: &str, text: &str) -> Result<(), String> {
+        let el = self.testid(id).await?;
+        el.clear()
+            .await
+            .map_err(|e| format!("clearing {id}: {e}"))?;
+        el.send_keys(text)
+            .await
+            .map_err(|e| format!("typing into {id}: {e}"))
     }
 
     /// Polls `check` until it returns `Ok(true)` or [`WAIT`] passes.
@@ -249,6 +325,11 @@ impl App {
     /// Saves a screenshot `<test name>-<label>.png` in the screenshot folder (and in
     /// docs/screenshots/ when FOOTPRINT_SCREENSHOTS=1).
     pub async fn screenshot(&self, label: &str) -> Result<PathBuf, String> {
+        self.picture(label, true).await
+    }
+
+    /// A screenshot; `keep` allows copying it to docs/screenshots/ (failures are never kept).
+    async fn picture(&self, label: &str, keep: bool) -> Result<PathBuf, String> {
         // Let charts finish their entry animation before taking the picture.
         tokio::time::sleep(Duration::from_millis(700)).await;
         let png = self
@@ -258,7 +339,7 @@ impl App {
             .map_err(|e| format!("screenshot {label}: {e}"))?;
         let file = self.shots.join(format!("{}-{label}.png", self.name));
         std::fs::write(&file, &png).map_err(|e| format!("writing {}: {e}", file.display()))?;
-        if std::env::var("FOOTPRINT_SCREENSHOTS").is_ok_and(|v| v == "1") {
+        if keep && std::env::var("FOOTPRINT_SCREENSHOTS").is_ok_and(|v| v == "1") {
             let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
             std::fs::create_dir_all(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
             let kept = docs.join(format!("{label}.png"));

@@ -38,7 +38,8 @@ pub enum ImportEvent {
     Finished {
         #[cfg_attr(test, ts(type = "number"))]
         job: u64,
-        outcome: ImportOutcome,
+        /// Boxed: a report is far bigger than a progress tick.
+        outcome: Box<ImportOutcome>,
     },
     Failed {
         #[cfg_attr(test, ts(type = "number"))]
@@ -186,7 +187,10 @@ fn run_one(
             runner::import_export(&mut store, paths, &opts).map_err(CommandError::from)
         });
     match result {
-        Ok(outcome) => ImportEvent::Finished { job, outcome },
+        Ok(outcome) => ImportEvent::Finished {
+            job,
+            outcome: Box::new(outcome),
+        },
         Err(error) => ImportEvent::Failed { job, error },
     }
 }

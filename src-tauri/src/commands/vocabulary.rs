@@ -28,8 +28,17 @@ pub fn vocabulary() -> Vocabulary {
         label: label.to_string(),
     };
     Vocabulary {
-        categories: Category::ALL.iter().map(|c| term(c.as_str(), c.label())).collect(),
-        relations: Relation::ALL.iter().map(|r| term(r.as_str(), r.label())).collect(),
-        platforms: registry::importers().iter().map(|i| term(i.id(), i.name())).collect(),
+        categories: Category::ALL
+            .iter()
+            .map(|c| term(c.as_str(), c.label()))
+            .collect(),
+        relations: Relation::ALL
+            .iter()
+            .map(|r| term(r.as_str(), r.label()))
+            .collect(),
+        platforms: registry::importers()
+            .iter()
+            .map(|i| term(i.id(), i.name()))
+            .collect(),
     }
 }

@@ -10,3 +10,11 @@ export function dateInputToMs(value: string, endOfDay: boolean): number | null {
   const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + (endOfDay ? 1 : 0));
   return Number.isNaN(date.getTime()) ? null : date.getTime();
 }
+
+/** Epoch milliseconds as the local day for an <input type="date"> ("" for null). */
+export function msToDateInput(ms: number | null): string {
+  if (ms === null) return "";
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -105,3 +105,10 @@ export function formatDuration(ms: number, locale?: string): string {
   const fmtSec = new Intl.NumberFormat(locale, { style: "unit", unit: "second" }).format(rest);
   return `${fmtMin} ${fmtSec}`;
 }
+
+/** `text` cut to at most `max` characters (whole code points), with "…" when cut. */
+export function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join("").trimEnd()}…`;
+}

@@ -6,4 +6,8 @@ import type { Progress } from "./Progress";
 /**
  * What the `import` event carries.
  */
-export type ImportEvent = { "type": "progress", job: number, progress: Progress, } | { "type": "finished", job: number, outcome: ImportOutcome, } | { "type": "failed", job: number, error: CommandError, };
+export type ImportEvent = { "type": "progress", job: number, progress: Progress, } | { "type": "finished", job: number, 
+/**
+ * Boxed: a report is far bigger than a progress tick.
+ */
+outcome: ImportOutcome, } | { "type": "failed", job: number, error: CommandError, };

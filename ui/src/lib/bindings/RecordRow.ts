@@ -7,4 +7,8 @@ export type RecordRow = { id: number, platform: string, kind: string, category: 
 /**
  * The file inside the archive the record came from, and its position there.
  */
-file: string, position: number, archive_id: number, data: string | null, };
+file: string, position: number, archive_id: number, data: string | null, 
+/**
+ * The record's dedup key (stable across re-imports; used for paging), as a string.
+ */
+key: string, };

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import {
+  baseName,
+  bucketRange,
+  formatBucket,
+  formatBytes,
+  formatCount,
+  formatDate,
+  formatDuration,
+  formatPercent,
+  formatSpan,
+  plural,
+  shorten,
+} from "./format";
+
+describe("numbers", () => {
+  it("groups digits per locale", () => {
+    expect(formatCount(1234567, "en-US")).toBe("1,234,567");
+    expect(formatCount(1234567, "de-DE")).toBe("1.234.567");
+  });
+  it("says one or many", () => {
+    expect(plural(1, "record", "records", "en-US")).toBe("1 record");
+    expect(plural(0, "record", "records", "en-US")).toBe("0 records");
+    expect(plural(2500, "record", "records", "en-US")).toBe("2,500 records");
+  });
+  it("formats sizes with decimal units", () => {
+    expect(formatBytes(0, "en-US")).toBe("0 bytes");
+    expect(formatBytes(999, "en-US")).toBe("999 bytes");
+    expect(formatBytes(1500, "en-US")).toBe("1.5 kB");
+    expect(formatBytes(35_000, "en-US")).toBe("35 kB");
+    expect(formatBytes(1_234_567, "en-US")).toBe("1.2 MB");
+    expect(formatBytes(-5, "en-US")).toBe("0 bytes");
+  });
+  it("formats percentages and guards against a zero total", () => {
+    expect(formatPercent(1, 4, "en-US")).toBe("25%");
+    expect(formatPercent(3, 0, "en-US")).toBe("0%");
+  });
+  it("formats durations", () => {
+    expect(formatDuration(850, "en-US")).toBe("850 ms");
+    expect(formatDuration(4200, "en-US")).toBe("4.2 sec");
+    expect(formatDuration(185_000, "en-US")).toBe("3 min 5 sec");
+  });
+});
+
+describe("dates", () => {
+  const march15 = Date.UTC(2024, 2, 15, 12, 0, 0);
+  it("shows a dash for unknown dates", () => {
+    expect(formatDate(null)).toBe("—");
+    expect(formatSpan(null, null)).toBe("—");
+  });
+  it("formats a date in the given locale", () => {
+    expect(formatDate(march15, "en-US")).toBe("Mar 15, 2024");
+    expect(formatDate(march15, "fr-FR")).toBe("15 mars 2024");
+  });
+  it("collapses a span within one month", () => {
+    expect(formatSpan(march15, march15 + 86_400_000, "en-US")).toBe("Mar 2024");
+    expect(formatSpan(march15, Date.UTC(2025, 0, 10, 12), "en-US")).toBe("Mar 2024 – Jan 2025");
+  });
+  it("labels timeline buckets of each size in UTC", () => {
+    expect(formatBucket("2024", "en-US")).toBe("2024");
+    expect(formatBucket("2024-03", "en-US")).toBe("Mar 2024");
+    expect(formatBucket("2024-03-01", "en-US")).toBe("Mar 1, 2024");
+  });
+  it("gives the UTC range of a bucket", () => {
+    expect(bucketRange("2024-02")).toEqual([Date.UTC(2024, 1, 1), Date.UTC(2024, 2, 1)]);
+    expect(bucketRange("2024-12")).toEqual([Date.UTC(2024, 11, 1), Date.UTC(2025, 0, 1)]);
+    expect(bucketRange("2024-02-29")).toEqual([Date.UTC(2024, 1, 29), Date.UTC(2024, 2, 1)]);
+    expect(bucketRange("2023")).toEqual([Date.UTC(2023, 0, 1), Date.UTC(2024, 0, 1)]);
+  });
+});
+
+describe("paths", () => {
+  it("keeps the last part of Unix and Windows paths", () => {
+    expect(baseName("/home/me/takeout-001.zip")).toBe("takeout-001.zip");
+    expect(baseName("C:\\Users\\me\\facebook.zip")).toBe("facebook.zip");
+    expect(baseName("/exports/folder/")).toBe("folder");
+  });
+});
+
+describe("shorten", () => {
+  it("keeps short text and cuts long text with an ellipsis", () => {
+    expect(shorten("hello", 10)).toBe("hello");
+    expect(shorten("hello world", 6)).toBe("hello…");
+  });
+  it("never splits an emoji", () => {
+    expect(shorten("ab😀😀😀", 4)).toBe("ab😀…");
+  });
+});
