@@ -205,10 +205,13 @@ pub(crate) fn rebuild_holdings(conn: &Connection) -> rusqlite::Result<()> {
         .collect::<Result<_, _>>()?;
     for p in platforms {
         let cid = platform_company_id(conn, &p)?;
+        // From the per-file summary (kept by imports), not from the records: an instant
+        // instead of a scan of every record of the platform.
         conn.execute(
             "WITH fc AS (
-               SELECT category, file_id, count(*) AS n, min(ts) AS lo, max(ts) AS hi
-               FROM records WHERE platform = ?2 GROUP BY category, file_id)
+               SELECT c.category, c.file_id, c.records AS n, c.first_ts AS lo, c.last_ts AS hi
+               FROM file_counts c JOIN files f ON f.id = c.file_id JOIN archives a ON a.id = f.archive_id
+               WHERE a.platform = ?2)
              INSERT OR IGNORE INTO holdings(company_id, category, relation, platform, records, first_seen, last_seen, files)
              SELECT ?1, fc.category, 'collected_directly', ?2, sum(n), min(lo), max(hi),
                     json_group_array(DISTINCT f.path)

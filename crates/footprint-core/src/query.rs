@@ -456,8 +456,9 @@ impl Store {
             .map_err(&err)?;
         tx.execute("DELETE FROM archives WHERE id = ?1", [id])
             .map_err(&err)?;
-        holders::rebuild_holdings(&tx).map_err(&err)?;
+        // Summaries first: the platforms' holdings are computed from them.
         crate::summaries::rebuild(&tx).map_err(&err)?;
+        holders::rebuild_holdings(&tx).map_err(&err)?;
         let companies_after: i64 = tx
             .query_row("SELECT count(*) FROM companies", [], |r| r.get(0))
             .map_err(&err)?;

@@ -794,7 +794,7 @@ impl Writer<'_> {
                             // All new: a multi-row insert numbers its rows consecutively.
                             let last = tx.last_insert_rowid();
                             for (i, row) in chunk.iter().enumerate() {
-                                self.summary.add(row.r.kind, row.r.category.as_str(), row.r.ts);
+                                self.summary.add(file_id, row.r.kind, row.r.category.as_str(), row.r.ts);
                                     self.summary.add_point(row.r.lat, row.r.lon);
                                 if row.r.title.is_some() || row.r.body.is_some() {
                                     let id = last - (chunk.len() - 1 - i) as i64;
@@ -815,7 +815,7 @@ impl Writer<'_> {
                                 let new_now = owner == self.archive_id && id > self.max_id && seen.insert(id);
                                 if new_now {
                                     written += 1;
-                                    self.summary.add(row.r.kind, row.r.category.as_str(), row.r.ts);
+                                    self.summary.add(file_id, row.r.kind, row.r.category.as_str(), row.r.ts);
                                     self.summary.add_point(row.r.lat, row.r.lon);
                                     if row.r.title.is_some() || row.r.body.is_some() {
                                         fts.execute(params![id, row.r.title, row.r.body])
@@ -838,7 +838,7 @@ impl Writer<'_> {
                                     .map_err(WriteError::Sql)?;
                                 if insert_one.raw_execute().map_err(WriteError::Sql)? == 1 {
                                     written += 1;
-                                    self.summary.add(row.r.kind, row.r.category.as_str(), row.r.ts);
+                                    self.summary.add(file_id, row.r.kind, row.r.category.as_str(), row.r.ts);
                                     self.summary.add_point(row.r.lat, row.r.lon);
                                     let id = tx.last_insert_rowid();
                                     self.max_id = id;

@@ -12,6 +12,15 @@ pub(crate) struct SummaryDelta {
     counts: HashMap<(&'static str, &'static str), (i64, Option<i64>, Option<i64>)>,
     days: HashMap<i64, i64>,
     cells: HashMap<(i64, i64), (i64, f64, f64)>,
+    files: HashMap<(i64, &'static str), (i64, Option<i64>, Option<i64>)>,
+}
+
+fn widen(e: &mut (i64, Option<i64>, Option<i64>), ts: Option<i64>) {
+    e.0 += 1;
+    if let Some(t) = ts {
+        e.1 = Some(e.1.map_or(t, |v: i64| v.min(t)));
+        e.2 = Some(e.2.map_or(t, |v: i64| v.max(t)));
+    }
 }
 
 /// The map grid: 100 cells per degree.
@@ -38,12 +47,10 @@ impl SummaryDelta {
         }
     }
 
-    pub(crate) fn add(&mut self, kind: &'static str, category: &'static str, ts: Option<i64>) {
-        let e = self.counts.entry((kind, category)).or_insert((0, None, None));
-        e.0 += 1;
+    pub(crate) fn add(&mut self, file_id: i64, kind: &'static str, category: &'static str, ts: Option<i64>) {
+        widen(self.counts.entry((kind, category)).or_insert((0, None, None)), ts);
+        widen(self.files.entry((file_id, category)).or_insert((0, None, None)), ts);
         if let Some(t) = ts {
-            e.1 = Some(e.1.map_or(t, |v: i64| v.min(t)));
-            e.2 = Some(e.2.map_or(t, |v: i64| v.max(t)));
             *self.days.entry(t.div_euclid(DAY_MS)).or_insert(0) += 1;
         }
     }
@@ -75,6 +82,17 @@ impl SummaryDelta {
         for ((x, y), (n, slat, slon)) in &self.cells {
             st.execute(params![x, y, n, slat, slon])?;
         }
+        let mut st = conn.prepare_cached(
+            "INSERT INTO file_counts(file_id, category, records, first_ts, last_ts)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(file_id, category) DO UPDATE SET
+               records = records + excluded.records,
+               first_ts = CASE WHEN first_ts IS NULL OR excluded.first_ts < first_ts THEN excluded.first_ts ELSE first_ts END,
+               last_ts = CASE WHEN last_ts IS NULL OR excluded.last_ts > last_ts THEN excluded.last_ts ELSE last_ts END",
+        )?;
+        for ((file_id, category), (n, lo, hi)) in &self.files {
+            st.execute(params![file_id, category, n, lo, hi])?;
+        }
         Ok(())
     }
 }
@@ -96,6 +114,9 @@ pub(crate) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
          INSERT INTO activity_days(platform, day, records)
            SELECT platform, strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), count(*) FROM records
            WHERE ts IS NOT NULL GROUP BY 1, 2;
+         DELETE FROM file_counts;
+         INSERT INTO file_counts(file_id, category, records, first_ts, last_ts)
+           SELECT file_id, category, count(*), min(ts), max(ts) FROM records GROUP BY 1, 2;
          DELETE FROM geo_cells;
          INSERT INTO geo_cells(cell_x, cell_y, points, sum_lat, sum_lon)
            SELECT CAST((lon + 180.0) * 100.0 AS INTEGER), CAST((lat + 90.0) * 100.0 AS INTEGER),
@@ -113,10 +134,12 @@ mod tests {
         assert_eq!(day_string(0), "1970-01-01");
         assert_eq!(day_string((-1i64).div_euclid(DAY_MS)), "1969-12-31");
         let mut d = SummaryDelta::default();
-        d.add("k", "c", Some(DAY_MS - 1));
-        d.add("k", "c", Some(DAY_MS));
-        d.add("k", "c", None);
+        d.add(1, "k", "c", Some(DAY_MS - 1));
+        d.add(1, "k", "c", Some(DAY_MS));
+        d.add(2, "k", "c", None);
         assert_eq!(d.counts[&("k", "c")], (3, Some(DAY_MS - 1), Some(DAY_MS)));
         assert_eq!(d.days.len(), 2);
+        assert_eq!(d.files[&(1, "c")], (2, Some(DAY_MS - 1), Some(DAY_MS)));
+        assert_eq!(d.files[&(2, "c")], (1, None, None));
     }
 }

@@ -50,6 +50,11 @@ fn assert_foreign_keys_hold(store_path: &Path) {
         q("SELECT count(*) FROM records WHERE lat IS NOT NULL")
     );
     assert_eq!(
+        q("SELECT count(*) FROM (SELECT file_id, category, count(*), min(ts), max(ts) FROM records GROUP BY 1, 2
+             EXCEPT SELECT file_id, category, records, first_ts, last_ts FROM file_counts)"),
+        0
+    );
+    assert_eq!(
         q("SELECT count(*) FROM (SELECT platform, kind, category, count(*) AS n FROM records GROUP BY 1, 2, 3
              EXCEPT SELECT platform, kind, category, records FROM record_counts)"),
         0
@@ -202,7 +207,7 @@ fn newer_export_adds_only_new_records_and_removal_hands_over() {
     store.remove_archive(b.archive_id).unwrap();
     for table in [
         "records", "companies", "holdings", "identities", "files", "archives", "company_aliases",
-        "record_counts", "activity_days", "geo_cells",
+        "record_counts", "activity_days", "geo_cells", "file_counts",
     ] {
         assert_eq!(count(&db, &format!("SELECT count(*) FROM {table}")), 0, "{table} emptied");
     }

@@ -154,3 +154,14 @@ CREATE TABLE geo_cells (
   sum_lon    REAL NOT NULL,             -- sum of their longitudes
   PRIMARY KEY (cell_x, cell_y)
 ) STRICT, WITHOUT ROWID;
+
+-- Records per file and category, kept up to date like record_counts: what the platforms'
+-- own holdings (and their evidence files) are computed from without scanning the records.
+CREATE TABLE file_counts (
+  file_id    INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE, -- the file
+  category   TEXT NOT NULL,             -- data category
+  records    INTEGER NOT NULL,          -- records of that category from that file
+  first_ts   INTEGER,                   -- earliest of them
+  last_ts    INTEGER,                   -- latest of them
+  PRIMARY KEY (file_id, category)
+) STRICT, WITHOUT ROWID;
