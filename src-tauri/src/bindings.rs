@@ -34,6 +34,22 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     ImportJob::export_all(cfg)?;
     ImportEvent::export_all(cfg)?;
     Vocabulary::export_all(cfg)?;
+    {
+        use crate::commands::requests::{RequestIdentities, SavedLetter};
+        use footprint_core::requests::*;
+        RequestSummary::export_all(cfg)?;
+        RequestDetail::export_all(cfg)?;
+        NewRequestInput::export_all(cfg)?;
+        RequestSpec::export_all(cfg)?;
+        BulkOutcome::export_all(cfg)?;
+        RequestAction::export_all(cfg)?;
+        ContactInput::export_all(cfg)?;
+        LetterFormat::export_all(cfg)?;
+        LetterType::export_all(cfg)?;
+        EvidenceView::export_all(cfg)?;
+        RequestIdentities::export_all(cfg)?;
+        SavedLetter::export_all(cfg)?;
+    }
     Ok(())
 }
 

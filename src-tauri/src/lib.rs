@@ -38,6 +38,16 @@ pub fn run() {
             commands::queries::map,
             commands::queries::db_info,
             commands::vocabulary::vocabulary,
+            commands::requests::requests,
+            commands::requests::request,
+            commands::requests::request_identities,
+            commands::requests::create_request,
+            commands::requests::create_requests_for_relation,
+            commands::requests::mark_request,
+            commands::requests::set_request_contact,
+            commands::requests::delete_request,
+            commands::requests::letter_text,
+            commands::requests::save_letter,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Footprint app");

@@ -3,4 +3,5 @@
 
 pub mod imports;
 pub mod queries;
+pub mod requests;
 pub mod vocabulary;

@@ -21,6 +21,17 @@ import type { Stats } from "./bindings/Stats";
 import type { TimelineBucket } from "./bindings/TimelineBucket";
 import type { TimelineQuery } from "./bindings/TimelineQuery";
 import type { Vocabulary } from "./bindings/Vocabulary";
+import type { BulkOutcome } from "./bindings/BulkOutcome";
+import type { ContactInput } from "./bindings/ContactInput";
+import type { LetterFormat } from "./bindings/LetterFormat";
+import type { LetterType } from "./bindings/LetterType";
+import type { NewRequestInput } from "./bindings/NewRequestInput";
+import type { RequestAction } from "./bindings/RequestAction";
+import type { RequestDetail } from "./bindings/RequestDetail";
+import type { RequestIdentities } from "./bindings/RequestIdentities";
+import type { RequestSpec } from "./bindings/RequestSpec";
+import type { RequestSummary } from "./bindings/RequestSummary";
+import type { SavedLetter } from "./bindings/SavedLetter";
 
 /** The `{ code, message }` every command rejects with, as a throwable Error. */
 export class AppError extends Error {
@@ -65,6 +76,21 @@ export const api = {
   map: (query: MapQuery) => call<MapData>("map", { query }),
   dbInfo: () => call<DbInfo>("db_info"),
   vocabulary: () => call<Vocabulary>("vocabulary"),
+  requests: () => call<RequestSummary[]>("requests"),
+  request: (reference: string) => call<RequestDetail>("request", { reference }),
+  requestIdentities: () => call<RequestIdentities>("request_identities"),
+  createRequest: (input: NewRequestInput) => call<RequestSummary>("create_request", { input }),
+  createRequestsForRelation: (relation: string, spec: RequestSpec) =>
+    call<BulkOutcome>("create_requests_for_relation", { relation, spec }),
+  markRequest: (reference: string, action: RequestAction, note: string | null = null) =>
+    call<RequestDetail>("mark_request", { reference, action, note }),
+  setRequestContact: (reference: string, contact: ContactInput) =>
+    call<RequestDetail>("set_request_contact", { reference, contact }),
+  deleteRequest: (reference: string) => call<null>("delete_request", { reference }),
+  letterText: (reference: string, kind: LetterType = "request") =>
+    call<string>("letter_text", { reference, kind }),
+  saveLetter: (reference: string, format: LetterFormat, kind: LetterType = "request") =>
+    call<SavedLetter>("save_letter", { reference, format, kind }),
 };
 
 /** Subscribes to import progress and results. */

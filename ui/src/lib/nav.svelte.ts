@@ -10,6 +10,7 @@ export type Route =
   | { screen: "explorer"; filter?: Partial<SearchQuery>; companyName?: string }
   | { screen: "timeline" }
   | { screen: "map" }
+  | { screen: "requests"; reference?: string }
   | { screen: "archives" }
   | { screen: "settings" };
 
