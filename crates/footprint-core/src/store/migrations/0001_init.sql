@@ -85,9 +85,9 @@ CREATE TABLE record_also_in (
 CREATE INDEX record_also_in_archive ON record_also_in(archive_id);
 
 -- Full-text search over titles and bodies (external content). Deletes and updates are kept in
--- sync by triggers; inserts are made by the import writer itself, because an AFTER INSERT
--- trigger makes every row a sub-statement and FTS5 then flushes its buffer to disk per row
--- (measured: 3x slower imports).
+-- sync by triggers; inserts are made by the import runner in one statement per archive,
+-- because an AFTER INSERT trigger makes every row a sub-statement and FTS5 then flushes its
+-- buffer to disk per row (measured: 3x slower imports).
 CREATE VIRTUAL TABLE records_fts USING fts5(
   title, body, content='records', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
