@@ -6,16 +6,19 @@ use chrono::DateTime;
 use rusqlite::{params, Connection};
 use std::collections::HashMap;
 
+/// Records, earliest and latest time of a group.
+type Span = (i64, Option<i64>, Option<i64>);
+
 /// What one import added, accumulated in memory while writing.
 #[derive(Default)]
 pub(crate) struct SummaryDelta {
-    counts: HashMap<(&'static str, &'static str), (i64, Option<i64>, Option<i64>)>,
+    counts: HashMap<(&'static str, &'static str), Span>,
     days: HashMap<i64, i64>,
     cells: HashMap<(i64, i64), (i64, f64, f64)>,
-    files: HashMap<(i64, &'static str), (i64, Option<i64>, Option<i64>)>,
+    files: HashMap<(i64, &'static str), Span>,
 }
 
-fn widen(e: &mut (i64, Option<i64>, Option<i64>), ts: Option<i64>) {
+fn widen(e: &mut Span, ts: Option<i64>) {
     e.0 += 1;
     if let Some(t) = ts {
         e.1 = Some(e.1.map_or(t, |v: i64| v.min(t)));

@@ -6,6 +6,49 @@ use crate::importer::{FileRole, ImportCx, Importer, ParseError, RecordSink, Warn
 use crate::model::{Identity, Record};
 use serde::Serialize;
 
+/// Records, identities and warnings kept in memory: the sink of parser unit tests.
+#[derive(Default, Debug)]
+pub struct MemorySink {
+    pub records: Vec<Record>,
+    pub identities: Vec<Identity>,
+    pub warnings: Vec<Warning>,
+}
+
+impl RecordSink for MemorySink {
+    fn record(&mut self, record: Record) -> Result<(), ParseError> {
+        self.records.push(record);
+        Ok(())
+    }
+    fn identity(&mut self, identity: Identity) {
+        self.identities.push(identity);
+    }
+    fn warning(&mut self, warning: Warning) {
+        self.warnings.push(warning);
+    }
+}
+
+impl MemorySink {
+    /// Run `parse` over `input` as if it were the file at `file`.
+    pub fn run_parser(
+        file: &str,
+        input: &str,
+        parse: impl FnOnce(&mut dyn std::io::Read, &mut ImportCx<'_>) -> Result<(), ParseError>,
+    ) -> (MemorySink, Result<(), ParseError>) {
+        let mut out = MemorySink::default();
+        let result = {
+            let mut cx = ImportCx::new(file, &mut out);
+            let mut reader = input.as_bytes();
+            parse(&mut reader, &mut cx)
+        };
+        (out, result)
+    }
+}
+
+/// A record's `data` as a JSON value (for assertions on single fields).
+pub fn data_json(r: &Record) -> serde_json::Value {
+    serde_json::from_str(r.data.as_deref().unwrap_or("null")).expect("data is JSON")
+}
+
 /// Everything an importer produced for one archive.
 #[derive(Debug, Default, Serialize)]
 pub struct Collected {

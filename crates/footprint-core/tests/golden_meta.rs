@@ -3,118 +3,17 @@
 //! normalized summary is snapshotted: counts per kind and category, companies with relations,
 //! identities, skipped and unknown files, and the first records of each kind.
 
-use footprint_core::archive::{ArchiveView, Limits};
-use footprint_core::importer::{FileRole, Importer};
+mod golden;
+
+use footprint_core::archive::ArchiveView;
 use footprint_core::importers::meta::{facebook::Facebook, instagram::Instagram};
-use footprint_core::registry::{detect, Detection};
 use footprint_core::testing::{collect, Collected};
 use footprint_fixtures::meta::{generate_facebook, generate_instagram, FacebookSpec, FbGen, IgGen, InstagramSpec};
-use serde::Serialize;
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use golden::{open, Summary};
 
-/// How many records of each kind the snapshot shows in full.
-const SAMPLES_PER_KIND: usize = 2;
-
-#[derive(Serialize)]
-struct Summary {
-    detected: String,
-    recognition: BTreeMap<&'static str, (f32, String)>,
-    account: Option<String>,
-    identities: Vec<String>,
-    files: BTreeMap<String, usize>,
-    skipped: Vec<String>,
-    unknown: Vec<String>,
-    failed: Vec<(String, String)>,
-    warnings: Vec<String>,
-    /// `kind / category` -> count.
-    kinds: BTreeMap<String, usize>,
-    /// company -> relation -> records.
-    companies: BTreeMap<String, BTreeMap<String, usize>>,
-    samples: BTreeMap<String, Vec<Sample>>,
-}
-
-#[derive(Serialize)]
-struct Sample {
-    file: String,
-    position: u64,
-    ts: Option<String>,
-    ts_end: Option<String>,
-    title: Option<String>,
-    body: Option<String>,
-    point: Option<(f64, f64)>,
-    company: Option<String>,
-    data: Option<serde_json::Value>,
-}
-
-fn open(paths: &[PathBuf]) -> ArchiveView {
-    ArchiveView::open(paths, &Limits::default()).expect("generated archive opens")
-}
-
-fn detected(view: &ArchiveView) -> String {
-    match detect(view) {
-        Detection::Found(c) => c.importer.to_string(),
-        Detection::Tie(cs) => format!("TIE: {}", cs.iter().map(|c| c.importer).collect::<Vec<_>>().join(", ")),
-        Detection::Unknown => "unknown".to_string(),
-    }
-}
 
 fn summarize(view: &ArchiveView, c: &Collected) -> Summary {
-    let mut recognition = BTreeMap::new();
-    for imp in [&Facebook as &dyn Importer, &Instagram] {
-        let r = imp.recognize(view);
-        recognition.insert(imp.id(), (r.confidence, r.reason));
-    }
-    let mut files = BTreeMap::new();
-    let mut skipped = Vec::new();
-    let mut unknown = Vec::new();
-    for (path, role) in &c.files {
-        match role {
-            FileRole::Parse(p) => *files.entry(p.to_string()).or_insert(0) += 1,
-            FileRole::Skip(why) => skipped.push(format!("{path}: {why}")),
-            FileRole::Unknown => unknown.push(path.clone()),
-        }
-    }
-    skipped.sort();
-    unknown.sort();
-    let mut kinds = BTreeMap::new();
-    let mut companies: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    let mut samples: BTreeMap<String, Vec<Sample>> = BTreeMap::new();
-    for cr in &c.records {
-        let r = &cr.record;
-        *kinds.entry(format!("{} / {}", r.kind, r.category)).or_insert(0) += 1;
-        if let Some(co) = &r.company {
-            *companies.entry(co.name.clone()).or_default().entry(co.relation.to_string()).or_insert(0) += 1;
-        }
-        let list = samples.entry(r.kind.to_string()).or_default();
-        if list.len() < SAMPLES_PER_KIND {
-            list.push(Sample {
-                file: cr.file.clone(),
-                position: r.position,
-                ts: r.ts.map(footprint_core::time::display),
-                ts_end: r.ts_end.map(footprint_core::time::display),
-                title: r.title.clone(),
-                body: r.body.clone(),
-                point: r.lat.zip(r.lon),
-                company: r.company.as_ref().map(|c| format!("{} ({})", c.name, c.relation)),
-                data: r.data.as_deref().map(|d| serde_json::from_str(d).expect("record data is JSON")),
-            });
-        }
-    }
-    Summary {
-        detected: detected(view),
-        recognition,
-        account: c.account.clone(),
-        identities: c.identities.iter().map(|i| format!("{}: {}", i.kind.as_str(), i.value)).collect(),
-        files,
-        skipped,
-        unknown,
-        failed: c.failed.clone(),
-        warnings: c.warnings.iter().map(|w| format!("{} @{:?}: {}", w.file, w.position, w.message)).collect(),
-        kinds,
-        companies,
-        samples,
-    }
+    golden::summarize(view, c, &[&Facebook, &Instagram], true)
 }
 
 /// Checks every Meta archive must pass, whatever its generation.

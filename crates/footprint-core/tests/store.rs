@@ -178,7 +178,7 @@ fn newer_export_adds_only_new_records_and_removal_hands_over() {
 
     let mut store = Store::open(&db).unwrap();
     let a = import_export(&mut store, &old, &opts()).unwrap();
-    let b = import_export(&mut store, &[new_dir.clone()], &opts()).unwrap();
+    let b = import_export(&mut store, std::slice::from_ref(&new_dir), &opts()).unwrap();
     assert!(!b.already_imported);
     assert_foreign_keys_hold(&db);
     assert_eq!(a.report.account, b.report.account, "same account");

@@ -195,30 +195,10 @@ pub(crate) fn iso_or_ms(iso: Option<&str>, ms: Int) -> Option<i64> {
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    //! An in-memory sink and a runner for parser unit tests.
-    use crate::importer::{ImportCx, ParseError, RecordSink, Warning};
-    use crate::model::{Identity, Record};
+    //! The shared in-memory sink, under the names the parser tests use.
+    use crate::importer::{ImportCx, ParseError};
+    pub use crate::testing::{data_json as data, MemorySink as Out};
     use std::io::Read;
-
-    #[derive(Default, Debug)]
-    pub struct Out {
-        pub records: Vec<Record>,
-        pub identities: Vec<Identity>,
-        pub warnings: Vec<Warning>,
-    }
-
-    impl RecordSink for Out {
-        fn record(&mut self, record: Record) -> Result<(), ParseError> {
-            self.records.push(record);
-            Ok(())
-        }
-        fn identity(&mut self, identity: Identity) {
-            self.identities.push(identity);
-        }
-        fn warning(&mut self, warning: Warning) {
-            self.warnings.push(warning);
-        }
-    }
 
     /// Run `parse` over `input` as the file `file`.
     pub fn run(
@@ -226,18 +206,7 @@ pub(crate) mod test_support {
         input: &str,
         parse: impl FnOnce(&mut dyn Read, &mut ImportCx<'_>) -> Result<(), ParseError>,
     ) -> (Out, Result<(), ParseError>) {
-        let mut out = Out::default();
-        let result = {
-            let mut cx = ImportCx::new(file, &mut out);
-            let mut reader = input.as_bytes();
-            parse(&mut reader, &mut cx)
-        };
-        (out, result)
-    }
-
-    /// The record's `data` as a JSON value (for assertions on single fields).
-    pub fn data(r: &Record) -> serde_json::Value {
-        serde_json::from_str(r.data.as_deref().unwrap_or("null")).expect("data is JSON")
+        Out::run_parser(file, input, parse)
     }
 }
 

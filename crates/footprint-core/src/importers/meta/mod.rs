@@ -174,49 +174,19 @@ pub(crate) fn emit_label_values_element(
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    //! An in-memory sink for parser unit tests.
-    use crate::importer::{ImportCx, ParseError, RecordSink, Warning};
-    use crate::model::{Identity, Record};
-
-    #[derive(Default, Debug)]
-    pub struct Out {
-        pub records: Vec<Record>,
-        pub identities: Vec<Identity>,
-        pub warnings: Vec<Warning>,
-    }
-
-    impl RecordSink for Out {
-        fn record(&mut self, record: Record) -> Result<(), ParseError> {
-            self.records.push(record);
-            Ok(())
-        }
-        fn identity(&mut self, identity: Identity) {
-            self.identities.push(identity);
-        }
-        fn warning(&mut self, warning: Warning) {
-            self.warnings.push(warning);
-        }
-    }
+    //! The shared in-memory sink, under the names the parser tests use.
+    use crate::importer::ParseError;
+    pub use crate::testing::{data_json as data, MemorySink as Out};
 
     /// Run the parser `tag` over `json` as if it were the file at `path`.
     pub fn run(tag: &'static str, path: &str, json: &str) -> Result<Out, ParseError> {
-        let mut out = Out::default();
-        {
-            let mut cx = ImportCx::new(path, &mut out);
-            let mut r = json.as_bytes();
-            super::import(tag, &mut r, &mut cx)?;
-        }
-        Ok(out)
+        let (out, result) = Out::run_parser(path, json, |r, cx| super::import(tag, r, cx));
+        result.map(|()| out)
     }
 
     /// Like [`run`] but panics on a whole-file error (most tests).
     pub fn ok(tag: &'static str, path: &str, json: &str) -> Out {
         run(tag, path, json).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
-
-    /// A record's data as a JSON value.
-    pub fn data(r: &Record) -> serde_json::Value {
-        serde_json::from_str(r.data.as_deref().unwrap_or("null")).unwrap()
     }
 
     /// Meta's mojibake, for inputs: UTF-8 bytes as Latin-1 code points.

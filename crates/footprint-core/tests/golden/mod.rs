@@ -1,0 +1,150 @@
+//! What the golden tests of every importer share: the normalized summary of an imported
+//! archive that is snapshotted (counts per kind and category, companies with relations,
+//! identities, skipped and unknown files, the first records of each kind).
+
+use footprint_core::archive::{ArchiveView, Limits};
+use footprint_core::importer::{FileRole, Importer};
+use footprint_core::registry::{detect, Detection};
+use footprint_core::testing::Collected;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// How many records of each kind the snapshot shows in full.
+pub const SAMPLES_PER_KIND: usize = 2;
+
+#[derive(Serialize)]
+pub struct Summary {
+    pub detected: String,
+    /// importer id -> (confidence, reason), for every importer that answered.
+    pub recognition: BTreeMap<&'static str, (f32, String)>,
+    pub account: Option<String>,
+    pub identities: Vec<String>,
+    /// parser -> files.
+    pub files: BTreeMap<String, usize>,
+    pub skipped: Vec<String>,
+    pub unknown: Vec<String>,
+    pub failed: Vec<(String, String)>,
+    pub warnings: Vec<String>,
+    /// `kind / category` -> count.
+    pub kinds: BTreeMap<String, usize>,
+    /// company -> relation -> records.
+    pub companies: BTreeMap<String, BTreeMap<String, usize>>,
+    pub samples: BTreeMap<String, Vec<Sample>>,
+}
+
+#[derive(Serialize)]
+pub struct Sample {
+    pub file: String,
+    pub position: u64,
+    pub ts: Option<String>,
+    pub ts_end: Option<String>,
+    pub title: Option<String>,
+    pub body: Option<String>,
+    pub point: Option<(f64, f64)>,
+    pub company: Option<String>,
+    pub data: Option<serde_json::Value>,
+}
+
+pub fn open(paths: &[PathBuf]) -> ArchiveView {
+    ArchiveView::open(paths, &Limits::default()).expect("generated archive opens")
+}
+
+pub fn detected(view: &ArchiveView) -> String {
+    match detect(view) {
+        Detection::Found(c) => c.importer.to_string(),
+        Detection::Tie(cs) => format!(
+            "TIE: {}",
+            cs.iter().map(|c| c.importer).collect::<Vec<_>>().join(", ")
+        ),
+        Detection::Unknown => "unknown".to_string(),
+    }
+}
+
+/// The snapshot of one archive. `recognizers` are asked for their confidence; with
+/// `keep_zero`, a zero answer is kept (to show that an importer says "not mine").
+pub fn summarize(
+    view: &ArchiveView,
+    c: &Collected,
+    recognizers: &[&dyn Importer],
+    keep_zero: bool,
+) -> Summary {
+    let mut recognition = BTreeMap::new();
+    for imp in recognizers {
+        let r = imp.recognize(view);
+        if keep_zero || r.confidence > 0.0 {
+            recognition.insert(imp.id(), (r.confidence, r.reason));
+        }
+    }
+    let mut files = BTreeMap::new();
+    let mut skipped = Vec::new();
+    let mut unknown = Vec::new();
+    for (path, role) in &c.files {
+        match role {
+            FileRole::Parse(p) => *files.entry(p.to_string()).or_insert(0) += 1,
+            FileRole::Skip(why) => skipped.push(format!("{path}: {why}")),
+            FileRole::Unknown => unknown.push(path.clone()),
+        }
+    }
+    skipped.sort();
+    unknown.sort();
+    let mut kinds = BTreeMap::new();
+    let mut companies: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut samples: BTreeMap<String, Vec<Sample>> = BTreeMap::new();
+    for cr in &c.records {
+        let r = &cr.record;
+        *kinds
+            .entry(format!("{} / {}", r.kind, r.category))
+            .or_insert(0) += 1;
+        if let Some(co) = &r.company {
+            *companies
+                .entry(co.name.clone())
+                .or_default()
+                .entry(co.relation.to_string())
+                .or_insert(0) += 1;
+        }
+        let list = samples.entry(r.kind.to_string()).or_default();
+        if list.len() < SAMPLES_PER_KIND {
+            list.push(Sample {
+                file: cr.file.clone(),
+                position: r.position,
+                ts: r.ts.map(footprint_core::time::display),
+                ts_end: r.ts_end.map(footprint_core::time::display),
+                title: r.title.clone(),
+                body: r.body.clone(),
+                point: r.lat.zip(r.lon),
+                company: r
+                    .company
+                    .as_ref()
+                    .map(|c| format!("{} ({})", c.name, c.relation)),
+                data: r
+                    .data
+                    .as_deref()
+                    .map(|d| serde_json::from_str(d).expect("record data is JSON")),
+            });
+        }
+    }
+    Summary {
+        detected: detected(view),
+        recognition,
+        account: c.account.clone(),
+        identities: c
+            .identities
+            .iter()
+            .map(|i| format!("{}: {}", i.kind.as_str(), i.value))
+            .collect(),
+        files,
+        skipped,
+        unknown,
+        failed: c.failed.clone(),
+        warnings: c
+            .warnings
+            .iter()
+            .map(|w| format!("{} @{:?}: {}", w.file, w.position, w.message))
+            .collect(),
+        kinds,
+        companies,
+        samples,
+    }
+}
+
