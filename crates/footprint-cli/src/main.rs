@@ -388,7 +388,8 @@ fn import(
     }
     let mut outcomes: Vec<ImportOutcome> = Vec::new();
     let mut first_error: Option<Failure> = None;
-    for group in runner::group_parts(&paths) {
+    let groups = runner::group_parts(&paths);
+    for group in &groups {
         let bar = if json {
             ProgressBar::hidden()
         } else {
@@ -401,7 +402,7 @@ fn import(
             cancel: Some(cancel.clone()),
             ..Default::default()
         };
-        let result = runner::import_export(&mut store, &group, &opts);
+        let result = runner::import_export(&mut store, group, &opts);
         bar.finish_and_clear();
         match result {
             Ok(outcome) => {
@@ -436,8 +437,8 @@ fn import(
             code: f.code,
             message: format!(
                 "{} of {} archives could not be imported",
-                runner::group_parts(&paths).len() - outcomes.len(),
-                runner::group_parts(&paths).len()
+                groups.len() - outcomes.len(),
+                groups.len()
             ),
         }),
         None => Ok(()),

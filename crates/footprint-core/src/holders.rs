@@ -125,7 +125,8 @@ pub fn canonical_key(name: &str) -> String {
 }
 
 /// Find or create the company for a spelling; records the spelling as an alias.
-pub(crate) fn company_id(conn: &Connection, name: &str, is_platform: bool) -> rusqlite::Result<i64> {
+/// (Platforms get theirs from [`platform_company_id`].)
+pub(crate) fn company_id(conn: &Connection, name: &str) -> rusqlite::Result<i64> {
     let key = canonical_key(name);
     let existing: Option<(i64, String)> = conn
         .prepare_cached("SELECT id, name FROM companies WHERE key = ?1")?
@@ -133,10 +134,6 @@ pub(crate) fn company_id(conn: &Connection, name: &str, is_platform: bool) -> ru
         .optional()?;
     let id = match existing {
         Some((id, shown)) => {
-            if is_platform {
-                conn.prepare_cached("UPDATE companies SET platform = 1 WHERE id = ?1")?
-                    .execute([id])?;
-            }
             // A brand name reads better than the web domain an ad pointed to: "Adidas",
             // not "adidas.com", once an export spells it out.
             if is_web_address(&shown) && !is_web_address(name) {
@@ -146,8 +143,8 @@ pub(crate) fn company_id(conn: &Connection, name: &str, is_platform: bool) -> ru
             id
         }
         None => {
-            conn.prepare_cached("INSERT INTO companies(key, name, platform) VALUES (?1, ?2, ?3)")?
-                .execute(params![key, name.trim(), is_platform as i64])?;
+            conn.prepare_cached("INSERT INTO companies(key, name, platform) VALUES (?1, ?2, 0)")?
+                .execute(params![key, name.trim()])?;
             conn.last_insert_rowid()
         }
     };
@@ -265,9 +262,9 @@ mod tests {
              CREATE TABLE company_aliases (company_id INTEGER, alias TEXT, PRIMARY KEY (company_id, alias));",
         )
         .unwrap();
-        let a = company_id(&c, "adidas.com", false).unwrap();
-        let b = company_id(&c, "Adidas", false).unwrap();
-        let d = company_id(&c, "https://www.adidas.com/x", false).unwrap();
+        let a = company_id(&c, "adidas.com").unwrap();
+        let b = company_id(&c, "Adidas").unwrap();
+        let d = company_id(&c, "https://www.adidas.com/x").unwrap();
         assert_eq!((a, a), (b, d));
         let name: String = c.query_row("SELECT name FROM companies", [], |r| r.get(0)).unwrap();
         assert_eq!(name, "Adidas");

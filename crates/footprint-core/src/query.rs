@@ -472,14 +472,7 @@ impl Store {
     }
 
     pub fn companies(&self, q: &CompanyQuery) -> Result<Vec<CompanySummary>, StoreError> {
-        let mut sql = String::from(
-            "SELECT c.id, c.name, c.platform,
-                json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
-                json_group_array(DISTINCT h.category),
-                sum(h.records),
-                min(h.first_seen), max(h.last_seen)
-             FROM companies c JOIN holdings h ON h.company_id = c.id WHERE 1 = 1",
-        );
+        let mut sql = format!("{COMPANY_SUMMARY} WHERE 1 = 1");
         let mut args: Vec<Value> = Vec::new();
         if let Some(t) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             sql.push_str(
@@ -539,12 +532,7 @@ impl Store {
         let summary = self
             .conn
             .query_row(
-                "SELECT c.id, c.name, c.platform,
-                    json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
-                    json_group_array(DISTINCT h.category),
-                    sum(h.records),
-                    min(h.first_seen), max(h.last_seen)
-                 FROM companies c JOIN holdings h ON h.company_id = c.id WHERE c.id = ?1 GROUP BY c.id",
+                &format!("{COMPANY_SUMMARY} WHERE c.id = ?1 GROUP BY c.id"),
                 [id],
                 company_summary,
             )
@@ -1019,6 +1007,12 @@ fn category_label(k: &str) -> String {
         .map(|c| c.label().to_string())
         .unwrap_or_else(|| k.to_string())
 }
+
+/// The columns [`company_summary`] reads, for a company and its holdings (add WHERE/GROUP BY).
+const COMPANY_SUMMARY: &str = "SELECT c.id, c.name, c.platform,
+    json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
+    json_group_array(DISTINCT h.category), sum(h.records), min(h.first_seen), max(h.last_seen)
+    FROM companies c JOIN holdings h ON h.company_id = c.id";
 
 fn company_summary(r: &Row<'_>) -> rusqlite::Result<CompanySummary> {
     let mut relations = json_list(r.get(4)?);

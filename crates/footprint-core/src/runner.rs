@@ -376,7 +376,6 @@ fn import_without_fk_checks(
             file_ids.push(tx.last_insert_rowid());
         }
     }
-    holders::platform_company_id(&tx, importer.id()).map_err(&sql)?;
 
     let cancel = opts.cancel.clone().unwrap_or_default();
     let bytes_done = Arc::new(AtomicU64::new(0));
@@ -789,33 +788,41 @@ impl Writer<'_> {
                         .collect::<rusqlite::Result<_>>()
                         .map_err(WriteError::Sql)?;
                     for chunk in rows.chunks(CHUNK) {
+                        // A full chunk goes in one multi-row statement, a batch's tail row by row.
                         let inserted = if chunk.len() == CHUNK {
                             bind_rows(&mut insert_many, chunk, self.archive_id, file_id, self.scope.platform)
                                 .map_err(WriteError::Sql)?;
                             insert_many.raw_execute().map_err(WriteError::Sql)?
                         } else {
-                            0
+                            let mut n = 0;
+                            for row in chunk {
+                                bind_rows(&mut insert_one, std::slice::from_ref(row), self.archive_id, file_id, self.scope.platform)
+                                    .map_err(WriteError::Sql)?;
+                                n += insert_one.raw_execute().map_err(WriteError::Sql)?;
+                            }
+                            n
                         };
                         if inserted == chunk.len() {
-                            // All new: a multi-row insert numbers its rows consecutively.
-                            let last = tx.last_insert_rowid();
+                            // All new (the common case): no look-ups needed.
                             for row in chunk {
                                 self.summary.add(file_id, row.r.kind, row.r.category.as_str(), row.r.ts);
                                 self.summary.add_point(row.r.lat, row.r.lon);
                             }
                             written += chunk.len() as u64;
-                            self.max_id = last;
-                        } else if chunk.len() == CHUNK {
+                            self.max_id = tx.last_insert_rowid();
+                        } else {
                             // Some rows were already known (a newer export of the same account,
-                            // or repeats inside the export): sort them out one by one.
+                            // or repeats inside the export): the rows inserted now are the ones
+                            // of this archive with an id above every id before this chunk.
                             let mut seen = std::collections::HashSet::new();
+                            let mut new_max = self.max_id;
                             for row in chunk {
                                 let (id, owner): (i64, i64) = find
                                     .query_row(params![row.r.ts, row.dedup], |x| Ok((x.get(0)?, x.get(1)?)))
                                     .map_err(WriteError::Sql)?;
-                                let new_now = owner == self.archive_id && id > self.max_id && seen.insert(id);
-                                if new_now {
+                                if owner == self.archive_id && id > self.max_id && seen.insert(id) {
                                     written += 1;
+                                    new_max = new_max.max(id);
                                     self.summary.add(file_id, row.r.kind, row.r.category.as_str(), row.r.ts);
                                     self.summary.add_point(row.r.lat, row.r.lon);
                                 } else {
@@ -826,29 +833,7 @@ impl Writer<'_> {
                                     }
                                 }
                             }
-                            self.max_id = tx
-                                .query_row("SELECT coalesce(max(id), 0) FROM records", [], |x| x.get(0))
-                                .map_err(WriteError::Sql)?;
-                        } else {
-                            for row in chunk {
-                                bind_rows(&mut insert_one, std::slice::from_ref(row), self.archive_id, file_id, self.scope.platform)
-                                    .map_err(WriteError::Sql)?;
-                                if insert_one.raw_execute().map_err(WriteError::Sql)? == 1 {
-                                    written += 1;
-                                    self.summary.add(file_id, row.r.kind, row.r.category.as_str(), row.r.ts);
-                                    self.summary.add_point(row.r.lat, row.r.lon);
-                                    self.max_id = tx.last_insert_rowid();
-                                } else {
-                                    self.report.duplicates += 1;
-                                    let (id, owner): (i64, i64) = find
-                                        .query_row(params![row.r.ts, row.dedup], |x| Ok((x.get(0)?, x.get(1)?)))
-                                        .map_err(WriteError::Sql)?;
-                                    if owner != self.archive_id {
-                                        also.execute(params![id, self.archive_id, file_id, row.r.position as i64])
-                                            .map_err(WriteError::Sql)?;
-                                    }
-                                }
-                            }
+                            self.max_id = new_max;
                         }
                     }
                     self.report.records_seen += rows.len() as u64;
@@ -906,7 +891,7 @@ impl Writer<'_> {
         if let Some(id) = self.companies.get(name) {
             return Ok(*id);
         }
-        let id = holders::company_id(self.tx, name, false)?;
+        let id = holders::company_id(self.tx, name)?;
         self.companies.insert(name.to_string(), id);
         Ok(id)
     }
