@@ -2,41 +2,49 @@
 //! manual testing, research on the importers). Never real data.
 
 use crate::Failure;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use std::path::PathBuf;
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum Kind {
-    /// Google Takeout.
-    Google,
-    /// Facebook (2024+ layout).
-    Facebook,
-    /// Instagram (2025 layout).
-    Instagram,
-    /// A small Google Takeout and a small Facebook export, for a first look at the app.
-    Demo,
-}
 
 #[derive(Args)]
 pub struct GenerateArgs {
-    kind: Kind,
+    /// What to write: a platform id (see `footprint generate --list`), or `demo` for the demo
+    /// set (one invented person's exports, for a first look at the app).
+    #[arg(required_unless_present = "list")]
+    kind: Option<String>,
     /// Output zip path (for `demo`: a folder).
-    #[arg(long)]
-    out: PathBuf,
+    #[arg(long, required_unless_present = "list")]
+    out: Option<PathBuf>,
     /// Scale: roughly how many records of the main kind to write.
     #[arg(long)]
     records: Option<usize>,
-    /// Seed of the generator (same seed, same archive).
+    /// Seed of the generator (same seed, same archive; one seed, one invented person).
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// List the generators.
+    #[arg(long)]
+    list: bool,
 }
 
 pub fn run(args: GenerateArgs) -> Result<(), Failure> {
-    let written = match args.kind {
-        Kind::Google => footprint_fixtures::demo::google(&args.out, args.seed, args.records)?,
-        Kind::Facebook => footprint_fixtures::demo::facebook(&args.out, args.seed, args.records)?,
-        Kind::Instagram => footprint_fixtures::demo::instagram(&args.out, args.seed, args.records)?,
-        Kind::Demo => footprint_fixtures::demo::demo_set(&args.out, args.seed)?,
+    use footprint_fixtures::demo;
+    if args.list {
+        println!("{:<12} the demo set (one invented person's exports)", "demo");
+        for g in demo::GENERATORS {
+            println!("{:<12} {}", g.id, g.about);
+        }
+        return Ok(());
+    }
+    let (Some(kind), Some(out)) = (args.kind, args.out) else {
+        return Err(Failure::usage("give what to generate and --out"));
+    };
+    let written = if kind == "demo" {
+        demo::demo_set(&out, args.seed)?
+    } else {
+        let g = demo::generator(&kind).ok_or_else(|| {
+            let known: Vec<&str> = demo::GENERATORS.iter().map(|g| g.id).collect();
+            Failure::usage(format!("no generator `{kind}`; known: demo, {}", known.join(", ")))
+        })?;
+        (g.write)(&out, args.seed, args.records)?
     };
     for p in written {
         println!("{}", p.display());

@@ -38,8 +38,8 @@ pub mod exit {
     name = "footprint",
     version,
     about = "See which companies hold what data about you, from your data-download archives.",
-    long_about = "Footprint reads the data-download archives platforms hand you (Google Takeout, \
-Facebook, Instagram), without unpacking them, indexes them in a local SQLite database and shows \
+    long_about = "Footprint reads the data-download archives platforms hand you (`footprint \
+platforms` lists them and how to get each), without unpacking them, indexes them in a local SQLite database and shows \
 which companies hold what data about you, and how you know. Nothing leaves your computer.",
     after_help = "Exit codes: 0 ok, 1 failure, 2 usage, 3 input refused (damaged, unsafe or \
 unknown archive), 4 not found, 130 cancelled."
@@ -60,7 +60,7 @@ enum Command {
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Force the platform (google, facebook, instagram) instead of detecting it.
+        /// Force the platform (an id from `footprint platforms`) instead of detecting it.
         #[arg(long)]
         platform: Option<String>,
         /// Print the import reports as JSON.
@@ -193,6 +193,16 @@ impl From<std::io::Error> for Failure {
         Failure {
             code: exit::FAILURE,
             message: e.to_string(),
+        }
+    }
+}
+
+impl Failure {
+    /// Wrong arguments (exit code 2).
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: exit::USAGE,
+            message: message.into(),
         }
     }
 }

@@ -97,20 +97,13 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// The company behind each platform (Facebook and Instagram are both Meta).
-pub fn platform_company(platform: &str) -> (&'static str, &'static str) {
-    match platform {
-        "google" => ("google", "Google"),
-        "facebook" | "instagram" | "whatsapp" | "meta" => ("meta", "Meta"),
-        "twitter" | "x" => ("x", "X (Twitter)"),
-        "tiktok" => ("tiktok", "TikTok"),
-        "spotify" => ("spotify", "Spotify"),
-        "snapchat" => ("snap", "Snap"),
-        "linkedin" => ("linkedin", "LinkedIn"),
-        "amazon" => ("amazon", "Amazon"),
-        "reddit" => ("reddit", "Reddit"),
-        "netflix" => ("netflix", "Netflix"),
-        _ => ("unknown-platform", "Unknown platform"),
+/// The company behind a platform, from its descriptor (Facebook and Instagram are both
+/// Meta): `(key, name)`. An id no importer knows any more (a database from a newer version)
+/// keeps its own id as the name.
+pub fn platform_company(platform: &str) -> (String, String) {
+    match crate::registry::descriptor(platform) {
+        Some(d) => (company_key(d.company), d.company.to_string()),
+        None => (company_key(platform), platform.to_string()),
     }
 }
 
@@ -156,6 +149,7 @@ pub(crate) fn company_id(conn: &Connection, name: &str) -> rusqlite::Result<i64>
 /// The platform's own company id (created on first use).
 pub(crate) fn platform_company_id(conn: &Connection, platform: &str) -> rusqlite::Result<i64> {
     let (_, name) = platform_company(platform);
+    let name = name.as_str();
     let key = canonical_key(name);
     let key = key.as_str();
     let existing: Option<i64> = conn

@@ -139,16 +139,51 @@ impl<'a> ImportCx<'a> {
     }
 }
 
+/// What people and screens need to know about a platform: the one place its name, its
+/// company, how to get its export and its chart colour are written. The UI (Welcome, charts,
+/// empty states, "not recognized") and the CLI read these; nothing else spells a platform.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Descriptor {
+    /// Stable machine id, stored in the database: `google`, `x`, `tiktok`.
+    pub id: &'static str,
+    /// Name shown to people: "Google Takeout", "X (Twitter)".
+    pub name: &'static str,
+    /// The company that runs the platform, as the company directory names it ("Meta",
+    /// "X Corp."): the platform's own holdings are filed under this company.
+    pub company: &'static str,
+    /// Where the user asks for the export (shown as text, never opened or fetched).
+    pub address: &'static str,
+    /// The steps to request it, in order, in plain words.
+    pub steps: &'static [&'static str],
+    /// Which format to pick and what arrives ("JSON, not HTML; one zip").
+    pub format: &'static str,
+    /// Chart colour, `#rrggbb`.
+    pub color: &'static str,
+}
+
 /// One platform's importer. Implementations are unit structs in a static registry.
 pub trait Importer: Sync + Send {
+    /// Name, company, how to get the export, colour.
+    fn descriptor(&self) -> &'static Descriptor;
     /// Stable machine id: `google`, `facebook`, `instagram`.
-    fn id(&self) -> &'static str;
+    fn id(&self) -> &'static str {
+        self.descriptor().id
+    }
     /// Name shown to people: "Google Takeout".
-    fn name(&self) -> &'static str;
+    fn name(&self) -> &'static str {
+        self.descriptor().name
+    }
     /// Cheap: look at entry names (and at most a few small heads). Never reads every file.
     fn recognize(&self, view: &ArchiveView) -> Recognition;
-    /// What to do with the file at this logical path.
+    /// What to do with the file at this logical path, from its name and folders.
     fn classify(&self, path: &str) -> FileRole;
+    /// What to do with a file that [`classify`](Importer::classify) did not know by name,
+    /// from the first bytes of its content (`head`: at most [`crate::plan::HEAD_BYTES`]):
+    /// a known key set, CSV header or JS prefix under an older or localized file name is
+    /// still parsed. `None` leaves it unknown.
+    fn classify_content(&self, _path: &str, _head: &[u8]) -> Option<FileRole> {
+        None
+    }
     /// The account the export belongs to (email or username), read from a small profile file.
     /// Scopes deduplication: a newer export of the same account adds only new records.
     fn account(&self, view: &ArchiveView) -> Option<String>;

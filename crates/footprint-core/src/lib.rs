@@ -8,6 +8,8 @@ pub mod importers;
 pub mod json_stream;
 pub mod model;
 pub mod paths;
+pub mod plan;
+pub mod formats;
 pub mod registry;
 pub mod testing;
 pub mod text;

@@ -1,7 +1,7 @@
 //! The static list of importers and auto-detection.
 
 use crate::archive::ArchiveView;
-use crate::importer::{Importer, Recognition};
+use crate::importer::{Descriptor, Importer, Recognition};
 use serde::Serialize;
 
 /// Every importer, in one place (adding a platform is one line here).
@@ -15,6 +15,27 @@ pub fn importers() -> &'static [&'static dyn Importer] {
 
 pub fn by_id(id: &str) -> Option<&'static dyn Importer> {
     importers().iter().copied().find(|i| i.id() == id)
+}
+
+/// Every platform's descriptor, in registry order (what the UI and the CLI show).
+pub fn descriptors() -> impl Iterator<Item = &'static Descriptor> {
+    importers().iter().map(|i| i.descriptor())
+}
+
+/// The descriptor of a platform id, if registered.
+pub fn descriptor(id: &str) -> Option<&'static Descriptor> {
+    by_id(id).map(|i| i.descriptor())
+}
+
+/// "Google Takeout, Facebook, Instagram and X (Twitter)": for messages that list what
+/// Footprint knows.
+pub fn known_names() -> String {
+    let names: Vec<&str> = descriptors().map(|d| d.name).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// One importer's answer.

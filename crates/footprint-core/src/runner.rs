@@ -156,8 +156,13 @@ pub struct ImportOutcome {
 pub enum ImportError {
     #[error(transparent)]
     Archive(#[from] ArchiveError),
-    #[error("{path}: no importer recognizes this export (looked for Google Takeout, Facebook and Instagram layouts); {hint}")]
-    NotRecognized { path: String, hint: String },
+    #[error("{path}: no importer recognizes this export (looked for {known} exports); {hint}")]
+    NotRecognized {
+        path: String,
+        /// The platforms Footprint knows, from the registry's descriptors.
+        known: String,
+        hint: String,
+    },
     #[error("{path}: several platforms match equally ({candidates}); choose one with --platform")]
     Ambiguous { path: String, candidates: String },
     #[error("unknown platform `{0}`; known: {1}")]
@@ -233,6 +238,7 @@ fn choose_importer(
         }),
         Detection::Unknown => Err(ImportError::NotRecognized {
             path: label.to_string(),
+            known: registry::known_names(),
             hint: format!(
                 "it holds {} files{}",
                 view.entries().len(),
@@ -310,8 +316,8 @@ fn import_without_fk_checks(
     };
     // Plan: what happens to every file.
     let mut to_parse: Vec<(usize, &'static str)> = Vec::new();
-    for (i, e) in view.entries().iter().enumerate() {
-        let role = importer.classify(&e.path);
+    let roles = crate::plan::plan(&view, importer);
+    for (i, (e, role)) in view.entries().iter().zip(roles).enumerate() {
         let (role_s, detail) = match role {
             FileRole::Parse(p) => {
                 to_parse.push((i, p));

@@ -97,8 +97,8 @@ pub fn collect(importer: &dyn Importer, view: &ArchiveView) -> Collected {
         ..Default::default()
     };
     let mut to_parse = Vec::new();
-    for (i, e) in view.entries().iter().enumerate() {
-        let role = importer.classify(&e.path);
+    let roles = crate::plan::plan(view, importer);
+    for (i, (e, role)) in view.entries().iter().zip(roles).enumerate() {
         if let FileRole::Parse(p) = role {
             to_parse.push((i, p));
         }

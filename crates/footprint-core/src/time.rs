@@ -20,6 +20,98 @@ pub fn iso_ms(s: &str) -> Option<i64> {
     None
 }
 
+/// Earliest and latest instants accepted as real (1900-01-01, 2100-01-01): anything outside
+/// is a sentinel (`0`, `9223372036854775807`), a unit mistake or damage, and no impossible
+/// date is ever stored or shown.
+pub const EARLIEST_MS: i64 = -2_208_988_800_000;
+pub const LATEST_MS: i64 = 4_102_444_800_000;
+
+/// `ms` if it is a plausible instant, else `None`.
+pub fn plausible(ms: i64) -> Option<i64> {
+    (EARLIEST_MS..LATEST_MS).contains(&ms).then_some(ms)
+}
+
+/// A Unix time in unknown units, told apart by magnitude: seconds (up to 1e11, year 5138),
+/// milliseconds (up to 1e14), microseconds (up to 1e17), else nanoseconds. Zero, negative and
+/// sentinel values are "no date".
+pub fn epoch_any(n: i64) -> Option<i64> {
+    if n <= 0 {
+        return None;
+    }
+    let ms = match n {
+        n if n < 100_000_000_000 => n.checked_mul(1000)?,
+        n if n < 100_000_000_000_000 => n,
+        n if n < 100_000_000_000_000_000 => n / 1000,
+        n => n / 1_000_000,
+    };
+    plausible(ms)
+}
+
+/// Date and time text in the forms exports write, all taken as UTC unless they carry an
+/// offset: ISO-8601 (with `T` or a space, with or without `Z`, fractions), `… UTC`/`GMT`
+/// suffixes (Reddit, Snapchat, Uber's `+0000 UTC`), X's `Wed Oct 10 20:19:24 +0000 2018`,
+/// `2025/10/09`, `15 Mar 2009`, `Mar 15, 2009`, and digits (epoch in any unit). The result
+/// is checked with [`plausible`].
+pub fn parse(s: &str) -> Option<i64> {
+    let s = s.trim().trim_matches('\'').trim();
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse::<i64>().ok().and_then(epoch_any);
+    }
+    if let Some(ms) = iso_ms(s) {
+        return plausible(ms);
+    }
+    // Zone words at the end: keep an offset before them, else read as UTC.
+    let bare = ["UTC", "GMT", "Z"]
+        .iter()
+        .find_map(|z| s.strip_suffix(z))
+        .map(str::trim_end)
+        .unwrap_or(s);
+    for fmt in ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S%.f %z", "%a %b %d %H:%M:%S %z %Y"] {
+        if let Ok(dt) = DateTime::parse_from_str(bare, fmt) {
+            return plausible(dt.timestamp_millis());
+        }
+    }
+    if bare != s {
+        if let Some(ms) = iso_ms(bare) {
+            return plausible(ms);
+        }
+    }
+    for fmt in [
+        "%Y/%m/%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+        "%d %b %Y %H:%M:%S",
+        "%d %b %Y %H:%M",
+        "%b %d, %Y %H:%M:%S",
+        "%b %d, %Y, %I:%M:%S %p",
+        "%b %d, %Y %I:%M:%S %p",
+        "%d.%m.%Y %H:%M:%S",
+        "%d.%m.%Y %H:%M",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(bare, fmt) {
+            return plausible(Utc.from_utc_datetime(&n).timestamp_millis());
+        }
+    }
+    for fmt in ["%Y/%m/%d", "%d %b %Y", "%b %d, %Y", "%d %B %Y", "%B %d, %Y", "%d.%m.%Y", "%b %Y", "%Y-%m"] {
+        if let Ok(d) = NaiveDate::parse_from_str(bare, fmt) {
+            return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).timestamp_millis());
+        }
+    }
+    // Month-year forms (`Mar 2015` on LinkedIn positions): chrono needs a day.
+    for fmt in ["%d %b %Y", "%d %B %Y", "%d %Y-%m"] {
+        if let Ok(d) = NaiveDate::parse_from_str(&format!("1 {bare}"), fmt) {
+            return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).timestamp_millis());
+        }
+    }
+    if let Ok(y) = bare.parse::<i32>() {
+        let d = NaiveDate::from_ymd_opt(y, 1, 1)?;
+        return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).timestamp_millis());
+    }
+    None
+}
+
 /// Unix seconds to milliseconds (Meta's timestamps). Zero and negative mean "no date".
 pub fn secs_ms(secs: i64) -> Option<i64> {
     (secs > 0).then(|| secs.saturating_mul(1000))
@@ -66,5 +158,38 @@ mod tests {
         assert_eq!(secs_ms(1_709_294_400), Some(1_709_294_400_000));
         assert_eq!(secs_ms(0), None);
         assert_eq!(display(1_709_294_400_000), "2024-03-01 12:00 UTC");
+    }
+
+    #[test]
+    fn parses_the_forms_exports_write() {
+        let t = Some(1_539_202_764_000); // 2018-10-10 20:19:24 UTC
+        for s in [
+            "Wed Oct 10 20:19:24 +0000 2018",
+            "2018-10-10 20:19:24 UTC",
+            "2018-10-10 20:19:24 +0000 UTC",
+            "2018-10-10 22:19:24 +0200",
+            "2018-10-10T20:19:24.000Z",
+            "2018-10-10 20:19:24",
+            "2018/10/10 20:19:24",
+            "1539202764",
+            "1539202764000",
+            "1539202764000000",
+            "1539202764000000000",
+        ] {
+            assert_eq!(parse(s), t, "{s}");
+        }
+        assert_eq!(parse("15 Mar 2009"), Some(1_237_075_200_000));
+        assert_eq!(parse("Mar 15, 2009"), Some(1_237_075_200_000));
+        assert_eq!(parse("2025/10/09"), Some(1_759_968_000_000));
+        assert_eq!(parse("Mar 2009"), Some(1_235_865_600_000));
+    }
+
+    #[test]
+    fn sentinels_and_impossible_dates_are_no_date() {
+        for s in ["0", "9223372036854775807", "-1", "0000-01-01 00:00:00", "9999-12-31 23:59:59", "", "soon", "N/A"] {
+            assert_eq!(parse(s), None, "{s}");
+        }
+        assert_eq!(epoch_any(i64::MAX), None);
+        assert_eq!(epoch_any(0), None);
     }
 }

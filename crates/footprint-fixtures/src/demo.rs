@@ -70,6 +70,29 @@ pub fn instagram(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Ve
     meta::generate_instagram(&spec, out)
 }
 
+/// A generator of one platform's export: `write(out, seed, records)` writes it at `out` (a
+/// zip path) and returns the paths written. `records` scales the main kind of record.
+pub struct Generator {
+    /// The platform id the export belongs to (the importer's descriptor id).
+    pub id: &'static str,
+    /// What it writes, for `footprint generate --help`.
+    pub about: &'static str,
+    pub write: fn(&Path, u64, Option<usize>) -> io::Result<Vec<PathBuf>>,
+}
+
+/// Every platform's generator (adding a platform is one line here). `footprint generate
+/// <id>` and the end-to-end tests read this table.
+pub const GENERATORS: &[Generator] = &[
+    Generator { id: "google", about: "Google Takeout", write: google },
+    Generator { id: "facebook", about: "Facebook (2024+ layout)", write: facebook },
+    Generator { id: "instagram", about: "Instagram (2025 layout)", write: instagram },
+];
+
+/// The generator of a platform id.
+pub fn generator(id: &str) -> Option<&'static Generator> {
+    GENERATORS.iter().find(|g| g.id == id)
+}
+
 /// The demo set: a Google Takeout and a Facebook export (invented people), in `dir`.
 pub fn demo_set(dir: &Path, seed: u64) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;

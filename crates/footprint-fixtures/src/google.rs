@@ -413,7 +413,7 @@ pub fn generate(spec: &TakeoutSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
     // Raw points and the semantic timeline happen around the same home.
     let home = *rng.pick(BASES);
     w.add(n.index, INDEX_HTML.as_bytes())?;
-    write_profile(&mut w, &mut rng, &n)?;
+    write_profile(&mut w, &mut rng, &n, spec.seed)?;
     write_my_activity(&mut w, &mut rng, spec, &n)?;
     write_ads(&mut w, &mut rng, spec, &n)?;
     if spec.location_points > 0 {
@@ -434,20 +434,16 @@ pub fn generate(spec: &TakeoutSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
 
 const INDEX_HTML: &str = "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>Google Data Export Archive Contents</title></head><body><h1>Your Google data archive</h1><p>Synthetic archive index.</p></body></html>";
 
-fn ascii_lower(s: &str) -> String {
-    domain_of(s).trim_end_matches(".com").to_string()
-}
-
-fn write_profile(w: &mut ArchiveWriter, rng: &mut Rng, n: &Names) -> io::Result<()> {
-    let first = *rng.pick(names::FIRST);
-    let last = *rng.pick(names::LAST);
-    let email = format!("{}.{}@example.com", ascii_lower(first), ascii_lower(last));
-    let year = 1970 + rng.below(35);
+/// The profile of the seed's [`crate::Persona`]: the same person as the other platforms'
+/// exports generated with that seed.
+fn write_profile(w: &mut ArchiveWriter, rng: &mut Rng, n: &Names, seed: u64) -> io::Result<()> {
+    let p = crate::Persona::for_seed(seed);
+    let (first, last) = (p.first.as_str(), p.last.as_str());
     let profile = json!({
-        "name": {"givenName": first, "familyName": last, "formattedName": format!("{first} {last}")},
-        "displayName": format!("{first} {last}"),
-        "emails": [{"value": email}],
-        "birthday": format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
+        "name": {"givenName": first, "familyName": last, "formattedName": p.name},
+        "displayName": p.name,
+        "emails": [{"value": p.email}],
+        "birthday": p.birth_date(),
         "gender": {"type": *rng.pick(&["female", "male", "other"])}
     });
     add_json(w, n.profile, &profile, false)

@@ -7,8 +7,10 @@ pub mod demo;
 pub mod google;
 pub mod meta;
 pub mod names;
+pub mod persona;
 
 pub use archive_writer::{ArchiveWriter, Container};
+pub use persona::Persona;
 
 /// A seeded random source (fastrand's wyrand: fixed algorithm, so fixtures are stable).
 pub struct Rng(fastrand::Rng);

@@ -208,18 +208,18 @@ fn person(rng: &mut Rng) -> (String, String) {
     (rng.pick(names::FIRST).to_string(), rng.pick(names::LAST).to_string())
 }
 
-fn owner(rng: &mut Rng) -> Owner {
-    let (first, last) = person(rng);
-    let user = format!("{}.{}{}", slug(&first), slug(&last), rng.below(90) + 10);
+/// The owner: the seed's [`Persona`], the same person as in the other platforms' exports
+/// of that seed.
+fn owner(seed: u64) -> Owner {
+    let p = crate::Persona::for_seed(seed);
     Owner {
-        name: format!("{first} {last}"),
-        email: format!("{user}@example.com"),
-        // 555-01xx numbers are reserved for fiction.
-        phone: format!("+1555010{:04}", rng.below(10_000)),
-        username: user,
-        birthday: (1970 + rng.below(35) as i64, 1 + rng.below(12) as i64, 1 + rng.below(28) as i64),
-        first,
-        last,
+        name: p.name,
+        email: p.email,
+        phone: p.phone,
+        username: p.username,
+        birthday: p.birthday,
+        first: p.first,
+        last: p.last,
     }
 }
 
@@ -476,8 +476,8 @@ fn write_off_meta(g: &mut Gen, w: &mut ArchiveWriter, path: &str, key: &str, com
 
 /// Write a Facebook export; returns the paths written (one per part for part-zips).
 pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut rng = Rng::new(spec.seed);
-    let me = owner(&mut rng);
+    let rng = Rng::new(spec.seed);
+    let me = owner(spec.seed);
     let (end, date) = match spec.generation {
         FbGen::Y2022 => (1_654_041_600, "2022-06-01"),
         FbGen::Y2024 => (1_709_251_200, "2024-03-01"),
@@ -729,8 +729,8 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
 
 /// Write an Instagram export; returns the paths written.
 pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut rng = Rng::new(spec.seed ^ 0x1a57_a9a3);
-    let me = owner(&mut rng);
+    let rng = Rng::new(spec.seed ^ 0x1a57_a9a3);
+    let me = owner(spec.seed);
     let (end, date) = match spec.generation {
         IgGen::Y2021 => (1_617_235_200, "2021-04-01"),
         IgGen::Y2022 => (1_656_633_600, "2022-07-01"),

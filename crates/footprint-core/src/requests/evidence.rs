@@ -4,7 +4,6 @@
 
 use super::view::DirectoryMatch;
 use super::RequestError;
-use crate::holders;
 use crate::query::platform_name;
 use crate::store::StoreError;
 use chrono::{DateTime, NaiveDate};
@@ -91,11 +90,9 @@ fn day(ms: Option<i64>) -> Option<NaiveDate> {
 /// The name letters give the export: the company behind the platform ("Meta" for Facebook and
 /// Instagram exports), so "uploaded a list ... to Meta, as shown in my Meta export" reads right.
 fn export_name(platform: &str) -> String {
-    let (key, name) = holders::platform_company(platform);
-    if key == "unknown-platform" {
-        platform_name(platform)
-    } else {
-        name.to_string()
+    match crate::registry::descriptor(platform) {
+        Some(d) => d.company.to_string(),
+        None => platform_name(platform),
     }
 }
 

@@ -25,7 +25,7 @@ pub mod profile;
 pub mod semantic;
 
 use crate::archive::ArchiveView;
-use crate::importer::{FileRole, ImportCx, Importer, ParseError, Recognition};
+use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::borrow::Cow;
 use std::io::Read;
@@ -48,13 +48,25 @@ const PROFILE_MAX_BYTES: usize = 4 << 20;
 /// The Google Takeout importer.
 pub struct Google;
 
-impl Importer for Google {
-    fn id(&self) -> &'static str {
-        "google"
-    }
+/// Google Takeout, as people see it.
+pub static DESCRIPTOR: Descriptor = Descriptor {
+    id: "google",
+    name: "Google Takeout",
+    company: "Google",
+    address: "https://takeout.google.com",
+    steps: &[
+        "Sign in, keep the products you want selected (My Activity, Location History, Chrome, Ads, YouTube…).",
+        "Under My Activity, “Multiple formats”: choose JSON instead of HTML.",
+        "Choose “Export once”, file type .zip, any size (several parts are fine).",
+        "Google emails you when the files are ready; download every part.",
+    ],
+    format: "One or more takeout-…zip files (add all parts together); JSON where offered.",
+    color: "#3b7ddd",
+};
 
-    fn name(&self) -> &'static str {
-        "Google Takeout"
+impl Importer for Google {
+    fn descriptor(&self) -> &'static Descriptor {
+        &DESCRIPTOR
     }
 
     fn recognize(&self, view: &ArchiveView) -> Recognition {

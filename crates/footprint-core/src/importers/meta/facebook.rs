@@ -4,17 +4,29 @@
 
 use super::{paths, profile, recognize, Platform};
 use crate::archive::ArchiveView;
-use crate::importer::{FileRole, ImportCx, Importer, ParseError, Recognition};
+use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
 use std::io::Read;
 
 pub struct Facebook;
 
+/// Facebook, as people see it.
+pub static DESCRIPTOR: Descriptor = Descriptor {
+    id: "facebook",
+    name: "Facebook",
+    company: "Meta",
+    address: "https://accountscenter.facebook.com/info_and_permissions/dyi",
+    steps: &[
+        "Accounts Center → Your information and permissions → Download your information.",
+        "Pick your Facebook profile, “All available information”, format JSON, date range “All time”.",
+        "Download the .zip files when Meta notifies you.",
+    ],
+    format: "facebook-…zip (choose JSON, not HTML).",
+    color: "#6c5ce7",
+};
+
 impl Importer for Facebook {
-    fn id(&self) -> &'static str {
-        "facebook"
-    }
-    fn name(&self) -> &'static str {
-        "Facebook"
+    fn descriptor(&self) -> &'static Descriptor {
+        &DESCRIPTOR
     }
     fn recognize(&self, view: &ArchiveView) -> Recognition {
         let e = recognize::evidence(view.entries().iter().map(|e| e.path.as_str()));

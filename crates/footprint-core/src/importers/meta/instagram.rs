@@ -5,17 +5,29 @@
 
 use super::{paths, profile, recognize, Platform};
 use crate::archive::ArchiveView;
-use crate::importer::{FileRole, ImportCx, Importer, ParseError, Recognition};
+use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
 use std::io::Read;
 
 pub struct Instagram;
 
+/// Instagram, as people see it.
+pub static DESCRIPTOR: Descriptor = Descriptor {
+    id: "instagram",
+    name: "Instagram",
+    company: "Meta",
+    address: "https://accountscenter.instagram.com/info_and_permissions/dyi",
+    steps: &[
+        "Accounts Center → Your information and permissions → Download your information.",
+        "Pick your Instagram profile, “All available information”, format JSON, date range “All time”.",
+        "Download the .zip files when Meta notifies you.",
+    ],
+    format: "instagram-…zip (choose JSON, not HTML).",
+    color: "#d63384",
+};
+
 impl Importer for Instagram {
-    fn id(&self) -> &'static str {
-        "instagram"
-    }
-    fn name(&self) -> &'static str {
-        "Instagram"
+    fn descriptor(&self) -> &'static Descriptor {
+        &DESCRIPTOR
     }
     fn recognize(&self, view: &ArchiveView) -> Recognition {
         let e = recognize::evidence(view.entries().iter().map(|e| e.path.as_str()));

@@ -1,0 +1,31 @@
+//! Shared readers for the file formats exports come in. Every importer uses these instead of
+//! its own: a quirk fixed here (a BOM, a preamble, a trailing `;`) is fixed for every
+//! platform.
+//!
+//! - [`js_wrapped`]: JSON behind a JavaScript assignment (`window.YTD.tweets.part0 = [...]`,
+//!   `window.__THAR_CONFIG = {...}`), streamed into [`crate::json_stream`].
+//! - [`csv_table`]: CSV through the `csv` crate: UTF-8 BOM, `Notes:` preambles before the
+//!   header, duplicate column names, `;`-joined multi-values, quoted multi-line cells, broken
+//!   rows as warnings with their line.
+//! - [`ndjson`]: newline-delimited JSON, one line at a time (Discord's activity files reach
+//!   several GB), bad lines as warnings.
+//! - [`lenient`]: JSON whose empty lists are `null` and whose key casing and spacing drift
+//!   (`"Video Browsing History"` / `"VideoBrowsingHistory"` / `"video browsing history"`).
+//! - [`sniff`]: what a file is from its first bytes (top-level JSON keys, CSV header, JS
+//!   global), for [`crate::importer::Importer::classify_content`].
+//!
+//! Dates are parsed by [`crate::time`] (one normalizer for every platform).
+
+pub mod csv_table;
+pub mod js_wrapped;
+pub mod lenient;
+pub mod ndjson;
+pub mod sniff;
+
+/// A UTF-8 byte-order mark, written by Excel-minded exporters (Amazon, Reddit, LinkedIn).
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// `bytes` without a leading BOM.
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}

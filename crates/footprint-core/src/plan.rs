@@ -1,0 +1,65 @@
+//! The plan stage of an import: what happens to every file of an archive.
+//!
+//! Files are first classified by name and folder ([`Importer::classify`], free). A text file
+//! that no name rule knows is then offered by content ([`Importer::classify_content`]): its
+//! first [`HEAD_BYTES`] are read in one pass over the archive (one pass even for a `.tgz`),
+//! so a known key set, CSV header or `window.YTD.…` prefix under an older or localized file
+//! name is still parsed. The runner and the in-memory test harness share this function, so
+//! tests see exactly what imports do.
+
+use crate::archive::ArchiveView;
+use crate::importer::{FileRole, Importer};
+use std::io::Read;
+
+/// How much of an unknown file is read to recognize its content.
+pub const HEAD_BYTES: usize = 8 * 1024;
+
+/// File extensions whose content is worth sniffing (text formats the readers understand).
+const SNIFFABLE: &[&str] = &["json", "js", "csv", "txt", "ndjson", "jsonl", "tsv", "html", "htm"];
+
+fn sniffable(path: &str) -> bool {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match ext {
+        Some(e) => SNIFFABLE.contains(&e.as_str()),
+        // No extension: small text files without one exist (Discord, WhatsApp on some phones).
+        None => true,
+    }
+}
+
+/// The role of every entry of `view`, in entry order.
+pub fn plan(view: &ArchiveView, importer: &dyn Importer) -> Vec<FileRole> {
+    let mut roles: Vec<FileRole> = view
+        .entries()
+        .iter()
+        .map(|e| importer.classify(&e.path))
+        .collect();
+    let unknown: Vec<usize> = roles
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| {
+            **r == FileRole::Unknown
+                && view.entries()[*i].size > 0
+                && sniffable(&view.entries()[*i].path)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if unknown.is_empty() {
+        return roles;
+    }
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    // A file that cannot be read stays unknown here; the import reports the damage.
+    let _ = view.for_each(&unknown, |i, reader| {
+        head.clear();
+        if reader
+            .take(HEAD_BYTES as u64)
+            .read_to_end(&mut head)
+            .is_ok()
+        {
+            if let Some(role) = importer.classify_content(&view.entries()[i].path, &head) {
+                roles[i] = role;
+            }
+        }
+        Ok(())
+    });
+    roles
+}
