@@ -120,10 +120,13 @@ pub enum Relation {
     DataBrokerSegment,
     /// An app the user installed from a store.
     InstalledApp,
+    /// A partner that shared data about the user with the platform (TikTok's data partners,
+    /// measurement and marketing partners).
+    DataPartner,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 9] = [
+    pub const ALL: [Relation; 10] = [
         Relation::CollectedDirectly,
         Relation::UploadedContactList,
         Relation::SentOffPlatformActivity,
@@ -133,6 +136,7 @@ impl Relation {
         Relation::ReceivedYourInfo,
         Relation::DataBrokerSegment,
         Relation::InstalledApp,
+        Relation::DataPartner,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -146,6 +150,7 @@ impl Relation {
             Relation::ReceivedYourInfo => "received_your_info",
             Relation::DataBrokerSegment => "data_broker_segment",
             Relation::InstalledApp => "installed_app",
+            Relation::DataPartner => "data_partner",
         }
     }
 
@@ -161,6 +166,7 @@ impl Relation {
             Relation::ReceivedYourInfo => "received information you submitted in an ad form",
             Relation::DataBrokerSegment => "placed you in a data-broker segment",
             Relation::InstalledApp => "is an app you installed",
+            Relation::DataPartner => "shared data about you with the platform",
         }
     }
 

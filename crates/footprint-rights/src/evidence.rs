@@ -19,10 +19,11 @@ pub enum EvidenceRelation {
     ReceivedYourInfo,
     DataBrokerSegment,
     InstalledApp,
+    DataPartner,
 }
 
 impl EvidenceRelation {
-    pub const ALL: [EvidenceRelation; 9] = [
+    pub const ALL: [EvidenceRelation; 10] = [
         EvidenceRelation::CollectedDirectly,
         EvidenceRelation::UploadedContactList,
         EvidenceRelation::SentOffPlatformActivity,
@@ -32,6 +33,7 @@ impl EvidenceRelation {
         EvidenceRelation::ReceivedYourInfo,
         EvidenceRelation::DataBrokerSegment,
         EvidenceRelation::InstalledApp,
+        EvidenceRelation::DataPartner,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +47,7 @@ impl EvidenceRelation {
             EvidenceRelation::ReceivedYourInfo => "received_your_info",
             EvidenceRelation::DataBrokerSegment => "data_broker_segment",
             EvidenceRelation::InstalledApp => "installed_app",
+            EvidenceRelation::DataPartner => "data_partner",
         }
     }
 

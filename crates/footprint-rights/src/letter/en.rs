@@ -303,6 +303,9 @@ impl Wording for English {
                 format!("Your company's data was used to place me in an audience segment on {p}")
             }
             EvidenceRelation::InstalledApp => format!("I installed your app through {p}"),
+            EvidenceRelation::DataPartner => {
+                format!("Your company shared data about me with {p} as one of its data partners")
+            }
         };
         s.push_str(&format!(", as shown in my {p} export"));
         if let Some(d) = e.export_date {
