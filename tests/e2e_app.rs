@@ -93,6 +93,16 @@ async fn imports_google_and_facebook_and_walks_every_screen() {
             ));
         }
         app.screenshot("overview").await?;
+        // The main screens at the two smaller laptop sizes: nothing cut.
+        for (w, h, label) in [(1280, 800, "overview-1280x800"), (1024, 768, "overview-1024x768")] {
+            app.resize(w, h).await?;
+            let cut = app.clipped_texts().await?;
+            if !cut.is_empty() {
+                return Err(format!("texts cut at {w}x{h}: {cut:?}"));
+            }
+            app.screenshot(label).await?;
+        }
+        app.resize(1280, 820).await?;
         app.client
             .execute(
                 "document.querySelector('[data-testid=chart-categories]').scrollIntoView()",
@@ -237,22 +247,29 @@ async fn imports_google_and_facebook_and_walks_every_screen() {
     .await;
 }
 
-/// Also the dark-theme check: the demo's overview is photographed with the system in dark mode.
+/// The demo as a newcomer meets it: one button imports one invented person's export of
+/// every platform, a banner says it is demo data, and one click removes it. Also the
+/// dark-theme check: the demo's overview is photographed with the system in dark mode.
 #[tokio::test]
-async fn demo_button_imports_the_demo_set() {
+async fn demo_button_imports_the_demo_set_and_the_banner_removes_it() {
     if !can_run() {
         return;
     }
+    let platforms = footprint_fixtures::demo::GENERATORS.len();
     with_dark_app("demo", async |app| {
         app.click("demo-button").await?;
-        app.until("both demo imports to finish", async || {
-            Ok(app.count("[data-testid=import-job][data-status=done]").await? == 2)
+        app.until("every demo import to finish", async || {
+            Ok(app.count("[data-testid=import-job][data-status=done]").await? == platforms)
         })
         .await?;
         app.click("see-overview").await?;
         app.testid("chart-categories").await?;
-        if number_in(&app.text("stat-archives").await?) != 2 {
-            return Err("the overview does not count the two demo exports".into());
+        if number_in(&app.text("stat-archives").await?) != platforms as i64 {
+            return Err(format!("the overview does not count the {platforms} demo exports"));
+        }
+        let banner = app.text("demo-banner").await?;
+        if !banner.contains("demo data") {
+            return Err(format!("the demo banner says: {banner}"));
         }
         let dark = app
             .script("arguments[arguments.length - 1](matchMedia('(prefers-color-scheme: dark)').matches)")
@@ -265,9 +282,14 @@ async fn demo_button_imports_the_demo_set() {
         let written = std::fs::read_dir(&demo_dir)
             .map_err(|e| format!("{}: {e}", demo_dir.display()))?
             .count();
-        if written < 2 {
+        if written < platforms {
             return Err(format!("demo archives in {}: {written}", demo_dir.display()));
         }
+        // One click removes all of it and the app is back at its first screen.
+        app.click("remove-demo").await?;
+        app.testid("screen-welcome").await?;
+        app.until("the banner to go", async || Ok(app.count("[data-testid=demo-banner]").await? == 0))
+            .await?;
         no_csp_violations(app).await
     })
     .await;

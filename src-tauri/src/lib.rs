@@ -29,6 +29,7 @@ pub fn run() {
             commands::queries::archives,
             commands::queries::archive_report,
             commands::queries::remove_archive,
+            commands::queries::remove_demo,
             commands::queries::overview,
             commands::queries::stats,
             commands::queries::companies,

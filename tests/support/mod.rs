@@ -322,6 +322,30 @@ impl App {
             .map_err(|e| format!("script failed: {e}\n{js}"))
     }
 
+    /// Resizes the window (the main screens are checked at 1280x800 and 1024x768).
+    pub async fn resize(&self, width: u32, height: u32) -> Result<(), String> {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .map_err(|e| format!("resizing the window to {width}x{height}: {e}"))?;
+        // Charts re-layout on the resize event.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        Ok(())
+    }
+
+    /// Whether any element's text is cut by its box (text-overflow or clipped overflow), for
+    /// the "labels are never cut" check. Charts draw on canvas and are checked by looking.
+    pub async fn clipped_texts(&self) -> Result<Vec<String>, String> {
+        let v = self
+            .script(
+                "const cut = [...document.querySelectorAll('main *')].filter(e => e.children.length === 0 && e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible').map(e => e.textContent.trim()).filter(t => t.length > 0); arguments[arguments.length - 1](cut)",
+            )
+            .await?;
+        Ok(v.as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+            .unwrap_or_default())
+    }
+
     /// Saves a screenshot `<test name>-<label>.png` in the screenshot folder (and in
     /// docs/screenshots/ when FOOTPRINT_SCREENSHOTS=1).
     pub async fn screenshot(&self, label: &str) -> Result<PathBuf, String> {

@@ -83,9 +83,19 @@ enum Command {
         #[arg(long)]
         files: bool,
     },
-    /// Remove an archive and everything derived from it.
+    /// Remove an archive and everything derived from it (`--demo`: every demo archive).
     Remove {
-        archive: i64,
+        /// The archive id (see `footprint archives`).
+        #[arg(required_unless_present = "demo")]
+        archive: Option<i64>,
+        /// Remove the demo data (the invented person's exports), keep your own archives.
+        #[arg(long, conflicts_with = "archive")]
+        demo: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The platforms Footprint reads, and how to get each one's export.
+    Platforms {
         #[arg(long)]
         json: bool,
     },
@@ -271,18 +281,39 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Remove { archive, json } => {
-            let outcome = open(&cli.db)?.remove_archive(archive)?;
+        Command::Remove {
+            archive,
+            demo,
+            json,
+        } => {
+            let mut store = open(&cli.db)?;
+            let outcomes = match archive {
+                Some(id) if !demo => vec![store.remove_archive(id)?],
+                _ => store.remove_demo()?,
+            };
             if json {
-                print_json(&outcome);
+                print_json(&outcomes);
+            } else if outcomes.is_empty() {
+                println!("No demo data to remove.");
             } else {
-                println!(
-                    "Removed archive {}: {} records deleted, {} kept because a later export also has them, {} companies no longer shown.",
-                    outcome.archive_id,
-                    outcome.records_removed,
-                    outcome.records_handed_over,
-                    outcome.companies_removed
-                );
+                for outcome in &outcomes {
+                    println!(
+                        "Removed archive {}: {} records deleted, {} kept because a later export also has them, {} companies no longer shown.",
+                        outcome.archive_id,
+                        outcome.records_removed,
+                        outcome.records_handed_over,
+                        outcome.companies_removed
+                    );
+                }
+            }
+            Ok(())
+        }
+        Command::Platforms { json } => {
+            let list: Vec<_> = footprint_core::registry::descriptors().collect();
+            if json {
+                print_json(&list);
+            } else {
+                output::platforms(&list);
             }
             Ok(())
         }
@@ -398,7 +429,7 @@ fn import(
     }
     let mut outcomes: Vec<ImportOutcome> = Vec::new();
     let mut first_error: Option<Failure> = None;
-    let groups = runner::group_parts(&paths);
+    let groups = footprint_core::exports::plan_exports(&paths, &Default::default());
     for group in &groups {
         let bar = if json {
             ProgressBar::hidden()

@@ -162,9 +162,14 @@ pub fn archives(list: &[ArchiveSummary]) {
     }
     let mut t = table(&["Id", "Platform", "Account", "Exported", "Imported", "Records", "Files", "Source"]);
     for a in list {
+        let platform = if a.demo {
+            format!("{} (demo)", a.platform_name)
+        } else {
+            a.platform_name.clone()
+        };
         t.add_row(vec![
             Cell::new(a.id),
-            Cell::new(&a.platform_name),
+            Cell::new(platform),
             Cell::new(a.account.as_deref().unwrap_or("-")),
             Cell::new(date(a.export_date)),
             Cell::new(display(a.imported_at)),
@@ -177,6 +182,21 @@ pub fn archives(list: &[ArchiveSummary]) {
         ]);
     }
     println!("{t}");
+    if list.iter().any(|a| a.demo) {
+        println!("(demo) marks Footprint's invented demo data: `footprint remove --demo` removes it.");
+    }
+}
+
+/// Every platform and how to get its export: the same words as the app's Welcome screen.
+pub fn platforms(list: &[&footprint_core::importer::Descriptor]) {
+    for d in list {
+        println!("{} ({}, run by {})", d.name, d.id, d.company);
+        println!("  Ask at: {}", d.address);
+        for (i, step) in d.steps.iter().enumerate() {
+            println!("  {}. {step}", i + 1);
+        }
+        println!("  You get: {}\n", d.format);
+    }
 }
 
 pub fn companies(list: &[CompanySummary]) {

@@ -43,6 +43,7 @@ enum RequestCommand {
     },
     /// One request: contact, evidence, due date and its rule, history, next step.
     Show {
+        /// The request's reference (FP-…, see `footprint request list`), or `latest` for the newest.
         reference: String,
         #[arg(long)]
         json: bool,
@@ -56,7 +57,10 @@ enum RequestCommand {
     /// Fill in or correct the company's contact on a request.
     Contact(ContactArgs),
     /// Delete a request and its history.
-    Delete { reference: String },
+    Delete {
+        /// The request's reference (FP-…, see `footprint request list`), or `latest` for the newest.
+        reference: String,
+    },
 }
 
 #[derive(Args)]
@@ -97,6 +101,7 @@ struct NewArgs {
 
 #[derive(Args)]
 struct MarkArgs {
+    /// The request's reference (FP-…, see `footprint request list`), or `latest` for the newest.
     reference: String,
     /// sent, acknowledged, waiting, extended, fulfilled, partially-fulfilled, denied,
     /// reminder-sent, escalated, closed.
@@ -120,6 +125,7 @@ struct MarkArgs {
 
 #[derive(Args)]
 struct LetterArgs {
+    /// The request's reference (FP-…, see `footprint request list`), or `latest` for the newest.
     reference: String,
     /// txt, pdf, eml (e-mail draft), ics (calendar of the due dates) or mailto.
     #[arg(long, default_value = "txt")]
@@ -134,6 +140,7 @@ struct LetterArgs {
 
 #[derive(Args)]
 struct ContactArgs {
+    /// The request's reference (FP-…, see `footprint request list`), or `latest` for the newest.
     reference: String,
     /// The company's privacy e-mail address.
     #[arg(long)]

@@ -9,6 +9,7 @@ pub mod json_stream;
 pub mod model;
 pub mod paths;
 pub mod plan;
+pub mod exports;
 pub mod formats;
 pub mod registry;
 pub mod testing;

@@ -26,12 +26,21 @@ fn sniffable(path: &str) -> bool {
     }
 }
 
+/// Why the demo marker is not imported.
+pub const DEMO_SKIP: &str = "marks Footprint's invented demo data";
+
 /// The role of every entry of `view`, in entry order.
 pub fn plan(view: &ArchiveView, importer: &dyn Importer) -> Vec<FileRole> {
     let mut roles: Vec<FileRole> = view
         .entries()
         .iter()
-        .map(|e| importer.classify(&e.path))
+        .map(|e| {
+            if crate::archive::is_demo_marker(&e.path) {
+                FileRole::Skip(DEMO_SKIP)
+            } else {
+                importer.classify(&e.path)
+            }
+        })
         .collect();
     let unknown: Vec<usize> = roles
         .iter()

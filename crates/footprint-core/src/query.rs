@@ -24,6 +24,8 @@ pub struct ArchiveSummary {
     pub files_skipped: i64,
     pub files_unknown: i64,
     pub bytes: i64,
+    /// Footprint's invented demo data, not the user's.
+    pub demo: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -278,6 +280,8 @@ pub struct ExportChange {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Overview {
     pub archives_total: i64,
+    /// Of them, Footprint's invented demo archives (the app shows a banner while any is loaded).
+    pub demo_archives: i64,
     pub records_total: i64,
     /// Every data holder, platforms included.
     pub companies_total: i64,
@@ -377,7 +381,8 @@ impl Store {
                    (SELECT count(*) FROM files f WHERE f.archive_id = a.id AND f.role = 'parse'),
                    (SELECT count(*) FROM files f WHERE f.archive_id = a.id AND f.role = 'skip'),
                    (SELECT count(*) FROM files f WHERE f.archive_id = a.id AND f.role = 'unknown'),
-                   (SELECT coalesce(sum(bytes), 0) FROM files f WHERE f.archive_id = a.id)
+                   (SELECT coalesce(sum(bytes), 0) FROM files f WHERE f.archive_id = a.id),
+                   a.demo
                  FROM archives a ORDER BY a.id",
             )
             .map_err(self.err())?;
@@ -398,6 +403,7 @@ impl Store {
                     files_skipped: r.get(9)?,
                     files_unknown: r.get(10)?,
                     bytes: r.get(11)?,
+                    demo: r.get::<_, i64>(12)? == 1,
                 })
             })
             .map_err(self.err())?;
@@ -411,6 +417,16 @@ impl Store {
             .optional()
             .map_err(self.err())?;
         Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+    }
+
+    /// Remove every demo archive (Footprint's invented data); the user's own archives stay.
+    pub fn remove_demo(&mut self) -> Result<Vec<RemoveOutcome>, StoreError> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM archives WHERE demo = 1 ORDER BY id")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .map_err(self.err())?;
+        ids.into_iter().map(|id| self.remove_archive(id)).collect()
     }
 
     /// Remove an archive and everything derived from it, in one transaction. Records that a
@@ -914,6 +930,7 @@ impl Store {
             .collect();
         Ok(Overview {
             archives_total: self.scalar("SELECT count(*) FROM archives")?,
+            demo_archives: self.scalar("SELECT count(*) FROM archives WHERE demo = 1")?,
             records_total: self.scalar("SELECT coalesce(sum(records), 0) FROM record_counts")?,
             companies_total: self.scalar("SELECT count(DISTINCT company_id) FROM holdings")?,
             third_parties_total: self.scalar(

@@ -862,13 +862,16 @@ impl Store {
         rows.into_iter().map(parse_stored).collect()
     }
 
+    /// A request by its reference, or the word `latest` for the most recently created one
+    /// (so scripts and the README's examples can follow on from `request new`).
     fn load(&self, reference: &str) -> Result<StoredRequest, RequestError> {
         let reference = reference.trim();
         let row = self
             .conn
             .query_row(
                 &format!(
-                    "SELECT {STORED_COLS} FROM requests r WHERE r.reference = ?1 COLLATE NOCASE"
+                    "SELECT {STORED_COLS} FROM requests r WHERE r.reference = ?1 COLLATE NOCASE
+                       OR (lower(?1) = 'latest' AND r.id = (SELECT max(id) FROM requests))"
                 ),
                 [reference],
                 stored,

@@ -351,6 +351,7 @@ fn import_without_fk_checks(
 
     let now = now_ms(opts);
     let export_date = view.newest_modified();
+    let is_demo = view.is_demo();
     let path_for_err = store.path.clone();
     let sql = StoreError::sql(&path_for_err);
     let tx = store
@@ -358,15 +359,16 @@ fn import_without_fk_checks(
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(&sql)?;
     tx.execute(
-        "INSERT INTO archives(platform, account, fingerprint, sources, imported_at, export_date, report)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, '{}')",
+        "INSERT INTO archives(platform, account, fingerprint, sources, imported_at, export_date, report, demo)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, '{}', ?7)",
         params![
             importer.id(),
             account,
             fingerprint,
             serde_json::to_string(&report.sources).unwrap_or_default(),
             now,
-            export_date
+            export_date,
+            is_demo
         ],
     )
     .map_err(&sql)?;

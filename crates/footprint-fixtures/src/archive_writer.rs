@@ -220,3 +220,28 @@ impl<W: Write> Write for CountingWriter<'_, W> {
         self.inner.flush()
     }
 }
+
+/// Name of the marker file of demo exports (the engine's `archive::DEMO_MARKER`).
+pub const DEMO_MARKER: &str = "FOOTPRINT-DEMO-DATA.txt";
+const DEMO_TEXT: &str = "This export was made by Footprint's fixture generator for a demo. The person in it is \
+invented; nothing here is real data. Footprint shows it as demo data and removes it with one button \
+(or `footprint remove --demo`).\n";
+
+/// Mark a written export as demo data: the marker file goes into the first zip (appended)
+/// or folder. Footprint flags archives holding it as demo data.
+pub fn mark_demo(written: &[PathBuf]) -> std::io::Result<()> {
+    let Some(first) = written.first() else {
+        return Ok(());
+    };
+    if first.is_dir() {
+        return std::fs::write(first.join(DEMO_MARKER), DEMO_TEXT);
+    }
+    let file = std::fs::OpenOptions::new().read(true).write(true).open(first)?;
+    let mut zip = zip::ZipWriter::new_append(file).map_err(std::io::Error::other)?;
+    let stamp = zip::DateTime::from_date_and_time(2024, 3, 2, 10, 0, 0).unwrap_or_default();
+    zip.start_file(DEMO_MARKER, SimpleFileOptions::default().last_modified_time(stamp))
+        .map_err(std::io::Error::other)?;
+    zip.write_all(DEMO_TEXT.as_bytes())?;
+    zip.finish().map_err(std::io::Error::other)?;
+    Ok(())
+}

@@ -93,10 +93,26 @@ pub fn generator(id: &str) -> Option<&'static Generator> {
     GENERATORS.iter().find(|g| g.id == id)
 }
 
-/// The demo set: a Google Takeout and a Facebook export (invented people), in `dir`.
+/// The file name of a platform's demo export, in the platform's own naming, dated like the
+/// entries inside it (the writer stamps every entry 2024-03-02 10:00 UTC).
+fn demo_file_name(id: &str) -> String {
+    match id {
+        "google" => "takeout-20240302T100000Z-001.zip".to_string(),
+        other => format!("{other}-demo-2024-03-02.zip"),
+    }
+}
+
+/// The demo set, in `dir`: one export per platform that has a generator, all of ONE
+/// invented person (one seed: one [`crate::Persona`]) who meets the same advertisers on
+/// several platforms. Each export carries the demo marker, so Footprint labels it as demo
+/// data and removes it with one button.
 pub fn demo_set(dir: &Path, seed: u64) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
-    let mut out = google(&dir.join("takeout-20250302T101500Z-001.zip"), seed, None)?;
-    out.extend(facebook(&dir.join("facebook-demo-2025-03-02.zip"), seed, None)?);
+    let mut out = Vec::new();
+    for g in GENERATORS {
+        let written = (g.write)(&dir.join(demo_file_name(g.id)), seed, None)?;
+        crate::archive_writer::mark_demo(&written)?;
+        out.extend(written);
+    }
     Ok(out)
 }

@@ -69,7 +69,7 @@ pub fn start_import(
             "Choose at least one export file or folder.",
         ));
     }
-    Ok(queue(app, &state, runner::group_parts(&paths), platform))
+    Ok(queue(app, &state, footprint_core::exports::plan_exports(&paths, &Default::default()), platform))
 }
 
 /// Stops a running or waiting import; nothing of it is saved. Returns false if the job had
@@ -103,7 +103,7 @@ pub async fn generate_demo(
         })
     })
     .await??;
-    Ok(queue(app, &state, runner::group_parts(&paths), None))
+    Ok(queue(app, &state, footprint_core::exports::plan_exports(&paths, &Default::default()), None))
 }
 
 /// Same seed, same bytes: clicking the demo button twice finds the demo already imported.

@@ -46,19 +46,33 @@ pub async fn remove_archive(
     state: State<'_, AppState>,
     id: i64,
 ) -> Result<RemoveOutcome, CommandError> {
+    removing(&state, move |s| Ok(s.remove_archive(id)?)).await
+}
+
+/// Removes every demo archive (the invented person's exports); the user's own stay.
+#[tauri::command]
+pub async fn remove_demo(state: State<'_, AppState>) -> Result<Vec<RemoveOutcome>, CommandError> {
+    removing(&state, |s| Ok(s.remove_demo()?)).await
+}
+
+/// Run a removal on the store unless an import is writing (one writer at a time).
+async fn removing<T: Send + 'static>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&mut Store) -> Result<T, CommandError> + Send + 'static,
+) -> Result<T, CommandError> {
     let writer = state.writer.clone();
-    ask(&state, move |s| {
+    ask(state, move |s| {
         let _writing = match writer.try_lock() {
             Ok(guard) => guard,
             Err(TryLockError::Poisoned(p)) => p.into_inner(),
             Err(TryLockError::WouldBlock) => {
                 return Err(CommandError::new(
                     "busy",
-                    "An import is running; remove the archive when it has finished.",
+                    "An import is running; remove archives when it has finished.",
                 ))
             }
         };
-        Ok(s.remove_archive(id)?)
+        f(s)
     })
     .await
 }

@@ -67,6 +67,7 @@ export const api = {
   archives: () => call<ArchiveSummary[]>("archives"),
   archiveReport: (id: number) => call<ImportReport | null>("archive_report", { id }),
   removeArchive: (id: number) => call<RemoveOutcome>("remove_archive", { id }),
+  removeDemo: () => call<RemoveOutcome[]>("remove_demo"),
   overview: () => call<Overview>("overview"),
   stats: () => call<Stats>("stats"),
   companies: (query: CompanyQuery) => call<CompanySummary[]>("companies", { query }),

@@ -20,6 +20,7 @@ import type {
   LegendComponentOption,
   TooltipComponentOption,
 } from "echarts/components";
+import { words } from "./vocabulary.svelte";
 
 echarts.use([
   BarChart,
@@ -46,16 +47,22 @@ export type ChartOption = ComposeOption<
 
 export { echarts };
 
-/** One color per platform, the same on every chart. */
-const PLATFORM_COLORS: Record<string, string> = {
-  google: "#3b7ddd",
-  facebook: "#6c5ce7",
-  instagram: "#d63384",
-};
 const FALLBACK = ["#2f9e77", "#e08e0b", "#8c6d5c", "#5c7cfa", "#c2255c"];
 
+/** One color per platform, the same on every chart: the descriptor's colour (from the
+ * engine's vocabulary), else a fallback by position. */
 export function platformColor(platform: string, index = 0): string {
-  return PLATFORM_COLORS[platform] ?? FALLBACK[index % FALLBACK.length];
+  return words.platformTerm(platform)?.color ?? FALLBACK[index % FALLBACK.length];
+}
+
+/** Category-axis labels that wrap onto a second line instead of being cut
+ * ("sent your activity from outside the platform" stays whole). */
+export const WRAPPED_LABEL = { width: 210, overflow: "break", lineHeight: 15 } as const;
+
+/** Chart height in pixels for a horizontal bar chart of `rows` categories: room for
+ * two-line labels. */
+export function barChartHeight(rows: number, min = 160): number {
+  return Math.max(min, 40 + rows * 44);
 }
 
 /** Shared tooltip settings: canvas-drawn text only. */

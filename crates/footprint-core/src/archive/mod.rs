@@ -17,7 +17,7 @@ mod parts;
 mod tar_source;
 mod zip_source;
 
-pub use names::is_junk;
+pub use names::{is_demo_marker, is_junk, DEMO_MARKER};
 pub use parts::group_parts;
 
 use blob::Blob;
@@ -394,6 +394,11 @@ impl ArchiveView {
     /// Files given on the command line.
     pub fn sources(&self) -> &[PathBuf] {
         &self.sources
+    }
+
+    /// Whether this is Footprint's invented demo data (it carries [`names::DEMO_MARKER`]).
+    pub fn is_demo(&self) -> bool {
+        self.entries.iter().any(|e| names::is_demo_marker(&e.path))
     }
 
     /// Number of junk entries dropped.

@@ -43,6 +43,17 @@ pub(crate) fn normalize(raw: &str) -> Result<Option<String>, Refusal> {
     Ok(if out.is_empty() { None } else { Some(out) })
 }
 
+/// The file Footprint's demo exports carry (made by the fixture generator, never by a
+/// platform): an archive holding it is invented demo data.
+pub const DEMO_MARKER: &str = "FOOTPRINT-DEMO-DATA.txt";
+
+/// Whether `path` is the demo marker (at any depth: part of a top folder or not).
+pub fn is_demo_marker(path: &str) -> bool {
+    path.rsplit(['/', '\\'])
+        .next()
+        .is_some_and(|last| last.eq_ignore_ascii_case(DEMO_MARKER))
+}
+
 /// OS litter that is never part of an export: macOS resource forks and folder metadata,
 /// Windows thumbnail caches and folder settings.
 pub fn is_junk(path: &str) -> bool {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("migrations/0001_init.sql")),
     ("0002_requests", include_str!("migrations/0002_requests.sql")),
+    ("0003_demo", include_str!("migrations/0003_demo.sql")),
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,54 @@
+//! Splitting what the user drops into exports: a folder of several platforms' exports is
+//! several archives; a folder that is one export stays one.
+
+use footprint_core::archive::Limits;
+use footprint_core::exports::plan_exports;
+use footprint_core::runner::{import_export, ImportOptions};
+use footprint_core::store::Store;
+use footprint_fixtures::google::{generate as generate_takeout, TakeoutSpec};
+use footprint_fixtures::meta::{generate_facebook, generate_instagram, FacebookSpec, InstagramSpec};
+use footprint_fixtures::Container;
+
+#[test]
+fn a_mixed_folder_is_split_into_its_exports_and_each_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let downloads = dir.path().join("Downloads");
+    std::fs::create_dir(&downloads).unwrap();
+    generate_facebook(&FacebookSpec::default(), &downloads.join("facebook-me-2024-03-02.zip")).unwrap();
+    generate_instagram(&InstagramSpec::default(), &downloads.join("instagram-me-2024-03-02.zip")).unwrap();
+    // An unpacked Takeout in parts, as a folder beside them, and macOS litter.
+    generate_takeout(
+        &TakeoutSpec { container: Container::Parts { part_bytes: 20_000 }, ..Default::default() },
+        &downloads.join("takeout-20240302T100000Z.zip"),
+    )
+    .unwrap();
+    std::fs::write(downloads.join(".DS_Store"), b"junk").unwrap();
+
+    let plan = plan_exports(&[downloads.clone()], &Limits::default());
+    assert_eq!(plan.len(), 3, "{plan:?}");
+    assert!(plan.iter().any(|g| g.len() > 1), "the Takeout's parts stay together: {plan:?}");
+
+    let mut store = Store::open(&dir.path().join("f.db")).unwrap();
+    for g in &plan {
+        import_export(&mut store, g, &ImportOptions::default()).unwrap();
+    }
+    let mut platforms: Vec<String> = store.archives().unwrap().into_iter().map(|a| a.platform).collect();
+    platforms.sort();
+    assert_eq!(platforms, ["facebook", "google", "instagram"]);
+}
+
+#[test]
+fn a_folder_that_is_one_export_stays_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let unpacked = dir.path().join("facebook-me");
+    generate_facebook(&FacebookSpec { container: Container::Folder, ..Default::default() }, &unpacked).unwrap();
+    assert_eq!(plan_exports(&[unpacked.clone()], &Limits::default()), vec![vec![unpacked]]);
+
+    // A zip beside a loose data file: the folder is one export as given, not split.
+    let mixed = dir.path().join("mixed");
+    std::fs::create_dir(&mixed).unwrap();
+    generate_instagram(&InstagramSpec::default(), &mixed.join("instagram.zip")).unwrap();
+    generate_facebook(&FacebookSpec::default(), &mixed.join("facebook.zip")).unwrap();
+    std::fs::write(mixed.join("Connections.csv"), "First Name,Last Name\n").unwrap();
+    assert_eq!(plan_exports(&[mixed.clone()], &Limits::default()), vec![vec![mixed]]);
+}
