@@ -82,6 +82,22 @@ impl<'t> Row<'t> {
             .collect()
     }
 
+    /// The value at a column position, trimmed; `None` when the row is shorter or the value
+    /// is empty. For exports whose header names are localized but whose column order is
+    /// fixed (a column found by position when no known name matches).
+    pub fn at(&self, index: usize) -> Option<&'t str> {
+        self.record
+            .get(index)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Every value in file order, trimmed (empty ones included), for rules that look at
+    /// values rather than names.
+    pub fn values(&self) -> impl Iterator<Item = &'t str> + 't {
+        self.record.iter().map(str::trim)
+    }
+
     /// (header, value) pairs in file order, empty values dropped: the row as data.
     pub fn pairs(&self) -> Vec<(&'t str, &'t str)> {
         self.header
@@ -341,6 +357,22 @@ mod tests {
         assert_eq!(n, 2);
         assert_eq!(out.warnings.len(), 1);
         assert!(out.warnings[0].message.contains("line 3"), "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn values_by_position() {
+        let input = "Kanal-ID,Kanal-URL,Kanaltitel\nUC1, http://x ,\n";
+        let (_, r) = MemorySink::run_parser("t.csv", input, |reader, cx| {
+            let mut t = CsvTable::new(reader)?;
+            let row = t.next_row(cx).unwrap();
+            assert_eq!(row.at(0), Some("UC1"));
+            assert_eq!(row.at(1), Some("http://x"));
+            assert_eq!(row.at(2), None, "empty is none");
+            assert_eq!(row.at(9), None, "past the end is none");
+            assert_eq!(row.values().collect::<Vec<_>>(), vec!["UC1", "http://x", ""]);
+            Ok(())
+        });
+        r.unwrap();
     }
 
     #[test]
