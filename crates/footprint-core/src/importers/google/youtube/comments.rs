@@ -47,8 +47,8 @@ fn push_text(out: &mut String, run: &Value) {
 
 #[derive(Serialize)]
 struct CommentData<'x> {
-    #[serde(rename = "commentId", skip_serializing_if = "Option::is_none")]
-    comment_id: Option<&'x str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'x str>,
     #[serde(rename = "videoId", skip_serializing_if = "Option::is_none")]
     video_id: Option<&'x str>,
     #[serde(rename = "postId", skip_serializing_if = "Option::is_none")]
@@ -92,7 +92,7 @@ fn message(
     let post = cols.post.get(row);
     let price = cols.price.get(row).filter(|p| *p != "0");
     let data = CommentData {
-        comment_id: id,
+        id,
         video_id: video,
         post_id: post,
         parent: cols.parent.get(row),
@@ -207,7 +207,7 @@ mod tests {
             r.title.as_deref(),
             Some("Comment on https://www.youtube.com/watch?v=vid1")
         );
-        assert_eq!(data(r)["commentId"], "Ugx1");
+        assert_eq!(data(r)["id"], "Ugx1");
 
         let input = "Channel ID,Comment Create Timestamp,Price,Comment ID,Parent Comment ID,Post ID,Video ID,Comment Text,Top-Level Comment ID\n\
             UC1,2024-08-01T10:00:00+00:00,0,Ugx2,Ugx1,,vid1,\"{\"\"text\"\":\"\"a \"\"},{\"\"text\"\":\"\"reply\"\"}\",Ugx1\n\
