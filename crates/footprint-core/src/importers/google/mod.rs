@@ -317,6 +317,36 @@ mod tests {
     }
 
     #[test]
+    fn classifies_by_content() {
+        let cases: &[(&str, &str, Option<FileRole>)] = &[
+            (
+                "YouTube e YouTube Music/cronologia/cronologia visualizzazioni.json",
+                "[{\"header\":\"YouTube\",\"title\":\"Hai guardato x\",\"time\":\"2024-03-01T12:00:00Z\",\"products\":[\"YouTube\"]}]",
+                Some(FileRole::Parse(parser::MY_ACTIVITY)),
+            ),
+            (
+                "YouTube e YouTube Music/iscrizioni/iscrizioni.csv",
+                "\u{feff}ID del canal,URL del canal,Título del canal\r\nUC1,u,t\r\n",
+                Some(FileRole::Parse(parser::YT_SUBSCRIPTIONS)),
+            ),
+            (
+                "x/chats en direct.csv",
+                "ID du chat en direct,ID de la chaîne,Horodatage de création du chat en direct,Prix,ID de la vidéo,Texte du chat en direct\n",
+                Some(FileRole::Parse(parser::YT_LIVE_CHATS)),
+            ),
+            ("Takeout/Keep/note.json", "{\"title\":\"x\",\"textContent\":\"y\"}", None),
+            ("Takeout/Fit/daily.csv", "Date,Move Minutes count\n", None),
+        ];
+        for (path, head, want) in cases {
+            assert_eq!(
+                &Google.classify_content(path, head.as_bytes()),
+                want,
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
     fn e7_divides_and_unwraps_overflow() {
         assert_eq!(e7(485_000_000, 90), 48.5);
         assert_eq!(e7(-339_000_000, 90), -33.9);
