@@ -12,7 +12,8 @@
 //!   never sit in memory,
 //! - Semantic Location History month files, Chrome history, Play Store installs, the profile,
 //! - optionally the HTML variant of My Activity, mail/calendar/contacts files Footprint skips,
-//!   a `Takeout/` root, macOS junk and part-zips.
+//!   a `Takeout/` root, macOS junk and part-zips,
+//! - YouTube-only Takeouts ([`youtube`]).
 //!
 //! Everything is invented: names from [`crate::names`], emails at `example.com`.
 
@@ -27,12 +28,16 @@ use std::cell::RefCell;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+pub mod youtube;
+pub use youtube::{generate_youtube, YouTubeGeneration, YouTubeSpec};
+
 /// The account's language: decides folder, file and month names and the title verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
     En,
     De,
     Fr,
+    Es,
 }
 
 /// What to generate. [`Default`] is a small archive with every parsed file kind present.
@@ -183,6 +188,31 @@ fn names_for(locale: Locale) -> Names {
                 "DÉCEMBRE",
             ],
         },
+        Locale::Es => Names {
+            index: "archive_browser.html",
+            my_activity: "Mi actividad",
+            activity_file: "MiActividad.json",
+            html_file: "MiActividad.html",
+            search: "Búsqueda",
+            ads: "Publicidad",
+            location: "Historial de ubicaciones",
+            chrome_file: "Historial.json",
+            profile: "Perfil/Perfil.json",
+            months: [
+                "ENERO",
+                "FEBRERO",
+                "MARZO",
+                "ABRIL",
+                "MAYO",
+                "JUNIO",
+                "JULIO",
+                "AGOSTO",
+                "SEPTIEMBRE",
+                "OCTUBRE",
+                "NOVIEMBRE",
+                "DICIEMBRE",
+            ],
+        },
     }
 }
 
@@ -208,6 +238,9 @@ fn title(locale: Locale, verb: Verb, object: &str) -> String {
         (Locale::Fr, Verb::Search) => format!("Vous avez recherché\u{a0}{object}"),
         (Locale::Fr, Verb::Visit | Verb::View) => format!("Vous avez consulté\u{a0}{object}"),
         (Locale::Fr, Verb::Watch) => format!("Vous avez regardé\u{a0}{object}"),
+        (Locale::Es, Verb::Search) => format!("Has buscado\u{a0}{object}"),
+        (Locale::Es, Verb::Visit | Verb::View) => format!("Has visitado\u{a0}{object}"),
+        (Locale::Es, Verb::Watch) => format!("Has visto\u{a0}{object}"),
     }
 }
 

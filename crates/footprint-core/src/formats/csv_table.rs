@@ -34,7 +34,8 @@ pub struct CsvTable<R: Read> {
     header: Vec<String>,
     normalized: Vec<String>,
     record: csv::StringRecord,
-    /// Lines before the header (preamble), to report true line numbers.
+    /// Lines before the header (preamble), to report true line numbers; one more with CRLF
+    /// endings (see [`CsvTable::with_delimiter`]).
     preamble_lines: u64,
 }
 
@@ -82,6 +83,22 @@ impl<'t> Row<'t> {
             .collect()
     }
 
+    /// The value at a column position, trimmed; `None` when the row is shorter or the value
+    /// is empty. For exports whose header names are localized but whose column order is
+    /// fixed (a column found by position when no known name matches).
+    pub fn at(&self, index: usize) -> Option<&'t str> {
+        self.record
+            .get(index)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Every value in file order, trimmed (empty ones included), for rules that look at
+    /// values rather than names.
+    pub fn values(&self) -> impl Iterator<Item = &'t str> + 't {
+        self.record.iter().map(str::trim)
+    }
+
     /// (header, value) pairs in file order, empty values dropped: the row as data.
     pub fn pairs(&self) -> Vec<(&'t str, &'t str)> {
         self.header
@@ -116,6 +133,9 @@ impl<R: Read> CsvTable<R> {
     pub fn with_delimiter(reader: R, delimiter: u8) -> Result<Self, ParseError> {
         let mut buffered = BufReader::new(reader);
         let (prefix, preamble_lines) = skip_preamble(&mut buffered)?;
+        // The `csv` crate counts a CRLF line's `\n` as the start of the next record, so with
+        // CRLF endings (Excel, YouTube) every position is one line early.
+        let crlf_shift = u64::from(prefix.ends_with(b"\r\n"));
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
@@ -138,7 +158,7 @@ impl<R: Read> CsvTable<R> {
             header,
             normalized,
             record: csv::StringRecord::new(),
-            preamble_lines,
+            preamble_lines: preamble_lines + crlf_shift,
         })
     }
 
@@ -341,6 +361,46 @@ mod tests {
         assert_eq!(n, 2);
         assert_eq!(out.warnings.len(), 1);
         assert!(out.warnings[0].message.contains("line 3"), "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn values_by_position() {
+        let input = "Kanal-ID,Kanal-URL,Kanaltitel\nUC1, http://x ,\n";
+        let (_, r) = MemorySink::run_parser("t.csv", input, |reader, cx| {
+            let mut t = CsvTable::new(reader)?;
+            let row = t.next_row(cx).unwrap();
+            assert_eq!(row.at(0), Some("UC1"));
+            assert_eq!(row.at(1), Some("http://x"));
+            assert_eq!(row.at(2), None, "empty is none");
+            assert_eq!(row.at(9), None, "past the end is none");
+            assert_eq!(row.values().collect::<Vec<_>>(), vec!["UC1", "http://x", ""]);
+            Ok(())
+        });
+        r.unwrap();
+    }
+
+    #[test]
+    fn lines_are_counted_with_crlf_and_bom() {
+        let input = "\u{feff}a,b\r\n1,2\r\n3,4\r\n";
+        let mut lines = Vec::new();
+        let (_, r) = MemorySink::run_parser("t.csv", input, |reader, cx| {
+            let mut t = CsvTable::new(reader)?;
+            while let Some(row) = t.next_row(cx) {
+                lines.push(row.line);
+            }
+            Ok(())
+        });
+        r.unwrap();
+        assert_eq!(lines, vec![2, 3]);
+        // A broken row after CRLF lines is reported on its true line too.
+        let mut out = MemorySink::default();
+        {
+            let mut cx = ImportCx::new("t.csv", &mut out);
+            let bytes = b"a,b\r\n1,2\r\n\xff,3\r\n";
+            let mut t = CsvTable::new(&bytes[..]).unwrap();
+            while t.next_row(&mut cx).is_some() {}
+        }
+        assert!(out.warnings[0].message.contains("(line 3)"), "{:?}", out.warnings);
     }
 
     #[test]

@@ -10,7 +10,10 @@
 //! - [`semantic`]: Semantic Location History (place visits and journeys per month),
 //! - [`chrome`]: Chrome's browsing history,
 //! - [`play_store`]: apps installed from Google Play (third parties on the user's devices),
-//! - [`profile`]: the user's name and email (the account an export belongs to).
+//! - [`profile`]: the user's name and email (the account an export belongs to),
+//! - [`youtube`]: YouTube's own folder (a YouTube-only Takeout is common): subscriptions,
+//!   playlists, comments, live chats, uploads, the user's channel; its watch and search
+//!   history go through [`my_activity`].
 //!
 //! Every parser streams its file element by element ([`crate::json_stream`]) and parses each
 //! element into small borrowed structs: `Records.json` can exceed a gigabyte.
@@ -23,6 +26,7 @@ pub mod paths;
 pub mod play_store;
 pub mod profile;
 pub mod semantic;
+pub mod youtube;
 
 use crate::archive::ArchiveView;
 use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
@@ -40,10 +44,25 @@ pub mod parser {
     pub const CHROME: &str = "google_chrome_history";
     pub const PLAY_INSTALLS: &str = "google_play_installs";
     pub const PROFILE: &str = "google_profile";
+    /// YouTube's watch and search history (`history/watch-history.json`): My Activity JSON.
+    pub const YT_HISTORY: &str = "google_youtube_history";
+    pub const YT_SUBSCRIPTIONS: &str = "google_youtube_subscriptions";
+    pub const YT_PLAYLISTS: &str = "google_youtube_playlists";
+    pub const YT_PLAYLIST_ITEMS: &str = "google_youtube_playlist_items";
+    pub const YT_COMMENTS: &str = "google_youtube_comments";
+    pub const YT_LIVE_CHATS: &str = "google_youtube_live_chats";
+    pub const YT_CHANNEL: &str = "google_youtube_channel";
+    pub const YT_CHANNEL_URLS: &str = "google_youtube_channel_urls";
+    pub const YT_VIDEOS: &str = "google_youtube_videos";
+    pub const YT_MUSIC_LIBRARY: &str = "google_youtube_music_library";
 }
 
 /// The profile file is small; anything larger than this is not a profile.
 const PROFILE_MAX_BYTES: usize = 4 << 20;
+/// How much of a channel table is read for the account, and how many YouTube CSVs under
+/// unlisted names are sniffed for it at most.
+const CHANNEL_HEAD_BYTES: usize = 8 << 10;
+const CHANNEL_SNIFF_FILES: usize = 40;
 
 /// The Google Takeout importer.
 pub struct Google;
@@ -55,8 +74,8 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
     company: "Google",
     address: "https://takeout.google.com",
     steps: &[
-        "Sign in, keep the products you want selected (My Activity, Location History, Chrome, Ads, YouTube…).",
-        "Under My Activity, “Multiple formats”: choose JSON instead of HTML.",
+        "Sign in, keep the products you want selected (My Activity, Location History, Chrome, Ads, YouTube…). For YouTube alone: “Deselect all”, then tick “YouTube and YouTube Music”.",
+        "Under My Activity (and under YouTube’s “Multiple formats”, for history), choose JSON instead of HTML.",
         "Choose “Export once”, file type .zip, any size (several parts are fine).",
         "Google emails you when the files are ready; download every part.",
     ],
@@ -87,13 +106,51 @@ impl Importer for Google {
         paths::classify(path)
     }
 
+    fn classify_content(&self, path: &str, head: &[u8]) -> Option<FileRole> {
+        if my_activity::looks_like(head) {
+            return Some(FileRole::Parse(parser::MY_ACTIVITY));
+        }
+        if path.to_ascii_lowercase().ends_with(".csv") {
+            let header = crate::formats::sniff::csv_header(head);
+            return youtube::columns::kind_of_header(&header).map(FileRole::Parse);
+        }
+        None
+    }
+
     fn account(&self, view: &ArchiveView) -> Option<String> {
-        let index = view
-            .entries()
+        let entries = view.entries();
+        if let Some(index) = entries.iter().position(|e| paths::is_profile(&e.path)) {
+            let head = view.read_head(index, PROFILE_MAX_BYTES).ok()?;
+            return profile::account_of(&head);
+        }
+        // A YouTube-only Takeout has no profile: its channel ID is the account. The channel
+        // table is found by name, else among the first CSVs by its header.
+        let by_name = entries
             .iter()
-            .position(|e| paths::is_profile(&e.path))?;
-        let head = view.read_head(index, PROFILE_MAX_BYTES).ok()?;
-        profile::account_of(&head)
+            .position(|e| self.classify(&e.path) == FileRole::Parse(parser::YT_CHANNEL));
+        let candidates: Vec<usize> = match by_name {
+            Some(i) => vec![i],
+            None => entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.size > 0
+                        && self.classify(&e.path) == FileRole::Unknown
+                        && e.path.to_ascii_lowercase().ends_with(".csv")
+                })
+                .map(|(i, _)| i)
+                .take(CHANNEL_SNIFF_FILES)
+                .collect(),
+        };
+        candidates.into_iter().find_map(|i| {
+            let head = view.read_head(i, CHANNEL_HEAD_BYTES).ok()?;
+            let is_channel = by_name.is_some()
+                || youtube::columns::kind_of_header(&crate::formats::sniff::csv_header(&head))
+                    == Some(parser::YT_CHANNEL);
+            is_channel
+                .then(|| youtube::channel::account_of(&head))
+                .flatten()
+        })
     }
 
     fn import_file(
@@ -110,6 +167,16 @@ impl Importer for Google {
             parser::CHROME => chrome::parse(reader, cx),
             parser::PLAY_INSTALLS => play_store::parse(reader, cx),
             parser::PROFILE => profile::parse(reader, cx),
+            parser::YT_HISTORY => my_activity::parse(reader, cx, false),
+            parser::YT_SUBSCRIPTIONS => youtube::library::parse_subscriptions(reader, cx),
+            parser::YT_PLAYLISTS => youtube::library::parse_playlists(reader, cx),
+            parser::YT_PLAYLIST_ITEMS => youtube::library::parse_playlist_items(reader, cx),
+            parser::YT_VIDEOS => youtube::library::parse_videos(reader, cx),
+            parser::YT_MUSIC_LIBRARY => youtube::library::parse_music_library(reader, cx),
+            parser::YT_COMMENTS => youtube::comments::parse_comments(reader, cx),
+            parser::YT_LIVE_CHATS => youtube::comments::parse_live_chats(reader, cx),
+            parser::YT_CHANNEL => youtube::channel::parse_channel(reader, cx),
+            parser::YT_CHANNEL_URLS => youtube::channel::parse_channel_urls(reader, cx),
             other => Err(ParseError::Other(format!(
                 "{}: no Google parser named `{other}`",
                 cx.file
@@ -247,6 +314,36 @@ mod tests {
         let v: Vec<Str> = serde_json::from_slice(raw).unwrap();
         assert!(matches!(v[0].0, Cow::Borrowed("plain")));
         assert_eq!(&*v[1], "a=b");
+    }
+
+    #[test]
+    fn classifies_by_content() {
+        let cases: &[(&str, &str, Option<FileRole>)] = &[
+            (
+                "YouTube e YouTube Music/cronologia/cronologia visualizzazioni.json",
+                "[{\"header\":\"YouTube\",\"title\":\"Hai guardato x\",\"time\":\"2024-03-01T12:00:00Z\",\"products\":[\"YouTube\"]}]",
+                Some(FileRole::Parse(parser::MY_ACTIVITY)),
+            ),
+            (
+                "YouTube e YouTube Music/iscrizioni/iscrizioni.csv",
+                "\u{feff}ID del canal,URL del canal,Título del canal\r\nUC1,u,t\r\n",
+                Some(FileRole::Parse(parser::YT_SUBSCRIPTIONS)),
+            ),
+            (
+                "x/chats en direct.csv",
+                "ID du chat en direct,ID de la chaîne,Horodatage de création du chat en direct,Prix,ID de la vidéo,Texte du chat en direct\n",
+                Some(FileRole::Parse(parser::YT_LIVE_CHATS)),
+            ),
+            ("Takeout/Keep/note.json", "{\"title\":\"x\",\"textContent\":\"y\"}", None),
+            ("Takeout/Fit/daily.csv", "Date,Move Minutes count\n", None),
+        ];
+        for (path, head, want) in cases {
+            assert_eq!(
+                &Google.classify_content(path, head.as_bytes()),
+                want,
+                "{path}"
+            );
+        }
     }
 
     #[test]

@@ -207,6 +207,14 @@ fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>
             Action::View => ("view", Category::ActivityBrowsing),
             Action::Watch => ("watch", Category::MediaConsumption),
             Action::Listen => ("listen", Category::MediaConsumption),
+            // A verb in a language the table does not know: YouTube's links still tell a
+            // watched video from a search.
+            Action::Other if title_url.is_some_and(is_video_link) => {
+                ("watch", Category::MediaConsumption)
+            }
+            Action::Other if title_url.is_some_and(is_youtube_search_link) => {
+                ("search", Category::Searches)
+            }
             Action::Other => ("activity", Category::ActivityBrowsing),
         }
     };
@@ -275,6 +283,23 @@ fn is_video_link(url: &str) -> bool {
     url.contains("youtube.com/watch") || url.contains("youtu.be/")
 }
 
+/// A YouTube search results page.
+fn is_youtube_search_link(url: &str) -> bool {
+    url.contains("youtube.com/results?search_query")
+}
+
+/// The head of a My Activity file under a name no table knows (a localized YouTube history,
+/// a renamed product file): a top-level array whose first element has `header`, `title`,
+/// `time` and `products`.
+pub fn looks_like(head: &[u8]) -> bool {
+    let body = crate::formats::strip_bom(head);
+    let starts_array = body
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'[');
+    starts_array && crate::formats::sniff::has_keys(body, &["header", "title", "time", "products"])
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{data, run};
@@ -322,6 +347,28 @@ mod tests {
         for (title, action, object) in cases {
             assert_eq!(split_verb(title), (action, object), "{title}");
         }
+    }
+
+    #[test]
+    fn my_activity_is_known_by_its_head() {
+        let yes = "\u{feff}[ {\n  \"header\" : \"YouTube\",\n  \"title\" : \"Guardato x\",\n  \"titleUrl\" : \"https://www.youtube.com/watch?v\\u003dq\",\n  \"time\" : \"2024-03-01T12:00:00Z\",\n  \"products\" : [\"YouTube\"]\n}, {";
+        assert!(looks_like(yes.as_bytes()));
+        assert!(!looks_like(
+            br#"{"header": "x", "title": "y", "time": "z", "products": []}"#
+        ));
+        assert!(!looks_like(br#"[{"title": "y", "time": "z"}]"#));
+        assert!(!looks_like(b"Channel Id,Channel Url\n"));
+    }
+
+    #[test]
+    fn unknown_verbs_with_youtube_links() {
+        let input = r#"[
+          {"header":"YouTube","title":"Hai guardato Gatti","titleUrl":"https://www.youtube.com/watch?v\u003dabc","time":"2024-03-01T12:00:00Z","products":["YouTube"]},
+          {"header":"YouTube","title":"Hai cercato gatti","titleUrl":"https://www.youtube.com/results?search_query\u003dgatti","time":"2024-03-01T12:00:01Z","products":["YouTube"]}
+        ]"#;
+        let out = parse_str(input, false);
+        let kinds: Vec<&str> = out.records.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, ["watch", "search"]);
     }
 
     #[test]

@@ -57,7 +57,9 @@ pub const ADS_FOLDERS: &[&str] = &[
 ];
 
 /// YouTube's own folder, whose `history/` holds watch and search history in the My Activity
-/// JSON format (`watch-history.json`).
+/// JSON format (`watch-history.json`). Besides these, any folder named `YouTube <word>
+/// YouTube Music` in another language is YouTube's (see [`is_youtube_music_folder`]); plain
+/// `YouTube/` is the name before 2020.
 pub const YOUTUBE_FOLDERS: &[&str] = &[
     "YouTube and YouTube Music",
     "YouTube und YouTube Music",
@@ -66,14 +68,73 @@ pub const YOUTUBE_FOLDERS: &[&str] = &[
     "YouTube en YouTube Music",
     "YouTube",
 ];
-/// The history folder inside the YouTube folder.
+/// The history folder inside the YouTube folder: EN, DE, FR, ES (two forms), NL, PT, IT, TR.
+/// A history file under a name not listed here is still recognized by its content.
 pub const YOUTUBE_HISTORY_FOLDERS: &[&str] = &[
     "history",
     "Verlauf",
     "historique",
     "historial",
+    "historial de videos",
     "geschiedenis",
+    "historico",
+    "cronologia",
+    "geçmiş",
 ];
+
+/// YouTube's CSV files by file name (without extension, compared folded, a `(1)` split
+/// suffix ignored), in the languages confirmed or reported: which parser reads each. A
+/// localized name missing here is still read when its header is known (content
+/// classification, [`super::youtube::columns::kind_of_header`]).
+const YOUTUBE_CSV_FILES: &[(&str, &str)] = &[
+    ("subscriptions", parser::YT_SUBSCRIPTIONS),
+    ("suscripciones", parser::YT_SUBSCRIPTIONS),
+    ("Abos", parser::YT_SUBSCRIPTIONS),
+    ("abonnements", parser::YT_SUBSCRIPTIONS),
+    ("abonnementen", parser::YT_SUBSCRIPTIONS),
+    ("comments", parser::YT_COMMENTS),
+    ("comentarios", parser::YT_COMMENTS),
+    ("Kommentare", parser::YT_COMMENTS),
+    ("commentaires", parser::YT_COMMENTS),
+    ("reacties", parser::YT_COMMENTS),
+    ("live chats", parser::YT_LIVE_CHATS),
+    ("my live chat messages", parser::YT_LIVE_CHATS),
+    ("playlists", parser::YT_PLAYLISTS),
+    ("listas de reproducción", parser::YT_PLAYLISTS),
+    ("channel", parser::YT_CHANNEL),
+    ("canal", parser::YT_CHANNEL),
+    ("Kanal", parser::YT_CHANNEL),
+    ("chaîne", parser::YT_CHANNEL),
+    ("kanaal", parser::YT_CHANNEL),
+    ("channel URL configs", parser::YT_CHANNEL_URLS),
+    (
+        "configuraciones de la URL del canal",
+        parser::YT_CHANNEL_URLS,
+    ),
+    ("videos", parser::YT_VIDEOS),
+    ("vídeos", parser::YT_VIDEOS),
+    ("music library songs", parser::YT_MUSIC_LIBRARY),
+];
+
+/// The folder of playlists: every CSV in it other than the list of playlists holds one
+/// playlist's videos (`Watch later-videos.csv`, before 2023 `Watch later.csv`).
+const YOUTUBE_PLAYLIST_FOLDERS: &[&str] = &["playlists", "listas de reproducción"];
+
+/// YouTube channel settings and upload extras: not about what the user did.
+const YOUTUBE_SETTINGS_FILES: &[&str] = &[
+    "channel feature data",
+    "channel page settings",
+    "channel community moderation settings",
+    "datos de la función del canal",
+    "configuración de la página del canal",
+    "Ajustes de moderación de la comunidad del canal",
+    "video recordings",
+    "video texts",
+    "grabaciones de vídeo",
+];
+const YOUTUBE_SETTINGS_SKIP: &str = "YouTube channel or upload settings, not activity";
+const YOUTUBE_HTML_SKIP: &str =
+    "YouTube comments or live chat as HTML (older exports); not imported yet";
 
 /// The Location History folder: EN (before and after the 2023 rename), FR, DE, ES, NL.
 pub const LOCATION_FOLDERS: &[&str] = &[
@@ -225,17 +286,8 @@ pub fn classify(path: &str) -> FileRole {
             _ => {}
         }
     }
-    if let Some(yt) = sp.folder_index(YOUTUBE_FOLDERS) {
-        let in_history = sp.folders[yt + 1..]
-            .iter()
-            .any(|f| is_one_of(f, YOUTUBE_HISTORY_FOLDERS));
-        if in_history {
-            match sp.ext.as_str() {
-                "json" => return FileRole::Parse(parser::MY_ACTIVITY),
-                "html" => return FileRole::Skip(HTML_SKIP),
-                _ => {}
-            }
-        }
+    if let Some(role) = youtube_folder_index(&sp).and_then(|yt| classify_youtube(&sp, yt)) {
+        return role;
     }
     if sp.folder_index(LOCATION_FOLDERS).is_some() {
         if is_one_of(&sp.name, RECORDS_FILES) {
@@ -272,6 +324,61 @@ pub fn classify(path: &str) -> FileRole {
         e if MEDIA_EXT.contains(&e) => FileRole::Skip(MEDIA_SKIP),
         _ => FileRole::Unknown,
     }
+}
+
+/// `folded` is YouTube's folder of a YouTube Takeout in any language: `YouTube <and>
+/// YouTube Music` (`youtubeandyoutubemusic`, `youtubeyyoutubemusic`, `youtube和youtubemusic`).
+fn is_youtube_music_folder(folded: &str) -> bool {
+    folded.len() > "youtubeyoutubemusic".len()
+        && folded.starts_with("youtube")
+        && folded.ends_with("youtubemusic")
+}
+
+/// Position of YouTube's own folder (not `My Activity/YouTube`, which is handled before).
+fn youtube_folder_index(sp: &SplitPath) -> Option<usize> {
+    sp.folders
+        .iter()
+        .position(|f| is_youtube_music_folder(f) || is_one_of(f, YOUTUBE_FOLDERS))
+}
+
+/// A file stem without the ` (1)` / `(2)` Takeout adds when it splits a large table.
+fn without_split_suffix(stem: &str) -> &str {
+    match stem.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+        Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => base,
+        _ => stem,
+    }
+}
+
+/// Inside YouTube's folder. `None` leaves the file to the generic rules (media, unknown:
+/// a CSV or JSON under an unlisted localized name is then classified by its content).
+fn classify_youtube(sp: &SplitPath, yt: usize) -> Option<FileRole> {
+    let below = &sp.folders[yt + 1..];
+    let in_history = below.iter().any(|f| is_one_of(f, YOUTUBE_HISTORY_FOLDERS));
+    match sp.ext.as_str() {
+        "json" if in_history => Some(FileRole::Parse(parser::YT_HISTORY)),
+        "html" if in_history => Some(FileRole::Skip(HTML_SKIP)),
+        "html" => Some(FileRole::Skip(YOUTUBE_HTML_SKIP)),
+        "csv" => {
+            let stem = without_split_suffix(&sp.stem);
+            if let Some((_, tag)) = YOUTUBE_CSV_FILES
+                .iter()
+                .find(|(name, _)| fold_chars(name).eq(stem.chars()))
+            {
+                return Some(FileRole::Parse(tag));
+            }
+            if is_one_of(stem, YOUTUBE_SETTINGS_FILES) {
+                return Some(FileRole::Skip(YOUTUBE_SETTINGS_SKIP));
+            }
+            let in_playlists = below.iter().any(|f| is_one_of(f, YOUTUBE_PLAYLIST_FOLDERS));
+            in_playlists.then_some(FileRole::Parse(parser::YT_PLAYLIST_ITEMS))
+        }
+        _ => None,
+    }
+}
+
+/// The parser reads one of YouTube's own files (history, CSVs).
+pub fn is_youtube_parser(tag: &str) -> bool {
+    tag.starts_with("google_youtube")
 }
 
 /// Inside `My Activity/<Product>/` (or directly in `My Activity/`, the 2019 single file).
@@ -315,6 +422,10 @@ pub struct Markers {
     pub location_history: bool,
     /// A Google-specific file without the strong markers (Chrome history, Play Store installs).
     pub other_google: bool,
+    /// YouTube's folder of a YouTube Takeout (`YouTube and YouTube Music/`, localized).
+    pub youtube_folder: bool,
+    /// A YouTube file Footprint reads (watch or search history, subscriptions, comments...).
+    pub youtube_files: bool,
 }
 
 impl Markers {
@@ -334,11 +445,15 @@ impl Markers {
         if sp.folder_index(LOCATION_FOLDERS).is_some() {
             self.location_history = true;
         }
-        if matches!(
-            classify(path),
-            FileRole::Parse(parser::CHROME) | FileRole::Parse(parser::PLAY_INSTALLS)
-        ) {
-            self.other_google = true;
+        if sp.folders.iter().any(|f| is_youtube_music_folder(f)) {
+            self.youtube_folder = true;
+        }
+        match classify(path) {
+            FileRole::Parse(parser::CHROME) | FileRole::Parse(parser::PLAY_INSTALLS) => {
+                self.other_google = true;
+            }
+            FileRole::Parse(p) if is_youtube_parser(p) => self.youtube_files = true,
+            _ => {}
         }
     }
 
@@ -348,7 +463,8 @@ impl Markers {
     }
 
     /// Confidence and the reason in words: two marker kinds together 1.0, one strong marker
-    /// 0.9, only the root folder or other Google files 0.5.
+    /// 0.9, only the root folder or other Google files 0.5. A YouTube-only Takeout has
+    /// YouTube's folder and its files (1.0), with or without the root.
     pub fn judge(&self) -> (f32, String) {
         let mut found = Vec::new();
         if self.root {
@@ -363,10 +479,22 @@ impl Markers {
         if self.location_history {
             found.push("a Location History folder");
         }
-        let strong = [self.index, self.my_activity, self.location_history]
-            .iter()
-            .filter(|b| **b)
-            .count();
+        if self.youtube_folder {
+            found.push("a YouTube and YouTube Music folder");
+        }
+        if self.youtube_files {
+            found.push("YouTube history or channel files");
+        }
+        let strong = [
+            self.index,
+            self.my_activity,
+            self.location_history,
+            self.youtube_folder,
+            self.youtube_files,
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
         let kinds = strong + usize::from(self.root);
         let confidence = if kinds >= 2 {
             1.0
@@ -447,11 +575,11 @@ mod tests {
             ),
             (
                 "Takeout/YouTube and YouTube Music/history/watch-history.json",
-                parse(parser::MY_ACTIVITY),
+                parse(parser::YT_HISTORY),
             ),
             (
                 "Takeout/YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.json",
-                parse(parser::MY_ACTIVITY),
+                parse(parser::YT_HISTORY),
             ),
             (
                 "Takeout/Location History/Records.json",
@@ -566,6 +694,88 @@ mod tests {
         ] {
             assert_eq!(classify(path), FileRole::Unknown, "{path}");
         }
+    }
+
+    #[test]
+    fn youtube_files_in_every_language() {
+        let cases: &[(&str, FileRole)] = &[
+            ("Takeout/YouTube and YouTube Music/history/search-history.json", parse(parser::YT_HISTORY)),
+            ("YouTube y YouTube Music/historial/historial-de-reproducciones.json", parse(parser::YT_HISTORY)),
+            ("YouTube y YouTube Music/historial/historial-de-búsqueda.json", parse(parser::YT_HISTORY)),
+            // Spanish with U+00A0 in the folder name, as some exports write it.
+            ("Takeout/YouTube y YouTube\u{a0}Music/historial de videos/historial de reproducciones.json", parse(parser::YT_HISTORY)),
+            ("YouTube und YouTube Music/Verlauf/Suchverlauf.json", parse(parser::YT_HISTORY)),
+            ("YouTube et YouTube Music/historique/historique-des-vidéos-regardées.json", parse(parser::YT_HISTORY)),
+            // Before 2020 the folder was `YouTube/`.
+            ("Takeout/YouTube/history/watch-history.json", parse(parser::YT_HISTORY)),
+            ("Takeout/YouTube and YouTube Music/history/watch-history.html", FileRole::Skip(HTML_SKIP)),
+            ("Takeout/YouTube and YouTube Music/subscriptions/subscriptions.csv", parse(parser::YT_SUBSCRIPTIONS)),
+            ("YouTube y YouTube Music/suscripciones/suscripciones.csv", parse(parser::YT_SUBSCRIPTIONS)),
+            ("YouTube und YouTube Music/Abos/Abos.csv", parse(parser::YT_SUBSCRIPTIONS)),
+            ("YouTube et YouTube Music/abonnements/abonnements.csv", parse(parser::YT_SUBSCRIPTIONS)),
+            ("Takeout/YouTube and YouTube Music/comments/comments.csv", parse(parser::YT_COMMENTS)),
+            ("Takeout/YouTube and YouTube Music/comments/comments(1).csv", parse(parser::YT_COMMENTS)),
+            ("YouTube y YouTube Music/comentarios/comentarios.csv", parse(parser::YT_COMMENTS)),
+            ("Takeout/YouTube and YouTube Music/live chats/live chats.csv", parse(parser::YT_LIVE_CHATS)),
+            ("Takeout/YouTube and YouTube Music/playlists/playlists.csv", parse(parser::YT_PLAYLISTS)),
+            ("Takeout/YouTube and YouTube Music/playlists/Watch later-videos.csv", parse(parser::YT_PLAYLIST_ITEMS)),
+            ("Takeout/YouTube and YouTube Music/playlists/Road trip.csv", parse(parser::YT_PLAYLIST_ITEMS)),
+            ("Takeout/YouTube and YouTube Music/channels/channel.csv", parse(parser::YT_CHANNEL)),
+            ("YouTube et YouTube Music/chaînes/chaîne.csv", parse(parser::YT_CHANNEL)),
+            ("Takeout/YouTube and YouTube Music/channels/channel URL configs.csv", parse(parser::YT_CHANNEL_URLS)),
+            ("Takeout/YouTube and YouTube Music/video metadata/videos.csv", parse(parser::YT_VIDEOS)),
+            ("Takeout/YouTube and YouTube Music/music (library and uploads)/music library songs.csv", parse(parser::YT_MUSIC_LIBRARY)),
+            ("Takeout/YouTube and YouTube Music/channels/channel feature data.csv", FileRole::Skip(YOUTUBE_SETTINGS_SKIP)),
+            ("Takeout/YouTube and YouTube Music/my-comments/my-comments.html", FileRole::Skip(YOUTUBE_HTML_SKIP)),
+            ("Takeout/YouTube and YouTube Music/videos/My first bread.mp4", FileRole::Skip(MEDIA_SKIP)),
+            // Unlisted localized names are left to classification by content.
+            ("YouTube e YouTube Music/iscrizioni/iscrizioni.csv", FileRole::Unknown),
+            ("YouTube y YouTube Music/canales/datos desconocidos.csv", FileRole::Unknown),
+        ];
+        for (path, want) in cases {
+            assert_eq!(&classify(path), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn youtube_music_folder_in_any_language() {
+        for name in [
+            "YouTube and YouTube Music",
+            "YouTube ve YouTube Music",
+            "YouTube 和 YouTube Music",
+            "YouTube i YouTube\u{a0}Music",
+        ] {
+            assert!(is_youtube_music_folder(&fold(name)), "{name}");
+        }
+        for name in ["YouTube", "YouTube Music", "My YouTube Music"] {
+            assert!(!is_youtube_music_folder(&fold(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn judges_youtube_only_takeouts() {
+        let judge = |paths: &[&str]| {
+            let mut m = Markers::default();
+            for p in paths {
+                m.see(p);
+            }
+            m.judge()
+        };
+        let (c, why) =
+            judge(&["YouTube y YouTube Music/historial/historial-de-reproducciones.json"]);
+        assert_eq!(c, 1.0);
+        assert_eq!(
+            why,
+            "found a YouTube and YouTube Music folder and YouTube history or channel files"
+        );
+        let (c, why) =
+            judge(&["Takeout/YouTube and YouTube Music/subscriptions/subscriptions.csv"]);
+        assert_eq!(c, 1.0);
+        assert!(
+            why.starts_with("found a Takeout folder, a YouTube and YouTube Music folder"),
+            "{why}"
+        );
+        assert_eq!(judge(&["YouTube and YouTube Music/unknown.txt"]).0, 0.9);
     }
 
     #[test]
