@@ -202,7 +202,7 @@ pub fn age_record(v: &Value, inferred: bool) -> Option<Record> {
         birth_date: Option<&'a str>,
         inferred: bool,
     }
-    let age = strings(v.get("age"), &[]);
+    let age = strings(crate::formats::lenient::get(v, "age"), &[]);
     let birth = text(v, &["birthDate"]);
     if age.is_empty() && birth.is_none() {
         return None;
