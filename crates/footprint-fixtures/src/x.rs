@@ -237,13 +237,13 @@ pub fn ad_plan(spec: &XSpec, i: usize) -> AdPlan {
     let adv = advertiser(i % spec.ad_advertisers.max(1));
     let mut criteria = vec![("Locations", CITIES[i % CITIES.len()].to_string())];
     criteria.push(("Keywords", KEYWORDS[i % KEYWORDS.len()].to_string()));
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         criteria.push(("List", "Audience 1".to_string()));
     }
-    if i % 7 == 0 {
+    if i.is_multiple_of(7) {
         criteria.push(("Tailored audiences (web)", "Site visitors".to_string()));
     }
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         criteria.push(("Follower look-alikes", handle(&company(3 + i % 4))));
     }
     criteria.push(("Age", "25 to 54".to_string()));
@@ -609,7 +609,7 @@ pub fn generate(spec: &XSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
         } else {
             format!("{tweet_file}-part{part}.js")
         };
-        let mut trng = Rng::new(spec.seed ^ (part as u64 + 1) * 0xA5A5);
+        let mut trng = Rng::new(spec.seed ^ ((part as u64 + 1) * 0xA5A5));
         js(&mut w, &name, tweet_type, part, false, n, &mut |i| {
             if m.bad_elements && lo + i == 1 {
                 Value::Null
