@@ -26,9 +26,11 @@ pub fn iso_ms(s: &str) -> Option<i64> {
 pub const EARLIEST_MS: i64 = -2_208_988_800_000;
 pub const LATEST_MS: i64 = 4_102_444_800_000;
 
-/// `ms` if it is a plausible instant, else `None`.
+/// `ms` if it is a plausible instant, else `None`. The Unix epoch itself
+/// (`1970-01-01T00:00:00.000Z`, X's `createdAt` of device tokens without a date) is a
+/// sentinel too: no export event happened at exactly that millisecond.
 pub fn plausible(ms: i64) -> Option<i64> {
-    (EARLIEST_MS..LATEST_MS).contains(&ms).then_some(ms)
+    ((EARLIEST_MS..LATEST_MS).contains(&ms) && ms != 0).then_some(ms)
 }
 
 /// A Unix time in unknown units, told apart by magnitude: seconds (up to 1e11, year 5138),
@@ -190,6 +192,10 @@ mod tests {
             assert_eq!(parse(s), None, "{s}");
         }
         assert_eq!(epoch_any(i64::MAX), None);
+        for s in ["1970-01-01T00:00:00.000Z", "Thu Jan 01 00:00:00 +0000 1970"] {
+            assert_eq!(parse(s), None, "the epoch is a sentinel: {s}");
+        }
+        assert_eq!(parse("1970-01-01T00:00:01Z"), Some(1000));
         assert_eq!(epoch_any(0), None);
     }
 }

@@ -8,6 +8,7 @@ pub mod google;
 pub mod meta;
 pub mod names;
 pub mod persona;
+pub mod x;
 
 pub use archive_writer::{ArchiveWriter, Container};
 pub use persona::Persona;

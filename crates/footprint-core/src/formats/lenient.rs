@@ -20,8 +20,14 @@ pub fn get<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     if let Some(x) = obj.get(key) {
         return Some(x);
     }
-    let want = norm_key(key);
-    obj.iter().find(|(k, _)| norm_key(k) == want).map(|(_, x)| x)
+    // Compared char by char, without allocating: optional keys are absent most of the time,
+    // and this scan runs for each of them on every element (300,000 tweets).
+    obj.iter().find(|(k, _)| norm_chars(k).eq(norm_chars(key))).map(|(_, x)| x)
+}
+
+/// The chars of [`norm_key`], without building the string.
+fn norm_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
 /// The first of several alternative keys that is present and not null.
