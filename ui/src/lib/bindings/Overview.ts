@@ -5,7 +5,11 @@ import type { ExportChange } from "./ExportChange";
 import type { MonthCount } from "./MonthCount";
 import type { PlatformCategories } from "./PlatformCategories";
 
-export type Overview = { archives_total: number, records_total: number, 
+export type Overview = { archives_total: number, 
+/**
+ * Of them, Footprint's invented demo archives (the app shows a banner while any is loaded).
+ */
+demo_archives: number, records_total: number, 
 /**
  * Every data holder, platforms included.
  */
