@@ -89,6 +89,8 @@ pub fn parse(s: &str) -> Option<i64> {
         "%b %d, %Y %I:%M:%S %p",
         "%d.%m.%Y %H:%M:%S",
         "%d.%m.%Y %H:%M",
+        // LinkedIn's Invitations and Job Applications (US order, two-digit year).
+        "%m/%d/%y, %I:%M %p",
     ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(bare, fmt) {
             return plausible(Utc.from_utc_datetime(&n).timestamp_millis());
@@ -182,6 +184,7 @@ mod tests {
         assert_eq!(parse("Mar 15, 2009"), Some(1_237_075_200_000));
         assert_eq!(parse("2025/10/09"), Some(1_759_968_000_000));
         assert_eq!(parse("Mar 2009"), Some(1_235_865_600_000));
+        assert_eq!(parse("10/10/18, 8:19 PM"), Some(1_539_202_740_000));
     }
 
     #[test]

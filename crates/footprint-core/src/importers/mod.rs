@@ -2,4 +2,5 @@
 //! (`meta/` is the Facebook + Instagram core).
 
 pub mod google;
+pub mod linkedin;
 pub mod meta;
