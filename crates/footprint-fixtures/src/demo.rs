@@ -70,6 +70,16 @@ pub fn instagram(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Ve
     meta::generate_instagram(&spec, out)
 }
 
+/// A LinkedIn complete export in a folder named like its zip; `records` scales connections
+/// and messages.
+pub fn linkedin(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
+    let mut spec = crate::linkedin::LinkedInSpec { seed, layout: crate::linkedin::LiLayout::Folder, bom: true, ..Default::default() };
+    let n = records.unwrap_or(150);
+    spec.connections = n;
+    spec.messages = n;
+    crate::linkedin::generate(&spec, out)
+}
+
 /// A generator of one platform's export: `write(out, seed, records)` writes it at `out` (a
 /// zip path) and returns the paths written. `records` scales the main kind of record.
 pub struct Generator {
@@ -86,6 +96,7 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "google", about: "Google Takeout", write: google },
     Generator { id: "facebook", about: "Facebook (2024+ layout)", write: facebook },
     Generator { id: "instagram", about: "Instagram (2025 layout)", write: instagram },
+    Generator { id: "linkedin", about: "LinkedIn (complete export, CSV)", write: linkedin },
 ];
 
 /// The generator of a platform id.

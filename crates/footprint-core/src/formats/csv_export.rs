@@ -50,7 +50,11 @@ pub struct RowSpec {
 }
 
 impl RowSpec {
-    pub const fn new(kind: &'static str, category: Category, titles: &'static [&'static str]) -> Self {
+    pub const fn new(
+        kind: &'static str,
+        category: Category,
+        titles: &'static [&'static str],
+    ) -> Self {
         RowSpec {
             kind,
             category,
@@ -100,16 +104,40 @@ pub struct CsvFile {
 
 impl CsvFile {
     /// A file parsed row by row with `spec` (the tag is the spec's kind).
-    pub const fn rows(names: &'static [&'static str], signature: &'static [&'static str], tag: &'static str, spec: RowSpec) -> Self {
-        CsvFile { names, signature, role: FileRole::Parse(tag), rows: Some(spec) }
+    pub const fn rows(
+        names: &'static [&'static str],
+        signature: &'static [&'static str],
+        tag: &'static str,
+        spec: RowSpec,
+    ) -> Self {
+        CsvFile {
+            names,
+            signature,
+            role: FileRole::Parse(tag),
+            rows: Some(spec),
+        }
     }
     /// A file the importer parses itself.
-    pub const fn custom(names: &'static [&'static str], signature: &'static [&'static str], tag: &'static str) -> Self {
-        CsvFile { names, signature, role: FileRole::Parse(tag), rows: None }
+    pub const fn custom(
+        names: &'static [&'static str],
+        signature: &'static [&'static str],
+        tag: &'static str,
+    ) -> Self {
+        CsvFile {
+            names,
+            signature,
+            role: FileRole::Parse(tag),
+            rows: None,
+        }
     }
     /// A file of the export that is not imported, with why.
     pub const fn skip(names: &'static [&'static str], why: &'static str) -> Self {
-        CsvFile { names, signature: &[], role: FileRole::Skip(why), rows: None }
+        CsvFile {
+            names,
+            signature: &[],
+            role: FileRole::Skip(why),
+            rows: None,
+        }
     }
     pub fn tag(&self) -> Option<&'static str> {
         match self.role {
@@ -132,13 +160,17 @@ pub fn by_name<'a>(files: &'a [CsvFile], path: &str) -> Option<&'a CsvFile> {
     let find = |s: &str| files.iter().find(|f| f.names.contains(&s));
     find(&stem).or_else(|| {
         let unnumbered = stem.trim_end_matches(|c: char| c.is_ascii_digit());
-        (unnumbered.len() < stem.len() && !unnumbered.is_empty()).then(|| find(unnumbered)).flatten()
+        (unnumbered.len() < stem.len() && !unnumbered.is_empty())
+            .then(|| find(unnumbered))
+            .flatten()
     })
 }
 
 /// The role of `path` by name ([`FileRole::Unknown`] when no file is known by it).
 pub fn classify(files: &[CsvFile], path: &str) -> FileRole {
-    by_name(files, path).map(|f| f.role.clone()).unwrap_or(FileRole::Unknown)
+    by_name(files, path)
+        .map(|f| f.role.clone())
+        .unwrap_or(FileRole::Unknown)
 }
 
 /// The role of a CSV file from its header: the first file whose signature columns are all
@@ -164,7 +196,9 @@ pub fn recognize(view: &ArchiveView, markers: &[&str], platform: &str) -> Recogn
     let mut found = BTreeSet::new();
     for e in view.entries() {
         if let Some(stem) = csv_stem(&e.path) {
-            let unnumbered = stem.trim_end_matches(|c: char| c.is_ascii_digit()).to_string();
+            let unnumbered = stem
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .to_string();
             if markers.iter().any(|m| *m == stem || *m == unnumbered) {
                 found.insert(e.path.rsplit('/').next().unwrap_or(&e.path).to_string());
             }
@@ -177,14 +211,19 @@ pub fn recognize(view: &ArchiveView, markers: &[&str], platform: &str) -> Recogn
         0 => Recognition::no(),
         n => Recognition::yes(
             if n >= 2 { 1.0 } else { 0.95 },
-            format!("found {} (only {platform} exports have them)", found.into_iter().collect::<Vec<_>>().join(", ")),
+            format!(
+                "found {} (only {platform} exports have them)",
+                found.into_iter().collect::<Vec<_>>().join(", ")
+            ),
         ),
     }
 }
 
 /// A cell's value, or `None` for empty cells and placeholders (`N/A`, `null`).
 pub fn value<'t>(row: &Row<'t>, column: &str) -> Option<&'t str> {
-    row.get_all(column).into_iter().find(|v| !v.is_empty() && !is_placeholder(v))
+    row.get_all(column)
+        .into_iter()
+        .find(|v| !v.is_empty() && !is_placeholder(v))
 }
 
 /// The first of `columns` with a value.
@@ -195,10 +234,15 @@ pub fn value_any<'t>(row: &Row<'t>, columns: &[&str]) -> Option<&'t str> {
 /// The time in the first of `columns` with a value, through [`crate::time::parse`]. A
 /// value that is not a date is reported with the row's line.
 pub fn row_time(cx: &mut ImportCx<'_>, row: &Row<'_>, columns: &[&str]) -> Option<i64> {
-    let (column, raw) = columns.iter().find_map(|c| value(row, c).map(|v| (*c, v)))?;
+    let (column, raw) = columns
+        .iter()
+        .find_map(|c| value(row, c).map(|v| (*c, v)))?;
     let ms = crate::time::parse(raw);
     if ms.is_none() {
-        cx.warn(Some(row.index), format!("line {}: `{column}` is not a date: {raw:?}", row.line));
+        cx.warn(
+            Some(row.index),
+            format!("line {}: `{column}` is not a date: {raw:?}", row.line),
+        );
     }
     ms
 }
@@ -224,14 +268,19 @@ pub fn each_row(
     cx: &mut ImportCx<'_>,
     mut f: impl FnMut(&mut ImportCx<'_>, &Row<'_>) -> Result<(), ParseError>,
 ) -> Result<(), ParseError> {
-    let mut table = CsvTable::new(reader).map_err(|e| ParseError::Structure(format!("{}: {e}", cx.file)))?;
+    let mut table =
+        CsvTable::new(reader).map_err(|e| ParseError::Structure(format!("{}: {e}", cx.file)))?;
     let width = table.header().len();
     while let Some(row) = table.next_row(cx) {
         let cells = row.pairs().len();
         if row.cells() < width {
             cx.warn(
                 Some(row.index),
-                format!("line {}: {} of {width} columns (truncated row?); {cells} values kept", row.line, row.cells()),
+                format!(
+                    "line {}: {} of {width} columns (truncated row?); {cells} values kept",
+                    row.line,
+                    row.cells()
+                ),
             );
         }
         f(cx, &row)?;
@@ -280,7 +329,11 @@ pub fn record(cx: &mut ImportCx<'_>, spec: &RowSpec, row: &Row<'_>) -> Record {
 }
 
 /// Import a whole file with `spec`: one record per row.
-pub fn import_rows(spec: &RowSpec, reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+pub fn import_rows(
+    spec: &RowSpec,
+    reader: &mut dyn Read,
+    cx: &mut ImportCx<'_>,
+) -> Result<(), ParseError> {
     each_row(reader, cx, |cx, row| {
         let r = record(cx, spec, row);
         cx.emit(row.index, r)
@@ -297,26 +350,41 @@ mod tests {
             &["searchqueries"],
             &["Search Query"],
             "search",
-            RowSpec::new("search", Category::Searches, &["Searched for {Search Query}"]).time(&["Time"]).key(&["Time", "Search Query"]),
+            RowSpec::new(
+                "search",
+                Category::Searches,
+                &["Searched for {Search Query}"],
+            )
+            .time(&["Time"])
+            .key(&["Time", "Search Query"]),
         ),
         CsvFile::rows(
             &["persona"],
             &["persona_inquiry_id"],
             "persona",
-            RowSpec::new("verification", Category::IdentityContact, &["Verified ({persona_inquiry_id})"])
-                .company(CompanyFrom::Fixed("Persona", Relation::DataPartner)),
+            RowSpec::new(
+                "verification",
+                Category::IdentityContact,
+                &["Verified ({persona_inquiry_id})"],
+            )
+            .company(CompanyFrom::Fixed("Persona", Relation::DataPartner)),
         ),
         CsvFile::rows(
             &["postvotes"],
             &[],
             "vote",
-            RowSpec::new("vote", Category::ActivityBrowsing, &["{direction} {permalink}", "Voted on {permalink}"]),
+            RowSpec::new(
+                "vote",
+                Category::ActivityBrowsing,
+                &["{direction} {permalink}", "Voted on {permalink}"],
+            ),
         ),
         CsvFile::skip(&["checkfile"], "checksums"),
     ];
 
     fn run(spec: &RowSpec, input: &str) -> MemorySink {
-        let (sink, r) = MemorySink::run_parser("f.csv", input, |reader, cx| import_rows(spec, reader, cx));
+        let (sink, r) =
+            MemorySink::run_parser("f.csv", input, |reader, cx| import_rows(spec, reader, cx));
         r.unwrap();
         sink
     }
@@ -334,37 +402,71 @@ mod tests {
             assert_eq!(classify(FILES, path), want, "{path}");
         }
         let head = b"\xEF\xBB\xBFTime,Search Query\n2024/01/01 10:00:00 UTC,rust\n";
-        assert_eq!(classify_content(FILES, "Suchanfragen.csv", head), Some(FileRole::Parse("search")));
+        assert_eq!(
+            classify_content(FILES, "Suchanfragen.csv", head),
+            Some(FileRole::Parse("search"))
+        );
         assert_eq!(classify_content(FILES, "Suchanfragen.txt", head), None);
-        assert_eq!(classify_content(FILES, "x.csv", b"id,permalink,direction\n"), None, "name-only files are not sniffed");
+        assert_eq!(
+            classify_content(FILES, "x.csv", b"id,permalink,direction\n"),
+            None,
+            "name-only files are not sniffed"
+        );
     }
 
     #[test]
     fn rows_become_records_with_titles_times_keys_and_companies() {
         let spec = FILES[0].rows.unwrap();
-        let out = run(&spec, "Time,Search Query\n2024/01/01 10:00:00 UTC,rust zip\nsoon,csv\n");
+        let out = run(
+            &spec,
+            "Time,Search Query\n2024/01/01 10:00:00 UTC,rust zip\nsoon,csv\n",
+        );
         assert_eq!(out.records.len(), 2);
-        assert_eq!(out.records[0].title.as_deref(), Some("Searched for rust zip"));
+        assert_eq!(
+            out.records[0].title.as_deref(),
+            Some("Searched for rust zip")
+        );
         assert_eq!(out.records[0].ts, Some(1_704_103_200_000));
         assert_eq!(out.records[1].ts, None);
-        assert!(out.warnings[0].message.contains("line 3") && out.warnings[0].message.contains("not a date"), "{:?}", out.warnings);
-        let again = run(&spec, "Search Query,Time\nrust zip,2024/01/01 10:00:00 UTC\n");
-        assert_eq!(again.records[0].key, out.records[0].key, "key from values, not column order");
+        assert!(
+            out.warnings[0].message.contains("line 3")
+                && out.warnings[0].message.contains("not a date"),
+            "{:?}",
+            out.warnings
+        );
+        let again = run(
+            &spec,
+            "Search Query,Time\nrust zip,2024/01/01 10:00:00 UTC\n",
+        );
+        assert_eq!(
+            again.records[0].key, out.records[0].key,
+            "key from values, not column order"
+        );
 
         let p = run(&FILES[1].rows.unwrap(), "persona_inquiry_id\ninq_123\n");
         let c = p.records[0].company.as_ref().unwrap();
-        assert_eq!((c.name.as_str(), c.relation), ("Persona", Relation::DataPartner));
+        assert_eq!(
+            (c.name.as_str(), c.relation),
+            ("Persona", Relation::DataPartner)
+        );
     }
 
     #[test]
     fn title_templates_fall_back_and_bodies_leave_data() {
-        let spec = RowSpec::new("m", Category::Messages, &["{from}: {subject}", "{from}"]).body(&["body"]);
+        let spec =
+            RowSpec::new("m", Category::Messages, &["{from}: {subject}", "{from}"]).body(&["body"]);
         let out = run(&spec, "from,subject,body\nsam,,hello\n");
         assert_eq!(out.records[0].title.as_deref(), Some("sam"));
         assert_eq!(out.records[0].body.as_deref(), Some("hello"));
-        assert_eq!(data_json(&out.records[0]), serde_json::json!({"from": "sam"}));
+        assert_eq!(
+            data_json(&out.records[0]),
+            serde_json::json!({"from": "sam"})
+        );
         let none = RowSpec::new("g", Category::Content, &["{missing}"]);
-        assert_eq!(run(&none, "a,b\n,N/A\nx,y\n").records[1].title.as_deref(), Some("a: x"));
+        assert_eq!(
+            run(&none, "a,b\n,N/A\nx,y\n").records[1].title.as_deref(),
+            Some("a: x")
+        );
     }
 
     #[test]
@@ -372,7 +474,11 @@ mod tests {
         let spec = RowSpec::new("g", Category::Content, &["{a}"]);
         let out = run(&spec, "a,b,c\n1,2,3\n\"4,5");
         assert_eq!(out.records.len(), 2);
-        assert!(out.warnings.iter().any(|w| w.message.contains("truncated")), "{:?}", out.warnings);
+        assert!(
+            out.warnings.iter().any(|w| w.message.contains("truncated")),
+            "{:?}",
+            out.warnings
+        );
         assert!(run(&spec, "").records.is_empty());
         assert!(run(&spec, "a,b,c\n").records.is_empty());
     }

@@ -47,8 +47,16 @@ pub fn parse_inferences(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<
         let group = value(row, "Category").unwrap_or("");
         let kind = value_any(row, &["Type of inference", "Type"]).unwrap_or("Inference");
         let inferred = value(row, "Inference").unwrap_or("");
-        let category = if group.to_lowercase().contains("demograph") { Category::Demographics } else { Category::AdInterests };
-        let title = if inferred.is_empty() { kind.to_string() } else { format!("{kind}: {inferred}") };
+        let category = if group.to_lowercase().contains("demograph") {
+            Category::Demographics
+        } else {
+            Category::AdInterests
+        };
+        let title = if inferred.is_empty() {
+            kind.to_string()
+        } else {
+            format!("{kind}: {inferred}")
+        };
         let r = Record::new("inference", category)
             .title(title)
             .body_opt(value(row, "Description").map(str::to_string))
@@ -79,19 +87,24 @@ pub fn parse_lan_ads(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(),
             advertiser: value_any(row, &["Advertiser", "Advertiser Name", "Company Name"]),
             publisher: value_any(row, &["Publisher", "Publisher Name", "App/Site", "Site"]),
         };
-        let action = out.action.unwrap_or("Engaged with");
+        let action = out.action.unwrap_or("Engagement");
         let when = ts.map(|t| t.to_string()).unwrap_or_default();
         if out.advertiser.is_none() && out.publisher.is_none() {
-            cx.warn(Some(row.index), format!("line {}: neither advertiser nor publisher", row.line));
+            cx.warn(
+                Some(row.index),
+                format!("line {}: neither advertiser nor publisher", row.line),
+            );
         }
         for (kind, name, words) in [
-            ("lan_ad_engagement", out.advertiser, "an ad by"),
-            ("lan_ad_publisher", out.publisher, "an ad shown on"),
+            ("lan_ad_engagement", out.advertiser, "ad by"),
+            ("lan_ad_publisher", out.publisher, "ad shown on"),
         ] {
             let Some(name) = name else { continue };
             let r = Record::new(kind, Category::ActivityBrowsing)
                 .at(ts)
-                .title(format!("{action} {words} {name} (LinkedIn Audience Network)"))
+                .title(format!(
+                    "{action}: {words} {name} (LinkedIn Audience Network)"
+                ))
                 .company(name, Relation::AdInteraction)
                 .data(&out)
                 .with_key(&[&when, name, action, out.ad.unwrap_or("")]);
@@ -106,7 +119,10 @@ mod tests {
     use super::*;
     use crate::testing::MemorySink;
 
-    fn run(parse: fn(&mut dyn Read, &mut ImportCx<'_>) -> Result<(), ParseError>, input: &str) -> MemorySink {
+    fn run(
+        parse: fn(&mut dyn Read, &mut ImportCx<'_>) -> Result<(), ParseError>,
+        input: &str,
+    ) -> MemorySink {
         let (out, r) = MemorySink::run_parser("f.csv", input, parse);
         r.unwrap();
         out
@@ -116,10 +132,29 @@ mod tests {
     fn every_targeting_value_is_a_record_and_no_company() {
         let input = "\u{feff}Member Age,Company Names,Company Names,Member Interests,Job Titles\n25 to 34,Acme; Globex,Initech,Cycling; ;Jazz,\n";
         let out = run(parse_ad_targeting, input);
-        let titles: Vec<&str> = out.records.iter().filter_map(|r| r.title.as_deref()).collect();
-        assert_eq!(titles, ["Member Age: 25 to 34", "Company Names: Acme", "Company Names: Globex", "Company Names: Initech", "Member Interests: Cycling", "Member Interests: Jazz"]);
-        assert!(out.records.iter().all(|r| r.company.is_none() && r.category == Category::AdInterests));
-        assert!(run(parse_ad_targeting, "Member Age,Company Names\n").records.is_empty());
+        let titles: Vec<&str> = out
+            .records
+            .iter()
+            .filter_map(|r| r.title.as_deref())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Member Age: 25 to 34",
+                "Company Names: Acme",
+                "Company Names: Globex",
+                "Company Names: Initech",
+                "Member Interests: Cycling",
+                "Member Interests: Jazz"
+            ]
+        );
+        assert!(out
+            .records
+            .iter()
+            .all(|r| r.company.is_none() && r.category == Category::AdInterests));
+        assert!(run(parse_ad_targeting, "Member Age,Company Names\n")
+            .records
+            .is_empty());
     }
 
     #[test]
@@ -141,7 +176,11 @@ mod tests {
         for (input, n, names) in cases {
             let out = run(parse_lan_ads, input);
             assert_eq!(out.records.len(), n, "{input}");
-            let got: Vec<&str> = out.records.iter().map(|r| r.company.as_ref().unwrap().name.as_str()).collect();
+            let got: Vec<&str> = out
+                .records
+                .iter()
+                .map(|r| r.company.as_ref().unwrap().name.as_str())
+                .collect();
             assert_eq!(got, names);
             assert!(out.records.iter().all(|r| r.ts == Some(1_759_968_000_000)));
         }

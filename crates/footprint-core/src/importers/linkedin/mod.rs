@@ -56,11 +56,18 @@ impl Importer for LinkedIn {
         let by_files = csv_export::recognize(view, files::MARKERS, "LinkedIn");
         // The zip's own name is a marker too: LinkedIn names it `…_LinkedInDataExport_…`.
         let named = view.sources().iter().any(|p| {
-            p.file_name().is_some_and(|n| n.to_string_lossy().to_ascii_lowercase().contains("linkedindataexport"))
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy()
+                    .to_ascii_lowercase()
+                    .contains("linkedindataexport")
+            })
         });
         match (by_files.confidence > 0.0, named) {
             (_, false) => by_files,
-            (true, true) => Recognition::yes(1.0, format!("{}, in a LinkedInDataExport archive", by_files.reason)),
+            (true, true) => Recognition::yes(
+                1.0,
+                format!("{}, in a LinkedInDataExport archive", by_files.reason),
+            ),
             (false, true) => Recognition::yes(0.95, "the archive is named …LinkedInDataExport…"),
         }
     }
@@ -74,12 +81,20 @@ impl Importer for LinkedIn {
     }
 
     fn account(&self, view: &ArchiveView) -> Option<String> {
-        let i = view.entries().iter().position(|e| csv_stem(&e.path).as_deref() == Some("emailaddresses"))?;
+        let i = view
+            .entries()
+            .iter()
+            .position(|e| csv_stem(&e.path).as_deref() == Some("emailaddresses"))?;
         let head = view.read_head(i, profile::MAX_ACCOUNT_BYTES).ok()?;
         profile::account_from_emails(&head)
     }
 
-    fn import_file(&self, tag: &'static str, reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+    fn import_file(
+        &self,
+        tag: &'static str,
+        reader: &mut dyn Read,
+        cx: &mut ImportCx<'_>,
+    ) -> Result<(), ParseError> {
         match tag {
             parser::PROFILE => profile::parse_profile(reader, cx),
             parser::EMAILS => profile::parse_emails(reader, cx),
@@ -89,7 +104,10 @@ impl Importer for LinkedIn {
             parser::LAN_ADS => ads::parse_lan_ads(reader, cx),
             other => match csv_export::by_tag(files::FILES, other).and_then(|f| f.rows.as_ref()) {
                 Some(spec) => csv_export::import_rows(spec, reader, cx),
-                None => Err(ParseError::Other(format!("{}: no LinkedIn parser named `{other}`", cx.file))),
+                None => Err(ParseError::Other(format!(
+                    "{}: no LinkedIn parser named `{other}`",
+                    cx.file
+                ))),
             },
         }
     }
@@ -105,8 +123,18 @@ mod tests {
         for f in files::FILES {
             let tag = f.tag().expect("LinkedIn files are all parsed");
             assert!(tags.insert(tag), "duplicate tag {tag}");
-            let own = [parser::PROFILE, parser::EMAILS, parser::PHONES, parser::AD_TARGETING, parser::INFERENCES, parser::LAN_ADS];
-            assert!(f.rows.is_some() || own.contains(&tag), "{tag} has no parser");
+            let own = [
+                parser::PROFILE,
+                parser::EMAILS,
+                parser::PHONES,
+                parser::AD_TARGETING,
+                parser::INFERENCES,
+                parser::LAN_ADS,
+            ];
+            assert!(
+                f.rows.is_some() || own.contains(&tag),
+                "{tag} has no parser"
+            );
         }
     }
 
@@ -114,7 +142,10 @@ mod tests {
     fn files_by_name_folder_and_header() {
         for (path, want) in [
             ("Connections.csv", "linkedin_connections"),
-            ("Complete_LinkedInDataExport_03-02-2024/Email Addresses.csv", parser::EMAILS),
+            (
+                "Complete_LinkedInDataExport_03-02-2024/Email Addresses.csv",
+                parser::EMAILS,
+            ),
             ("Jobs/Job Applications.csv", "linkedin_job_applications"),
             ("Jobs/Job Applications_1.csv", "linkedin_job_applications"),
             ("LAN Ads Engagement.csv", parser::LAN_ADS),
@@ -123,9 +154,18 @@ mod tests {
         ] {
             assert_eq!(LinkedIn.classify(path), FileRole::Parse(want), "{path}");
         }
-        assert_eq!(LinkedIn.classify("Articles/Articles/post.html"), FileRole::Unknown);
+        assert_eq!(
+            LinkedIn.classify("Articles/Articles/post.html"),
+            FileRole::Unknown
+        );
         let notes = b"Notes:\n\"When exporting your connection data, you may notice...\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
-        assert_eq!(LinkedIn.classify_content("Verbindungen.csv", notes), Some(FileRole::Parse("linkedin_connections")));
-        assert_eq!(LinkedIn.classify_content("x.csv", b"id,permalink,date,subreddit\n"), None);
+        assert_eq!(
+            LinkedIn.classify_content("Verbindungen.csv", notes),
+            Some(FileRole::Parse("linkedin_connections"))
+        );
+        assert_eq!(
+            LinkedIn.classify_content("x.csv", b"id,permalink,date,subreddit\n"),
+            None
+        );
     }
 }

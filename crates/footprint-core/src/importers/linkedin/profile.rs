@@ -12,16 +12,38 @@ use std::io::Read;
 /// `Email Addresses.csv` is a few lines; more than this is not read for the account.
 pub const MAX_ACCOUNT_BYTES: usize = 64 * 1024;
 
-const PROFILE: RowSpec = RowSpec::new("profile", Category::IdentityContact, &["Profile of {First Name} {Last Name}: {Headline}", "Profile of {First Name} {Last Name}"])
-    .body(&["Summary"])
-    .key(&["First Name", "Last Name"]);
-const EMAIL: RowSpec = RowSpec::new("email_address", Category::IdentityContact, &["E-mail address {Email Address}"]).time(&["Updated On"]).key(&["Email Address"]);
-const PHONE: RowSpec = RowSpec::new("phone_number", Category::IdentityContact, &["Phone number {Number} ({Type})", "Phone number {Number}"]).key(&["Number"]);
+const PROFILE: RowSpec = RowSpec::new(
+    "profile",
+    Category::IdentityContact,
+    &[
+        "Profile of {First Name} {Last Name}: {Headline}",
+        "Profile of {First Name} {Last Name}",
+    ],
+)
+.body(&["Summary"])
+.key(&["First Name", "Last Name"]);
+const EMAIL: RowSpec = RowSpec::new(
+    "email_address",
+    Category::IdentityContact,
+    &["E-mail address {Email Address}"],
+)
+.time(&["Updated On"])
+.key(&["Email Address"]);
+const PHONE: RowSpec = RowSpec::new(
+    "phone_number",
+    Category::IdentityContact,
+    &["Phone number {Number} ({Type})", "Phone number {Number}"],
+)
+.key(&["Number"]);
 
 /// `Profile.csv`: name, birth date and address become identities.
 pub fn parse_profile(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
     each_row(reader, cx, |cx, row| {
-        let name = [value(row, "First Name"), value(row, "Last Name")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let name = [value(row, "First Name"), value(row, "Last Name")]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
         cx.identity(IdentityKind::Name, &name);
         if let Some(birth) = value(row, "Birth Date") {
             cx.identity(IdentityKind::BirthDate, birth);
@@ -30,7 +52,10 @@ pub fn parse_profile(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(),
             cx.identity(IdentityKind::Address, address);
         }
         for handle in row.multi("Twitter Handles") {
-            cx.identity(IdentityKind::Username, handle.trim_matches(|c| c == '[' || c == ']'));
+            cx.identity(
+                IdentityKind::Username,
+                handle.trim_matches(|c| c == '[' || c == ']'),
+            );
         }
         let r = record(cx, &PROFILE, row);
         cx.emit(row.index, r)
@@ -60,7 +85,8 @@ pub fn parse_phones(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), 
 }
 
 fn is_yes(row: &Row<'_>, column: &str) -> bool {
-    value(row, column).is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "yes" | "true" | "1"))
+    value(row, column)
+        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "yes" | "true" | "1"))
 }
 
 /// The account: the primary address of `Email Addresses.csv` (else the first).
@@ -70,7 +96,9 @@ pub fn account_from_emails(head: &[u8]) -> Option<String> {
     let mut cx = ImportCx::new("Email Addresses.csv", &mut sink);
     let mut first = None;
     while let Some(row) = table.next_row(&mut cx) {
-        let Some(email) = value(&row, "Email Address") else { continue };
+        let Some(email) = value(&row, "Email Address") else {
+            continue;
+        };
         if is_yes(&row, "Primary") {
             return Some(email.to_string());
         }
@@ -101,9 +129,24 @@ mod tests {
         let input = "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Twitter Handles\nAda,Lovelace,,\"1 Main St, Lyon\",Dec 10,Engineer,\"Line one\nline two\",[ada]\n";
         let (out, r) = MemorySink::run_parser("Profile.csv", input, parse_profile);
         r.unwrap();
-        let ids: Vec<String> = out.identities.iter().map(|i| format!("{}={}", i.kind.as_str(), i.value)).collect();
-        assert_eq!(ids, ["name=Ada Lovelace", "birth_date=Dec 10", "address=1 Main St, Lyon", "username=ada"]);
-        assert_eq!(out.records[0].title.as_deref(), Some("Profile of Ada Lovelace: Engineer"));
+        let ids: Vec<String> = out
+            .identities
+            .iter()
+            .map(|i| format!("{}={}", i.kind.as_str(), i.value))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "name=Ada Lovelace",
+                "birth_date=Dec 10",
+                "address=1 Main St, Lyon",
+                "username=ada"
+            ]
+        );
+        assert_eq!(
+            out.records[0].title.as_deref(),
+            Some("Profile of Ada Lovelace: Engineer")
+        );
         assert_eq!(out.records[0].body.as_deref(), Some("Line one\nline two"));
     }
 }
