@@ -288,6 +288,20 @@ pub fn each_row(
     Ok(())
 }
 
+/// Read the rows of a small head (an account lookup) until `f` returns `Some`. Damaged
+/// rows are passed over silently: the import reports them.
+pub fn find_row<T>(head: &[u8], mut f: impl FnMut(&Row<'_>) -> Option<T>) -> Option<T> {
+    let mut table = CsvTable::new(head).ok()?;
+    let mut ignored = crate::testing::MemorySink::default();
+    let mut cx = ImportCx::new("", &mut ignored);
+    while let Some(row) = table.next_row(&mut cx) {
+        if let Some(t) = f(&row) {
+            return Some(t);
+        }
+    }
+    None
+}
+
 /// The natural key of a row: the spec's key columns, or every value.
 fn key_parts<'t>(row: &Row<'t>, key: &[&str]) -> Vec<&'t str> {
     if key.is_empty() {

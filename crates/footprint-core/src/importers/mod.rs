@@ -4,3 +4,4 @@
 pub mod google;
 pub mod linkedin;
 pub mod meta;
+pub mod reddit;

@@ -3,8 +3,8 @@
 //! Twitter Handles, Websites, Instant Messengers`), `Email Addresses.csv` (`Email Address,
 //! Confirmed, Primary, Updated On`) and `PhoneNumbers.csv` (`Extension, Number, Type`).
 
-use crate::formats::csv_export::{each_row, record, value, RowSpec};
-use crate::formats::csv_table::{CsvTable, Row};
+use crate::formats::csv_export::{each_row, find_row, record, value, RowSpec};
+use crate::formats::csv_table::Row;
 use crate::importer::{ImportCx, ParseError};
 use crate::model::{Category, IdentityKind};
 use std::io::Read;
@@ -85,26 +85,18 @@ pub fn parse_phones(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), 
 }
 
 fn is_yes(row: &Row<'_>, column: &str) -> bool {
-    value(row, column)
-        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "yes" | "true" | "1"))
+    value(row, column).is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "yes" | "true" | "1"))
 }
 
 /// The account: the primary address of `Email Addresses.csv` (else the first).
 pub fn account_from_emails(head: &[u8]) -> Option<String> {
-    let mut table = CsvTable::new(head).ok()?;
-    let mut sink = crate::testing::MemorySink::default();
-    let mut cx = ImportCx::new("Email Addresses.csv", &mut sink);
     let mut first = None;
-    while let Some(row) = table.next_row(&mut cx) {
-        let Some(email) = value(&row, "Email Address") else {
-            continue;
-        };
-        if is_yes(&row, "Primary") {
-            return Some(email.to_string());
-        }
+    let primary = find_row(head, |row| {
+        let email = value(row, "Email Address")?;
         first.get_or_insert_with(|| email.to_string());
-    }
-    first
+        is_yes(row, "Primary").then(|| email.to_string())
+    });
+    primary.or(first)
 }
 
 #[cfg(test)]
