@@ -2,6 +2,35 @@
 //! with a comma, quote or line break is quoted, quotes doubled), `\n` line ends, optionally a
 //! UTF-8 BOM and a `Notes:` preamble. Shared by the CSV-export generators.
 
+use crate::Rng;
+use chrono::{DateTime, Utc};
+
+/// How a generator spells header names (exports drift in casing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderCase {
+    AsIs,
+    Lower,
+    Upper,
+}
+
+impl HeaderCase {
+    pub fn apply(self, header: &[&str]) -> Vec<String> {
+        header
+            .iter()
+            .map(|h| match self {
+                HeaderCase::AsIs => h.to_string(),
+                HeaderCase::Lower => h.to_lowercase(),
+                HeaderCase::Upper => h.to_uppercase(),
+            })
+            .collect()
+    }
+}
+
+/// A second between `lo` and `hi` (Unix seconds), as a UTC time.
+pub fn between(rng: &mut Rng, lo: i64, hi: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(rng.range_i64(lo, hi), 0).unwrap_or_default()
+}
+
 /// One CSV table being written.
 pub struct CsvText {
     out: String,
@@ -25,6 +54,13 @@ impl CsvText {
         }
         t.row(header);
         t
+    }
+
+    /// A table whose header is spelled in `case`.
+    pub fn cased(header: &[&str], case: HeaderCase, bom: bool) -> Self {
+        let h = case.apply(header);
+        let refs: Vec<&str> = h.iter().map(String::as_str).collect();
+        CsvText::new(&refs, bom)
     }
 
     /// A table whose header follows a `Notes:` preamble (LinkedIn's Connections.csv).

@@ -10,6 +10,7 @@ pub mod linkedin;
 pub mod meta;
 pub mod names;
 pub mod persona;
+pub mod reddit;
 
 pub use archive_writer::{ArchiveWriter, Container};
 pub use persona::Persona;

@@ -13,7 +13,7 @@
 //! same advertisers appear on other platforms. Everything is invented.
 
 use crate::archive_writer::{ArchiveWriter, Container};
-use crate::csv_files::CsvText;
+use crate::csv_files::{between, CsvText, HeaderCase};
 use crate::names;
 use crate::persona::Persona;
 use crate::Rng;
@@ -165,23 +165,16 @@ struct Gen<'a> {
 }
 
 impl Gen<'_> {
-    fn header(&self, header: &[&str]) -> Vec<String> {
-        header
-            .iter()
-            .map(|h| {
-                if self.spec.lowercase_headers {
-                    h.to_lowercase()
-                } else {
-                    h.to_string()
-                }
-            })
-            .collect()
+    fn case(&self) -> HeaderCase {
+        if self.spec.lowercase_headers {
+            HeaderCase::Lower
+        } else {
+            HeaderCase::AsIs
+        }
     }
 
     fn table(&self, header: &[&str]) -> CsvText {
-        let h = self.header(header);
-        let refs: Vec<&str> = h.iter().map(String::as_str).collect();
-        CsvText::new(&refs, self.spec.bom)
+        CsvText::cased(header, self.case(), self.spec.bom)
     }
 
     fn put(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
@@ -202,8 +195,7 @@ impl Gen<'_> {
 
     /// A time between 2015 and 2024.
     fn when(&mut self) -> DateTime<Utc> {
-        let s = self.rng.range_i64(1_420_070_400, 1_709_251_200);
-        DateTime::from_timestamp(s, 0).unwrap_or_default()
+        between(&mut self.rng, 1_420_070_400, 1_709_251_200)
     }
 
     fn day(&mut self) -> String {
@@ -276,7 +268,7 @@ impl Gen<'_> {
     }
 
     fn network(&mut self) -> io::Result<()> {
-        let header = self.header(&[
+        let header = self.case().apply(&[
             "First Name",
             "Last Name",
             "URL",

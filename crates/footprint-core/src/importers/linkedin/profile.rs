@@ -85,7 +85,8 @@ pub fn parse_phones(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), 
 }
 
 fn is_yes(row: &Row<'_>, column: &str) -> bool {
-    value(row, column).is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "yes" | "true" | "1"))
+    value(row, column)
+        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "yes" | "true" | "1"))
 }
 
 /// The account: the primary address of `Email Addresses.csv` (else the first).

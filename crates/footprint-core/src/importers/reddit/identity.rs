@@ -18,10 +18,30 @@ use std::io::Read;
 /// `statistics.csv` is a few dozen lines; more than this is not read for the account.
 pub const MAX_ACCOUNT_BYTES: usize = 64 * 1024;
 
-const STATISTIC: RowSpec = RowSpec::new("statistic", Category::IdentityContact, &["{statistic}: {value}", "{statistic}"]).key(&["statistic", "value"]);
-const BIRTHDATE: RowSpec = RowSpec::new("birthdate", Category::Demographics, &["Birth date {birthdate}"]).key(&["birthdate"]);
-const PHONE: RowSpec = RowSpec::new("phone_number", Category::IdentityContact, &["Phone number {phone_number}"]).key(&["phone_number"]);
-const LINKED: RowSpec = RowSpec::new("linked_identity", Category::IdentityContact, &["Sign-in linked from {issuer_id}"]).key(&["issuer_id", "subject_id"]);
+const STATISTIC: RowSpec = RowSpec::new(
+    "statistic",
+    Category::IdentityContact,
+    &["{statistic}: {value}", "{statistic}"],
+)
+.key(&["statistic", "value"]);
+const BIRTHDATE: RowSpec = RowSpec::new(
+    "birthdate",
+    Category::Demographics,
+    &["Birth date {birthdate}"],
+)
+.key(&["birthdate"]);
+const PHONE: RowSpec = RowSpec::new(
+    "phone_number",
+    Category::IdentityContact,
+    &["Phone number {phone_number}"],
+)
+.key(&["phone_number"]);
+const LINKED: RowSpec = RowSpec::new(
+    "linked_identity",
+    Category::IdentityContact,
+    &["Sign-in linked from {issuer_id}"],
+)
+.key(&["issuer_id", "subject_id"]);
 
 /// Statistic names as they appear (spacing and casing drift: `account name`, `account_name`).
 fn statistic_is(name: &str, wanted: &str) -> bool {
@@ -85,12 +105,20 @@ pub fn provider_of(issuer: &str) -> String {
 }
 
 /// `linked_identities.csv`: one `linked_identity` per provider link.
-pub fn parse_linked_identities(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+pub fn parse_linked_identities(
+    reader: &mut dyn Read,
+    cx: &mut ImportCx<'_>,
+) -> Result<(), ParseError> {
     each_row(reader, cx, |cx, row| {
         let mut r = record(cx, &LINKED, row);
-        match value(row, "issuer_id").map(provider_of).filter(|p| !p.is_empty()) {
+        match value(row, "issuer_id")
+            .map(provider_of)
+            .filter(|p| !p.is_empty())
+        {
             Some(provider) => {
-                r.title = Some(format!("Sign in with {provider} linked to your Reddit account"));
+                r.title = Some(format!(
+                    "Sign in with {provider} linked to your Reddit account"
+                ));
                 r = r.company(provider, Relation::ConnectedApp);
             }
             None => cx.warn(Some(row.index), format!("line {}: no issuer_id", row.line)),
@@ -132,23 +160,46 @@ mod tests {
     #[test]
     fn linked_identities_name_the_provider() {
         let input = "\u{feff}issuer_id,subject_id\nhttps://accounts.google.com,1089\nhttps://appleid.apple.com,000123.abc\n,42\n";
-        let (out, r) = MemorySink::run_parser("linked_identities.csv", input, parse_linked_identities);
+        let (out, r) =
+            MemorySink::run_parser("linked_identities.csv", input, parse_linked_identities);
         r.unwrap();
-        let names: Vec<_> = out.records.iter().filter_map(|r| r.company.as_ref()).map(|c| (c.name.as_str(), c.relation)).collect();
-        assert_eq!(names, [("Google", Relation::ConnectedApp), ("Apple", Relation::ConnectedApp)]);
+        let names: Vec<_> = out
+            .records
+            .iter()
+            .filter_map(|r| r.company.as_ref())
+            .map(|c| (c.name.as_str(), c.relation))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Google", Relation::ConnectedApp),
+                ("Apple", Relation::ConnectedApp)
+            ]
+        );
         assert_eq!(out.records.len(), 3);
         assert!(out.warnings[0].message.contains("line 4"));
     }
 
     #[test]
     fn account_and_identities_from_statistics() {
-        let input = "\u{feff}statistic,value\nemail,sam@example.com\naccount name,sam_r\nkarma,12\n";
-        assert_eq!(account_from_statistics(input.as_bytes()).as_deref(), Some("sam_r"));
-        assert_eq!(account_from_statistics(b"statistic,value\nemail,e@example.com\n").as_deref(), Some("e@example.com"));
+        let input =
+            "\u{feff}statistic,value\nemail,sam@example.com\naccount name,sam_r\nkarma,12\n";
+        assert_eq!(
+            account_from_statistics(input.as_bytes()).as_deref(),
+            Some("sam_r")
+        );
+        assert_eq!(
+            account_from_statistics(b"statistic,value\nemail,e@example.com\n").as_deref(),
+            Some("e@example.com")
+        );
         assert_eq!(account_from_statistics(b""), None);
         let (out, r) = MemorySink::run_parser("statistics.csv", input, parse_statistics);
         r.unwrap();
-        let ids: Vec<String> = out.identities.iter().map(|i| format!("{}={}", i.kind.as_str(), i.value)).collect();
+        let ids: Vec<String> = out
+            .identities
+            .iter()
+            .map(|i| format!("{}={}", i.kind.as_str(), i.value))
+            .collect();
         assert_eq!(ids, ["email=sam@example.com", "username=sam_r"]);
         assert_eq!(out.records.len(), 3);
     }

@@ -64,12 +64,20 @@ impl Importer for Reddit {
     }
 
     fn account(&self, view: &ArchiveView) -> Option<String> {
-        let i = view.entries().iter().position(|e| csv_stem(&e.path).as_deref() == Some("statistics"))?;
+        let i = view
+            .entries()
+            .iter()
+            .position(|e| csv_stem(&e.path).as_deref() == Some("statistics"))?;
         let head = view.read_head(i, identity::MAX_ACCOUNT_BYTES).ok()?;
         identity::account_from_statistics(&head)
     }
 
-    fn import_file(&self, tag: &'static str, reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+    fn import_file(
+        &self,
+        tag: &'static str,
+        reader: &mut dyn Read,
+        cx: &mut ImportCx<'_>,
+    ) -> Result<(), ParseError> {
         match tag {
             parser::STATISTICS => identity::parse_statistics(reader, cx),
             parser::BIRTHDATE => identity::parse_birthdate(reader, cx),
@@ -77,7 +85,10 @@ impl Importer for Reddit {
             parser::LINKED_IDENTITIES => identity::parse_linked_identities(reader, cx),
             other => match csv_export::by_tag(files::FILES, other).and_then(|f| f.rows.as_ref()) {
                 Some(spec) => csv_export::import_rows(spec, reader, cx),
-                None => Err(ParseError::Other(format!("{}: no Reddit parser named `{other}`", cx.file))),
+                None => Err(ParseError::Other(format!(
+                    "{}: no Reddit parser named `{other}`",
+                    cx.file
+                ))),
             },
         }
     }
@@ -90,12 +101,20 @@ mod tests {
 
     #[test]
     fn every_parsed_file_has_a_parser_and_tags_are_unique() {
-        let own = [parser::STATISTICS, parser::BIRTHDATE, parser::PHONE, parser::LINKED_IDENTITIES];
+        let own = [
+            parser::STATISTICS,
+            parser::BIRTHDATE,
+            parser::PHONE,
+            parser::LINKED_IDENTITIES,
+        ];
         let mut tags = std::collections::BTreeSet::new();
         for f in files::FILES {
             if let Some(tag) = f.tag() {
                 assert!(tags.insert(tag), "duplicate tag {tag}");
-                assert!(f.rows.is_some() || own.contains(&tag), "{tag} has no parser");
+                assert!(
+                    f.rows.is_some() || own.contains(&tag),
+                    "{tag} has no parser"
+                );
             }
         }
     }
@@ -104,25 +123,55 @@ mod tests {
     fn files_by_name_part_and_header() {
         for (path, want) in [
             ("comments.csv", FileRole::Parse("reddit_comments")),
-            ("export_sam/post_votes_2.csv", FileRole::Parse("reddit_post_votes")),
+            (
+                "export_sam/post_votes_2.csv",
+                FileRole::Parse("reddit_post_votes"),
+            ),
             ("messages_archive.csv", FileRole::Parse("reddit_messages")),
-            ("messages_archive_headers.csv", FileRole::Skip("the same rows as the full file, without the bodies")),
-            ("linked_identities.csv", FileRole::Parse(parser::LINKED_IDENTITIES)),
-            ("checkfile.csv", FileRole::Skip("checksums of the archive's files, not data about you")),
+            (
+                "messages_archive_headers.csv",
+                FileRole::Skip("the same rows as the full file, without the bodies"),
+            ),
+            (
+                "linked_identities.csv",
+                FileRole::Parse(parser::LINKED_IDENTITIES),
+            ),
+            (
+                "checkfile.csv",
+                FileRole::Skip("checksums of the archive's files, not data about you"),
+            ),
         ] {
             assert_eq!(Reddit.classify(path), want, "{path}");
         }
         for (head, want) in [
-            (&b"\xEF\xBB\xBFid,permalink,date,ip,subreddit,gildings,title,url,body\n"[..], "reddit_posts"),
-            (b"id,permalink,date,ip,subreddit,gildings,link,parent,body,media\n", "reddit_comments"),
-            (b"id,permalink,thread_id,date,ip,from,to,subject,body\n", "reddit_messages"),
+            (
+                &b"\xEF\xBB\xBFid,permalink,date,ip,subreddit,gildings,title,url,body\n"[..],
+                "reddit_posts",
+            ),
+            (
+                b"id,permalink,date,ip,subreddit,gildings,link,parent,body,media\n",
+                "reddit_comments",
+            ),
+            (
+                b"id,permalink,thread_id,date,ip,from,to,subject,body\n",
+                "reddit_messages",
+            ),
             (b"issuer_id,subject_id\n", parser::LINKED_IDENTITIES),
         ] {
-            assert_eq!(Reddit.classify_content("beitraege.csv", head), Some(FileRole::Parse(want)));
+            assert_eq!(
+                Reddit.classify_content("beitraege.csv", head),
+                Some(FileRole::Parse(want))
+            );
         }
         // LinkedIn's messages.csv is LinkedIn's, by its header: neither importer claims the other's.
         let li = b"CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n";
         assert_eq!(Reddit.classify_content("m.csv", li), None);
-        assert_eq!(LinkedIn.classify_content("m.csv", b"id,permalink,thread_id,date,ip,from,to,subject,body\n"), None);
+        assert_eq!(
+            LinkedIn.classify_content(
+                "m.csv",
+                b"id,permalink,thread_id,date,ip,from,to,subject,body\n"
+            ),
+            None
+        );
     }
 }
