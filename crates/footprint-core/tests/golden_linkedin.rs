@@ -292,3 +292,50 @@ fn messy_complete_export() {
     );
     insta::assert_json_snapshot!("linkedin_messy", s);
 }
+
+/// The demo archive (`footprint generate linkedin`) is detected and imports cleanly.
+#[test]
+fn demo_archive_is_detected() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = footprint_fixtures::demo::generator("linkedin").expect("registered generator");
+    let out = dir
+        .path()
+        .join(format!("{}.zip", li::zip_name(LiGen::Complete)));
+    let view = open(&(g.write)(&out, 7, Some(50)).unwrap());
+    assert_eq!(golden::detected(&view), "linkedin");
+    let c = collect(&LinkedIn, &view);
+    assert!(
+        c.failed.is_empty() && c.warnings.is_empty(),
+        "{:?} {:?}",
+        c.failed,
+        c.warnings
+    );
+    assert_eq!(count(&c, "message"), 50);
+}
+
+/// 100,000 messages and connections end to end. Slow in debug builds:
+/// `cargo test --test golden_linkedin -- --ignored`.
+#[test]
+#[ignore]
+fn linkedin_benchmark_size() {
+    let spec = LinkedInSpec {
+        messages: 100_000,
+        connections: 100_000,
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let t0 = std::time::Instant::now();
+    let paths = li::generate(&spec, &dir.path().join("bench.zip")).unwrap();
+    let generated = t0.elapsed();
+    let view = open(&paths);
+    let t1 = std::time::Instant::now();
+    let c = collect(&LinkedIn, &view);
+    let imported = t1.elapsed();
+    assert!(c.failed.is_empty() && c.warnings.is_empty());
+    assert_eq!(count(&c, "message"), spec.messages);
+    eprintln!(
+        "benchmark: {} bytes zipped, generated in {generated:?}, {} records imported in {imported:?}",
+        std::fs::metadata(&paths[0]).unwrap().len(),
+        c.records.len()
+    );
+}

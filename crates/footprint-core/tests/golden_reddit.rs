@@ -242,3 +242,54 @@ fn messy_export() {
     );
     insta::assert_json_snapshot!("reddit_messy", s);
 }
+
+/// The demo archive (`footprint generate reddit`) is detected and imports cleanly.
+#[test]
+fn demo_archive_is_detected() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = footprint_fixtures::demo::generator("reddit").expect("registered generator");
+    let view = open(
+        &(g.write)(
+            &dir.path().join("reddit-export-2024-03-02.zip"),
+            7,
+            Some(50),
+        )
+        .unwrap(),
+    );
+    assert_eq!(golden::detected(&view), "reddit");
+    let c = collect(&Reddit, &view);
+    assert!(
+        c.failed.is_empty() && c.warnings.is_empty(),
+        "{:?} {:?}",
+        c.failed,
+        c.warnings
+    );
+    assert_eq!(count(&c, "comment"), 50);
+}
+
+/// 100,000 comments and 100,000 votes end to end. Slow in debug builds:
+/// `cargo test --test golden_reddit -- --ignored`.
+#[test]
+#[ignore]
+fn reddit_benchmark_size() {
+    let spec = RedditSpec {
+        comments: 100_000,
+        post_votes: 100_000,
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let t0 = std::time::Instant::now();
+    let paths = rd::generate(&spec, &dir.path().join("bench.zip")).unwrap();
+    let generated = t0.elapsed();
+    let view = open(&paths);
+    let t1 = std::time::Instant::now();
+    let c = collect(&Reddit, &view);
+    let imported = t1.elapsed();
+    assert!(c.failed.is_empty() && c.warnings.is_empty());
+    assert_eq!(count(&c, "comment"), spec.comments);
+    eprintln!(
+        "benchmark: {} bytes zipped, generated in {generated:?}, {} records imported in {imported:?}",
+        std::fs::metadata(&paths[0]).unwrap().len(),
+        c.records.len()
+    );
+}
