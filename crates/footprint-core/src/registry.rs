@@ -11,6 +11,8 @@ pub fn importers() -> &'static [&'static dyn Importer] {
         &crate::importers::meta::facebook::Facebook,
         &crate::importers::meta::instagram::Instagram,
         &crate::importers::x::X,
+        &crate::importers::linkedin::LinkedIn,
+        &crate::importers::reddit::Reddit,
     ]
 }
 

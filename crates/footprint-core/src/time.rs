@@ -52,7 +52,8 @@ pub fn epoch_any(n: i64) -> Option<i64> {
 /// Date and time text in the forms exports write, all taken as UTC unless they carry an
 /// offset: ISO-8601 (with `T` or a space, with or without `Z`, fractions), `… UTC`/`GMT`
 /// suffixes (Reddit, Snapchat, Uber's `+0000 UTC`), X's `Wed Oct 10 20:19:24 +0000 2018`,
-/// `2025/10/09`, `15 Mar 2009`, `Mar 15, 2009`, and digits (epoch in any unit). The result
+/// `2025/10/09`, `15 Mar 2009`, `Mar 15, 2009`, LinkedIn's `1/13/24, 9:47 PM` and
+/// `Tue Sep 10 08:04:49 UTC 2019`, and digits (epoch in any unit). The result
 /// is checked with [`plausible`].
 pub fn parse(s: &str) -> Option<i64> {
     let s = s.trim().trim_matches('\'').trim();
@@ -60,6 +61,11 @@ pub fn parse(s: &str) -> Option<i64> {
         return None;
     }
     if s.bytes().all(|b| b.is_ascii_digit()) {
+        // Four digits are a year (LinkedIn's Education `2008`), not seconds after 1970.
+        if s.len() <= 4 {
+            let d = NaiveDate::from_ymd_opt(s.parse().ok()?, 1, 1)?;
+            return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).timestamp_millis());
+        }
         return s.parse::<i64>().ok().and_then(epoch_any);
     }
     if let Some(ms) = iso_ms(s) {
@@ -91,6 +97,10 @@ pub fn parse(s: &str) -> Option<i64> {
         "%b %d, %Y %I:%M:%S %p",
         "%d.%m.%Y %H:%M:%S",
         "%d.%m.%Y %H:%M",
+        // LinkedIn's Invitations and Job Applications (US order, two-digit year).
+        "%m/%d/%y, %I:%M %p",
+        // Java's `Date.toString()` (LinkedIn's Company Follows).
+        "%a %b %d %H:%M:%S UTC %Y",
     ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(bare, fmt) {
             return plausible(Utc.from_utc_datetime(&n).timestamp_millis());
@@ -184,6 +194,9 @@ mod tests {
         assert_eq!(parse("Mar 15, 2009"), Some(1_237_075_200_000));
         assert_eq!(parse("2025/10/09"), Some(1_759_968_000_000));
         assert_eq!(parse("Mar 2009"), Some(1_235_865_600_000));
+        assert_eq!(parse("10/10/18, 8:19 PM"), Some(1_539_202_740_000));
+        assert_eq!(parse("Wed Oct 10 20:19:24 UTC 2018"), t);
+        assert_eq!(parse("2008"), Some(1_199_145_600_000), "a year, not 2008 seconds");
     }
 
     #[test]

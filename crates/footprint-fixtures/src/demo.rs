@@ -70,6 +70,23 @@ pub fn instagram(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Ve
     meta::generate_instagram(&spec, out)
 }
 
+/// A LinkedIn complete export in a folder named like its zip; `records` scales connections
+/// and messages.
+pub fn linkedin(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
+    let mut spec = crate::linkedin::LinkedInSpec { seed, layout: crate::linkedin::LiLayout::Folder, bom: true, ..Default::default() };
+    let n = records.unwrap_or(150);
+    spec.connections = n;
+    spec.messages = n;
+    crate::linkedin::generate(&spec, out)
+}
+
+/// A Reddit data request export (newer message files); `records` scales comments and votes.
+pub fn reddit(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
+    let n = records.unwrap_or(200);
+    let spec = crate::reddit::RedditSpec { seed, comments: n, post_votes: n, comment_votes: n, posts: n / 5 + 1, ..Default::default() };
+    crate::reddit::generate(&spec, out)
+}
+
 /// A generator of one platform's export: `write(out, seed, records)` writes it at `out` (a
 /// zip path) and returns the paths written. `records` scales the main kind of record.
 pub struct Generator {
@@ -87,6 +104,8 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "facebook", about: "Facebook (2024+ layout)", write: facebook },
     Generator { id: "instagram", about: "Instagram (2025 layout)", write: instagram },
     Generator { id: "x", about: "X / Twitter (2024 layout)", write: crate::x::demo },
+    Generator { id: "linkedin", about: "LinkedIn (complete export, CSV)", write: linkedin },
+    Generator { id: "reddit", about: "Reddit (data request, CSV)", write: reddit },
 ];
 
 /// The generator of a platform id.

@@ -3,12 +3,15 @@
 //! junk, mojibake, localized names, part-zips). Same seed, same bytes. Never real personal data.
 
 pub mod archive_writer;
+pub mod csv_files;
 pub mod demo;
 pub mod google;
+pub mod linkedin;
 pub mod meta;
 pub mod names;
 pub mod persona;
 pub mod x;
+pub mod reddit;
 
 pub use archive_writer::{ArchiveWriter, Container};
 pub use persona::Persona;

@@ -121,6 +121,11 @@ impl<'t> Row<'t> {
     pub fn header(&self) -> &'t [String] {
         self.header
     }
+
+    /// How many cells the row has (fewer than the header: a short or cut-off row).
+    pub fn cells(&self) -> usize {
+        self.record.len()
+    }
 }
 
 impl<R: Read> CsvTable<R> {

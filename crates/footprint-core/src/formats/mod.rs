@@ -7,6 +7,8 @@
 //! - [`csv_table`]: CSV through the `csv` crate: UTF-8 BOM, `Notes:` preambles before the
 //!   header, duplicate column names, `;`-joined multi-values, quoted multi-line cells, broken
 //!   rows as warnings with their line.
+//! - [`csv_export`]: exports made of flat CSV files (LinkedIn, Reddit): a table of known
+//!   files drives classification (by name and by header), recognition and row-to-record import.
 //! - [`ndjson`]: newline-delimited JSON, one line at a time (Discord's activity files reach
 //!   several GB), bad lines as warnings.
 //! - [`lenient`]: JSON whose empty lists are `null` and whose key casing and spacing drift
@@ -16,6 +18,7 @@
 //!
 //! Dates are parsed by [`crate::time`] (one normalizer for every platform).
 
+pub mod csv_export;
 pub mod csv_table;
 pub mod js_wrapped;
 pub mod lenient;

@@ -2,5 +2,7 @@
 //! (`meta/` is the Facebook + Instagram core).
 
 pub mod google;
+pub mod linkedin;
 pub mod meta;
 pub mod x;
+pub mod reddit;
