@@ -70,6 +70,21 @@ pub fn instagram(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Ve
     meta::generate_instagram(&spec, out)
 }
 
+/// A Discord package (2024 layout); `records` scales the analytics events (about 600 bytes
+/// each: 1,700,000 make a 1 GB file).
+pub fn discord(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
+    let mut spec = crate::discord::DiscordSpec { seed, top_folder: true, ..Default::default() };
+    if let Some(n) = records {
+        spec.events = n;
+    } else {
+        spec.channels = 8;
+        spec.messages_per_channel = 40;
+        spec.connections = 7;
+        spec.events = 3_000;
+    }
+    crate::discord::generate(&spec, out)
+}
+
 /// A generator of one platform's export: `write(out, seed, records)` writes it at `out` (a
 /// zip path) and returns the paths written. `records` scales the main kind of record.
 pub struct Generator {
@@ -86,6 +101,7 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "google", about: "Google Takeout", write: google },
     Generator { id: "facebook", about: "Facebook (2024+ layout)", write: facebook },
     Generator { id: "instagram", about: "Instagram (2025 layout)", write: instagram },
+    Generator { id: "discord", about: "Discord data package (2024 layout)", write: discord },
 ];
 
 /// The generator of a platform id.

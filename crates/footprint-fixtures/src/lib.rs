@@ -4,6 +4,7 @@
 
 pub mod archive_writer;
 pub mod demo;
+pub mod discord;
 pub mod google;
 pub mod meta;
 pub mod names;
