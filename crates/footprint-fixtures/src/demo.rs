@@ -85,6 +85,13 @@ pub fn discord(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<
     crate::discord::generate(&spec, out)
 }
 
+/// A WhatsApp chat as the iPhone exports it (`WhatsApp Chat - NAME.zip`); `records` scales
+/// the messages.
+pub fn whatsapp(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
+    let spec = crate::whatsapp::WhatsAppSpec { seed, group: true, messages_per_chat: records.unwrap_or(300), ..Default::default() };
+    crate::whatsapp::generate(&spec, out)
+}
+
 /// A generator of one platform's export: `write(out, seed, records)` writes it at `out` (a
 /// zip path) and returns the paths written. `records` scales the main kind of record.
 pub struct Generator {
@@ -102,6 +109,7 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "facebook", about: "Facebook (2024+ layout)", write: facebook },
     Generator { id: "instagram", about: "Instagram (2025 layout)", write: instagram },
     Generator { id: "discord", about: "Discord data package (2024 layout)", write: discord },
+    Generator { id: "whatsapp", about: "WhatsApp chat export (iPhone zip)", write: whatsapp },
 ];
 
 /// The generator of a platform id.

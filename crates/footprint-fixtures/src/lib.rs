@@ -9,6 +9,7 @@ pub mod google;
 pub mod meta;
 pub mod names;
 pub mod persona;
+pub mod whatsapp;
 
 pub use archive_writer::{ArchiveWriter, Container};
 pub use persona::Persona;

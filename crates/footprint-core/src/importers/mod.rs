@@ -4,3 +4,4 @@
 pub mod discord;
 pub mod google;
 pub mod meta;
+pub mod whatsapp;
