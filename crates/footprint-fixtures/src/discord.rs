@@ -169,7 +169,7 @@ fn pretty(v: &Value) -> Vec<u8> {
 /// Write a package; returns the paths written (one per part for part-zips).
 pub fn generate(spec: &DiscordSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
     let mut g = Gen {
-        rng: Rng::new(spec.seed ^ 0xD15C_0D),
+        rng: Rng::new(spec.seed ^ 0x00D1_5C0D),
         spec: spec.clone(),
         owner: Persona::for_seed(spec.seed),
     };

@@ -158,7 +158,7 @@ pub fn chat_title(seed: u64, c: usize, group: bool) -> String {
 
 /// The text of chat `c` and its media files.
 fn chat(spec: &WhatsAppSpec, c: usize) -> (String, Vec<(String, Vec<u8>)>) {
-    let mut rng = Rng::new(spec.seed ^ (c as u64 + 1) * 7919);
+    let mut rng = Rng::new(spec.seed ^ ((c as u64 + 1) * 7919));
     let owner = Persona::for_seed(spec.seed);
     let people = others(spec.seed, c, spec.group);
     let title = chat_title(spec.seed, c, spec.group);

@@ -95,18 +95,11 @@ pub struct ChatInfo {
     pub first_system_sender: Option<String>,
 }
 
-/// The parts of a header line before the order is known.
+/// A header line: its date and time as written, and the rest of the line.
 #[derive(Debug, Clone, PartialEq)]
 struct Header<'a> {
     flavor: Flavor,
-    /// The three date parts as written, and the digit count of the first and last.
-    parts: [u32; 3],
-    first_digits: usize,
-    hour: u32,
-    minute: u32,
-    second: u32,
-    /// `Some(true)` for PM, `Some(false)` for AM, `None` for a 24-hour clock.
-    pm: Option<bool>,
+    stamp: Stamp,
     /// `Name: text` or a system text.
     rest: &'a str,
 }
@@ -196,8 +189,22 @@ fn meridiem(c: &mut Cursor<'_>) -> Option<bool> {
     Some(pm)
 }
 
+/// A date and time as written, before the date order is known.
+#[derive(Debug, Clone, PartialEq)]
+struct Stamp {
+    /// The three date parts as written.
+    parts: [u32; 3],
+    /// Digits of the first part (4 means year-first).
+    first_digits: usize,
+    hour: u32,
+    minute: u32,
+    second: u32,
+    /// `Some(true)` for PM, `Some(false)` for AM, `None` for a 24-hour clock.
+    pm: Option<bool>,
+}
+
 /// `date[,] time[ AM]` at the cursor.
-fn date_time(c: &mut Cursor<'_>) -> Option<([u32; 3], usize, u32, u32, u32, Option<bool>)> {
+fn date_time(c: &mut Cursor<'_>) -> Option<Stamp> {
     let (a, first_digits) = c.number(4)?;
     let sep = c.bump().filter(|s| matches!(s, '/' | '.' | '-'))?;
     let (b, _) = c.number(2)?;
@@ -225,7 +232,14 @@ fn date_time(c: &mut Cursor<'_>) -> Option<([u32; 3], usize, u32, u32, u32, Opti
     if pm.is_none() {
         c.i = save;
     }
-    Some(([a, b, y], first_digits, hour, minute, second, pm))
+    Some(Stamp {
+        parts: [a, b, y],
+        first_digits,
+        hour,
+        minute,
+        second,
+        pm,
+    })
 }
 
 /// Parse a header line; `None` for a continuation line.
@@ -239,7 +253,7 @@ fn header(line: &str) -> Option<Header<'_>> {
     } else {
         Flavor::Android
     };
-    let (parts, first_digits, hour, minute, second, pm) = date_time(&mut c)?;
+    let stamp = date_time(&mut c)?;
     match flavor {
         Flavor::Ios => {
             if !c.eat(']') {
@@ -255,25 +269,20 @@ fn header(line: &str) -> Option<Header<'_>> {
             c.spaces();
         }
     }
-    if hour > 23 || minute > 59 || second > 59 {
+    if stamp.hour > 23 || stamp.minute > 59 || stamp.second > 59 {
         return None;
     }
     Some(Header {
         flavor,
-        parts,
-        first_digits,
-        hour,
-        minute,
-        second,
-        pm,
+        stamp,
         rest: c.rest(),
     })
 }
 
 /// What a header's date says about the order, if anything.
 fn evidence(h: &Header<'_>) -> Option<DateOrder> {
-    let [a, b, _] = h.parts;
-    if h.first_digits == 4 {
+    let [a, b, _] = h.stamp.parts;
+    if h.stamp.first_digits == 4 {
         Some(DateOrder::YearMonthDay)
     } else if a > 12 {
         Some(DateOrder::DayMonthYear)
@@ -295,20 +304,20 @@ fn full_year(y: u32) -> i32 {
 
 /// The header's time under `order`.
 fn timestamp(h: &Header<'_>, order: DateOrder) -> Option<i64> {
-    let [a, b, c] = h.parts;
+    let [a, b, c] = h.stamp.parts;
     let (y, m, d) = match order {
         DateOrder::DayMonthYear => (c, b, a),
         DateOrder::MonthDayYear => (c, a, b),
         DateOrder::YearMonthDay => (a, b, c),
     };
-    let hour = match h.pm {
+    let hour = match h.stamp.pm {
         // A marker beside an hour that is already on a 24-hour clock: trust the hour.
-        Some(_) if h.hour == 0 || h.hour > 12 => h.hour,
-        Some(false) => h.hour % 12,
-        Some(true) => h.hour % 12 + 12,
-        None => h.hour,
+        Some(_) if h.stamp.hour == 0 || h.stamp.hour > 12 => h.stamp.hour,
+        Some(false) => h.stamp.hour % 12,
+        Some(true) => h.stamp.hour % 12 + 12,
+        None => h.stamp.hour,
     };
-    crate::time::civil_ms(full_year(y), m, d, hour, h.minute, h.second)
+    crate::time::civil_ms(full_year(y), m, d, hour, h.stamp.minute, h.stamp.second)
 }
 
 /// `Name: text` into (sender, text); a text without `: ` has no sender.
@@ -424,7 +433,7 @@ where
                 self.flush(cx)?;
                 let ts = self.time(n, &h, cx);
                 self.info.flavor.get_or_insert(h.flavor);
-                self.info.twelve_hour |= h.pm.is_some();
+                self.info.twelve_hour |= h.stamp.pm.is_some();
                 self.current = Some((n, ts, h.rest.to_string()));
             }
             None => match &mut self.current {
@@ -453,7 +462,7 @@ where
             DateOrder::MonthDayYear => DateOrder::DayMonthYear,
             DateOrder::YearMonthDay => DateOrder::YearMonthDay,
         };
-        let [a, b, c] = h.parts;
+        let [a, b, c] = h.stamp.parts;
         match timestamp(h, other) {
             Some(ts) => {
                 cx.warn(
@@ -469,7 +478,7 @@ where
                     Some(n),
                     format!(
                         "line {n}: impossible date or time {a}/{b}/{c} {}:{:02}",
-                        h.hour, h.minute
+                        h.stamp.hour, h.stamp.minute
                     ),
                 );
                 None
@@ -567,7 +576,7 @@ where
         }
         if let Some(h) = header(&line) {
             headers += 1;
-            twelve_hour |= h.pm.is_some();
+            twelve_hour |= h.stamp.pm.is_some();
             order = evidence(&h);
         }
         held_bytes += line.len();
@@ -653,15 +662,17 @@ mod tests {
     #[test]
     fn header_forms_of_every_locale() {
         // (line, order decided by the line or None, parts, hour, minute, pm, rest)
-        let cases: &[(
-            &str,
+        // (line, order decided by the line, parts, hour, minute, AM/PM, rest)
+        type Case<'a> = (
+            &'a str,
             Option<DateOrder>,
             [u32; 3],
             u32,
             u32,
             Option<bool>,
-            &str,
-        )] = &[
+            &'a str,
+        );
+        let cases: &[Case] = &[
             (
                 "[2020-01-01, 12:00:01] Ana: hi",
                 Some(DateOrder::YearMonthDay),
@@ -756,7 +767,13 @@ mod tests {
         for (line, order, parts, hour, minute, pm, rest) in cases {
             let h = header(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!(
-                (h.parts, h.hour, h.minute, h.pm, h.rest),
+                (
+                    h.stamp.parts,
+                    h.stamp.hour,
+                    h.stamp.minute,
+                    h.stamp.pm,
+                    h.rest
+                ),
                 (*parts, *hour, *minute, *pm, *rest),
                 "{line}"
             );

@@ -175,19 +175,17 @@ pub fn parse_csv(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), Par
             table.header().join(",")
         )));
     }
-    // Rows are collected field by field: `next_row` borrows the table and the context.
-    loop {
-        let row = match table.next_row(cx) {
-            Some(row) => (
-                row.index,
-                row.get("ID").map(str::to_string),
-                row.get("Timestamp").map(str::to_string),
-                row.get("Contents").unwrap_or("").to_string(),
-                row.get("Attachments").unwrap_or("").to_string(),
-            ),
-            None => break,
-        };
-        let (index, id, ts, contents, attachments) = row;
+    // The row's fields are copied out: `next_row` borrows the table and the context.
+    while let Some((index, id, ts, contents, attachments)) = table.next_row(cx).map(|row| {
+        let text = |c: &str| row.get(c).unwrap_or("").to_string();
+        (
+            row.index,
+            row.get("ID").map(str::to_string),
+            row.get("Timestamp").map(str::to_string),
+            text("Contents"),
+            text("Attachments"),
+        )
+    }) {
         let m = Message {
             id,
             timestamp: ts.as_deref(),
