@@ -215,6 +215,37 @@ pub(crate) fn snowflake_ms(id: &str) -> Option<i64> {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_under_other_names_are_known_by_content() {
+        let cases: [(&str, &[u8], Option<&str>); 6] = [
+            ("export/Nachrichten/c1/nachrichten.csv", b"\xEF\xBB\xBFID,Timestamp,Contents,Attachments\n1,", Some(parser::MESSAGES_CSV)),
+            ("x/events.jsonl", br#"{"event_type":"app_opened","event_id":"a","timestamp":"\"2021"#, Some(parser::ACTIVITY_EVENTS)),
+            ("konto/benutzer.json", br#"{"id": "1", "username": "a", "discriminator": "0", "email": "a@example.com", "connections": ["#, Some(parser::USER)),
+            ("x/msgs.json", br#"[{"ID": 1, "Timestamp": "2024", "Contents": "hi"#, Some(parser::MESSAGES_JSON)),
+            ("x/kanal.json", br#"{"id": "1", "type": 1, "recipients": ["1"#, Some(parser::CHANNEL)),
+            ("x/other.json", br#"{"title": "a"}"#, None),
+        ];
+        for (path, head, want) in cases {
+            assert_eq!(
+                Discord.classify_content(path, head),
+                want.map(FileRole::Parse),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn snowflakes_carry_their_time() {
+        assert_eq!(snowflake_ms("175928847299117063"), Some(1_462_015_105_796));
+        assert_eq!(snowflake_ms("0"), None);
+        assert_eq!(snowflake_ms("abc"), None);
+    }
+}
+
+#[cfg(test)]
 pub(crate) mod test_support {
     use crate::importer::ParseError;
     pub use crate::testing::{data_json as data, MemorySink as Out};

@@ -121,6 +121,41 @@ impl Importer for WhatsApp {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chats_and_reports_under_other_names_are_known_by_content() {
+        let cases: [(&str, &[u8], Option<&str>); 5] = [
+            (
+                "Conversación con Ana.txt",
+                "[2021-02-01, 09:00:00] Ana: hola\n".as_bytes(),
+                Some(parser::CHAT),
+            ),
+            (
+                "chat.txt",
+                "\u{feff}13.03.17, 09:00 - Ana: hallo\n".as_bytes(),
+                Some(parser::CHAT),
+            ),
+            ("notes.txt", b"shopping list\nmilk\n", None),
+            (
+                "rapport/compte.json",
+                br#"{"wa_groups": [], "wa_user_info": {"phone"#,
+                Some(parser::REPORT),
+            ),
+            ("x/data.json", br#"{"groups": 3}"#, None),
+        ];
+        for (path, head, want) in cases {
+            assert_eq!(
+                WhatsApp.classify_content(path, head),
+                want.map(FileRole::Parse),
+                "{path}"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
 pub(crate) mod test_support {
     use crate::importer::ParseError;
     pub use crate::testing::{data_json as data, MemorySink as Out};
