@@ -287,11 +287,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             json,
         } => {
             let mut store = open(&cli.db)?;
-            let outcomes = match archive {
-                Some(id) if !demo => vec![store.remove_archive(id)?],
-                _ => store.remove_demo()?,
+            let (outcomes, one) = match archive {
+                Some(id) if !demo => (vec![store.remove_archive(id)?], true),
+                _ => (store.remove_demo()?, false),
             };
-            if json {
+            if json && one {
+                // One archive: one object, as scripts expect; `--demo`: a list.
+                print_json(&outcomes[0]);
+            } else if json {
                 print_json(&outcomes);
             } else if outcomes.is_empty() {
                 println!("No demo data to remove.");

@@ -13,6 +13,8 @@ pub fn importers() -> &'static [&'static dyn Importer] {
         &crate::importers::x::X,
         &crate::importers::linkedin::LinkedIn,
         &crate::importers::reddit::Reddit,
+        &crate::importers::discord::Discord,
+        &crate::importers::whatsapp::WhatsApp,
     ]
 }
 

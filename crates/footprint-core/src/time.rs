@@ -124,6 +124,14 @@ pub fn parse(s: &str) -> Option<i64> {
     None
 }
 
+/// A wall-clock date and time without a zone, taken as UTC (chat exports write the phone's
+/// local time and no zone), as epoch milliseconds. Impossible dates (31 February, hour 25)
+/// and implausible years are `None`.
+pub fn civil_ms(year: i32, month: u32, day: u32, hour: u32, minute: u32, second: u32) -> Option<i64> {
+    let n = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(hour, minute, second)?;
+    plausible(Utc.from_utc_datetime(&n).timestamp_millis())
+}
+
 /// Unix seconds to milliseconds (Meta's timestamps). Zero and negative mean "no date".
 pub fn secs_ms(secs: i64) -> Option<i64> {
     (secs > 0).then(|| secs.saturating_mul(1000))
@@ -197,6 +205,15 @@ mod tests {
         assert_eq!(parse("10/10/18, 8:19 PM"), Some(1_539_202_740_000));
         assert_eq!(parse("Wed Oct 10 20:19:24 UTC 2018"), t);
         assert_eq!(parse("2008"), Some(1_199_145_600_000), "a year, not 2008 seconds");
+    }
+
+    #[test]
+    fn civil_times_are_checked() {
+        assert_eq!(civil_ms(2018, 10, 10, 20, 19, 24), Some(1_539_202_764_000));
+        assert_eq!(civil_ms(2021, 2, 29, 12, 0, 0), None);
+        assert_eq!(civil_ms(2021, 13, 1, 12, 0, 0), None);
+        assert_eq!(civil_ms(2021, 1, 1, 24, 0, 0), None);
+        assert_eq!(civil_ms(1800, 1, 1, 0, 0, 0), None);
     }
 
     #[test]

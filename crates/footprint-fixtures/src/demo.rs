@@ -85,6 +85,26 @@ pub fn reddit(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<P
     let n = records.unwrap_or(200);
     let spec = crate::reddit::RedditSpec { seed, comments: n, post_votes: n, comment_votes: n, posts: n / 5 + 1, ..Default::default() };
     crate::reddit::generate(&spec, out)
+/// A Discord package (2024 layout); `records` scales the analytics events (about 600 bytes
+/// each: 1,700,000 make a 1 GB file).
+pub fn discord(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
+    let mut spec = crate::discord::DiscordSpec { seed, top_folder: true, ..Default::default() };
+    if let Some(n) = records {
+        spec.events = n;
+    } else {
+        spec.channels = 8;
+        spec.messages_per_channel = 40;
+        spec.connections = 7;
+        spec.events = 3_000;
+    }
+    crate::discord::generate(&spec, out)
+}
+
+/// A WhatsApp chat as the iPhone exports it (`WhatsApp Chat - NAME.zip`); `records` scales
+/// the messages.
+pub fn whatsapp(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
+    let spec = crate::whatsapp::WhatsAppSpec { seed, group: true, messages_per_chat: records.unwrap_or(300), ..Default::default() };
+    crate::whatsapp::generate(&spec, out)
 }
 
 /// A generator of one platform's export: `write(out, seed, records)` writes it at `out` (a
@@ -106,6 +126,8 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "x", about: "X / Twitter (2024 layout)", write: crate::x::demo },
     Generator { id: "linkedin", about: "LinkedIn (complete export, CSV)", write: linkedin },
     Generator { id: "reddit", about: "Reddit (data request, CSV)", write: reddit },
+    Generator { id: "discord", about: "Discord data package (2024 layout)", write: discord },
+    Generator { id: "whatsapp", about: "WhatsApp chat export (iPhone zip)", write: whatsapp },
 ];
 
 /// The generator of a platform id.

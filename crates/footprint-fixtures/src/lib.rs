@@ -5,13 +5,15 @@
 pub mod archive_writer;
 pub mod csv_files;
 pub mod demo;
+pub mod discord;
 pub mod google;
 pub mod linkedin;
 pub mod meta;
 pub mod names;
 pub mod persona;
-pub mod x;
 pub mod reddit;
+pub mod whatsapp;
+pub mod x;
 
 pub use archive_writer::{ArchiveWriter, Container};
 pub use persona::Persona;

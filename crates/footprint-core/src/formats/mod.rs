@@ -13,11 +13,15 @@
 //!   several GB), bad lines as warnings.
 //! - [`lenient`]: JSON whose empty lists are `null` and whose key casing and spacing drift
 //!   (`"Video Browsing History"` / `"VideoBrowsingHistory"` / `"video browsing history"`).
+//! - [`chat_text`]: chat exports as text (WhatsApp's `_chat.txt`): iOS and Android header
+//!   lines, day- or month-first dates decided per file with a bounded look-ahead, 12- and
+//!   24-hour clocks, invisible marks, continuation lines, system lines and attachments.
 //! - [`sniff`]: what a file is from its first bytes (top-level JSON keys, CSV header, JS
 //!   global), for [`crate::importer::Importer::classify_content`].
 //!
 //! Dates are parsed by [`crate::time`] (one normalizer for every platform).
 
+pub mod chat_text;
 pub mod csv_export;
 pub mod csv_table;
 pub mod js_wrapped;
