@@ -85,6 +85,8 @@ pub fn reddit(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<P
     let n = records.unwrap_or(200);
     let spec = crate::reddit::RedditSpec { seed, comments: n, post_votes: n, comment_votes: n, posts: n / 5 + 1, ..Default::default() };
     crate::reddit::generate(&spec, out)
+}
+
 /// A Discord package (2024 layout); `records` scales the analytics events (about 600 bytes
 /// each: 1,700,000 make a 1 GB file).
 pub fn discord(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
