@@ -13,18 +13,12 @@ cd "$(dirname "$0")/.."
 # The tests must run here: never let an inherited variable turn them into a skip.
 unset FOOTPRINT_E2E_SKIP
 
-if [ ! -d ui/node_modules ]; then
-  echo "==> npm ci (ui/)"
-  npm --prefix ui ci --no-audit --no-fund --loglevel=error
-fi
+# What test.sh already did when it called us; fast when everything is up to date.
+# shellcheck source=deps.sh
+source scripts/deps.sh
 echo "==> Building the UI (ui/dist is embedded into the app)"
 npm --prefix ui run build
 
-if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
-  echo "==> cargo install tauri-driver"
-  cargo install tauri-driver --locked --version 2.1.0 --quiet
-fi
-export PATH="$HOME/.cargo/bin:$PATH"
 
 echo "==> Building the app and its tests (debug, --features custom-protocol)"
 cargo test -p footprint-app --features custom-protocol --no-run

@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
-./scripts/deps.sh
+# Sourced: the Node it picks (a private one on systems whose Node is too old) stays on PATH.
+# shellcheck source=deps.sh
+source scripts/deps.sh
 
 echo "==> UI: type check, component tests, build"
 npm --prefix ui run check

@@ -16,10 +16,14 @@ pub struct BenchArgs {
     /// Folder for the generated archives and databases [default: a temporary folder].
     #[arg(long)]
     dir: Option<PathBuf>,
-    /// Scale factor: 1.0 = 1,000,000 location points + 200,000 My Activity entries, and
-    /// 100,000 Facebook messages + 2,000 off-Meta companies.
+    /// Scale factor: 1.0 = 1,000,000 location points + 200,000 My Activity entries;
+    /// 100,000 Facebook messages + 2,000 off-Meta companies; a 300,000-tweet X archive; a
+    /// Discord package with a 1 GB activity file (1,700,000 events).
     #[arg(long, default_value_t = 1.0)]
     scale: f64,
+    /// Only these archives (google, facebook, x, discord); default: all.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
     #[arg(long)]
     json: bool,
 }
@@ -111,29 +115,51 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
     };
     let scale = |n: f64| ((n * args.scale).round() as usize).max(1);
     eprintln!("Generating archives in {} ...", dir.display());
-    let takeout = footprint_fixtures::google::generate(
-        &footprint_fixtures::google::TakeoutSpec {
-            location_points: scale(1_000_000.0),
-            activity: scale(200_000.0),
-            ..Default::default()
-        },
-        &dir.join("takeout-20240302T100000Z.zip"),
-    )?;
-    let facebook = footprint_fixtures::meta::generate_facebook(
-        &footprint_fixtures::meta::FacebookSpec {
-            threads: 100,
-            messages_per_thread: scale(1_000.0),
-            off_meta_companies: scale(2_000.0),
-            ..Default::default()
-        },
-        &dir.join("facebook-bench.zip"),
-    )?;
-    eprintln!("Importing ...");
-    let rows = vec![
-        measure("Google Takeout", &takeout, &dir.join("bench-google.db"))?,
-        measure("Facebook", &facebook, &dir.join("bench-facebook.db"))?,
-    ];
-    let queries = time_queries(&dir.join("bench-google.db"))?;
+    let wanted = |id: &str| args.only.is_empty() || args.only.iter().any(|o| o == id);
+    let mut rows = Vec::new();
+    if wanted("google") {
+        let takeout = footprint_fixtures::google::generate(
+            &footprint_fixtures::google::TakeoutSpec {
+                location_points: scale(1_000_000.0),
+                activity: scale(200_000.0),
+                ..Default::default()
+            },
+            &dir.join("takeout-20240302T100000Z.zip"),
+        )?;
+        rows.push(measure("Google Takeout", &takeout, &dir.join("bench-google.db"))?);
+    }
+    if wanted("facebook") {
+        let facebook = footprint_fixtures::meta::generate_facebook(
+            &footprint_fixtures::meta::FacebookSpec {
+                threads: 100,
+                messages_per_thread: scale(1_000.0),
+                off_meta_companies: scale(2_000.0),
+                ..Default::default()
+            },
+            &dir.join("facebook-bench.zip"),
+        )?;
+        rows.push(measure("Facebook", &facebook, &dir.join("bench-facebook.db"))?);
+    }
+    if wanted("x") {
+        let mut spec = footprint_fixtures::x::XSpec::benchmark();
+        spec.tweets = scale(spec.tweets as f64);
+        let x = footprint_fixtures::x::generate(&spec, &dir.join("twitter-bench.zip"))?;
+        rows.push(measure("X: 300k tweets", &x, &dir.join("bench-x.db"))?);
+    }
+    if wanted("discord") {
+        let discord = (footprint_fixtures::demo::generator("discord").expect("registered").write)(
+            &dir.join("discord-package.zip"),
+            1,
+            Some(scale(1_700_000.0)),
+        )?;
+        rows.push(measure("Discord: 1 GB of activity", &discord, &dir.join("bench-discord.db"))?);
+    }
+    eprintln!("Importing done.");
+    let queries = if wanted("google") {
+        time_queries(&dir.join("bench-google.db"))?
+    } else {
+        Vec::new()
+    };
     if args.json {
         let all = serde_json::json!({ "imports": rows, "queries_ms": queries });
         println!("{}", serde_json::to_string_pretty(&all).expect("serializable"));
