@@ -10,6 +10,7 @@ pub fn importers() -> &'static [&'static dyn Importer] {
         &crate::importers::google::Google,
         &crate::importers::meta::facebook::Facebook,
         &crate::importers::meta::instagram::Instagram,
+        &crate::importers::tiktok::TikTok,
     ]
 }
 

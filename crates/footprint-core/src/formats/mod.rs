@@ -11,6 +11,8 @@
 //!   several GB), bad lines as warnings.
 //! - [`lenient`]: JSON whose empty lists are `null` and whose key casing and spacing drift
 //!   (`"Video Browsing History"` / `"VideoBrowsingHistory"` / `"video browsing history"`).
+//! - [`json_walk`]: one big object of nested sections (TikTok's `user_data_tiktok.json`),
+//!   walked in one pass, arrays at any depth handed over element by element.
 //! - [`sniff`]: what a file is from its first bytes (top-level JSON keys, CSV header, JS
 //!   global), for [`crate::importer::Importer::classify_content`].
 //!
@@ -18,6 +20,7 @@
 
 pub mod csv_table;
 pub mod js_wrapped;
+pub mod json_walk;
 pub mod lenient;
 pub mod ndjson;
 pub mod sniff;

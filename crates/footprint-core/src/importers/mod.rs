@@ -3,3 +3,4 @@
 
 pub mod google;
 pub mod meta;
+pub mod tiktok;
