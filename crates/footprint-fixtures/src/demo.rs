@@ -86,6 +86,7 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "google", about: "Google Takeout", write: google },
     Generator { id: "facebook", about: "Facebook (2024+ layout)", write: facebook },
     Generator { id: "instagram", about: "Instagram (2025 layout)", write: instagram },
+    Generator { id: "tiktok", about: "TikTok (2024+ JSON, TikTok_Data_1709373600.zip)", write: crate::tiktok::demo },
 ];
 
 /// The generator of a platform id.

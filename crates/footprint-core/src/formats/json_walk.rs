@@ -48,11 +48,27 @@ pub fn walk(
     policy: &dyn Fn(&[String]) -> Step,
     f: &mut dyn FnMut(Node<'_>) -> Result<(), ParseError>,
 ) -> Result<(), ParseError> {
-    let consumed = Cell::new(0u64);
+    // A BOM is dropped before serde_json sees the bytes (reads can return one byte at a time,
+    // so the three are gathered first).
+    let mut prefix = [0u8; 3];
+    let mut got = 0;
+    while got < prefix.len() {
+        match reader.read(&mut prefix[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(ParseError::Io(e)),
+        }
+    }
+    let kept = if prefix[..got] == *super::BOM {
+        &[][..]
+    } else {
+        &prefix[..got]
+    };
+    let consumed = Cell::new((got - kept.len()) as u64);
     let mut counting = Counting {
-        inner: BufReader::with_capacity(256 << 10, reader),
+        inner: BufReader::with_capacity(256 << 10, kept.chain(reader)),
         consumed: &consumed,
-        bom_checked: false,
     };
     let mut walker = Walker {
         path: Vec::new(),
@@ -84,21 +100,14 @@ pub fn walk(
     })
 }
 
-/// Counts the bytes serde_json consumed (for error offsets) and drops a leading BOM.
+/// Counts the bytes serde_json consumed (for error offsets).
 struct Counting<'c, R> {
     inner: R,
     consumed: &'c Cell<u64>,
-    bom_checked: bool,
 }
 
-impl<R: std::io::BufRead> Read for Counting<'_, R> {
+impl<R: Read> Read for Counting<'_, R> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        if !self.bom_checked {
-            self.bom_checked = true;
-            if self.inner.fill_buf()?.starts_with(super::BOM) {
-                self.inner.consume(super::BOM.len());
-            }
-        }
         let n = self.inner.read(out)?;
         self.consumed.set(self.consumed.get() + n as u64);
         Ok(n)
@@ -240,6 +249,15 @@ mod tests {
     #[test]
     fn take_and_skip() {
         let doc = b"\xEF\xBB\xBF{\"P\": {\"Map\": {\"a\": [1]}}, \"Big\": [1, 2, 3]}";
+        // A BOM split over reads is still a BOM.
+        let mut split = (&doc[..1]).chain(&doc[1..]);
+        let mut n = 0;
+        walk(&mut split, &|_| Step::Descend, &mut |_| {
+            n += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(n, 4);
         let policy = |p: &[String]| match p.last().map(String::as_str) {
             Some("Map") => Step::Take,
             Some("Big") => Step::Skip,

@@ -99,10 +99,14 @@ fn message(
     let ts = dated(cx, position, kind, raw_ts.as_deref());
     let sender = lenient::field(v, from).unwrap_or_default();
     let text = lenient::field(v, content).unwrap_or_default();
+    // The export names the conversation by the other person: a message from them is
+    // "From", any other sender is the user writing to them.
     let title = if direction.is_some() || sender.is_empty() {
         format!("Conversation with {conversation}")
+    } else if sender == conversation {
+        format!("From {conversation}")
     } else {
-        format!("{sender} (with {conversation})")
+        format!("To {conversation}")
     };
     let r = Record::new(kind, Category::Messages)
         .at(ts)
@@ -162,7 +166,7 @@ mod tests {
         });
         r.unwrap();
         assert_eq!(out.records.len(), 2);
-        assert_eq!(out.records[0].title.as_deref(), Some("sam (with sam)"));
+        assert_eq!(out.records[0].title.as_deref(), Some("From sam"));
         assert_eq!(out.records[0].body.as_deref(), Some("hi"));
         assert_eq!(out.records[1].kind, "shop_message");
         assert_eq!(out.warnings[0].position, Some(1));

@@ -68,13 +68,15 @@ impl Importer for TikTok {
         let mut txt = 0usize;
         for (i, e) in view.entries().iter().enumerate() {
             let name = recognize::file_name(&e.path);
-            if name == "user_data_tiktok.json" {
-                found.push(name);
-            } else if name == "user_data.json" {
-                // A generic name: only TikTok's section keys make it TikTok's.
+            if recognize::is_json_export(&e.path) {
+                // `user_data_tiktok.json` names TikTok; `user_data.json` is generic, so only
+                // TikTok's section keys at its start make it TikTok's.
+                if name == "user_data_tiktok.json" {
+                    found.push(name.clone());
+                }
                 let head = view.read_head(i, HEAD_BYTES).unwrap_or_default();
                 if recognize::head_is_tiktok(&head) {
-                    found.push("user_data.json with TikTok's sections".into());
+                    found.push(format!("TikTok's sections in {name}"));
                 }
             } else if recognize::is_txt_export(&e.path) {
                 txt += 1;
@@ -108,7 +110,9 @@ impl Importer for TikTok {
     fn classify(&self, path: &str) -> FileRole {
         if recognize::is_json_export(path) {
             FileRole::Parse(parser::USER_DATA)
-        } else if recognize::is_txt_export(path) {
+        } else if path.to_ascii_lowercase().ends_with(".txt") {
+            // Only asked once the archive is TikTok's: every .txt is then the TXT export
+            // (`Comments.txt` as much as `Off TikTok Activity.txt`).
             FileRole::Skip(TXT_SKIP)
         } else {
             FileRole::Unknown

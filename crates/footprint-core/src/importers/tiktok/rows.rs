@@ -423,10 +423,18 @@ mod tests {
         out
     }
 
+    /// (spec, element, title, ts, warnings)
+    type Case = (
+        &'static RowSpec,
+        Value,
+        Option<&'static str>,
+        Option<i64>,
+        usize,
+    );
+
     #[test]
     fn rows_of_every_shape() {
-        // (spec, element, title, ts, warnings)
-        let cases: Vec<(&RowSpec, Value, Option<&str>, Option<i64>, usize)> = vec![
+        let cases: Vec<Case> = vec![
             (
                 &WATCHED,
                 json!({"Date": "2024-03-01 12:00:00", "Link": "https://www.tiktokv.com/share/video/1/"}),
@@ -480,7 +488,7 @@ mod tests {
             (&WATCHED, json!({"Other": 1}), None, None, 1),
         ];
         for (spec, v, title, ts, warnings) in cases {
-            let out = run(spec, &[v.clone()]);
+            let out = run(spec, std::slice::from_ref(&v));
             assert_eq!(out.warnings.len(), warnings, "{v}: {:?}", out.warnings);
             assert_eq!(
                 out.records.first().and_then(|r| r.title.as_deref()),
