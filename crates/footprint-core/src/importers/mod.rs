@@ -1,6 +1,8 @@
 //! One module per platform. Shared helpers live next to the platforms that share them
-//! (`meta/` is the Facebook + Instagram core).
+//! (`meta/` is the Facebook + Instagram core); [`rows`] turns plain list elements into
+//! records for any platform (TikTok, Snapchat).
 
 pub mod google;
 pub mod meta;
+pub mod rows;
 pub mod tiktok;

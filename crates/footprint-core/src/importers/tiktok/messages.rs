@@ -4,9 +4,9 @@
 //! conversations with sellers: `Communication With Shops > CommunicationHistories >
 //! {"<shop>": [{send_time, shop_name, direction, content}]}`.
 
-use super::rows::{dated, kind_of};
 use crate::formats::lenient;
 use crate::importer::{ImportCx, ParseError};
+use crate::importers::rows::{dated, kind_of};
 use crate::model::{Category, Record};
 use serde::Serialize;
 use serde_json::Value;

@@ -26,6 +26,7 @@ use crate::archive::ArchiveView;
 use crate::formats::json_walk::{self, Node, Step};
 use crate::formats::lenient;
 use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
+use crate::importers::rows::emit_row;
 use crate::model::{Category, IdentityKind, Record};
 use crate::plan::HEAD_BYTES;
 use sections::Section;
@@ -208,7 +209,7 @@ fn import_node(
 ) -> Result<(), ParseError> {
     let last = path.last().map(String::as_str).unwrap_or("");
     match section {
-        Section::Row(spec) => rows::emit_row(cx, position, spec, v),
+        Section::Row(spec) => emit_row(cx, position, spec, v),
         Section::DirectMessage => messages::direct_message(cx, position, last, v),
         Section::ShopMessage => messages::shop_message(cx, position, last, v),
         Section::OffPlatform => third_parties::off_platform_event(cx, position, v),
@@ -219,7 +220,7 @@ fn import_node(
             if let Some(address) = lenient::field(v, rows::SAVED_ADDRESS.main) {
                 cx.identity(IdentityKind::Address, &address);
             }
-            rows::emit_row(cx, position, &rows::SAVED_ADDRESS, v)
+            emit_row(cx, position, &rows::SAVED_ADDRESS, v)
         }
         Section::Profile => profile::profile_map(cx, position, v),
         Section::Autofill => profile::autofill(cx, position, v),
@@ -235,9 +236,7 @@ fn import_node(
         }
         Section::Location => location(cx, position, v),
         Section::WatchLive => watch_live(cx, position, v),
-        Section::Orders => each_record(v, &mut |order| {
-            rows::emit_row(cx, position, &rows::ORDER, order)
-        }),
+        Section::Orders => each_record(v, &mut |order| emit_row(cx, position, &rows::ORDER, order)),
         Section::Generic => generic(cx, position, path, v),
         Section::Ignore => Ok(()),
     }
@@ -251,7 +250,7 @@ fn section_title(path: &[String]) -> String {
 
 /// `LocationData {Date, GpsData: "48.1, 11.5", LastRegion}`.
 fn location(cx: &mut ImportCx<'_>, position: u64, v: &Value) -> Result<(), ParseError> {
-    let Some(mut r) = rows::row(cx, position, &rows::LOCATION, v) else {
+    let Some(mut r) = crate::importers::rows::row(cx, position, &rows::LOCATION, v) else {
         return Ok(());
     };
     if let Some((lat, lon)) = lenient::field(v, &["GpsData"]).as_deref().and_then(lat_lon) {
@@ -282,10 +281,10 @@ fn watch_live(cx: &mut ImportCx<'_>, position: u64, v: &Value) -> Result<(), Par
         {
             continue;
         }
-        rows::emit_row(cx, position, &rows::LIVE_WATCHED, room)?;
+        emit_row(cx, position, &rows::LIVE_WATCHED, room)?;
         for key in ["Comments", "Questions"] {
             for c in lenient::list(lenient::get(room, key)) {
-                rows::emit_row(cx, position, &rows::LIVE_COMMENT, c)?;
+                emit_row(cx, position, &rows::LIVE_COMMENT, c)?;
             }
         }
     }

@@ -10,10 +10,11 @@
 //! knows become generic records, so a new section degrades to searchable records instead of
 //! lost data.
 
-use super::rows::{self, RowSpec};
+use super::rows;
 use super::third_parties::PartnerList;
 use crate::formats::json_walk::Step;
 use crate::formats::lenient::norm_key;
+use crate::importers::rows::RowSpec;
 
 /// What one node of the walk is.
 #[derive(Debug, Clone, Copy, PartialEq)]

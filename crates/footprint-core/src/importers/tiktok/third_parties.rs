@@ -13,9 +13,9 @@
 //!   received the answers ([`Relation::ReceivedYourInfo`]); its shape is not documented, so
 //!   the advertiser is looked for under the usual key names (unconfirmed).
 
-use super::rows::{dated, kind_of};
 use crate::formats::lenient;
 use crate::importer::{ImportCx, ParseError};
+use crate::importers::rows::{dated, kind_of};
 use crate::model::{Category, Record, Relation};
 use serde::Serialize;
 use serde_json::Value;
