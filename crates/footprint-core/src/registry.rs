@@ -11,6 +11,7 @@ pub fn importers() -> &'static [&'static dyn Importer] {
         &crate::importers::meta::facebook::Facebook,
         &crate::importers::meta::instagram::Instagram,
         &crate::importers::tiktok::TikTok,
+        &crate::importers::snapchat::Snapchat,
     ]
 }
 

@@ -5,4 +5,5 @@
 pub mod google;
 pub mod meta;
 pub mod rows;
+pub mod snapchat;
 pub mod tiktok;
