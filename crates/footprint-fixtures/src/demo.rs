@@ -87,6 +87,7 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "facebook", about: "Facebook (2024+ layout)", write: facebook },
     Generator { id: "instagram", about: "Instagram (2025 layout)", write: instagram },
     Generator { id: "tiktok", about: "TikTok (2024+ JSON, TikTok_Data_1709373600.zip)", write: crate::tiktok::demo },
+    Generator { id: "snapchat", about: "Snapchat (2025 JSON with chat media, mydata~1709373600000.zip)", write: crate::snapchat::demo },
 ];
 
 /// The generator of a platform id.

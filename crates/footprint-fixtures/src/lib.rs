@@ -8,6 +8,7 @@ pub mod google;
 pub mod meta;
 pub mod names;
 pub mod persona;
+pub mod snapchat;
 pub mod tiktok;
 
 pub use archive_writer::{ArchiveWriter, Container};

@@ -262,7 +262,11 @@ fn obj(pairs: Vec<(String, Value)>) -> Value {
 fn handle(rng: &mut Rng, i: usize) -> String {
     let first = rng.pick(names::FIRST).to_string();
     let last = rng.pick(names::LAST).to_string();
-    format!("{}_{}{i}", crate::persona::slug(&first), crate::persona::slug(&last))
+    format!(
+        "{}_{}{i}",
+        crate::persona::slug(&first),
+        crate::persona::slug(&last)
+    )
 }
 
 fn video_link(rng: &mut Rng, new_style: bool) -> String {

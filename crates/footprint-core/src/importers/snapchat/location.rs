@@ -57,6 +57,7 @@ pub fn location_point(cx: &mut ImportCx<'_>, position: u64, v: &Value) -> Result
     let ts = dated(cx, position, "location point", time.as_deref());
     let r = Record::new("location_point", Category::Location)
         .at(ts)
+        .title(format!("At {lat:.4}, {lon:.4}"))
         .point(lat, lon)
         .data(&Accuracy {
             accuracy_m: accuracy,

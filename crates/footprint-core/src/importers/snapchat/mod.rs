@@ -205,6 +205,17 @@ fn import_node(
 ) -> Result<(), ParseError> {
     let key = path.first().map(String::as_str).unwrap_or("");
     match section {
+        // Account events without an event field (`Password Change [{Date}]`) are named by
+        // their section.
+        Section::Row(spec) if spec.kind == specs::ACCOUNT_EVENT.kind => {
+            let Some(mut r) = crate::importers::rows::row(cx, position, spec, v) else {
+                return Ok(());
+            };
+            if lenient::field(v, spec.main).is_none() {
+                r = r.title(key);
+            }
+            cx.emit(position, r)
+        }
         Section::Row(spec) => emit_row(cx, position, spec, v),
         Section::IdentityChange(spec, kind) => {
             if let Some(value) = lenient::field(v, spec.main) {

@@ -1,8 +1,10 @@
-//! The user's own details: `account.json > Basic Information {Username, Name, Creation Date,
-//! Registration IP, Country}` (bitmoji.json's has `Email` and `Phone Number`), `user_profile.json
-//! > App Profile {Country, Creation Time, Account Creation Country, Platform Version, In-app
-//! Language}`, `Demographics {Cohort Age, Derived Ad Demographic}` (Snap's inferences),
-//! `Mobile Ad Id`, and ranking's `Statistics {Snapscore, ...}`.
+//! The user's own details:
+//! - `account.json`: `Basic Information {Username, Name, Creation Date, Registration IP,
+//!   Country}` (bitmoji.json's has `Email` and `Phone Number`);
+//! - `user_profile.json`: `App Profile {Country, Creation Time, Account Creation Country,
+//!   Platform Version, In-app Language}`, `Demographics {Cohort Age, Derived Ad Demographic}`
+//!   (Snap's inferences), `Mobile Ad Id`;
+//! - `ranking.json`: `Statistics {Snapscore, ...}`.
 
 use crate::formats::lenient;
 use crate::importer::{ImportCx, ParseError};
