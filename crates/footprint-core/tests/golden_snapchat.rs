@@ -330,3 +330,22 @@ fn tiktok_and_snapchat_do_not_claim_each_other() {
     assert_eq!(TikTok.recognize(&snap).confidence, 0.0);
     assert_eq!(Snapchat.recognize(&tt).confidence, 0.0);
 }
+
+/// The demo archive (`footprint generate snapchat`) is detected and imports cleanly.
+#[test]
+fn snapchat_demo_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = footprint_fixtures::demo::generator("snapchat").expect("registered generator");
+    let paths = (g.write)(&dir.path().join(format!("{ARCHIVE_STEM}.zip")), 3, None).unwrap();
+    let view = open(&paths);
+    let c = collect(&Snapchat, &view);
+    let s = golden::summarize(&view, &c, SNAPSHOT_RECOGNIZERS, true);
+    detected_alone(&view, &s);
+    assert!(
+        c.failed.is_empty() && c.warnings.is_empty(),
+        "{:?} {:?}",
+        c.failed,
+        s.warnings
+    );
+    assert!(c.records.len() > 500, "{}", c.records.len());
+}

@@ -386,3 +386,23 @@ fn tiktok_large_watch_history() {
         c.records.len()
     );
 }
+
+/// The demo archive (`footprint generate tiktok`) is detected and imports cleanly.
+#[test]
+fn tiktok_demo_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = footprint_fixtures::demo::generator("tiktok").expect("registered generator");
+    let paths = (g.write)(&dir.path().join("TikTok_Data_1709373600.zip"), 3, None).unwrap();
+    let view = open(&paths);
+    let c = collect(&TikTok, &view);
+    let s = golden::summarize(&view, &c, SNAPSHOT_RECOGNIZERS, true);
+    assert_eq!(s.detected, "tiktok");
+    no_other_importer_claims(&view);
+    assert!(
+        c.failed.is_empty() && c.warnings.is_empty(),
+        "{:?} {:?}",
+        c.failed,
+        s.warnings
+    );
+    assert!(c.records.len() > 600, "{}", c.records.len());
+}

@@ -127,7 +127,12 @@ impl Importer for Snapchat {
         let lower = path.to_ascii_lowercase();
         let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
         match ext {
-            "json" if recognize::folder(path) == "json" => FileRole::Parse(parser::JSON),
+            "json"
+                if recognize::folder(path) == "json"
+                    || recognize::KNOWN_STEMS.contains(&recognize::stem(path).as_str()) =>
+            {
+                FileRole::Parse(parser::JSON)
+            }
             "html" | "htm" => FileRole::Skip(HTML_SKIP),
             e if MEDIA_EXT.contains(&e) => FileRole::Skip(MEDIA_SKIP),
             _ => FileRole::Unknown,
@@ -359,6 +364,12 @@ mod tests {
             FileRole::Skip(MEDIA_SKIP)
         );
         assert_eq!(Snapchat.classify("notes.txt"), FileRole::Unknown);
+        assert_eq!(
+            Snapchat.classify("friends.json"),
+            FileRole::Parse(parser::JSON),
+            "json/ contents zipped without the folder"
+        );
+        assert_eq!(Snapchat.classify("notes/other.json"), FileRole::Unknown);
         assert_eq!(
             Snapchat.classify_content("account (1).json", br#"{"Basic Information": {"Username": "x"}, "Device Information": {}, "Login History": ["#),
             Some(FileRole::Parse(parser::JSON))

@@ -10,8 +10,9 @@
 
 use crate::formats::lenient::norm_key;
 
-/// Base names (without extension) only Snapchat writes, in [`norm_key`] form.
-const MARKER_STEMS: &[&str] = &[
+/// Base names (without extension) only Snapchat writes, in [`norm_key`] form: markers
+/// wherever they are.
+const DISTINCTIVE_STEMS: &[&str] = &[
     "snaphistory",
     "memorieshistory",
     "snapmapplaceshistory",
@@ -20,7 +21,31 @@ const MARKER_STEMS: &[&str] = &[
     "cameosmetadata",
     "snappro",
     "talkhistory",
+];
+
+/// Base names that are markers only inside `json/` or `html/` (elsewhere too generic).
+const FOLDER_STEMS: &[&str] = &["userprofile"];
+
+/// Base names of the JSON files Snapchat writes (parsed wherever they are, e.g. when the
+/// user zipped the `json/` folder's contents without the folder).
+pub const KNOWN_STEMS: &[&str] = &[
+    "account",
+    "accounthistory",
     "userprofile",
+    "friends",
+    "chathistory",
+    "snaphistory",
+    "locationhistory",
+    "purchasehistory",
+    "subscriptions",
+    "connectedapps",
+    "ranking",
+    "memorieshistory",
+    "searchhistory",
+    "termshistory",
+    "bitmoji",
+    "talkhistory",
+    "snapmapplaceshistory",
 ];
 
 /// The last component and its stem (`json/snap_history.json` -> `snap_history.json`,
@@ -46,8 +71,17 @@ pub fn marker(path: &str) -> Option<String> {
     }
     let in_export_folder = dir == "json" || dir == "html";
     let ext_ok = lower.ends_with(".json") || lower.ends_with(".html");
-    (in_export_folder && ext_ok && MARKER_STEMS.contains(&stem(path).as_str()))
-        .then(|| format!("{dir}/{}", path.rsplit('/').next().unwrap_or(path)))
+    let stem = stem(path);
+    let is_marker = DISTINCTIVE_STEMS.contains(&stem.as_str())
+        || (in_export_folder && FOLDER_STEMS.contains(&stem.as_str()));
+    let name = path.rsplit('/').next().unwrap_or(path);
+    (ext_ok && is_marker).then(|| {
+        if in_export_folder {
+            format!("{dir}/{name}")
+        } else {
+            name.to_string()
+        }
+    })
 }
 
 /// Whether an archive's own file name is Snapchat's (`mydata~1700000000000.zip`).
@@ -77,7 +111,16 @@ mod tests {
             Some("chat_media/")
         );
         assert_eq!(marker("json/account.json"), None, "generic name");
-        assert_eq!(marker("snap_history.json"), None, "outside json/ and html/");
+        assert_eq!(
+            marker("snap_history.json").as_deref(),
+            Some("snap_history.json"),
+            "distinctive anywhere"
+        );
+        assert_eq!(
+            marker("user_profile.json"),
+            None,
+            "generic outside json/ and html/"
+        );
         assert!(is_snapchat_archive_name("mydata~1709373600000.zip"));
         assert!(!is_snapchat_archive_name("mydata.zip"));
         assert_eq!(stem("json/Location_History.json"), "locationhistory");
