@@ -27,7 +27,10 @@ if [ "$(cat "$STATE/installed" 2>/dev/null || true)" = "$fingerprint" ] \
 else
   started=$(date +%s)
   say "Building the optimized app and its installer (the first build takes about 15 minutes on 2 cores; later ones a minute or two)"
-  ui/node_modules/.bin/tauri build --bundles deb
+  # The Tauri CLI runs tauri.conf.json's beforeBuildCommand in ui/ (the folder of
+  # package.json); building the UI here first keeps the step visible in this log.
+  npm --prefix ui run build
+  ui/node_modules/.bin/tauri build --bundles deb --config '{"build":{"beforeBuildCommand":""}}'
   cargo build --release -p footprint-cli
   deb=$(ls -t target/release/bundle/deb/*.deb | head -1)
   say "Installing $deb"

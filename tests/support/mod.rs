@@ -184,7 +184,7 @@ impl App {
         caps.insert("browserName".into(), "wry".into());
         caps.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": env!("CARGO_BIN_EXE_footprint-app") }),
+            serde_json::json!({ "application": app_binary() }),
         );
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
@@ -371,6 +371,12 @@ impl App {
         }
         Ok(file)
     }
+}
+
+/// The app under test: the debug build of this checkout, or `FOOTPRINT_E2E_APP` (e.g. the
+/// installed release app, `/usr/bin/footprint-app`, for the import-speed measurement).
+fn app_binary() -> String {
+    std::env::var("FOOTPRINT_E2E_APP").unwrap_or_else(|_| env!("CARGO_BIN_EXE_footprint-app").to_string())
 }
 
 /// Where screenshots of this run go: `FOOTPRINT_SCREENSHOT_DIR`, else tests/screenshots-tmp

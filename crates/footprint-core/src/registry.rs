@@ -15,6 +15,8 @@ pub fn importers() -> &'static [&'static dyn Importer] {
         &crate::importers::reddit::Reddit,
         &crate::importers::discord::Discord,
         &crate::importers::whatsapp::WhatsApp,
+        &crate::importers::tiktok::TikTok,
+        &crate::importers::snapchat::Snapchat,
     ]
 }
 

@@ -130,6 +130,8 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "reddit", about: "Reddit (data request, CSV)", write: reddit },
     Generator { id: "discord", about: "Discord data package (2024 layout)", write: discord },
     Generator { id: "whatsapp", about: "WhatsApp chat export (iPhone zip)", write: whatsapp },
+    Generator { id: "tiktok", about: "TikTok (2024+ JSON, TikTok_Data_1709373600.zip)", write: crate::tiktok::demo },
+    Generator { id: "snapchat", about: "Snapchat (2025 JSON with chat media, mydata~1709373600000.zip)", write: crate::snapchat::demo },
 ];
 
 /// The generator of a platform id.

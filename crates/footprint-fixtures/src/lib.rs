@@ -12,6 +12,8 @@ pub mod meta;
 pub mod names;
 pub mod persona;
 pub mod reddit;
+pub mod snapchat;
+pub mod tiktok;
 pub mod whatsapp;
 pub mod x;
 

@@ -16,6 +16,8 @@
 //! - [`chat_text`]: chat exports as text (WhatsApp's `_chat.txt`): iOS and Android header
 //!   lines, day- or month-first dates decided per file with a bounded look-ahead, 12- and
 //!   24-hour clocks, invisible marks, continuation lines, system lines and attachments.
+//! - [`json_walk`]: one big object of nested sections (TikTok's `user_data_tiktok.json`),
+//!   walked in one pass, arrays at any depth handed over element by element.
 //! - [`sniff`]: what a file is from its first bytes (top-level JSON keys, CSV header, JS
 //!   global), for [`crate::importer::Importer::classify_content`].
 //!
@@ -25,6 +27,7 @@ pub mod chat_text;
 pub mod csv_export;
 pub mod csv_table;
 pub mod js_wrapped;
+pub mod json_walk;
 pub mod lenient;
 pub mod ndjson;
 pub mod sniff;

@@ -1,10 +1,14 @@
 //! One module per platform. Shared helpers live next to the platforms that share them
-//! (`meta/` is the Facebook + Instagram core).
+//! (`meta/` is the Facebook + Instagram core); [`rows`] turns plain list elements into
+//! records for any platform (TikTok, Snapchat).
 
 pub mod discord;
 pub mod google;
 pub mod linkedin;
 pub mod meta;
 pub mod reddit;
+pub mod rows;
+pub mod snapchat;
+pub mod tiktok;
 pub mod whatsapp;
 pub mod x;

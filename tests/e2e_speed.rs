@@ -1,0 +1,56 @@
+//! A measurement, not a test that can pass or fail on speed: how fast the app imports, to
+//! compare with `footprint bench` on the same archive. Run it against the installed release
+//! app (what users run):
+//!
+//!   FOOTPRINT_E2E_APP=/usr/bin/footprint-app xvfb-run -a cargo test -p footprint-app \
+//!     --features custom-protocol --test e2e_speed -- --ignored --nocapture
+//!
+//! It imports a generated Takeout (`FOOTPRINT_SPEED_SCALE`, default 0.25 of the bench's 1.2M
+//! records) through the window and prints the engine's own timing from the import report.
+
+mod support;
+
+use support::{can_run, with_app};
+
+#[tokio::test]
+#[ignore = "a measurement: run by hand against the release app"]
+async fn app_import_speed() {
+    if !can_run() {
+        return;
+    }
+    let scale: f64 = std::env::var("FOOTPRINT_SPEED_SCALE").ok().and_then(|s| s.parse().ok()).unwrap_or(0.25);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = footprint_fixtures::google::generate(
+        &footprint_fixtures::google::TakeoutSpec {
+            location_points: (1_000_000.0 * scale) as usize,
+            activity: (200_000.0 * scale) as usize,
+            ..Default::default()
+        },
+        &dir.path().join("takeout-20240302T100000Z.zip"),
+    )
+    .expect("generate");
+    with_app("speed", async |app| {
+        app.click("nav-welcome").await?;
+        app.click("import-path-toggle").await?;
+        let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        app.type_into("import-paths", &lines.join("\u{E007}")).await?;
+        let started = std::time::Instant::now();
+        app.click("import-paths-submit").await?;
+        app.until("the import to finish", async || {
+            Ok(app.count("[data-testid=import-job][data-status=done]").await? == 1)
+        })
+        .await?;
+        let wall = started.elapsed().as_secs_f64();
+        let store = footprint_core::store::Store::open(&app.data_dir.path().join("footprint.db")).map_err(|e| e.to_string())?;
+        let id = store.archives().map_err(|e| e.to_string())?[0].id;
+        let report = store.archive_report(id).map_err(|e| e.to_string())?.ok_or("no report")?;
+        let secs = report.duration_ms as f64 / 1000.0;
+        eprintln!(
+            "app import: {} records in {secs:.2} s = {:.0} records/s ({wall:.2} s from click to done, UI included)",
+            report.records_seen,
+            report.records_seen as f64 / secs
+        );
+        Ok(())
+    })
+    .await;
+}
