@@ -16,9 +16,19 @@ const GENERIC_SLD: &[&str] = &["co", "com", "org", "net", "gov", "ac", "edu"];
 
 /// The key two spellings of one company share: lowercase, accents folded, punctuation dropped,
 /// legal suffixes removed; a web domain or URL becomes its brand label (`https://www.nike.com/x`
-/// and `nike.com` give `nike`); a leading `@` (X handles) is dropped.
+/// and `nike.com` give `nike`); a handle (`@AcmeCorp`, X's advertisers) loses its `@` and is
+/// read as the words its capitals mark ("Acme Corp"), so it meets the name other exports use.
 pub fn company_key(name: &str) -> String {
-    let lower = name.trim().trim_start_matches('@').to_lowercase();
+    let name = name.trim();
+    let spelled;
+    let name = match name.strip_prefix('@') {
+        Some(handle) => {
+            spelled = handle_words(handle);
+            spelled.as_str()
+        }
+        None => name,
+    };
+    let lower = name.to_lowercase();
     // Legal forms first, on whitespace words, so "Booking.com B.V." loses "B.V." and the
     // domain left over is seen as one.
     let mut words: Vec<&str> = lower.split_whitespace().collect();
@@ -42,6 +52,25 @@ pub fn company_key(name: &str) -> String {
         return name.trim().to_lowercase();
     }
     words.join(" ")
+}
+
+/// `AcmeCorp` -> `Acme Corp`, `TheTradeDesk` -> `The Trade Desk`, `acme_corp` -> `acme corp`:
+/// a capital after a small letter or a digit starts a word; `_` separates words.
+fn handle_words(handle: &str) -> String {
+    let mut out = String::with_capacity(handle.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in handle.chars() {
+        if c == '_' {
+            out.push(' ');
+        } else {
+            if c.is_uppercase() && prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
 }
 
 fn is_legal_suffix(word: &str) -> bool {
@@ -239,6 +268,10 @@ mod tests {
             ("nike.com", "Nike"),
             ("https://www.nike.com/running?x=1", "NIKE"),
             ("@Nike", "Nike Inc"),
+            ("@AcmeCorp", "Acme Corp"),
+            ("@AcmeCorp", "acme.com"),
+            ("@TheTradeDesk", "The Trade Desk"),
+            ("@acme_corp", "ACME Corp."),
             ("L'Oréal Paris", "L’Oreal Paris"),
             ("Zalando SE", "zalando.de"),
             ("Tesco PLC", "tesco.co.uk"),
@@ -272,6 +305,9 @@ mod tests {
         assert_ne!(company_key("Nike"), company_key("Adidas"));
         assert_ne!(company_key("The Trade Desk"), company_key("Trade"));
         assert_ne!(company_key("H&M"), company_key("HM"));
+        // A handle in capitals is one word, not letters.
+        assert_eq!(company_key("@HSBC"), "hsbc");
+        assert_ne!(company_key("@AcmeBank"), company_key("Acme"));
         // A legal word alone is kept, not emptied.
         assert_eq!(company_key("Group"), "group");
     }

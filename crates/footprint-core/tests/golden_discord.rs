@@ -4,6 +4,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::importer::{FileRole, Importer};
 use footprint_core::importers::discord::Discord;
 use footprint_core::registry;
@@ -39,9 +41,6 @@ fn run(spec: &DiscordSpec, name: &str) -> (Collected, Summary) {
     (c, s)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// What every clean package must give, whatever its generation.
 fn clean_checks(spec: &DiscordSpec, c: &Collected, s: &Summary) {

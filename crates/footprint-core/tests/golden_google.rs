@@ -6,6 +6,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::archive::ArchiveView;
 use footprint_core::importers::google::Google;
 use footprint_core::registry::importers;
@@ -22,9 +24,6 @@ fn summarize(view: &ArchiveView, c: &Collected) -> Summary {
     golden::summarize(view, c, importers(), false)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// Generate, open, import; check what every Takeout must satisfy; return both.
 fn takeout(spec: &TakeoutSpec, name: &str) -> (Collected, Summary) {

@@ -4,6 +4,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::archive::ArchiveView;
 use footprint_core::importer::{FileRole, Importer};
 use footprint_core::importers::linkedin::LinkedIn;
@@ -26,9 +28,6 @@ fn run(spec: &LinkedInSpec) -> (ArchiveView, Collected, Summary, tempfile::TempD
     (view, c, s, dir)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// company -> relation -> records, for one relation.
 fn companies(s: &Summary, relation: &str) -> BTreeMap<String, usize> {

@@ -5,6 +5,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::archive::ArchiveView;
 use footprint_core::importers::meta::{facebook::Facebook, instagram::Instagram};
 use footprint_core::testing::{collect, Collected};
@@ -54,9 +56,6 @@ fn instagram(spec: InstagramSpec, name: &str) -> (Collected, Summary) {
     (c, s)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 #[test]
 fn facebook_2022() {

@@ -4,6 +4,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::archive::ArchiveView;
 use footprint_core::importer::{FileRole, Importer};
 use footprint_core::importers::reddit::Reddit;
@@ -23,9 +25,6 @@ fn run(spec: &RedditSpec) -> (ArchiveView, Collected, Summary, tempfile::TempDir
     (view, c, s, dir)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// What every Reddit archive must pass.
 fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &RedditSpec) {

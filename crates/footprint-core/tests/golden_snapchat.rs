@@ -5,6 +5,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::archive::ArchiveView;
 use footprint_core::importer::FileRole;
 use footprint_core::importers::snapchat::{Snapchat, HTML_SKIP};
@@ -15,7 +17,7 @@ use footprint_fixtures::Persona;
 use golden::{open, Summary};
 
 /// The importers whose answers the snapshots show (a fixed list, so registering another
-/// platform does not rewrite these snapshots; [`no_other_importer_claims`] asks them all).
+/// platform does not rewrite these snapshots; [`golden::no_other_importer_claims`] asks them all).
 const SNAPSHOT_RECOGNIZERS: &[&dyn footprint_core::importer::Importer] = &[
     &footprint_core::importers::google::Google,
     &footprint_core::importers::meta::facebook::Facebook,
@@ -24,23 +26,6 @@ const SNAPSHOT_RECOGNIZERS: &[&dyn footprint_core::importer::Importer] = &[
     &footprint_core::importers::snapchat::Snapchat,
 ];
 
-/// Every registered importer is less sure than this platform's.
-fn no_other_importer_claims(view: &ArchiveView) {
-    let own = registry::by_id("snapchat")
-        .expect("registered")
-        .recognize(view)
-        .confidence;
-    for imp in registry::importers() {
-        if imp.id() != "snapchat" {
-            let other = imp.recognize(view);
-            assert!(
-                other.confidence < own,
-                "{} claims a Snapchat export ({own}): {other:?}",
-                imp.id()
-            );
-        }
-    }
-}
 use std::collections::{BTreeMap, HashSet};
 
 fn run(spec: &SnapchatSpec, name: &str) -> (ArchiveView, Collected, Summary, tempfile::TempDir) {
@@ -52,9 +37,6 @@ fn run(spec: &SnapchatSpec, name: &str) -> (ArchiveView, Collected, Summary, tem
     (view, c, s, dir)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// company -> records, for one relation.
 fn relations(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
@@ -70,7 +52,7 @@ fn detected_alone(view: &ArchiveView, s: &Summary) {
         "no tie, no other platform: {:?}",
         s.recognition
     );
-    no_other_importer_claims(view);
+    golden::no_other_importer_claims(view, "snapchat");
 }
 
 /// What every clean Snapchat JSON export must give, whatever its generation.

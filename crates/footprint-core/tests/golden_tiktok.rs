@@ -5,6 +5,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::archive::ArchiveView;
 use footprint_core::importer::{FileRole, Importer};
 use footprint_core::importers::tiktok::TikTok;
@@ -15,7 +17,7 @@ use footprint_fixtures::{Container, Persona};
 use golden::{open, Summary};
 
 /// The importers whose answers the snapshots show (a fixed list, so registering another
-/// platform does not rewrite these snapshots; [`no_other_importer_claims`] asks them all).
+/// platform does not rewrite these snapshots; [`golden::no_other_importer_claims`] asks them all).
 const SNAPSHOT_RECOGNIZERS: &[&dyn footprint_core::importer::Importer] = &[
     &footprint_core::importers::google::Google,
     &footprint_core::importers::meta::facebook::Facebook,
@@ -24,23 +26,6 @@ const SNAPSHOT_RECOGNIZERS: &[&dyn footprint_core::importer::Importer] = &[
     &footprint_core::importers::snapchat::Snapchat,
 ];
 
-/// Every registered importer is less sure than this platform's.
-fn no_other_importer_claims(view: &ArchiveView) {
-    let own = registry::by_id("tiktok")
-        .expect("registered")
-        .recognize(view)
-        .confidence;
-    for imp in registry::importers() {
-        if imp.id() != "tiktok" {
-            let other = imp.recognize(view);
-            assert!(
-                other.confidence < own,
-                "{} claims a TikTok export ({own}): {other:?}",
-                imp.id()
-            );
-        }
-    }
-}
 use std::collections::{BTreeMap, HashSet};
 
 fn run(spec: &TikTokSpec, name: &str) -> (ArchiveView, Collected, Summary, tempfile::TempDir) {
@@ -52,9 +37,6 @@ fn run(spec: &TikTokSpec, name: &str) -> (ArchiveView, Collected, Summary, tempf
     (view, c, s, dir)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// company -> relation -> records, from the summary.
 fn relations(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
@@ -71,7 +53,7 @@ fn clean_checks(spec: &TikTokSpec, view: &ArchiveView, c: &Collected, s: &Summar
         "no tie, no other platform: {:?}",
         s.recognition
     );
-    no_other_importer_claims(view);
+    golden::no_other_importer_claims(view, "tiktok");
     assert!(c.failed.is_empty(), "no file may fail: {:?}", c.failed);
     assert!(
         c.warnings.is_empty(),
@@ -222,7 +204,7 @@ fn tiktok_txt_export_is_recognized_and_skipped() {
     };
     let (view, c, s, _dir) = run(&spec, "TikTok_Data_1709373600.zip");
     assert_eq!(s.detected, "tiktok", "{:?}", s.recognition);
-    no_other_importer_claims(&view);
+    golden::no_other_importer_claims(&view, "tiktok");
     assert!(c.records.is_empty() && c.failed.is_empty());
     assert!(s.unknown.is_empty(), "{:?}", s.unknown);
     assert!(
@@ -397,7 +379,7 @@ fn tiktok_demo_archive() {
     let c = collect(&TikTok, &view);
     let s = golden::summarize(&view, &c, SNAPSHOT_RECOGNIZERS, true);
     assert_eq!(s.detected, "tiktok");
-    no_other_importer_claims(&view);
+    golden::no_other_importer_claims(&view, "tiktok");
     assert!(
         c.failed.is_empty() && c.warnings.is_empty(),
         "{:?} {:?}",

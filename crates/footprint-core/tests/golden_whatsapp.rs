@@ -4,6 +4,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::importer::Importer;
 use footprint_core::importers::whatsapp::WhatsApp;
 use footprint_core::registry;
@@ -40,9 +42,6 @@ fn run(spec: &WhatsAppSpec, name: &str) -> (Collected, Summary) {
     (c, s)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// A clean chat export: every message, the participants, the exporting user, stable keys.
 fn chat_checks(spec: &WhatsAppSpec, c: &Collected, s: &Summary, order: &str) {

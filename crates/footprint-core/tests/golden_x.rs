@@ -5,6 +5,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::archive::ArchiveView;
 use footprint_core::importer::FileRole;
 use footprint_core::importer::Importer;
@@ -34,9 +36,6 @@ fn import(spec: &XSpec, name: &str) -> (Collected, Summary) {
     (c, s)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// (company, relation) -> records, as the importer produced them.
 fn companies(c: &Collected) -> BTreeMap<(String, String), usize> {

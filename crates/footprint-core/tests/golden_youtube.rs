@@ -6,6 +6,8 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::importer::FileRole;
 use footprint_core::importers::google::{parser, Google};
 use footprint_core::model::{IdentityKind, Relation};
@@ -15,9 +17,6 @@ use footprint_fixtures::google::{generate_youtube, Locale, YouTubeGeneration, Yo
 use golden::{open, Summary};
 use std::collections::{BTreeMap, BTreeSet};
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// Generate, open, import and summarize, without judging.
 fn import(spec: &YouTubeSpec, name: &str) -> (Collected, Summary) {

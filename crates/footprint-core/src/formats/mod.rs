@@ -35,6 +35,27 @@ pub mod sniff;
 /// A UTF-8 byte-order mark, written by Excel-minded exporters (Amazon, Reddit, LinkedIn).
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// `reader` with its first byte already looked at: `None`, with a warning on `cx`, when the
+/// file is empty (exports write 0-byte files for data they do not have).
+pub fn non_empty<'r>(
+    reader: &'r mut dyn std::io::Read,
+    cx: &mut crate::importer::ImportCx<'_>,
+) -> Result<Option<impl std::io::Read + 'r>, crate::importer::ParseError> {
+    use std::io::Read;
+    let mut first = [0u8; 1];
+    let n = loop {
+        match reader.read(&mut first) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => break other?,
+        }
+    };
+    if n == 0 {
+        cx.warn(None, "empty file (0 bytes): nothing to import");
+        return Ok(None);
+    }
+    Ok(Some(std::io::Cursor::new(first).take(n as u64).chain(reader)))
+}
+
 /// `bytes` without a leading BOM.
 pub fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BOM).unwrap_or(bytes)

@@ -2,6 +2,9 @@
 //! archive that is snapshotted (counts per kind and category, companies with relations,
 //! identities, skipped and unknown files, the first records of each kind).
 
+// Each golden test binary uses a part of this module.
+#![allow(dead_code)]
+
 use footprint_core::archive::{ArchiveView, Limits};
 use footprint_core::importer::{FileRole, Importer};
 use footprint_core::registry::{detect, Detection};
@@ -148,3 +151,22 @@ pub fn summarize(
     }
 }
 
+
+/// Records of one kind.
+pub fn count(c: &Collected, kind: &str) -> usize {
+    c.records.iter().filter(|r| r.record.kind == kind).count()
+}
+
+/// Every other registered importer is less sure than platform `id`'s: no tie, no theft.
+pub fn no_other_importer_claims(view: &ArchiveView, id: &str) {
+    let own = footprint_core::registry::by_id(id)
+        .expect("registered")
+        .recognize(view)
+        .confidence;
+    for imp in footprint_core::registry::importers() {
+        if imp.id() != id {
+            let other = imp.recognize(view);
+            assert!(other.confidence < own, "{} claims a {id} export ({own}): {other:?}", imp.id());
+        }
+    }
+}

@@ -171,18 +171,9 @@ impl Importer for TikTok {
 
 /// Parse `user_data(_tiktok).json`: one pass, one record (or a few) per list element.
 pub fn parse_user_data(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
-    let mut first = [0u8; 1];
-    let n = loop {
-        match reader.read(&mut first) {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            other => break other?,
-        }
-    };
-    if n == 0 {
-        cx.warn(None, "empty file (0 bytes): nothing to import");
+    let Some(mut reader) = crate::formats::non_empty(reader, cx)? else {
         return Ok(());
-    }
-    let mut reader = (&first[..n]).chain(reader);
+    };
     // One running position over the whole file: lists overlap in index, evidence must not.
     let mut position = 0u64;
     json_walk::walk(&mut reader, &sections::policy, &mut |node| {
