@@ -130,6 +130,7 @@ impl Importer for Spotify {
 
     fn recognize(&self, view: &ArchiveView) -> Recognition {
         let mut found: Vec<String> = Vec::new();
+        let mut kinds: Vec<String> = Vec::new();
         let mut note = |what: String| {
             if !found.contains(&what) && found.len() < 3 {
                 found.push(what);
@@ -150,7 +151,10 @@ impl Importer for Spotify {
                 let kind = stem
                     .trim_end_matches(|c: char| c.is_ascii_digit())
                     .to_string();
-                note(kind);
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                    note(read::file_name(&e.path).to_string());
+                }
             }
         }
         if let Some(name) = view
