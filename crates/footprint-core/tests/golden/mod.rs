@@ -147,3 +147,4 @@ pub fn summarize(
         samples,
     }
 }
+
