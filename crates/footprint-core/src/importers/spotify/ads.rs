@@ -20,14 +20,27 @@ use crate::model::{Category, Record, Relation};
 use serde_json::json;
 use std::io::Read;
 
-/// Brokers as the segments spell them (normal form) and as the company directory names them.
+/// Data brokers as the segments spell them (normal form) and as the company directory names
+/// them. A `3P` segment naming anyone else is an advertiser's audience built with bought data.
 const BROKERS: &[(&str, &str)] = &[
     ("acxiom", "Acxiom"),
     ("experian", "Experian Marketing Services"),
+    ("experianmarketingservices", "Experian Marketing Services"),
     ("liveramp", "LiveRamp"),
     ("epsilon", "Epsilon"),
     ("oracle", "Oracle Advertising"),
     ("oracledatacloud", "Oracle Advertising"),
+    ("oracleadvertising", "Oracle Advertising"),
+    ("datalogix", "Oracle Advertising"),
+    ("bluekai", "Oracle Advertising"),
+    ("alliant", "Alliant"),
+    ("transunion", "TransUnion"),
+    ("neustar", "TransUnion"),
+    ("eyeota", "Eyeota"),
+    ("lotame", "Lotame"),
+    ("nielsen", "Nielsen"),
+    ("kantar", "Kantar"),
+    ("dunbradstreet", "Dun & Bradstreet"),
 ];
 
 /// Who made one segment.
@@ -37,6 +50,10 @@ pub struct Segment {
     pub label: String,
     /// The advertiser or broker it names, with the relation; `None` for Spotify's own.
     pub company: Option<(String, Relation)>,
+    /// The attribute group in a trailing ` [Standard attributes]`, when there is one.
+    pub field: Option<String>,
+    /// `demographic_…` segments are demographics; all others ad interests.
+    pub category: Category,
 }
 
 /// Read one segment name. `None` for an empty one.
@@ -45,9 +62,16 @@ pub fn segment(raw: &str) -> Option<Segment> {
     if raw.is_empty() {
         return None;
     }
+    // A trailing ` [Group]` (after a space, unlike the `_[1234]` codes) names an attribute group.
+    let (body, field) = match raw.strip_suffix(']').and_then(|x| x.rsplit_once('[')) {
+        Some((before, group)) if before.ends_with(char::is_whitespace) => {
+            (before.trim_end(), Some(group.trim().to_string()))
+        }
+        _ => (raw, None),
+    };
     // `_` separates the parts; without any `_`, spaces do (`3P Custom Acxiom Auto`).
-    let sep = if raw.contains('_') { '_' } else { ' ' };
-    let mut parts: Vec<&str> = raw
+    let sep = if body.contains('_') { '_' } else { ' ' };
+    let mut parts: Vec<&str> = body
         .split(sep)
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -60,7 +84,12 @@ pub fn segment(raw: &str) -> Option<Segment> {
         "1P" | "2P" | "3P" => source.clone(),
         _ => String::new(),
     };
-    if !party.is_empty() {
+    let category = if source == "DEMOGRAPHIC" {
+        Category::Demographics
+    } else {
+        Category::AdInterests
+    };
+    if !party.is_empty() || matches!(source.as_str(), "DEMOGRAPHIC" | "INTEREST" | "CONTENT") {
         parts.remove(0);
     }
     if parts
@@ -69,43 +98,52 @@ pub fn segment(raw: &str) -> Option<Segment> {
     {
         parts.remove(0);
     }
-    // A trailing code (`[1234]`, `12345`) says nothing about the user.
-    if parts.len() > 1 && parts.last().is_some_and(|p| is_code(p)) {
+    // Trailing codes (`[1234]`, `12345`, a market `US`) say nothing about the user; a
+    // company segment keeps at least its name and one word.
+    let keep = if party == "2P" || party == "3P" { 2 } else { 1 };
+    while parts.len() > keep && parts.last().is_some_and(|p| is_code(p)) {
         parts.pop();
     }
     let company = match party.as_str() {
         "2P" | "3P" if parts.len() > 1 => {
             let who = parts.remove(0);
-            let relation = if party == "3P" {
-                Relation::DataBrokerSegment
-            } else {
-                Relation::TargetedYou
+            let broker = broker(who);
+            let relation = match (&broker, party.as_str()) {
+                (Some(_), "3P") => Relation::DataBrokerSegment,
+                _ => Relation::TargetedYou,
             };
-            Some((canonical(who), relation))
+            Some((broker.unwrap_or_else(|| who.to_string()), relation))
         }
         _ => None,
     };
     let label = if parts.is_empty() {
-        raw.to_string()
+        body.to_string()
     } else {
         parts.join(" ")
     };
-    Some(Segment { label, company })
+    Some(Segment {
+        label,
+        company,
+        field,
+        category,
+    })
 }
 
+/// A code part: digits (bracketed or not) or a two-letter market (`US`, `GB`).
 fn is_code(p: &str) -> bool {
-    let p = p.trim_start_matches('[').trim_end_matches(']');
-    !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())
+    let digits = p.trim_start_matches('[').trim_end_matches(']');
+    let numeric = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+    let market = p.len() == 2 && p.chars().all(|c| c.is_ascii_uppercase());
+    numeric || market
 }
 
-/// A broker's directory name; any other name as written.
-fn canonical(who: &str) -> String {
+/// A known broker's directory name.
+fn broker(who: &str) -> Option<String> {
     let key = lenient::norm_key(who);
     BROKERS
         .iter()
         .find(|(k, _)| *k == key)
         .map(|(_, name)| name.to_string())
-        .unwrap_or_else(|| who.to_string())
 }
 
 /// `Inferences.json`: one `ad_segment` record per segment.
@@ -133,9 +171,12 @@ pub fn parse_inferences(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<
         let Some(seg) = segment(raw) else {
             continue;
         };
-        let mut r = Record::new("ad_segment", Category::AdInterests)
+        let mut r = Record::new("ad_segment", seg.category)
             .title(format!("Ad segment: {}", seg.label))
-            .data(&json!({ "segment": raw.trim() }))
+            .data(&match &seg.field {
+                Some(group) => json!({ "segment": raw.trim(), "group": group }),
+                None => json!({ "segment": raw.trim() }),
+            })
             .with_key(&[raw.trim()]);
         if let Some((name, relation)) = seg.company {
             r = r.company(name, relation);
@@ -214,12 +255,34 @@ mod tests {
             ("Coffee Lovers", "Coffee Lovers", None),
             // A 2P/3P segment with nothing after the name is a label, not a company.
             ("3P_Acxiom", "Acxiom", None),
+            // A market code at the end; a group in brackets.
+            (
+                "3P_Custom_Acxiom_Auto Intenders_US [Standard attributes]",
+                "Auto Intenders",
+                co("Acxiom", Relation::DataBrokerSegment),
+            ),
+            // An advertiser's audience built with bought data is the advertiser's targeting.
+            (
+                "3P_Custom_Capital One_Card Holders",
+                "Card Holders",
+                co("Capital One", Relation::TargetedYou),
+            ),
+            ("2P_Nike_US", "US", co("Nike", Relation::TargetedYou)),
+            ("interest_music_indie-rock", "music indie-rock", None),
         ] {
             let s = segment(raw).unwrap();
             assert_eq!(s.label, label, "{raw}");
             assert_eq!(s.company, company, "{raw}");
         }
         assert_eq!(segment("  "), None);
+        let s = segment("3P_Custom_Acxiom_Auto Intenders [Standard attributes]").unwrap();
+        assert_eq!(s.field.as_deref(), Some("Standard attributes"));
+        assert_eq!(s.category, Category::AdInterests);
+        let s = segment("demographic_age_25-34").unwrap();
+        assert_eq!(
+            (s.label.as_str(), s.category),
+            ("age 25-34", Category::Demographics)
+        );
     }
 
     #[test]

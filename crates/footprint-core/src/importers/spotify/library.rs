@@ -4,7 +4,8 @@
 //! artists, bannedTracks, other}`), `Playlist1.json` … `PlaylistN.json` (`{playlists: [{name,
 //! lastModifiedDate, description, numberOfFollowers, items: [{track: {trackName, artistName,
 //! albumName, trackUri}, episode, localTrack, addedDate}]}]}`), `Follow.json` (counts:
-//! `{followerCount, followingUsersCount, dismissingUsersCount}`), `Payments.json`
+//! `{followerCount, followingUsersCount, dismissingUsersCount}`, in some generations lists
+//! such as `followingArtists`), `Payments.json`
 //! (`{payment_method, creation_date, country, postal_code}`), and every other small JSON
 //! file of the account data (Wrapped, family plan, customer service...), kept as
 //! `spotify_item` records so nothing in the export goes unseen.
@@ -201,8 +202,36 @@ pub fn parse_follow(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), 
         ))
         .data(&json!({ "followers": followers, "following": following, "dismissed": dismissed }))
         .with_key(&[]);
-    cx.emit(0, r)
+    cx.emit(0, r)?;
+    // Some generations also list who (`followingArtists`, `followingUsers`, `followerUsers`:
+    // names or `{name, uri}` objects).
+    let mut position = 0u64;
+    for (key, verb) in FOLLOW_LISTS {
+        for item in lenient::list(lenient::get(&v, key)) {
+            position += 1;
+            let who = lenient::field(item, &["name", "displayName", "username", "uri"])
+                .or_else(|| lenient::text(Some(item)));
+            let Some(who) = who else {
+                cx.warn(Some(position), format!("{key}: entry without a name"));
+                continue;
+            };
+            let r = Record::new("connection", Category::SocialGraph)
+                .title(format!("{verb} {who}"))
+                .data(&json!({ "list": key }))
+                .with_key(&[key, &who]);
+            cx.emit(position, r)?;
+        }
+    }
+    Ok(())
 }
+
+/// Lists of `Follow.json`, with the words of their titles.
+const FOLLOW_LISTS: &[(&str, &str)] = &[
+    ("followingArtists", "Follows artist"),
+    ("followingUsers", "Follows"),
+    ("followerUsers", "Followed by"),
+    ("blockingUsers", "Blocked"),
+];
 
 /// Longest data kept for an element of a file without a parser of its own.
 const MAX_GENERIC_DATA: usize = 2_000;
@@ -273,6 +302,16 @@ mod tests {
             c.records[0].title.as_deref(),
             Some("3 followers, following 5 people")
         );
+        let c = parse_with(
+            r#"{"followerCount":1,"followingArtists":["Mira Sol",{"name":"DJ Kestrel"},{}]}"#,
+            parse_follow,
+        );
+        assert_eq!(c.records.len(), 3);
+        assert_eq!(
+            c.records[2].title.as_deref(),
+            Some("Follows artist DJ Kestrel")
+        );
+        assert_eq!(c.warnings.len(), 1);
         let c = parse_with(r#"[{"a":1},{"b":2}]"#, parse_generic);
         assert_eq!(c.records.len(), 2);
     }
