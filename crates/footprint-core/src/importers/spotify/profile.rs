@@ -89,7 +89,12 @@ const FIELDS: &[(&[&str], &str, Category, Option<IdentityKind>)] = &[
         Category::IdentityContact,
         None,
     ),
-    (&["tasteMaker"], "Taste maker", Category::Demographics, None),
+    (
+        &["tasteMaker"],
+        "Taste maker",
+        Category::IdentityContact,
+        None,
+    ),
     (&["verified"], "Verified", Category::IdentityContact, None),
 ];
 
@@ -98,11 +103,15 @@ pub fn parse_profile(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(),
     let Some(v) = read::small_json(reader, cx)? else {
         return Ok(());
     };
+    // The full name, unless the display name already says it.
     if let (Some(first), Some(last)) = (
         lenient::field(&v, &["firstName"]),
         lenient::field(&v, &["lastName"]),
     ) {
-        cx.identity(IdentityKind::Name, &format!("{first} {last}"));
+        let full = format!("{first} {last}");
+        if lenient::field(&v, &["displayName"]).as_deref() != Some(full.as_str()) {
+            cx.identity(IdentityKind::Name, &full);
+        }
     }
     for (i, (keys, label, category, identity)) in FIELDS.iter().enumerate() {
         let Some(value) = lenient::field(&v, keys) else {
