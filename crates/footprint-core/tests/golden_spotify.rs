@@ -352,3 +352,26 @@ fn spotify_demo_archive() {
     );
     assert!(c.records.len() > 500, "{}", c.records.len());
 }
+
+/// 100,000 plays of extended history in four files: every play imported, IPs summed.
+/// `cargo test -p footprint-core --test golden_spotify -- --ignored` (slow in debug builds).
+#[test]
+#[ignore]
+fn spotify_large_extended_history() {
+    let spec = SpotifySpec {
+        plays_per_file: 25_000,
+        streaming_files: 4,
+        ..generation(SpotGen::Extended2024)
+    };
+    let started = std::time::Instant::now();
+    let (view, c, _s, _dir) = run(&spec, ARCHIVE_NAME);
+    eprintln!(
+        "{} records from {} bytes in {:?}",
+        c.records.len(),
+        view.total_bytes(),
+        started.elapsed()
+    );
+    assert!(c.failed.is_empty());
+    assert_eq!(count(&c, "stream"), spotify::plays(&spec));
+    assert!(count(&c, "ip_address") <= spec.ips * 5);
+}
