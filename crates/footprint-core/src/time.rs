@@ -57,6 +57,11 @@ pub fn epoch_any(n: i64) -> Option<i64> {
 /// is checked with [`plausible`].
 pub fn parse(s: &str) -> Option<i64> {
     let s = s.trim().trim_matches('\'').trim();
+    // Java's `ZonedDateTime` appends the zone id (Spotify's `2022-12-28T14:05:11.123Z[UTC]`).
+    let s = match s.strip_suffix(']').and_then(|x| x.rsplit_once('[')) {
+        Some((before, _)) => before.trim_end(),
+        None => s,
+    };
     if s.is_empty() {
         return None;
     }
@@ -205,6 +210,13 @@ mod tests {
         assert_eq!(parse("10/10/18, 8:19 PM"), Some(1_539_202_740_000));
         assert_eq!(parse("Wed Oct 10 20:19:24 UTC 2018"), t);
         assert_eq!(parse("2008"), Some(1_199_145_600_000), "a year, not 2008 seconds");
+    }
+
+    #[test]
+    fn zone_ids_in_brackets_are_dropped() {
+        assert_eq!(parse("2022-12-28T14:05:11.123Z[UTC]"), parse("2022-12-28T14:05:11.123Z"));
+        assert!(parse("2022-12-28T14:05:11.123Z[UTC]").is_some());
+        assert_eq!(parse("[UTC]"), None);
     }
 
     #[test]

@@ -132,6 +132,7 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "whatsapp", about: "WhatsApp chat export (iPhone zip)", write: whatsapp },
     Generator { id: "tiktok", about: "TikTok (2024+ JSON, TikTok_Data_1709373600.zip)", write: crate::tiktok::demo },
     Generator { id: "snapchat", about: "Snapchat (2025 JSON with chat media, mydata~1709373600000.zip)", write: crate::snapchat::demo },
+    Generator { id: "spotify", about: "Spotify (account data 2024, my_spotify_data.zip)", write: crate::spotify::demo },
 ];
 
 /// The generator of a platform id.

@@ -13,6 +13,7 @@ pub mod names;
 pub mod persona;
 pub mod reddit;
 pub mod snapchat;
+pub mod spotify;
 pub mod tiktok;
 pub mod whatsapp;
 pub mod x;

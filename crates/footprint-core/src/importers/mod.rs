@@ -9,6 +9,7 @@ pub mod meta;
 pub mod reddit;
 pub mod rows;
 pub mod snapchat;
+pub mod spotify;
 pub mod tiktok;
 pub mod whatsapp;
 pub mod x;
