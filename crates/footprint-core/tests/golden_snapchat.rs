@@ -10,7 +10,6 @@ use golden::count;
 use footprint_core::archive::ArchiveView;
 use footprint_core::importer::FileRole;
 use footprint_core::importers::snapchat::{Snapchat, HTML_SKIP};
-use footprint_core::registry;
 use footprint_core::testing::{collect, Collected};
 use footprint_fixtures::snapchat::{self, SnapGen, SnapchatSpec, ARCHIVE_STEM};
 use footprint_fixtures::Persona;

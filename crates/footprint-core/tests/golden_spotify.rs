@@ -5,10 +5,11 @@
 
 mod golden;
 
+use golden::count;
+
 use footprint_core::archive::ArchiveView;
 use footprint_core::importer::FileRole;
 use footprint_core::importers::spotify::{Spotify, README_SKIP};
-use footprint_core::registry;
 use footprint_core::testing::{collect, Collected};
 use footprint_fixtures::spotify::{self, SpotGen, SpotifySpec, ARCHIVE_NAME};
 use footprint_fixtures::Persona;
@@ -24,23 +25,6 @@ const SNAPSHOT_RECOGNIZERS: &[&dyn footprint_core::importer::Importer] = &[
     &footprint_core::importers::spotify::Spotify,
 ];
 
-/// Every registered importer is less sure than Spotify's.
-fn no_other_importer_claims(view: &ArchiveView) {
-    let own = registry::by_id("spotify")
-        .expect("registered")
-        .recognize(view)
-        .confidence;
-    for imp in registry::importers() {
-        if imp.id() != "spotify" {
-            let other = imp.recognize(view);
-            assert!(
-                other.confidence < own,
-                "{} claims a Spotify export ({own}): {other:?}",
-                imp.id()
-            );
-        }
-    }
-}
 
 fn run(spec: &SpotifySpec, name: &str) -> (ArchiveView, Collected, Summary, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -51,9 +35,6 @@ fn run(spec: &SpotifySpec, name: &str) -> (ArchiveView, Collected, Summary, temp
     (view, c, s, dir)
 }
 
-fn count(c: &Collected, kind: &str) -> usize {
-    c.records.iter().filter(|r| r.record.kind == kind).count()
-}
 
 /// company -> records, for one relation.
 fn relations(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
@@ -69,7 +50,7 @@ fn detected_alone(view: &ArchiveView, s: &Summary) {
         "no tie, no other platform: {:?}",
         s.recognition
     );
-    no_other_importer_claims(view);
+    golden::no_other_importer_claims(view, "spotify");
 }
 
 /// What every clean Spotify export must give, whatever its generation.

@@ -10,7 +10,6 @@ use golden::count;
 use footprint_core::archive::ArchiveView;
 use footprint_core::importer::{FileRole, Importer};
 use footprint_core::importers::tiktok::TikTok;
-use footprint_core::registry;
 use footprint_core::testing::{collect, Collected};
 use footprint_fixtures::tiktok::{self, TikTokSpec, TtGen};
 use footprint_fixtures::{Container, Persona};
