@@ -794,14 +794,28 @@ fn duplicate_names_in_a_zip_are_refused() {
     }
 }
 
+/// A bare text export (an Android WhatsApp chat) opens as a tree of one entry.
+#[test]
+fn a_bare_text_file_is_an_export_of_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("WhatsApp Chat with Sam.txt");
+    std::fs::write(&p, "06/03/2017, 00:45 - Sam: hello\n").unwrap();
+    let view = open(std::slice::from_ref(&p)).unwrap();
+    assert_eq!(view.entries().len(), 1);
+    assert_eq!(view.entries()[0].path, "WhatsApp Chat with Sam.txt");
+    let mut text = String::new();
+    view.open_entry(0).unwrap().read_to_string(&mut text).unwrap();
+    assert!(text.contains("hello"));
+}
+
 #[test]
 fn unknown_format_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["notes.txt", "looks-like.zip", "empty.tgz"] {
+    for name in ["notes.bin", "looks-like.zip", "empty.tgz", "empty.txt"] {
         let p = dir.path().join(name);
         std::fs::write(
             &p,
-            if name == "empty.tgz" {
+            if name == "empty.tgz" || name == "empty.txt" {
                 &b""[..]
             } else {
                 &b"hello, this is text"[..]

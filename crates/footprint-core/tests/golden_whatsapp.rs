@@ -201,3 +201,22 @@ fn messy_chats_lose_only_the_damage() {
     );
     assert_eq!(count(&c, "message"), spec.messages_per_chat);
 }
+
+/// An Android chat as people share it: the bare `WhatsApp Chat with NAME.txt`, not zipped.
+#[test]
+fn a_bare_android_chat_file_is_one_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = WhatsAppSpec { layout: WaLayout::AndroidFolder, chats: 1, ..Default::default() };
+    let written = generate(&spec, &dir.path().join("chats")).unwrap();
+    let folder = &written[0];
+    let txt = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .expect("the chat file");
+    let view = open(std::slice::from_ref(&txt));
+    assert_eq!(golden::detected(&view), "whatsapp");
+    let c = collect(&WhatsApp, &view);
+    assert!(c.failed.is_empty(), "{:?}", c.failed);
+    assert_eq!(count(&c, "message"), spec.messages_per_chat, "every message of the bare chat");
+}

@@ -104,6 +104,33 @@ fn walk(
     Ok(())
 }
 
+/// One bare file as a tree of one entry, named by its file name.
+pub(crate) fn list_single_file(listing: &mut Listing<'_>, file: &Path) -> Result<(), ArchiveError> {
+    listing.count_raw(file, 1)?;
+    let meta = fs::metadata(file).map_err(|e| io_error(file, e))?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    listing.check_entry(file, &name, meta.len(), meta.len())?;
+    let modified = meta
+        .modified()
+        .ok()
+        .map(|t| chrono::DateTime::<chrono::Utc>::from(t).timestamp_millis());
+    listing.push(
+        Entry {
+            path: name,
+            size: meta.len(),
+            compressed: meta.len(),
+            modified,
+        },
+        Location::File {
+            file: file.to_path_buf(),
+        },
+    );
+    Ok(())
+}
+
 /// The file as a blob when it really is a zip (by its magic bytes), else `None`.
 fn zip_file_blob(file: &Path) -> Result<Option<Blob>, ArchiveError> {
     let mut f = File::open(file).map_err(|e| io_error(file, e))?;

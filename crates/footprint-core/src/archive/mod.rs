@@ -133,7 +133,13 @@ enum ContainerKind {
     Zip,
     Tar { gzip: bool },
     Folder,
+    /// A bare text export that is one file (an Android WhatsApp chat, `WhatsApp Chat with
+    /// NAME.txt`; a lone `user_data.json`): a tree of one entry.
+    LooseFile,
 }
+
+/// Extensions of exports that come as one bare file.
+const LOOSE_FILE_EXT: &[&str] = &["txt", "json", "csv", "js"];
 
 fn sniff(path: &Path) -> Result<(ContainerKind, Option<Blob>), ArchiveError> {
     let io_err = |source| ArchiveError::Io {
@@ -169,6 +175,13 @@ fn sniff(path: &Path) -> Result<(ContainerKind, Option<Blob>), ArchiveError> {
         }
     } else if tar_source::has_tar_magic(&head) {
         ContainerKind::Tar { gzip: false }
+    } else if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| LOOSE_FILE_EXT.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        && n > 0
+    {
+        ContainerKind::LooseFile
     } else {
         return Err(ArchiveError::UnknownFormat {
             path: path.to_path_buf(),
@@ -191,6 +204,7 @@ impl ArchiveView {
                 (ContainerKind::Folder, _) => {
                     folder_source::list_folder(&mut listing, &mut zips, path)?
                 }
+                (ContainerKind::LooseFile, _) => folder_source::list_single_file(&mut listing, path)?,
                 (ContainerKind::Zip, Some(blob)) => {
                     zip_source::list_zip(&mut listing, &mut zips, path, "", blob, 0)?
                 }
