@@ -17,6 +17,7 @@ pub fn importers() -> &'static [&'static dyn Importer] {
         &crate::importers::whatsapp::WhatsApp,
         &crate::importers::tiktok::TikTok,
         &crate::importers::snapchat::Snapchat,
+        &crate::importers::amazon::Amazon,
     ]
 }
 
