@@ -132,6 +132,7 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "whatsapp", about: "WhatsApp chat export (iPhone zip)", write: whatsapp },
     Generator { id: "tiktok", about: "TikTok (2024+ JSON, TikTok_Data_1709373600.zip)", write: crate::tiktok::demo },
     Generator { id: "snapchat", about: "Snapchat (2025 JSON with chat media, mydata~1709373600000.zip)", write: crate::snapchat::demo },
+    Generator { id: "amazon", about: "Amazon (Request my data: several zips in one folder, CSV)", write: crate::amazon::demo },
 ];
 
 /// The generator of a platform id.

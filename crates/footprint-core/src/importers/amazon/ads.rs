@@ -152,12 +152,16 @@ pub fn parse_advertiser_clicks(
         |cx, row, name| {
             let ts = row_time(cx, row, &["Click Date", "Date", "Timestamp"]);
             let when = ts.map(|t| t.to_string()).unwrap_or_default();
-            let r = Record::new("ad_click", Category::ActivityBrowsing)
+            // Undated clicks of one advertiser differ only by their row.
+            let mut r = Record::new("ad_click", Category::ActivityBrowsing)
                 .at(ts)
                 .title(format!("Clicked an ad by {name}"))
                 .company(name, Relation::AdInteraction)
-                .data(&compact(row, &[]))
                 .with_key(&[name, &when, &row.index.to_string()]);
+            // A one-column list has nothing beyond the name.
+            if row.pairs().len() > 1 {
+                r = r.data(&compact(row, &[]));
+            }
             cx.emit(row.index, r)
         },
     )
