@@ -10,10 +10,10 @@
 //!
 //! Some platforms deliver one export as several differently named archives (Amazon:
 //! `Retail.OrderHistory.1.zip`, `Advertising.2.zip`, ...). Archives that the same importer
-//! recognizes, with the same account (or none), whose files do not overlap, are pieces of ONE
-//! export ([`merge_pieces`]): given together they are opened together, and a folder holding
-//! only such pieces stays one export. Two exports of one account (a March and a June
-//! download) overlap in their file names and stay apart.
+//! recognizes, with the same account (named by one of them at least), whose files do not
+//! overlap, are pieces of ONE export ([`merge_pieces`]): given together they are opened
+//! together, and a folder holding only such pieces stays one export. Two exports of one
+//! account (a March and a June download) overlap in their file names and stay apart.
 
 use crate::archive::{group_parts, is_junk, ArchiveView, Limits};
 use crate::registry::{detect, Detection};
@@ -70,15 +70,17 @@ fn split_folder(dir: &Path, limits: &Limits) -> Option<Vec<Vec<PathBuf>>> {
 
 /// What a group of paths is, for [`merge_pieces`].
 struct Piece {
-    paths: Vec<PathBuf>,
+    /// The original groups merged into this one, in order.
+    groups: Vec<Vec<PathBuf>>,
     /// `(importer, account, logical file paths)` when one importer recognizes the group.
     known: Option<(&'static str, Option<String>, BTreeSet<String>)>,
 }
 
 /// Merge the groups that are pieces of one export: the same importer recognizes each on its
-/// own, their accounts agree (or are unknown) and no logical path is in two of them (archives
-/// and folders: an unpacked request is folders side by side). Groups keep the order of their
-/// first piece.
+/// own, their accounts agree, at least one of them names the account (Amazon's profile zip
+/// does; chats exported one by one name none and stay apart), and no logical path is in two
+/// of them. Archives and folders alike (an unpacked request is folders side by side). Groups
+/// keep the order of their first piece.
 pub fn merge_pieces(groups: Vec<Vec<PathBuf>>, limits: &Limits) -> Vec<Vec<PathBuf>> {
     if groups.len() < 2 {
         return groups;
@@ -98,20 +100,30 @@ pub fn merge_pieces(groups: Vec<Vec<PathBuf>>, limits: &Limits) -> Vec<Vec<PathB
         };
         match merged.iter_mut().find(|m| fits(m)) {
             Some(m) => {
-                m.paths.extend(paths);
-                if let (Some((_, account, files)), Some((_, acc_b, files_b))) =
-                    (&mut m.known, known)
-                {
+                m.groups.push(paths);
+                if let (Some((_, account, files)), Some((_, other, more))) = (&mut m.known, known) {
                     if account.is_none() {
-                        *account = acc_b;
+                        *account = other;
                     }
-                    files.extend(files_b);
+                    files.extend(more);
                 }
             }
-            None => merged.push(Piece { paths, known }),
+            None => merged.push(Piece {
+                groups: vec![paths],
+                known,
+            }),
         }
     }
-    merged.into_iter().map(|m| m.paths).collect()
+    let mut out = Vec::new();
+    for m in merged {
+        let has_account = matches!(&m.known, Some((_, Some(_), _)));
+        if has_account {
+            out.push(m.groups.into_iter().flatten().collect());
+        } else {
+            out.extend(m.groups);
+        }
+    }
+    out
 }
 
 /// The importer that recognizes `paths` on their own, its account and the logical paths.
