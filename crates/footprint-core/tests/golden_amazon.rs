@@ -302,7 +302,7 @@ fn messy_export() {
     assert!(
         c.warnings.iter().any(|w| w
             .file
-            .ends_with("Retail.Search-Data.Retail.Customer-Engagement.csv")
+            .ends_with("Search-Data.Customer-Engagement.csv")
             && w.message.contains("line")),
         "the broken row is reported with its line: {:?}",
         s.warnings
@@ -361,7 +361,7 @@ fn amazon_zips_in_a_downloads_folder_stay_together() {
         &downloads.join("facebook-me-2024-03-02.zip"),
     )
     .unwrap();
-    let plan = plan_exports(&[downloads.clone()], &Limits::default());
+    let plan = plan_exports(std::slice::from_ref(&downloads), &Limits::default());
     assert_eq!(plan.len(), 2, "{plan:?}");
     let amazon = plan
         .iter()

@@ -375,15 +375,17 @@ pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
         vec![("Retail.CartItems.1/Retail.CartItems.1.csv".into(), cart)],
     );
 
-    // Searches (a broken row in a damaged export).
+    // Searches (a broken row in a damaged export): `First Search Time (GMT)` without zone.
     let mut search = Table::new(
         &[
             "First Search Time (GMT)",
             "Query ID",
             "Device Category",
-            "Search Type",
+            "Search Type (Keyword,Visual,Browse)",
+            "First Search Query String",
             "Keywords",
             "Customer IP",
+            "Last search Time (GMT)",
         ],
         bom,
     );
@@ -395,23 +397,35 @@ pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
         "running shoes",
     ];
     for i in 0..spec.searches {
-        let t = iso(between(&mut rng, LO, HI), true);
+        let t = between(&mut rng, LO, HI);
+        let first = t.format("%Y-%m-%d %H:%M:%S").to_string();
+        let last = (t + chrono::Duration::minutes(3))
+            .format("%Y-%m-%d %H:%M:%S.0")
+            .to_string();
+        let query = format!("{} {i}", words[i % words.len()]);
         search.row(&[
-            &t,
+            &first,
             &format!("Q{i:06}"),
             "Mobile",
             "Keyword",
-            &format!("{} {i}", words[i % words.len()]),
+            &query,
+            &query,
             "192.0.2.10",
+            &last,
         ]);
     }
     let mut search = search.bytes();
     if spec.damaged {
-        search.extend_from_slice(b"\"2023-05-05T10:00:00Z\",\"Q-BAD\",\"Mobile\",\"Keyword\",\"caf\xe9\xff\",\"192.0.2.10\"\n");
+        search.extend_from_slice(
+            b"\"2023-05-05 10:00:00\",\"Q-BAD\",\"Mobile\",\"Keyword\",\"caf\xe9\xff\",\"caf\",\"192.0.2.10\",\"\"\n",
+        );
     }
     piece(
-        "Retail.Search-Data.zip",
-        vec![("Retail.Search-Data.Retail.Customer-Engagement/Retail.Search-Data.Retail.Customer-Engagement.csv".into(), search)],
+        "Search-Data.zip",
+        vec![(
+            "Search-Data/Search-Data.Customer-Engagement.csv".into(),
+            search,
+        )],
     );
 
     // The owner: profile, addresses, payment options, subscriptions, customer service.
@@ -684,39 +698,47 @@ pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
         );
     }
 
-    // Prime Video (the watchlist from 2024).
+    // Prime Video (the watchlist from 2024): US month-first times.
     let mut views = Table::new(
         &[
-            "Playback Start Datetime (UTC)",
+            "Playback Hour",
+            "Operating System",
+            "Delivery Type",
+            "City",
+            "Country",
+            "Video Type",
             "Title",
-            "ASIN",
-            "Device Type",
         ],
         bom,
     );
     for i in 0..spec.views {
-        let t = iso(between(&mut rng, LO, HI), false);
+        let t = between(&mut rng, LO, HI)
+            .format("%m/%d/%Y %H:00:00")
+            .to_string();
         views.row(&[
             &t,
+            "Fire OS",
+            "Streaming",
+            me.city,
+            &na(""),
+            "Episode",
             &format!("Series {} Episode {i}", i % 3),
-            &format!("B4{i:08}"),
-            "Fire TV",
         ]);
     }
     let mut pv = vec![(
-        "PrimeVideo.ViewingHistory/PrimeVideo.ViewingHistory.csv".to_string(),
+        "Digital.PrimeVideo.Viewinghistory/Digital.PrimeVideo.Viewinghistory.csv".to_string(),
         views.bytes(),
     )];
     if y24 {
-        let mut watch = Table::new(&["Title", "ASIN", "Created Date"], bom);
-        watch.row(&["A Documentary", "B5000001", "2023-08-01T20:00:00Z"]);
-        watch.row(&["A Comedy", "B5000002", "2023-09-01T20:00:00Z"]);
+        let mut watch = Table::new(&["itemAddedDate", "catalogTitle"], bom);
+        watch.row(&["08/01/2023 20:00", "A Documentary"]);
+        watch.row(&["09/01/2023 20:00", "A Comedy"]);
         pv.push((
-            "PrimeVideo.Watchlist/PrimeVideo.Watchlist.csv".into(),
+            "Digital.PrimeVideo.Watchlist/Digital.PrimeVideo.Watchlist.csv".into(),
             watch.bytes(),
         ));
     }
-    piece("PrimeVideo.zip", pv);
+    piece("Digital.PrimeVideo.zip", pv);
 
     // Alexa (2024): the voice history and its recordings.
     if y24 {

@@ -10,7 +10,7 @@
 //!   card number: any run of 8+ digits is masked to its last four before anything is kept.
 
 use super::compact;
-use crate::formats::csv_export::{each_row, find_row, row_time, value, value_any};
+use crate::formats::csv_export::{each_row, find_row, row_time, value_any};
 use crate::importer::{ImportCx, ParseError};
 use crate::model::{Category, IdentityKind, Record};
 use std::io::Read;
@@ -107,7 +107,7 @@ pub fn parse_payment_options(
         let method =
             value_any(row, &["Card Type", "Payment Method", "Type"]).unwrap_or("Payment option");
         let last = value_any(row, &["Last Digits", "Last 4 Digits", "Card Number"])
-            .map(|d| last_four(d))
+            .map(last_four)
             .unwrap_or_default();
         if let Some(holder) =
             value_any(row, &["Name On Account", "Name On Card", "Cardholder Name"])

@@ -18,6 +18,9 @@ pub const MARKERS: &[&str] = &[
     "retailcustomerreturns",
     "retailcartitems",
     "retailsearchdataretailcustomerengagement",
+    "searchdatacustomerengagement",
+    "retailsellerfeedback",
+    "retailregionauthority",
     "retailcustomerprofile",
     "retailaddressbook",
     "retailpaymentoptions",
@@ -33,6 +36,11 @@ pub const MARKERS: &[&str] = &[
     "audiblemembershipbillings",
     "primevideoviewinghistory",
     "primevideowatchlist",
+    "digitalprimevideoviewinghistory",
+    "digitalprimevideowatchlist",
+    "digitalprimevideowatchlisthistory",
+    "digitalprimevideoviewcounts",
+    "audiblemembershipevent",
     "alexavoicehistory",
     "advertisingadvertiseraudiences",
     "advertising3paudiences",
@@ -40,6 +48,9 @@ pub const MARKERS: &[&str] = &[
     "advertisingadvertiserclicks",
     "advertisingoptout",
 ];
+
+/// Kinds whose times are US month-first (`03/15/2023 14:05:09`): Prime Video's files.
+pub const MONTH_FIRST: &[&str] = &["prime_video_view", "prime_video_watchlist"];
 
 pub const FILES: &[CsvFile] = &[
     // Retail.
@@ -107,6 +118,7 @@ pub const FILES: &[CsvFile] = &[
             Category::Searches,
             &[
                 "Searched for {Keywords}",
+                "Searched for {First Search Query String}",
                 "Searched for {First Search Query}",
             ],
         )
@@ -115,6 +127,7 @@ pub const FILES: &[CsvFile] = &[
             "First Search Time",
             "Search Time",
         ])
+        .until(&["Last search Time (GMT)"])
         .key(&["First Search Time (GMT)", "Query ID", "Keywords"]),
     ),
     CsvFile::rows(
@@ -157,6 +170,41 @@ pub const FILES: &[CsvFile] = &[
         .body(&["Transcript", "Notes"])
         .time(&["Contact Date", "Contact Time"])
         .key(&["Contact ID", "Contact Date", "Channel"]),
+    ),
+    // Sellers you rated: the seller stays data (no relation fits "you rated them").
+    CsvFile::rows(
+        &["retailsellerfeedback"],
+        &[],
+        "amazon_seller_feedback",
+        RowSpec::new(
+            "seller_feedback",
+            Category::Content,
+            &["Rated seller {Seller Name}: {Rating}", "Seller feedback"],
+        )
+        .body(&["Comments", "Feedback"])
+        .time(&["Feedback Date", "Date"]),
+    ),
+    CsvFile::rows(
+        &["retailregionauthority"],
+        &[],
+        "amazon_region_authority",
+        RowSpec::new(
+            "region_authority",
+            Category::Location,
+            &["Region: {City} {State} {Postal Code}", "Region record"],
+        )
+        .time(&["Date", "Creation Date"]),
+    ),
+    CsvFile::rows(
+        &["lightweightinteractions"],
+        &[],
+        "amazon_light_interactions",
+        RowSpec::new(
+            "light_interaction",
+            Category::ActivityBrowsing,
+            &["{InteractionType} {ASIN}", "Interaction"],
+        )
+        .time(&["CreationTime", "Date"]),
     ),
     // Identifiers of the owner (own parsers).
     CsvFile::custom(
@@ -280,7 +328,11 @@ pub const FILES: &[CsvFile] = &[
         .key(&["Asin", "Start Date"]),
     ),
     CsvFile::rows(
-        &["audiblemembershipbillings", "audiblepurchasehistory"],
+        &[
+            "audiblemembershipbillings",
+            "audiblepurchasehistory",
+            "audiblemembershipevent",
+        ],
         &["BillingPeriodStartDate", "BillingAmount"],
         "amazon_audible_billing",
         RowSpec::new(
@@ -295,34 +347,64 @@ pub const FILES: &[CsvFile] = &[
         .until(&["BillingPeriodEndDate"])
         .key(&["BillingPeriodStartDate", "Plan"]),
     ),
+    CsvFile::rows(
+        &["audiblemembershipevent"],
+        &[],
+        "amazon_audible_membership_events",
+        RowSpec::new(
+            "audible_membership_event",
+            Category::Purchases,
+            &[
+                "Audible membership: {EventType} ({Plan})",
+                "Audible membership: {EventType}",
+            ],
+        )
+        .time(&["EventDate", "Event Date", "CreateDate"]),
+    ),
     // Prime Video.
     CsvFile::rows(
-        &["primevideoviewinghistory", "primevideoviewcounts"],
-        &["Playback Start Datetime (UTC)", "Title"],
+        &[
+            "digitalprimevideoviewinghistory",
+            "primevideoviewinghistory",
+        ],
+        &["Playback Hour", "Title"],
         "amazon_prime_video_viewing",
         RowSpec::new(
             "prime_video_view",
             Category::MediaConsumption,
-            &["Watched {Title} on {Device Type}", "Watched {Title}"],
+            &["Watched {Title} ({Video Type})", "Watched {Title}"],
         )
-        .time(&[
-            "Playback Start Datetime (UTC)",
-            "Playback Hour",
-            "Start Time",
-        ])
-        .key(&["Playback Start Datetime (UTC)", "ASIN", "Title"]),
+        .time(&["Playback Hour", "Start Time"])
+        .key(&["Playback Hour", "Title"]),
     ),
     CsvFile::rows(
-        &["primevideowatchlist"],
-        &["Title", "Created Date"],
+        &[
+            "digitalprimevideowatchlist",
+            "digitalprimevideowatchlisthistory",
+            "primevideowatchlist",
+        ],
+        &["catalogTitle", "itemAddedDate"],
         "amazon_prime_video_watchlist",
         RowSpec::new(
             "prime_video_watchlist",
             Category::MediaConsumption,
-            &["On your watchlist: {Title}", "On your watchlist: {ASIN}"],
+            &[
+                "On your watchlist: {catalogTitle}",
+                "On your watchlist: {Title}",
+            ],
         )
-        .time(&["Created Date", "Date Added"])
-        .key(&["ASIN", "Title"]),
+        .time(&["itemAddedDate", "Created Date"])
+        .key(&["listId", "catalogTitle", "itemAddedDate"]),
+    ),
+    CsvFile::rows(
+        &["digitalprimevideoviewcounts"],
+        &[],
+        "amazon_prime_video_view_counts",
+        RowSpec::new(
+            "prime_video_view_counts",
+            Category::MediaConsumption,
+            &["Prime Video: {Title} watched {View Count} times"],
+        ),
     ),
     // Alexa: the voice history is listed; the recordings themselves are media (skipped).
     CsvFile::rows(

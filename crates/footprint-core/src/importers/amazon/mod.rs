@@ -148,11 +148,43 @@ fn import_spec_rows(
     reader: &mut dyn Read,
     cx: &mut ImportCx<'_>,
 ) -> Result<(), ParseError> {
+    let month_first = files::MONTH_FIRST.contains(&spec.kind);
+    // Month-first files: the times are read here, not by the generic reader (which would
+    // report `03/15/2023` as no date).
+    let generic = if month_first {
+        RowSpec {
+            time: &[],
+            time_end: &[],
+            ..*spec
+        }
+    } else {
+        *spec
+    };
     each_row(reader, cx, |cx, row| {
-        let mut r = csv_export::record(cx, spec, row).data(&compact(row, spec.body));
+        let mut r = csv_export::record(cx, &generic, row).data(&compact(row, spec.body));
+        if month_first {
+            r.ts = month_first_time(cx, row, spec.time);
+            r.ts_end = month_first_time(cx, row, spec.time_end);
+        }
         r.title = r.title.map(|t| unquote_amounts(&t));
         cx.emit(row.index, r)
     })
+}
+
+/// The time in the first of `columns` with a value, month first (`03/15/2023 14:05:09`); a
+/// value that is no date is reported with the row's line.
+fn month_first_time(cx: &mut ImportCx<'_>, row: &Row<'_>, columns: &[&str]) -> Option<i64> {
+    let (column, raw) = columns
+        .iter()
+        .find_map(|c| csv_export::value(row, c).map(|v| (*c, v)))?;
+    let ms = crate::time::parse_month_first(raw);
+    if ms.is_none() {
+        cx.warn(
+            Some(row.index),
+            format!("line {}: `{column}` is not a date: {raw:?}", row.line),
+        );
+    }
+    ms
 }
 
 impl Importer for Amazon {
