@@ -3,8 +3,8 @@
 //! holding `<Dataset>/<Dataset>.csv` files with every field quoted, a UTF-8 BOM, `Not
 //! Available` placeholders, amounts as `'12.99'` and ISO dates with `Z`.
 //!
-//! Generations: [`AmazonGen::Y2021`] (no Alexa, Audible or watchlist; no seller column; the ad
-//! click list only a header) and [`AmazonGen::Y2024`] (all datasets, marketplace sellers).
+//! Generations: [`AmazonGen::Y2021`] (no Alexa, Audible or watchlist; no seller column; order
+//! dates month first `03/15/2021 14:05:09`; the ad click list only a header) and [`AmazonGen::Y2024`] (all datasets, marketplace sellers).
 //! Layouts: the zips given together, the zips in one folder, or all of them unpacked in one
 //! folder. Deterministic; the owner is [`Persona::for_seed`], advertisers come from
 //! [`crate::names`].
@@ -250,7 +250,12 @@ pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
             &address,
             &product,
         ];
-        let when = iso(t, i % 2 == 0);
+        // Older exports write the order date month first.
+        let when = if y24 {
+            iso(t, i % 2 == 0)
+        } else {
+            t.format("%m/%d/%Y %H:%M:%S").to_string()
+        };
         row[2] = &when;
         let ship_cell = if spec.placeholders && i % 4 == 1 {
             "Not Available".to_string()

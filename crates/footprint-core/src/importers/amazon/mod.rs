@@ -173,7 +173,7 @@ fn import_spec_rows(
 
 /// The time in the first of `columns` with a value, month first (`03/15/2023 14:05:09`); a
 /// value that is no date is reported with the row's line.
-fn month_first_time(cx: &mut ImportCx<'_>, row: &Row<'_>, columns: &[&str]) -> Option<i64> {
+pub fn month_first_time(cx: &mut ImportCx<'_>, row: &Row<'_>, columns: &[&str]) -> Option<i64> {
     let (column, raw) = columns
         .iter()
         .find_map(|c| csv_export::value(row, c).map(|v| (*c, v)))?;

@@ -1,15 +1,16 @@
 //! `Retail.OrderHistory.N.csv`: one row per item shipped (an order of three items is three
 //! rows sharing `Order ID`). Columns: `Website, Order ID, Order Date, Currency, Unit Price,
 //! Total Owed, ASIN, Quantity, Payment Instrument Type, Order Status, Ship Date, Shipping
-//! Address, Product Name, ...`, amounts as `'12.99'`, dates ISO with `Z`, `Not Available`
-//! where Amazon has nothing.
+//! Address, Product Name, ...`, amounts as `'12.99'`, `Not Available` where Amazon has
+//! nothing. Dates: ISO with `Z` in newer exports, US month-first `03/15/2021 14:05:09` in
+//! older ones (public parsers read both).
 //!
 //! Marketplace orders name the seller (`Seller`, `Sold By`): kept on the order's data. A seller
 //! receives the shipping address to fulfil the order, but no relation says "sold you
 //! something", and inventing one would overstate what the export shows (see IMPORTERS.md).
 
-use super::{clean, compact};
-use crate::formats::csv_export::{each_row, row_time, value, value_any};
+use super::{clean, compact, month_first_time};
+use crate::formats::csv_export::{each_row, value, value_any};
 use crate::importer::{ImportCx, ParseError};
 use crate::model::{Category, Record};
 use std::io::Read;
@@ -39,10 +40,10 @@ pub fn parse_orders(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), 
         if let Some(seller) = seller {
             title.push_str(&format!(", sold by {seller}"));
         }
-        let ts = row_time(cx, row, &["Order Date", "Order Date (UTC)"]);
+        let ts = month_first_time(cx, row, &["Order Date", "Order Date (UTC)"]);
         let r = Record::new("order_item", Category::Purchases)
             .at(ts)
-            .until(row_time(cx, row, &["Ship Date"]))
+            .until(month_first_time(cx, row, &["Ship Date"]))
             .title(title)
             .data(&compact(row, &[]))
             .with_key(&[order, asin, value(row, "Ship Date").unwrap_or("")]);
@@ -65,7 +66,7 @@ mod tests {
     fn rows_become_order_items_with_sellers_as_data() {
         let input = "\u{feff}\"Website\",\"Order ID\",\"Order Date\",\"Currency\",\"Total Owed\",\"ASIN\",\"Ship Date\",\"Product Name\",\"Seller\"\n\
 \"Amazon.com\",\"111-1\",\"2023-01-15T10:20:30Z\",\"USD\",\"'12.99'\",\"B0001\",\"2023-01-16T08:00:00.000Z\",\"Kettle\",\"Not Available\"\n\
-\"Amazon.com\",\"111-2\",\"2023-02-01T00:00:00Z\",\"USD\",\"'-0.68'\",\"B0002\",\"Not Available\",\"Mug\",\"Sunny Books 1\"\n";
+\"Amazon.com\",\"111-2\",\"02/01/2023 00:00:00\",\"USD\",\"'-0.68'\",\"B0002\",\"Not Available\",\"Mug\",\"Sunny Books 1\"\n";
         let out = run(input);
         assert_eq!(out.records.len(), 2);
         let [a, b] = [&out.records[0], &out.records[1]];
@@ -76,6 +77,7 @@ mod tests {
             b.title.as_deref(),
             Some("Ordered Mug (-0.68 USD), sold by Sunny Books 1")
         );
+        assert_eq!(b.ts, Some(1_675_209_600_000), "older exports: month first");
         assert!(b.company.is_none(), "a seller is data, not a relation");
         let d = data_json(b);
         assert_eq!(d["Seller"], "Sunny Books 1");
