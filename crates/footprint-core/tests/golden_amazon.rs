@@ -300,10 +300,10 @@ fn messy_export() {
         c.failed
     );
     assert!(
-        c.warnings.iter().any(|w| w
-            .file
-            .ends_with("Search-Data.Customer-Engagement.csv")
-            && w.message.contains("line")),
+        c.warnings
+            .iter()
+            .any(|w| w.file.ends_with("Search-Data.Customer-Engagement.csv")
+                && w.message.contains("line")),
         "the broken row is reported with its line: {:?}",
         s.warnings
     );
@@ -396,4 +396,33 @@ fn demo_archive_is_detected() {
         c.warnings
     );
     assert_eq!(count(&c, "order_item"), 50);
+}
+
+/// 100,000 order items and searches end to end. Slow in debug builds:
+/// `cargo test -p footprint-core --test golden_amazon -- --ignored`.
+#[test]
+#[ignore]
+fn amazon_benchmark_size() {
+    let spec = AmazonSpec {
+        orders: 100_000,
+        searches: 100_000,
+        ..Default::default()
+    };
+    let t0 = std::time::Instant::now();
+    let (paths, _d) = write(&spec);
+    let generated = t0.elapsed();
+    let view = open(&paths);
+    let t1 = std::time::Instant::now();
+    let c = collect(&Amazon, &view);
+    let imported = t1.elapsed();
+    assert!(c.failed.is_empty() && c.warnings.is_empty());
+    assert_eq!(count(&c, "order_item"), spec.orders);
+    let bytes: u64 = paths
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum();
+    eprintln!(
+        "benchmark: {bytes} bytes zipped, generated in {generated:?}, {} records imported in {imported:?}",
+        c.records.len()
+    );
 }
