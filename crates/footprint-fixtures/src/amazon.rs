@@ -888,3 +888,28 @@ pub fn demo(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<Pat
     };
     generate(&spec, &dir)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_bytes_and_several_zips() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = generate(&AmazonSpec::default(), &dir.path().join("a")).unwrap();
+        let b = generate(&AmazonSpec::default(), &dir.path().join("b")).unwrap();
+        assert!(a.len() >= 8, "{a:?}");
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(
+                std::fs::read(x).unwrap(),
+                std::fs::read(y).unwrap(),
+                "{x:?}"
+            );
+        }
+        let old = AmazonSpec {
+            generation: AmazonGen::Y2021,
+            ..Default::default()
+        };
+        assert!(data_files(&old) < data_files(&AmazonSpec::default()));
+    }
+}
