@@ -18,6 +18,7 @@ pub fn importers() -> &'static [&'static dyn Importer] {
         &crate::importers::tiktok::TikTok,
         &crate::importers::snapchat::Snapchat,
         &crate::importers::spotify::Spotify,
+        &crate::importers::amazon::Amazon,
     ]
 }
 

@@ -129,6 +129,23 @@ pub fn parse(s: &str) -> Option<i64> {
     None
 }
 
+/// [`parse`], plus US month-first dates with slashes (`03/15/2023 14:05:09`,
+/// `03/15/2023 14:05`, `03/15/2023`), as Amazon's Prime Video files write them. Only for files
+/// known to be month-first: `parse` itself never guesses the order of `05/03/2023`.
+pub fn parse_month_first(s: &str) -> Option<i64> {
+    let bare = s.trim().trim_matches('\'').trim();
+    let bare = ["UTC", "GMT"].iter().find_map(|z| bare.strip_suffix(z)).map(str::trim_end).unwrap_or(bare);
+    for fmt in ["%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M"] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(bare, fmt) {
+            return plausible(Utc.from_utc_datetime(&n).timestamp_millis());
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(bare, "%m/%d/%Y") {
+        return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).timestamp_millis());
+    }
+    parse(s)
+}
+
 /// A wall-clock date and time without a zone, taken as UTC (chat exports write the phone's
 /// local time and no zone), as epoch milliseconds. Impossible dates (31 February, hour 25)
 /// and implausible years are `None`.
@@ -217,6 +234,17 @@ mod tests {
         assert_eq!(parse("2022-12-28T14:05:11.123Z[UTC]"), parse("2022-12-28T14:05:11.123Z"));
         assert!(parse("2022-12-28T14:05:11.123Z[UTC]").is_some());
         assert_eq!(parse("[UTC]"), None);
+    }
+
+    #[test]
+    fn month_first_dates_only_when_asked() {
+        let t = Some(1_539_202_764_000); // 2018-10-10 20:19:24 UTC
+        assert_eq!(parse_month_first("10/10/2018 20:19:24"), t);
+        assert_eq!(parse_month_first("03/15/2023 14:05"), Some(1_678_889_100_000));
+        assert_eq!(parse_month_first("03/15/2023"), Some(1_678_838_400_000));
+        assert_eq!(parse_month_first("15/03/2023 14:05"), None, "no month 15");
+        assert_eq!(parse_month_first("2018-10-10T20:19:24Z"), t, "other forms as `parse`");
+        assert_eq!(parse("03/15/2023 14:05"), None, "`parse` does not guess");
     }
 
     #[test]

@@ -52,3 +52,24 @@ fn a_folder_that_is_one_export_stays_one() {
     std::fs::write(mixed.join("Connections.csv"), "First Name,Last Name\n").unwrap();
     assert_eq!(plan_exports(&[mixed.clone()], &Limits::default()), vec![vec![mixed]]);
 }
+
+#[test]
+fn pieces_of_one_export_given_together_are_one_export() {
+    use footprint_fixtures::amazon::{generate, AmazonSpec};
+    let dir = tempfile::tempdir().unwrap();
+    let zips = generate(&AmazonSpec::default(), &dir.path().join("amazon")).unwrap();
+    assert!(zips.len() > 2);
+    let fb = dir.path().join("facebook-me-2024-03-02.zip");
+    generate_facebook(&FacebookSpec::default(), &fb).unwrap();
+    let mut given = zips.clone();
+    given.insert(1, fb.clone());
+    let plan = plan_exports(&given, &Limits::default());
+    assert_eq!(plan.len(), 2, "{plan:?}");
+    assert_eq!(plan[0].len(), zips.len(), "the Amazon zips are one export");
+    assert_eq!(plan[1], vec![fb.clone()]);
+
+    // Two downloads of the same Facebook account overlap: two exports.
+    let fb2 = dir.path().join("facebook-me-2024-06-02.zip");
+    generate_facebook(&FacebookSpec::default(), &fb2).unwrap();
+    assert_eq!(plan_exports(&[fb, fb2], &Limits::default()).len(), 2);
+}

@@ -234,7 +234,11 @@ pub fn mark_demo(written: &[PathBuf]) -> std::io::Result<()> {
         return Ok(());
     };
     if first.is_dir() {
-        return std::fs::write(first.join(DEMO_MARKER), DEMO_TEXT);
+        // Dated like the entries (2024-03-02 10:00 UTC): the export date is the newest file.
+        let marker = first.join(DEMO_MARKER);
+        std::fs::write(&marker, DEMO_TEXT)?;
+        let stamp = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_709_373_600);
+        return std::fs::File::options().write(true).open(&marker)?.set_modified(stamp);
     }
     let file = std::fs::OpenOptions::new().read(true).write(true).open(first)?;
     let mut zip = zip::ZipWriter::new_append(file).map_err(std::io::Error::other)?;

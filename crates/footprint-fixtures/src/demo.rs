@@ -133,6 +133,7 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "tiktok", about: "TikTok (2024+ JSON, TikTok_Data_1709373600.zip)", write: crate::tiktok::demo },
     Generator { id: "snapchat", about: "Snapchat (2025 JSON with chat media, mydata~1709373600000.zip)", write: crate::snapchat::demo },
     Generator { id: "spotify", about: "Spotify (account data 2024, my_spotify_data.zip)", write: crate::spotify::demo },
+    Generator { id: "amazon", about: "Amazon (Request my data: several zips in one folder, CSV)", write: crate::amazon::demo },
 ];
 
 /// The generator of a platform id.

@@ -2,6 +2,7 @@
 //! FORMATS.md, at any scale, including the messy parts real exports have (top folders, macOS
 //! junk, mojibake, localized names, part-zips). Same seed, same bytes. Never real personal data.
 
+pub mod amazon;
 pub mod archive_writer;
 pub mod csv_files;
 pub mod demo;

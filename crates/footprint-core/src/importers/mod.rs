@@ -2,6 +2,7 @@
 //! (`meta/` is the Facebook + Instagram core); [`rows`] turns plain list elements into
 //! records for any platform (TikTok, Snapchat).
 
+pub mod amazon;
 pub mod discord;
 pub mod google;
 pub mod linkedin;

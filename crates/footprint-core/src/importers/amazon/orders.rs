@@ -1,0 +1,121 @@
+//! `Retail.OrderHistory.N.csv`: one row per item shipped (an order of three items is three
+//! rows sharing `Order ID`). Columns: `Website, Order ID, Order Date, Currency, Unit Price,
+//! Total Owed, ASIN, Quantity, Payment Instrument Type, Order Status, Ship Date, Shipping
+//! Address, Product Name, ...`, amounts as `'12.99'`, `Not Available` where Amazon has
+//! nothing. Dates: ISO with `Z` in newer exports, US month-first `03/15/2021 14:05:09` in
+//! older ones (public parsers read both).
+//!
+//! Marketplace orders name the seller (`Seller`, `Sold By`): kept on the order's data. A seller
+//! receives the shipping address to fulfil the order, but no relation says "sold you
+//! something", and inventing one would overstate what the export shows (see IMPORTERS.md).
+
+use super::{clean, compact, month_first_time};
+use crate::formats::csv_export::{each_row, value, value_any};
+use crate::importer::{ImportCx, ParseError};
+use crate::model::{Category, Record};
+use std::io::Read;
+
+/// `Retail.OrderHistory`: one `order_item` record per row.
+pub fn parse_orders(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+    each_row(reader, cx, |cx, row| {
+        let order = value(row, "Order ID").unwrap_or("");
+        let asin = value_any(row, &["ASIN", "ASIN/ISBN"]).unwrap_or("");
+        let product = value(row, "Product Name").unwrap_or(asin);
+        if order.is_empty() && product.is_empty() {
+            cx.warn(
+                Some(row.index),
+                format!("line {}: neither Order ID nor product", row.line),
+            );
+        }
+        let total = value_any(row, &["Total Owed", "Item Total", "Unit Price"]).and_then(clean);
+        let currency = value(row, "Currency").unwrap_or("");
+        let mut title = format!(
+            "Ordered {}",
+            if product.is_empty() { order } else { product }
+        );
+        if let Some(total) = total {
+            title.push_str(&format!(" ({total} {currency})").replace(" )", ")"));
+        }
+        let seller = value_any(row, &["Seller", "Sold By", "Seller Name"]);
+        if let Some(seller) = seller {
+            title.push_str(&format!(", sold by {seller}"));
+        }
+        let ts = month_first_time(cx, row, &["Order Date", "Order Date (UTC)"]);
+        let r = Record::new("order_item", Category::Purchases)
+            .at(ts)
+            .until(month_first_time(cx, row, &["Ship Date"]))
+            .title(title)
+            .data(&compact(row, &[]))
+            .with_key(&[order, asin, value(row, "Ship Date").unwrap_or("")]);
+        cx.emit(row.index, r)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{data_json, MemorySink};
+
+    fn run(input: &str) -> MemorySink {
+        let (out, r) = MemorySink::run_parser("Retail.OrderHistory.1.csv", input, parse_orders);
+        r.unwrap();
+        out
+    }
+
+    #[test]
+    fn rows_become_order_items_with_sellers_as_data() {
+        let input = "\u{feff}\"Website\",\"Order ID\",\"Order Date\",\"Currency\",\"Total Owed\",\"ASIN\",\"Ship Date\",\"Product Name\",\"Seller\"\n\
+\"Amazon.com\",\"111-1\",\"2023-01-15T10:20:30Z\",\"USD\",\"'12.99'\",\"B0001\",\"2023-01-16T08:00:00.000Z\",\"Kettle\",\"Not Available\"\n\
+\"Amazon.com\",\"111-2\",\"02/01/2023 00:00:00\",\"USD\",\"'-0.68'\",\"B0002\",\"Not Available\",\"Mug\",\"Sunny Books 1\"\n";
+        let out = run(input);
+        assert_eq!(out.records.len(), 2);
+        let [a, b] = [&out.records[0], &out.records[1]];
+        assert_eq!(a.title.as_deref(), Some("Ordered Kettle (12.99 USD)"));
+        assert_eq!(a.ts, Some(1_673_778_030_000));
+        assert!(a.ts_end.is_some());
+        assert_eq!(
+            b.title.as_deref(),
+            Some("Ordered Mug (-0.68 USD), sold by Sunny Books 1")
+        );
+        assert_eq!(b.ts, Some(1_675_209_600_000), "older exports: month first");
+        assert!(b.company.is_none(), "a seller is data, not a relation");
+        let d = data_json(b);
+        assert_eq!(d["Seller"], "Sunny Books 1");
+        assert_eq!(d["Total Owed"], "-0.68");
+        assert!(d.get("Ship Date").is_none(), "placeholders are dropped");
+        assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn damaged_rows_are_warnings() {
+        let cases = [
+            (
+                "Order ID,Order Date,Product Name\n1,soon,Kettle\n",
+                1,
+                "not a date",
+            ),
+            (
+                "Order ID,Order Date,Product Name\nNot Available,,N/A\n",
+                1,
+                "neither",
+            ),
+            (
+                "Order ID,Order Date,Product Name\n1,2023-01-15T10:20:30Z",
+                1,
+                "truncated",
+            ),
+        ];
+        for (input, n, warning) in cases {
+            let out = run(input);
+            assert_eq!(out.records.len(), n, "{input}");
+            assert!(
+                out.warnings
+                    .iter()
+                    .any(|w| w.message.contains(warning) && w.message.contains("line 2")),
+                "{input}: {:?}",
+                out.warnings
+            );
+        }
+        assert!(run("").records.is_empty());
+    }
+}
