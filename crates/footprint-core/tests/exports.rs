@@ -24,7 +24,7 @@ fn a_mixed_folder_is_split_into_its_exports_and_each_is_imported() {
     .unwrap();
     std::fs::write(downloads.join(".DS_Store"), b"junk").unwrap();
 
-    let plan = plan_exports(&[downloads.clone()], &Limits::default());
+    let plan = plan_exports(std::slice::from_ref(&downloads), &Limits::default());
     assert_eq!(plan.len(), 3, "{plan:?}");
     assert!(plan.iter().any(|g| g.len() > 1), "the Takeout's parts stay together: {plan:?}");
 
@@ -42,7 +42,7 @@ fn a_folder_that_is_one_export_stays_one() {
     let dir = tempfile::tempdir().unwrap();
     let unpacked = dir.path().join("facebook-me");
     generate_facebook(&FacebookSpec { container: Container::Folder, ..Default::default() }, &unpacked).unwrap();
-    assert_eq!(plan_exports(&[unpacked.clone()], &Limits::default()), vec![vec![unpacked]]);
+    assert_eq!(plan_exports(std::slice::from_ref(&unpacked), &Limits::default()), vec![vec![unpacked]]);
 
     // A zip beside a loose data file: the folder is one export as given, not split.
     let mixed = dir.path().join("mixed");
@@ -50,7 +50,7 @@ fn a_folder_that_is_one_export_stays_one() {
     generate_instagram(&InstagramSpec::default(), &mixed.join("instagram.zip")).unwrap();
     generate_facebook(&FacebookSpec::default(), &mixed.join("facebook.zip")).unwrap();
     std::fs::write(mixed.join("Connections.csv"), "First Name,Last Name\n").unwrap();
-    assert_eq!(plan_exports(&[mixed.clone()], &Limits::default()), vec![vec![mixed]]);
+    assert_eq!(plan_exports(std::slice::from_ref(&mixed), &Limits::default()), vec![vec![mixed]]);
 }
 
 #[test]

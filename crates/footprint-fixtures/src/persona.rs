@@ -55,7 +55,7 @@ impl Persona {
     /// The owner for a seed: the same seed gives the same person on every platform.
     pub fn for_seed(seed: u64) -> Persona {
         // A stream of its own, so a generator's other random choices do not shift the person.
-        let mut rng = Rng::new(seed ^ 0x5EED_0F_0E_0A11);
+        let mut rng = Rng::new(seed ^ 0x5EED_0F0E_0A11);
         let first = rng.pick(names::FIRST).to_string();
         let last = rng.pick(names::LAST).to_string();
         let username = format!("{}.{}{}", slug(&first), slug(&last), rng.below(90) + 10);
@@ -68,7 +68,7 @@ impl Persona {
                 1 + rng.below(12) as i64,
                 1 + rng.below(28) as i64,
             ),
-            city: *rng.pick(CITIES),
+            city: CITIES[rng.below(CITIES.len() as u64) as usize],
             username,
             first,
             last,

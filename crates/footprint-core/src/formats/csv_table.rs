@@ -175,7 +175,7 @@ impl<R: Read> CsvTable<R> {
     /// Whether a column exists (by [`norm_column`]).
     pub fn has(&self, column: &str) -> bool {
         let want = norm_column(column);
-        self.normalized.iter().any(|n| *n == want)
+        self.normalized.contains(&want)
     }
 
     /// The next row, skipping blank rows. A row that cannot be read (bad UTF-8, unbalanced
