@@ -7,6 +7,7 @@ pub mod importer;
 pub mod importers;
 pub mod json_stream;
 pub mod model;
+pub mod money;
 pub mod paths;
 pub mod plan;
 pub mod exports;

@@ -253,6 +253,8 @@ pub struct Record {
     pub company: Option<CompanyRef>,
     /// The record's remaining fields as compact JSON text (kept for audit and research).
     pub data: Option<String>,
+    /// An amount of money (an order's total, a payment), in minor units of its currency.
+    pub amount: Option<crate::money::Money>,
     /// Stable natural key material hash; see [`Record::with_key`].
     pub key: Option<u64>,
     /// Position of the record inside its file (element index), filled by the import context.
@@ -272,6 +274,7 @@ impl Record {
             lon: None,
             company: None,
             data: None,
+            amount: None,
             key: None,
             position: 0,
         }
@@ -312,6 +315,15 @@ impl Record {
         });
         self
     }
+    /// The amount of money this record is about (purchases, payments, refunds).
+    pub fn money(mut self, amount: crate::money::Money) -> Self {
+        self.amount = Some(amount);
+        self
+    }
+    pub fn money_opt(mut self, amount: Option<crate::money::Money>) -> Self {
+        self.amount = amount;
+        self
+    }
     /// Attach extra fields (any serializable value) as compact JSON.
     pub fn data(mut self, value: &impl Serialize) -> Self {
         self.data = serde_json::to_string(value).ok();
@@ -344,19 +356,25 @@ impl Record {
             .as_ref()
             .map(|c| format!("{}|{}", c.name, c.relation))
             .unwrap_or_default();
-        key_of(
-            self.kind,
-            &[
-                &ts,
-                &ts_end,
-                self.title.as_deref().unwrap_or(""),
-                self.body.as_deref().unwrap_or(""),
-                &lat,
-                &lon,
-                &company,
-                self.data.as_deref().unwrap_or(""),
-            ],
-        )
+        // The amount joins the key only when there is one: keys of records without money stay
+        // what they were before amounts existed.
+        let amount = self
+            .amount
+            .map(|m| format!("{}|{}", m.minor, m.currency.as_str()));
+        let mut parts: Vec<&str> = vec![
+            &ts,
+            &ts_end,
+            self.title.as_deref().unwrap_or(""),
+            self.body.as_deref().unwrap_or(""),
+            &lat,
+            &lon,
+            &company,
+            self.data.as_deref().unwrap_or(""),
+        ];
+        if let Some(a) = &amount {
+            parts.push(a);
+        }
+        key_of(self.kind, &parts)
     }
 }
 

@@ -119,6 +119,9 @@ pub struct RecordRow {
     pub data: Option<String>,
     /// The record's dedup key (stable across re-imports; used for paging), as a string.
     pub key: String,
+    /// An amount of money, in minor units of `currency` (ISO 4217).
+    pub amount_minor: Option<i64>,
+    pub currency: Option<String>,
 }
 
 /// Keyset position for paging: the (time, dedup key) of the last row seen, the same order as
@@ -279,6 +282,8 @@ pub struct ExportChange {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Overview {
+    /// What shops know about your buying: orders and spend per platform, year and currency.
+    pub spending: Vec<SpendRow>,
     pub archives_total: i64,
     /// Of them, Footprint's invented demo archives (the app shows a banner while any is loaded).
     pub demo_archives: i64,
@@ -292,6 +297,22 @@ pub struct Overview {
     pub top_holders: Vec<CompanySummary>,
     pub monthly: Vec<MonthCount>,
     pub changes: Vec<ExportChange>,
+}
+
+/// Purchases of one platform in one year and currency (amounts are never converted).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SpendRow {
+    pub platform: String,
+    pub platform_name: String,
+    /// Calendar year (UTC); `None` for purchases without a date.
+    pub year: Option<i64>,
+    /// ISO 4217.
+    pub currency: String,
+    /// Records with an amount (orders, payments; refunds are negative amounts).
+    pub records: i64,
+    /// Sum of the amounts, in minor units of the currency.
+    pub total_minor: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -317,7 +338,7 @@ fn json_list(s: Option<String>) -> Vec<String> {
 }
 
 const RECORD_COLS: &str = "r.id, r.platform, r.kind, r.category, r.ts, r.ts_end, r.title, r.body, r.lat, r.lon,
-     c.name, r.relation, f.path, r.position, r.archive_id, r.data, r.dedup";
+     c.name, r.relation, f.path, r.position, r.archive_id, r.data, r.dedup, r.amount_minor, r.currency";
 const RECORD_FROM: &str =
     "records r JOIN files f ON f.id = r.file_id LEFT JOIN companies c ON c.id = r.company_id";
 
@@ -340,6 +361,8 @@ fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
         archive_id: r.get(14)?,
         data: r.get(15)?,
         key: r.get::<_, i64>(16)?.to_string(),
+        amount_minor: r.get(17)?,
+        currency: r.get(18)?,
     })
 }
 
@@ -417,6 +440,34 @@ impl Store {
             .optional()
             .map_err(self.err())?;
         Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+    }
+
+    /// Orders and spend per platform, year and currency, purchases only (the partial index
+    /// `records_money` holds just the records with an amount).
+    pub fn spending(&self) -> Result<Vec<SpendRow>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT platform, CAST(strftime('%Y', ts / 1000, 'unixepoch') AS INTEGER), currency,
+                        count(*), sum(amount_minor)
+                 FROM records WHERE amount_minor IS NOT NULL AND currency IS NOT NULL
+                 GROUP BY 1, 2, 3 ORDER BY 1, 2 DESC, 3",
+            )
+            .map_err(self.err())?;
+        let rows = st
+            .query_map([], |r| {
+                let platform: String = r.get(0)?;
+                Ok(SpendRow {
+                    platform_name: platform_name(&platform),
+                    platform,
+                    year: r.get(1)?,
+                    currency: r.get(2)?,
+                    records: r.get(3)?,
+                    total_minor: r.get(4)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
     }
 
     /// Remove every demo archive (Footprint's invented data); the user's own archives stay.
@@ -929,6 +980,7 @@ impl Store {
             })
             .collect();
         Ok(Overview {
+            spending: self.spending()?,
             archives_total: self.scalar("SELECT count(*) FROM archives")?,
             demo_archives: self.scalar("SELECT count(*) FROM archives WHERE demo = 1")?,
             records_total: self.scalar("SELECT coalesce(sum(records), 0) FROM record_counts")?,

@@ -674,11 +674,11 @@ impl Scope<'_> {
 }
 
 /// Rows per multi-row INSERT: one statement per 64 rows saves SQLite's per-statement work
-/// (reset, bind, halt), ~25% of the writer's time (16 columns x 64 = 1,024 parameters).
+/// (reset, bind, halt), ~25% of the writer's time (18 columns x 64 = 1,152 parameters).
 const CHUNK: usize = 64;
 const INSERT_COLS: &str = "archive_id, file_id, position, dedup, platform, kind, category,
-    ts, ts_end, title, body, lat, lon, company_id, relation, data";
-const INSERT_COL_COUNT: usize = 16;
+    ts, ts_end, title, body, lat, lon, company_id, relation, data, amount_minor, currency";
+const INSERT_COL_COUNT: usize = 18;
 
 fn insert_sql(rows: usize) -> String {
     let one = format!("({})", vec!["?"; INSERT_COL_COUNT].join(","));
@@ -721,6 +721,8 @@ fn bind_rows(
         st.raw_bind_parameter(b + 14, row.company_id)?;
         st.raw_bind_parameter(b + 15, r.company.as_ref().map(|c| c.relation.as_str()))?;
         st.raw_bind_parameter(b + 16, &r.data)?;
+        st.raw_bind_parameter(b + 17, r.amount.map(|m| m.minor))?;
+        st.raw_bind_parameter(b + 18, r.amount.as_ref().map(|m| m.currency.as_str()))?;
     }
     Ok(())
 }

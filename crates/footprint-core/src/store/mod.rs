@@ -12,6 +12,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("migrations/0001_init.sql")),
     ("0002_requests", include_str!("migrations/0002_requests.sql")),
     ("0003_demo", include_str!("migrations/0003_demo.sql")),
+    ("0004_money", include_str!("migrations/0004_money.sql")),
 ];
 
 /// The schema version this build writes.
