@@ -18,10 +18,11 @@ pub struct BenchArgs {
     dir: Option<PathBuf>,
     /// Scale factor: 1.0 = 1,000,000 location points + 200,000 My Activity entries;
     /// 100,000 Facebook messages + 2,000 off-Meta companies; a 300,000-tweet X archive; a
-    /// Discord package with a 1 GB activity file (1,700,000 events).
+    /// Discord package with a 1 GB activity file (1,700,000 events); an Amazon request with
+    /// 200,000 order lines.
     #[arg(long, default_value_t = 1.0)]
     scale: f64,
-    /// Only these archives (google, facebook, x, discord); default: all.
+    /// Only these archives (google, facebook, x, discord, amazon); default: all.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     #[arg(long)]
@@ -153,6 +154,16 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
             Some(scale(1_700_000.0)),
         )?;
         rows.push(measure("Discord: 1 GB of activity", &discord, &dir.join("bench-discord.db"))?);
+    }
+    if wanted("amazon") {
+        let spec = footprint_fixtures::amazon::AmazonSpec {
+            orders: scale(200_000.0),
+            layout: footprint_fixtures::amazon::AmazonLayout::Folder,
+            ..Default::default()
+        };
+        let amazon = footprint_fixtures::amazon::generate(&spec, &dir.join("amazon-bench"))?;
+        // The request's zips are one export (as `footprint import FOLDER` groups them).
+        rows.push(measure("Amazon: 200k order lines", &amazon, &dir.join("bench-amazon.db"))?);
     }
     eprintln!("Importing done.");
     let queries = if wanted("google") {

@@ -22,6 +22,8 @@ const hostile: RecordRow = {
   archive_id: 1,
   data: null,
   key: "1234567890123456789",
+  amount_minor: null,
+  currency: null,
 };
 
 describe("RecordTable", () => {
@@ -34,5 +36,13 @@ describe("RecordTable", () => {
     expect(container.textContent).toContain("messages/inbox/x/message_1.json");
     expect(container.textContent).toContain("#3");
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it("shows a purchase's amount in its currency, and none for other records", () => {
+    const order: RecordRow = { ...hostile, id: 2, kind: "order", title: "Order: headphones", amount_minor: 4999, currency: "USD" };
+    const { getAllByTestId } = render(RecordTable, { rows: [order, hostile] });
+    const amounts = getAllByTestId("record-amount");
+    expect(amounts).toHaveLength(1);
+    expect(amounts[0].textContent).toMatch(/49[.,]99/);
   });
 });

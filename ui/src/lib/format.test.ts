@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   baseName,
+  formatMoney,
   bucketRange,
   formatBucket,
   formatBytes,
@@ -84,5 +85,16 @@ describe("shorten", () => {
   });
   it("never splits an emoji", () => {
     expect(shorten("ab😀😀😀", 4)).toBe("ab😀…");
+  });
+});
+
+
+describe("formatMoney", () => {
+  it("shows minor units in the currency's own decimals, never converted", () => {
+    expect(formatMoney(123456, "USD", "en-US")).toBe("$1,234.56");
+    expect(formatMoney(-68, "USD", "en-US")).toBe("-$0.68");
+    expect(formatMoney(1200, "JPY", "en-US")).toBe("¥1,200");
+    expect(formatMoney(1250, "EUR", "de-DE")).toMatch(/^12,50\s€$/);
+    expect(formatMoney(5, "XYZ1", "en-US")).toBe("5 XYZ1");
   });
 });

@@ -112,3 +112,16 @@ export function shorten(text: string, max: number): string {
   if (chars.length <= max) return text;
   return `${chars.slice(0, Math.max(0, max - 1)).join("").trimEnd()}…`;
 }
+
+/** An amount in minor units of an ISO 4217 currency, in the user's locale ("€12.34",
+ * "¥1,200"). The currency's own number of decimals comes from Intl, not from a table. */
+export function formatMoney(minor: number, currency: string, locale?: string): string {
+  let f: Intl.NumberFormat;
+  try {
+    f = new Intl.NumberFormat(locale, { style: "currency", currency });
+  } catch {
+    return `${minor} ${currency}`;
+  }
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  return f.format(minor / 10 ** digits);
+}

@@ -4,8 +4,13 @@ import type { CountBy } from "./CountBy";
 import type { ExportChange } from "./ExportChange";
 import type { MonthCount } from "./MonthCount";
 import type { PlatformCategories } from "./PlatformCategories";
+import type { SpendRow } from "./SpendRow";
 
-export type Overview = { archives_total: number, 
+export type Overview = { 
+/**
+ * What shops know about your buying: orders and spend per platform, year and currency.
+ */
+spending: Array<SpendRow>, archives_total: number, 
 /**
  * Of them, Footprint's invented demo archives (the app shows a banner while any is loaded).
  */

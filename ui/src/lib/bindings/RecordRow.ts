@@ -11,4 +11,8 @@ file: string, position: number, archive_id: number, data: string | null,
 /**
  * The record's dedup key (stable across re-imports; used for paging), as a string.
  */
-key: string, };
+key: string, 
+/**
+ * An amount of money, in minor units of `currency` (ISO 4217).
+ */
+amount_minor: number | null, currency: string | null, };
