@@ -71,6 +71,15 @@ pub fn parse(s: &str) -> Option<i64> {
             let d = NaiveDate::from_ymd_opt(s.parse().ok()?, 1, 1)?;
             return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).timestamp_millis());
         }
+        // Eight digits that are a date (Apple Music's `Date Played` `20230115`): as epoch
+        // seconds they would be 1970, which `plausible` rejects anyway.
+        if s.len() == 8 {
+            if let Ok(d) = NaiveDate::parse_from_str(s, "%Y%m%d") {
+                if (1990..=2100).contains(&d.year()) {
+                    return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).timestamp_millis());
+                }
+            }
+        }
         return s.parse::<i64>().ok().and_then(epoch_any);
     }
     if let Some(ms) = iso_ms(s) {
