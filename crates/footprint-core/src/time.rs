@@ -1,6 +1,6 @@
 //! Date parsing shared by importers. Every time is stored as UTC epoch milliseconds (chrono).
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 /// RFC 3339 / ISO-8601 with zone (`2024-03-01T12:00:00Z`, with or without fractions).
 pub fn iso_ms(s: &str) -> Option<i64> {
@@ -236,6 +236,12 @@ mod tests {
         assert_eq!(parse("10/10/18, 8:19 PM"), Some(1_539_202_740_000));
         assert_eq!(parse("Wed Oct 10 20:19:24 UTC 2018"), t);
         assert_eq!(parse("2008"), Some(1_199_145_600_000), "a year, not 2008 seconds");
+    }
+
+    #[test]
+    fn eight_digit_dates_are_dates() {
+        assert_eq!(parse("20230115"), civil_ms(2023, 1, 15, 0, 0, 0));
+        assert_eq!(parse("19000101"), None, "implausible");
     }
 
     #[test]

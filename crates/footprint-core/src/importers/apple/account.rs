@@ -12,12 +12,22 @@ use std::io::Read;
 pub const MAX_ACCOUNT_BYTES: usize = 8 << 10;
 
 const APPLE_ID: &[&str] = &["Apple ID", "Apple ID Email", "AppleID"];
-const EMAILS: &[&str] = &["Official Email Address", "Email Address", "Rescue Email Address"];
-const PHONES: &[&str] = &["Primary Phone Number", "Phone Number", "Trusted Phone Number"];
+const EMAILS: &[&str] = &[
+    "Official Email Address",
+    "Email Address",
+    "Rescue Email Address",
+];
+const PHONES: &[&str] = &[
+    "Primary Phone Number",
+    "Phone Number",
+    "Trusted Phone Number",
+];
 
 /// The Apple ID in the head of the account file.
 pub fn account_from_head(head: &[u8]) -> Option<String> {
-    find_row(head, |row| value_any(row, APPLE_ID).map(|v| v.trim().to_lowercase()))
+    find_row(head, |row| {
+        value_any(row, APPLE_ID).map(|v| v.trim().to_lowercase())
+    })
 }
 
 fn full_name(row: &Row<'_>) -> Option<String> {
@@ -47,7 +57,10 @@ pub fn parse_account(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(),
             cx.identity(IdentityKind::Name, n);
         }
         let r = Record::new("account", Category::IdentityContact)
-            .title(format!("Apple ID {}", apple_id.or(name.as_deref()).unwrap_or("account")))
+            .title(format!(
+                "Apple ID {}",
+                apple_id.or(name.as_deref()).unwrap_or("account")
+            ))
             .data(&row.to_json())
             .with_key(&[apple_id.unwrap_or("")]);
         cx.emit(row.index, r)
@@ -62,11 +75,18 @@ mod tests {
     #[test]
     fn account_identities_and_apple_id() {
         let csv = "\u{feff}Apple ID,First Name,Last Name,Primary Phone Number,Date of Birth\nAlex@Example.com,Alex,Rivera,+15550100,1990-02-03\n";
-        assert_eq!(account_from_head(csv.as_bytes()).as_deref(), Some("alex@example.com"));
+        assert_eq!(
+            account_from_head(csv.as_bytes()).as_deref(),
+            Some("alex@example.com")
+        );
         let (sink, r) = MemorySink::run_parser("a.csv", csv, parse_account);
         r.unwrap();
         assert_eq!(sink.records.len(), 1);
-        let ids: Vec<String> = sink.identities.iter().map(|i| format!("{}: {}", i.kind.as_str(), i.value)).collect();
+        let ids: Vec<String> = sink
+            .identities
+            .iter()
+            .map(|i| format!("{}: {}", i.kind.as_str(), i.value))
+            .collect();
         assert!(ids.contains(&"name: Alex Rivera".to_string()), "{ids:?}");
         assert!(ids.contains(&"phone: +15550100".to_string()), "{ids:?}");
         assert_eq!(account_from_head(b""), None);

@@ -34,7 +34,11 @@ pub const FILES: &[CsvFile] = &[
         RowSpec::new(
             "device",
             Category::DevicesLogins,
-            &["{Device Name} ({Device Model})", "{Device Name}", "{Device Model}"],
+            &[
+                "{Device Name} ({Device Model})",
+                "{Device Name}",
+                "{Device Model}",
+            ],
         )
         .time(&["Device Added Date", "Added Date", "Registered Date"])
         .until(&["Device Last Heartbeat Date", "Last Heartbeat Date"])
@@ -47,13 +51,20 @@ pub const FILES: &[CsvFile] = &[
         RowSpec::new(
             "sign_on",
             Category::DevicesLogins,
-            &["Signed in to {Application} from {IP Address}", "Signed in from {IP Address}"],
+            &[
+                "Signed in to {Application} from {IP Address}",
+                "Signed in from {IP Address}",
+            ],
         )
         .time(&["Sign-On Date", "Sign On Date", "Date"])
         .key(&["Sign-On Date", "IP Address", "Application"]),
     ),
     CsvFile::custom(
-        &["storetransactionhistory", "storepurchasehistory", "purchasehistory"],
+        &[
+            "storetransactionhistory",
+            "storepurchasehistory",
+            "purchasehistory",
+        ],
         &["Item Description", "Seller", "Invoice Date"],
         parser::STORE_TRANSACTIONS,
     ),
@@ -63,7 +74,11 @@ pub const FILES: &[CsvFile] = &[
         parser::SUBSCRIPTIONS,
     ),
     CsvFile::custom(
-        &["wallettransactions", "applepaytransactions", "applecashtransactions"],
+        &[
+            "wallettransactions",
+            "applepaytransactions",
+            "applecashtransactions",
+        ],
         &["Merchant", "Transaction Date", "Amount"],
         parser::WALLET,
     ),
@@ -74,7 +89,10 @@ pub const FILES: &[CsvFile] = &[
         RowSpec::new(
             "app_install",
             Category::ActivityBrowsing,
-            &["Installed {App Name} on {Device Model}", "Installed {App Name}"],
+            &[
+                "Installed {App Name} on {Device Model}",
+                "Installed {App Name}",
+            ],
         )
         .time(&["Install Date", "Event Date", "Date"])
         .key(&["App Name", "Install Date", "Device Model"])
@@ -87,9 +105,13 @@ pub const FILES: &[CsvFile] = &[
         &["applemusicplayhistorydailytracks", "playhistorydailytracks"],
         &["Track Description", "Date Played"],
         "apple_music_daily_tracks",
-        RowSpec::new("music_day", Category::MediaConsumption, &["Listened to {Track Description}"])
-            .time(&["Date Played"])
-            .key(&["Date Played", "Track Identifier", "Track Description"]),
+        RowSpec::new(
+            "music_day",
+            Category::MediaConsumption,
+            &["Listened to {Track Description}"],
+        )
+        .time(&["Date Played"])
+        .key(&["Date Played", "Track Identifier", "Track Description"]),
     ),
     CsvFile::rows(
         &["applemusicplayactivity", "playactivity"],
@@ -98,7 +120,11 @@ pub const FILES: &[CsvFile] = &[
         RowSpec::new(
             "music_play",
             Category::MediaConsumption,
-            &["Played {Song Name} by {Artist Name}", "Played {Song Name}", "{Event Type}"],
+            &[
+                "Played {Song Name} by {Artist Name}",
+                "Played {Song Name}",
+                "{Event Type}",
+            ],
         )
         .time(&["Event Start Timestamp", "Event Received Timestamp"])
         .until(&["Event End Timestamp"])
@@ -123,7 +149,10 @@ pub const FILES: &[CsvFile] = &[
         RowSpec::new(
             "applecare_case",
             Category::DevicesLogins,
-            &["AppleCare case {Case Number}: {Product}", "AppleCare case {Case Number}"],
+            &[
+                "AppleCare case {Case Number}: {Product}",
+                "AppleCare case {Case Number}",
+            ],
         )
         .time(&["Case Created Date", "Created Date", "Date"])
         .key(&["Case Number"]),

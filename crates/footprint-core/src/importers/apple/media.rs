@@ -12,12 +12,20 @@ use serde_json::Value;
 use std::io::Read;
 
 const LIBRARY_TRACK: RowSpec = RowSpec {
-    extra: &[&["Artist", "Artist Name"], &["Album", "Album Name"], &["Track Identifier"]],
+    extra: &[
+        &["Artist", "Artist Name"],
+        &["Album", "Album Name"],
+        &["Track Identifier"],
+    ],
     ..RowSpec::simple(
         "library_track",
         Category::Content,
         "In your library: ",
-        &["Date Added To Library", "Date Added", "Date Added Timestamp"],
+        &[
+            "Date Added To Library",
+            "Date Added",
+            "Date Added Timestamp",
+        ],
         &["Title", "Track Name", "Song Name", "Name"],
     )
 };
@@ -50,18 +58,32 @@ fn each_element(
     f: &mut dyn FnMut(&mut ImportCx<'_>, &str, u64, &Value) -> Result<(), ParseError>,
 ) -> Result<(), ParseError> {
     stream_json(reader, keys, &mut |item| {
-        if let JsonItem::Element { key, index, raw, offset } = item {
+        if let JsonItem::Element {
+            key,
+            index,
+            raw,
+            offset,
+        } = item
+        {
             match serde_json::from_slice::<Value>(raw) {
                 Ok(v) => f(cx, key, index, &v)?,
-                Err(e) => cx.warn(Some(index), format!("byte {offset}: unreadable element: {e}")),
+                Err(e) => cx.warn(
+                    Some(index),
+                    format!("byte {offset}: unreadable element: {e}"),
+                ),
             }
         }
         Ok(())
     })
 }
 
-pub fn parse_library_tracks(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
-    each_element(reader, &["*"], cx, &mut |cx, _, i, v| rows::emit_row(cx, i, &LIBRARY_TRACK, v))
+pub fn parse_library_tracks(
+    reader: &mut dyn Read,
+    cx: &mut ImportCx<'_>,
+) -> Result<(), ParseError> {
+    each_element(reader, &["*"], cx, &mut |cx, _, i, v| {
+        rows::emit_row(cx, i, &LIBRARY_TRACK, v)
+    })
 }
 
 pub fn parse_game_center(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
@@ -103,7 +125,11 @@ mod tests {
         r.unwrap();
         assert_eq!(s.records.len(), 1);
         assert_eq!(s.records[0].company.as_ref().unwrap().name, "Zynga");
-        let (_, r) = MemorySink::run_parser("g.json", r#"{"games":[{"game_name":"X"},"#, parse_game_center);
+        let (_, r) = MemorySink::run_parser(
+            "g.json",
+            r#"{"games":[{"game_name":"X"},"#,
+            parse_game_center,
+        );
         assert!(r.is_err(), "a truncated file is a file error");
     }
 }

@@ -68,14 +68,23 @@ const FOLDER_MARKERS: &[&str] = &[
 
 /// The JSON files, by stem in `norm_column` form.
 const JSON_FILES: &[(&[&str], &str)] = &[
-    (&["applemusiclibrarytracks", "librarytracks"], parser::LIBRARY_TRACKS),
+    (
+        &["applemusiclibrarytracks", "librarytracks"],
+        parser::LIBRARY_TRACKS,
+    ),
     (&["gamecenterdata", "gamecenter"], parser::GAME_CENTER),
 ];
 
 /// iCloud and media files: listed, never parsed.
 const SKIPPED: &[(&str, &str)] = &[
-    (".vcf", "iCloud contacts (vCard): your own address book, counted, not parsed"),
-    (".ics", "iCloud calendars: your own events, counted, not parsed"),
+    (
+        ".vcf",
+        "iCloud contacts (vCard): your own address book, counted, not parsed",
+    ),
+    (
+        ".ics",
+        "iCloud calendars: your own events, counted, not parsed",
+    ),
     (".jpg", "iCloud media: listed, not parsed"),
     (".jpeg", "iCloud media: listed, not parsed"),
     (".heic", "iCloud media: listed, not parsed"),
@@ -87,13 +96,13 @@ const SKIPPED: &[(&str, &str)] = &[
 fn json_stem(path: &str) -> Option<String> {
     let name = path.rsplit('/').next().unwrap_or(path);
     let (stem, ext) = name.rsplit_once('.')?;
-    ext.eq_ignore_ascii_case("json").then(|| crate::formats::csv_table::norm_column(stem))
+    ext.eq_ignore_ascii_case("json")
+        .then(|| crate::formats::csv_table::norm_column(stem))
 }
 
 fn segment_marker(path: &str) -> Option<&str> {
-    path.split('/').find(|seg| {
-        FOLDER_MARKERS.contains(&crate::formats::csv_table::norm_column(seg).as_str())
-    })
+    path.split('/')
+        .find(|seg| FOLDER_MARKERS.contains(&crate::formats::csv_table::norm_column(seg).as_str()))
 }
 
 impl Importer for Apple {
@@ -109,7 +118,10 @@ impl Importer for Apple {
         let folder = view.entries().iter().find_map(|e| segment_marker(&e.path));
         match (folder, by_file.confidence > 0.0) {
             (Some(f), true) => Recognition::yes(1.0, format!("{}, in {f}", by_file.reason)),
-            (Some(f), false) => Recognition::yes(0.95, format!("found {f} (only Apple's privacy export has it)")),
+            (Some(f), false) => Recognition::yes(
+                0.95,
+                format!("found {f} (only Apple's privacy export has it)"),
+            ),
             (None, _) => by_file,
         }
     }
@@ -119,13 +131,18 @@ impl Importer for Apple {
             return f.role.clone();
         }
         if let Some(stem) = json_stem(path) {
-            if let Some((_, tag)) = JSON_FILES.iter().find(|(names, _)| names.contains(&stem.as_str())) {
+            if let Some((_, tag)) = JSON_FILES
+                .iter()
+                .find(|(names, _)| names.contains(&stem.as_str()))
+            {
                 return FileRole::Parse(tag);
             }
         }
         let lower = path.to_ascii_lowercase();
         match SKIPPED.iter().find(|(ext, _)| lower.ends_with(ext)) {
-            Some((_, why)) if segment_marker(path).is_some() || lower.contains("icloud") => FileRole::Skip(why),
+            Some((_, why)) if segment_marker(path).is_some() || lower.contains("icloud") => {
+                FileRole::Skip(why)
+            }
             _ => FileRole::Unknown,
         }
     }
@@ -133,7 +150,10 @@ impl Importer for Apple {
     fn classify_content(&self, path: &str, head: &[u8]) -> Option<FileRole> {
         if json_stem(path).is_some() {
             let keys = sniff::json_keys(head);
-            let has = |k: &str| keys.iter().any(|x| crate::formats::lenient::norm_key(x) == k);
+            let has = |k: &str| {
+                keys.iter()
+                    .any(|x| crate::formats::lenient::norm_key(x) == k)
+            };
             if has("games") && has("friends") {
                 return Some(FileRole::Parse(parser::GAME_CENTER));
             }
@@ -144,13 +164,19 @@ impl Importer for Apple {
 
     fn account(&self, view: &ArchiveView) -> Option<String> {
         let i = view.entries().iter().position(|e| {
-            csv_export::by_name(files::FILES, &e.path).and_then(CsvFile::tag) == Some(parser::ACCOUNT)
+            csv_export::by_name(files::FILES, &e.path).and_then(CsvFile::tag)
+                == Some(parser::ACCOUNT)
         })?;
         let head = view.read_head(i, account::MAX_ACCOUNT_BYTES).ok()?;
         account::account_from_head(&head)
     }
 
-    fn import_file(&self, tag: &'static str, reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+    fn import_file(
+        &self,
+        tag: &'static str,
+        reader: &mut dyn Read,
+        cx: &mut ImportCx<'_>,
+    ) -> Result<(), ParseError> {
         match tag {
             parser::ACCOUNT => account::parse_account(reader, cx),
             parser::STORE_TRANSACTIONS => purchases::parse_store_transactions(reader, cx),
@@ -160,7 +186,10 @@ impl Importer for Apple {
             parser::GAME_CENTER => media::parse_game_center(reader, cx),
             other => match csv_export::by_tag(files::FILES, other).and_then(|f| f.rows.as_ref()) {
                 Some(spec) => csv_export::import_rows(spec, reader, cx),
-                None => Err(ParseError::Other(format!("{}: no Apple parser named `{other}`", cx.file))),
+                None => Err(ParseError::Other(format!(
+                    "{}: no Apple parser named `{other}`",
+                    cx.file
+                ))),
             },
         }
     }
@@ -191,7 +220,10 @@ mod tests {
         ] {
             assert_eq!(Apple.classify(path), FileRole::Parse(want), "{path}");
         }
-        assert!(matches!(Apple.classify("iCloud_Contacts.zip/iCloud Contacts/card.vcf"), FileRole::Skip(_)));
+        assert!(matches!(
+            Apple.classify("iCloud_Contacts.zip/iCloud Contacts/card.vcf"),
+            FileRole::Skip(_)
+        ));
         assert_eq!(Apple.classify("photos/cat.jpg"), FileRole::Unknown);
         let head = "\u{feff}Artikelbeschreibung,Item Description,Seller,Invoice Date,Item Price\n";
         assert_eq!(
@@ -202,7 +234,10 @@ mod tests {
             Apple.classify_content("Spielzentrum.json", br#"{"games":[],"friends":[]}"#),
             Some(FileRole::Parse(parser::GAME_CENTER))
         );
-        assert_eq!(Apple.classify_content("x.csv", b"id,permalink,date\n"), None);
+        assert_eq!(
+            Apple.classify_content("x.csv", b"id,permalink,date\n"),
+            None
+        );
     }
 
     #[test]
@@ -213,7 +248,10 @@ mod tests {
             assert!(tags.insert(tag), "duplicate {tag}");
         }
         for m in files::MARKERS {
-            assert!(csv_export::by_name(files::FILES, &format!("{m}.csv")).is_some(), "{m}");
+            assert!(
+                csv_export::by_name(files::FILES, &format!("{m}.csv")).is_some(),
+                "{m}"
+            );
         }
     }
 }

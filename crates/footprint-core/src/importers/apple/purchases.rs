@@ -38,24 +38,53 @@ fn store_relation(row: &Row<'_>) -> Option<Relation> {
 const STORE: PurchaseSpec = PurchaseSpec {
     kind: "store_purchase",
     verb: "Bought",
-    item: &["Item Description", "Item Title", "Title", "Artikelbeschreibung"],
+    item: &[
+        "Item Description",
+        "Item Title",
+        "Title",
+        "Artikelbeschreibung",
+    ],
     company: &["Seller", "Content Provider", "Developer", "Verkäufer"],
-    time: &["Invoice Date", "Item Purchased Date", "Purchase Date", "Rechnungsdatum"],
-    amount: &["Item Price", "Invoice Item Amount", "Invoice Amount", "Invoice Item Total", "Preis"],
+    time: &[
+        "Invoice Date",
+        "Item Purchased Date",
+        "Purchase Date",
+        "Rechnungsdatum",
+    ],
+    amount: &[
+        "Item Price",
+        "Invoice Item Amount",
+        "Invoice Amount",
+        "Invoice Item Total",
+        "Preis",
+    ],
     currency: CURRENCY,
-    key: &["Order Number", "Item Reference Number", "Invoice Date", "Item Description"],
+    key: &[
+        "Order Number",
+        "Item Reference Number",
+        "Invoice Date",
+        "Item Description",
+    ],
     relation: store_relation,
 };
 
 const SUBSCRIPTION: PurchaseSpec = PurchaseSpec {
     kind: "subscription",
     verb: "Subscribed to",
-    item: &["Subscription Name", "Subscription Content Name", "Item Description"],
+    item: &[
+        "Subscription Name",
+        "Subscription Content Name",
+        "Item Description",
+    ],
     company: &["Developer", "Seller", "App Name"],
     time: &["Subscription Start Date", "Purchase Date", "Start Date"],
     amount: &["Subscription Price", "Price", "Amount"],
     currency: CURRENCY,
-    key: &["Subscription ID", "Subscription Name", "Subscription Start Date"],
+    key: &[
+        "Subscription ID",
+        "Subscription Name",
+        "Subscription Start Date",
+    ],
     relation: |_| Some(Relation::InstalledApp),
 };
 
@@ -73,7 +102,11 @@ const WALLET: PurchaseSpec = PurchaseSpec {
     relation: |_| Some(Relation::ReceivedYourInfo),
 };
 
-fn import(spec: &PurchaseSpec, reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+fn import(
+    spec: &PurchaseSpec,
+    reader: &mut dyn Read,
+    cx: &mut ImportCx<'_>,
+) -> Result<(), ParseError> {
     each_row(reader, cx, |cx, row| {
         let item = value_any(row, spec.item);
         let company = value_any(row, spec.company);
@@ -81,13 +114,24 @@ fn import(spec: &PurchaseSpec, reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> 
         let money = raw_amount.and_then(|a| Money::parse(a, value_any(row, spec.currency)));
         if let (Some(raw), None) = (raw_amount, money) {
             if raw.chars().any(|c| c.is_ascii_digit()) {
-                cx.warn(Some(row.index), format!("line {}: amount {raw:?} has no currency", row.line));
+                cx.warn(
+                    Some(row.index),
+                    format!("line {}: amount {raw:?} has no currency", row.line),
+                );
             }
         }
-        let key: Vec<&str> = spec.key.iter().map(|c| value(row, c).unwrap_or("")).collect();
+        let key: Vec<&str> = spec
+            .key
+            .iter()
+            .map(|c| value(row, c).unwrap_or(""))
+            .collect();
         let mut r = Record::new(spec.kind, Category::Purchases)
             .at(row_time(cx, row, spec.time))
-            .title(format!("{} {}", spec.verb, item.or(company).unwrap_or("an item")))
+            .title(format!(
+                "{} {}",
+                spec.verb,
+                item.or(company).unwrap_or("an item")
+            ))
             .money_opt(money)
             .data(&row.to_json())
             .with_key(&key);
@@ -98,7 +142,10 @@ fn import(spec: &PurchaseSpec, reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> 
     })
 }
 
-pub fn parse_store_transactions(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+pub fn parse_store_transactions(
+    reader: &mut dyn Read,
+    cx: &mut ImportCx<'_>,
+) -> Result<(), ParseError> {
     import(&STORE, reader, cx)
 }
 
@@ -115,7 +162,10 @@ mod tests {
     use super::*;
     use crate::testing::MemorySink;
 
-    fn run(parse: fn(&mut dyn Read, &mut ImportCx<'_>) -> Result<(), ParseError>, csv: &str) -> MemorySink {
+    fn run(
+        parse: fn(&mut dyn Read, &mut ImportCx<'_>) -> Result<(), ParseError>,
+        csv: &str,
+    ) -> MemorySink {
         let (sink, r) = MemorySink::run_parser("f.csv", csv, parse);
         r.unwrap();
         sink
@@ -132,21 +182,46 @@ mod tests {
              Odd,Book,Apple,not a date,12.00,\n",
         );
         assert_eq!(s.records.len(), 4);
-        let m = |i: usize| s.records[i].amount.map(|m| (m.minor, m.currency.as_str().to_string()));
+        let m = |i: usize| {
+            s.records[i]
+                .amount
+                .map(|m| (m.minor, m.currency.as_str().to_string()))
+        };
         assert_eq!(m(0), Some((199, "USD".into())));
         assert_eq!(m(1), Some((129, "EUR".into())));
         assert_eq!(m(2), None, "no currency: no amount, reported");
         assert!(s.records[0].company.is_some());
-        assert!(s.records[1].company.is_none(), "Apple's own songs name no third party");
-        assert!(s.warnings.iter().any(|w| w.message.contains("line 4") && w.message.contains("currency")), "{:?}", s.warnings);
-        assert!(s.warnings.iter().any(|w| w.message.contains("line 5") && w.message.contains("not a date")), "{:?}", s.warnings);
+        assert!(
+            s.records[1].company.is_none(),
+            "Apple's own songs name no third party"
+        );
+        assert!(
+            s.warnings
+                .iter()
+                .any(|w| w.message.contains("line 4") && w.message.contains("currency")),
+            "{:?}",
+            s.warnings
+        );
+        assert!(
+            s.warnings
+                .iter()
+                .any(|w| w.message.contains("line 5") && w.message.contains("not a date")),
+            "{:?}",
+            s.warnings
+        );
         assert!(s.records.iter().all(|r| r.category == Category::Purchases));
     }
 
     #[test]
     fn wallet_merchants_received_your_info() {
-        let s = run(parse_wallet, "Transaction Date,Merchant,Amount,Currency\n2024-01-02T10:00:00Z,IKEA,-45.50,EUR\n");
+        let s = run(
+            parse_wallet,
+            "Transaction Date,Merchant,Amount,Currency\n2024-01-02T10:00:00Z,IKEA,-45.50,EUR\n",
+        );
         assert_eq!(s.records[0].amount.unwrap().minor, -4550);
-        assert_eq!(s.records[0].company.as_ref().unwrap().relation, Relation::ReceivedYourInfo);
+        assert_eq!(
+            s.records[0].company.as_ref().unwrap().relation,
+            Relation::ReceivedYourInfo
+        );
     }
 }

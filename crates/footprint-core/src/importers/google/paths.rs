@@ -615,6 +615,35 @@ mod tests {
     fn classifies_known_paths_in_every_language() {
         let cases: &[(&str, FileRole)] = &[
             (
+                "Takeout/Google Pay/Google transactions/transactions_1234.csv",
+                parse(parser::PAY_TRANSACTIONS),
+            ),
+            (
+                "Takeout/Google Pay/Money remittances and requests/Money remittances and requests.csv",
+                parse(parser::PAY_REMITTANCES),
+            ),
+            ("Takeout/Google Pay/Some new table.csv", FileRole::Unknown),
+            (
+                "Takeout/Purchases & Reservations/Purchases/order_1.json",
+                parse(parser::ORDERS),
+            ),
+            (
+                "Takeout/Käufe und Reservierungen/Käufe/bestellung_1.json",
+                parse(parser::ORDERS),
+            ),
+            ("Takeout/Achats et réservations/a.json", parse(parser::ORDERS)),
+            ("Takeout/Compras y reservas/a.json", parse(parser::ORDERS)),
+            ("Takeout/Google Store/Orders.csv", parse(parser::STORE_ORDERS)),
+            ("Takeout/Google Shopping/Orders.csv", parse(parser::SHOPPING_ORDERS)),
+            (
+                "Takeout/Google Play Store/Purchase History.json",
+                parse(parser::PLAY_PURCHASES),
+            ),
+            (
+                "Takeout/Google Play Store/Subscriptions.json",
+                parse(parser::PLAY_PURCHASES),
+            ),
+            (
                 "Takeout/My Activity/Search/MyActivity.json",
                 parse(parser::MY_ACTIVITY),
             ),
