@@ -378,6 +378,16 @@ mod tests {
                 "ID du chat en direct,ID de la chaîne,Horodatage de création du chat en direct,Prix,ID de la vidéo,Texte du chat en direct\n",
                 Some(FileRole::Parse(parser::YT_LIVE_CHATS)),
             ),
+            (
+                "Takeout/Google Play Store/Kaufverlauf.json",
+                "[{\"purchaseHistory\":{\"invoicePrice\":\"1,99 €\"}}]",
+                Some(FileRole::Parse(parser::PLAY_PURCHASES)),
+            ),
+            (
+                "Takeout/Google Pay/Transaktionen.csv",
+                "Zeit,Transaktions-ID,Beschreibung,Produkt,Zahlungsmethode,Status,Betrag\n",
+                Some(FileRole::Parse(parser::PAY_TRANSACTIONS)),
+            ),
             ("Takeout/Keep/note.json", "{\"title\":\"x\",\"textContent\":\"y\"}", None),
             ("Takeout/Fit/daily.csv", "Date,Move Minutes count\n", None),
         ];
