@@ -58,12 +58,15 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
 /// `Game_Center.zip`, is still Apple's).
 const FOLDER_MARKERS: &[&str] = &[
     "applemediaservicesinformation",
-    "applemediaservices.zip",
+    "applemediaservices",
     "appleidaccountanddeviceinformation",
-    "appleidaccountanddeviceinformation.zip",
-    "applemusicactivity.zip",
-    "gamecenter.zip",
-    "walletactivity.zip",
+    "applemusicactivity",
+    "gamecenter",
+    "walletactivity",
+    "icloudcontacts",
+    "icloudcalendars",
+    "icloudcalendarsandreminders",
+    "applecare",
 ];
 
 /// The JSON files, by stem in `norm_column` form.

@@ -52,7 +52,7 @@ pub const FILES: &[CsvFile] = &[
             "interactive_choice",
             Category::MediaConsumption,
             &[
-                "{Profile Name} chose “{Selection Type}” in {Title Desc}",
+                "{Profile Name} chose “{Choice Segment}” in {Title Desc}",
                 "Choice in {Title Desc}",
             ],
         )
