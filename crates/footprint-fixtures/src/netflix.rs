@@ -249,11 +249,11 @@ impl Gen<'_> {
             "Event Utc Ts",
             "Region View Date",
         ]);
-        for i in 0..3 {
+        for (i, title) in TITLES[..3].iter().enumerate() {
             let when = self.when();
             t.row(&[
                 &self.me.first.clone(),
-                TITLES[i],
+                *title,
                 "thumb",
                 "",
                 &(1 + i % 2).to_string(),

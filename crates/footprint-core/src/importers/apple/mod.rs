@@ -67,6 +67,7 @@ const FOLDER_MARKERS: &[&str] = &[
     "icloudcalendars",
     "icloudcalendarsandreminders",
     "applecare",
+    "marketingcommunications",
 ];
 
 /// The JSON files, by stem in `norm_column` form.
