@@ -82,7 +82,7 @@ impl Default for AppleSpec {
 
 /// Store item `i` is an app (sold by its developer) every third row; else a song or book.
 pub fn store_is_app(i: usize) -> bool {
-    i % 3 == 0
+    i.is_multiple_of(3)
 }
 pub fn app_developer(i: usize) -> String {
     names::company(40 + i % 12)

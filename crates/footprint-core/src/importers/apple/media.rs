@@ -49,13 +49,16 @@ const FRIEND: RowSpec = RowSpec::simple(
     &["player_name", "alias", "Nickname"],
 );
 
+/// What [`each_element`] hands every element to: the array's key, the index, the value.
+type OnElement<'f> = dyn FnMut(&mut ImportCx<'_>, &str, u64, &Value) -> Result<(), ParseError> + 'f;
+
 /// Each element of the streamed arrays, parsed and handed to `f` with its index; an element
 /// that is not JSON is a warning with its byte offset.
 fn each_element(
     reader: &mut dyn Read,
     keys: &[&str],
     cx: &mut ImportCx<'_>,
-    f: &mut dyn FnMut(&mut ImportCx<'_>, &str, u64, &Value) -> Result<(), ParseError>,
+    f: &mut OnElement<'_>,
 ) -> Result<(), ParseError> {
     stream_json(reader, keys, &mut |item| {
         if let JsonItem::Element {
