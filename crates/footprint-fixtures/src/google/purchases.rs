@@ -15,11 +15,29 @@ use std::io;
 
 /// Merchants that take Google Pay (all in [`crate::names::COMPANIES`], so they merge with
 /// the same companies on other platforms).
-pub const MERCHANTS: &[&str] = &["Nike", "Zalando", "IKEA", "Decathlon", "Deliveroo", "Uber", "H&M"];
+pub const MERCHANTS: &[&str] = &[
+    "Nike",
+    "Zalando",
+    "IKEA",
+    "Decathlon",
+    "Deliveroo",
+    "Uber",
+    "H&M",
+];
 /// Merchants of Purchases & Reservations orders.
 pub const ORDER_MERCHANTS: &[&str] = &["Booking.com", "Zalando", "HelloFresh"];
-const PLAY_ITEMS: &[&str] = &["Duolingo", "Strava", "Headspace", "Calm", "Candy Crush Saga"];
-const STORE_ITEMS: &[&str] = &["Pixel Buds Pro", "Pixel 8 Case", "Chromecast with Google TV"];
+const PLAY_ITEMS: &[&str] = &[
+    "Duolingo",
+    "Strava",
+    "Headspace",
+    "Calm",
+    "Candy Crush Saga",
+];
+const STORE_ITEMS: &[&str] = &[
+    "Pixel Buds Pro",
+    "Pixel 8 Case",
+    "Chromecast with Google TV",
+];
 const CURRENCIES: &[&str] = &["EUR", "USD", "GBP"];
 
 /// One amount the generator writes.
@@ -54,19 +72,52 @@ fn plan(spec: &TakeoutSpec) -> Plan {
     let at = |rng: &mut Rng| END_MS - rng.below(2 * YEAR_MS as u64) as i64;
     Plan {
         pay: (0..n)
-            .map(|i| (at(&mut rng), MERCHANTS[i % MERCHANTS.len()], amount(&mut rng, i, i % 3 == 0)))
+            .map(|i| {
+                (
+                    at(&mut rng),
+                    MERCHANTS[i % MERCHANTS.len()],
+                    amount(&mut rng, i, i % 3 == 0),
+                )
+            })
             .collect(),
         remittances: (0..n.div_ceil(3))
-            .map(|i| (at(&mut rng), format!("Sent to {}", crate::Persona::for_seed(spec.seed + 1 + i as u64).first), amount(&mut rng, i, false)))
+            .map(|i| {
+                (
+                    at(&mut rng),
+                    format!(
+                        "Sent to {}",
+                        crate::Persona::for_seed(spec.seed + 1 + i as u64).first
+                    ),
+                    amount(&mut rng, i, false),
+                )
+            })
             .collect(),
         orders: (0..n.div_ceil(2))
-            .map(|i| (at(&mut rng), ORDER_MERCHANTS[i % ORDER_MERCHANTS.len()], amount(&mut rng, i, true)))
+            .map(|i| {
+                (
+                    at(&mut rng),
+                    ORDER_MERCHANTS[i % ORDER_MERCHANTS.len()],
+                    amount(&mut rng, i, true),
+                )
+            })
             .collect(),
         play: (0..n)
-            .map(|i| (at(&mut rng), PLAY_ITEMS[i % PLAY_ITEMS.len()], amount(&mut rng, i % 4, false)))
+            .map(|i| {
+                (
+                    at(&mut rng),
+                    PLAY_ITEMS[i % PLAY_ITEMS.len()],
+                    amount(&mut rng, i % 4, false),
+                )
+            })
             .collect(),
         store: (0..n.div_ceil(3))
-            .map(|i| (at(&mut rng), STORE_ITEMS[i % STORE_ITEMS.len()], amount(&mut rng, i % 4, true)))
+            .map(|i| {
+                (
+                    at(&mut rng),
+                    STORE_ITEMS[i % STORE_ITEMS.len()],
+                    amount(&mut rng, i % 4, true),
+                )
+            })
             .collect(),
     }
 }
@@ -92,7 +143,13 @@ pub fn expected_totals(spec: &TakeoutSpec) -> BTreeMap<String, i64> {
 /// Records the purchase files give: (Pay transactions, remittances, orders, Play, Store).
 pub fn expected_counts(spec: &TakeoutSpec) -> [usize; 5] {
     let p = plan(spec);
-    [p.pay.len(), p.remittances.len(), p.orders.len(), p.play.len(), p.store.len()]
+    [
+        p.pay.len(),
+        p.remittances.len(),
+        p.orders.len(),
+        p.play.len(),
+        p.store.len(),
+    ]
 }
 
 fn symbol(currency: &str) -> &'static str {
@@ -109,7 +166,7 @@ fn number(minor: i64, sep: char, group: &str) -> String {
     let whole = (abs / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push_str(group);
         }
         grouped.push(c);
@@ -170,7 +227,8 @@ fn names(locale: Locale) -> Names {
     match locale {
         Locale::De => Names {
             transactions: "Google Pay/Google-Transaktionen/Transaktionen_4711.csv",
-            transactions_header: "Zeit,Transaktions-ID,Beschreibung,Produkt,Zahlungsmethode,Status,Betrag",
+            transactions_header:
+                "Zeit,Transaktions-ID,Beschreibung,Produkt,Zahlungsmethode,Status,Betrag",
             orders_folder: "Käufe und Reservierungen/Käufe",
             day_first: true,
         },
@@ -184,7 +242,8 @@ fn names(locale: Locale) -> Names {
         },
         Locale::En => Names {
             transactions: "Google Pay/Google transactions/transactions_4711.csv",
-            transactions_header: "Time,Transaction ID,Description,Product,Payment method,Status,Amount",
+            transactions_header:
+                "Time,Transaction ID,Description,Product,Payment method,Status,Amount",
             orders_folder: "Purchases & Reservations/Purchases",
             day_first: false,
         },
@@ -231,7 +290,14 @@ pub fn write(w: &mut ArchiveWriter, spec: &TakeoutSpec) -> io::Result<()> {
         &csv(
             "Time,Transaction ID,Description,Memo,Amount,Status",
             p.remittances.iter().enumerate().map(|(i, (t, who, a))| {
-                vec![iso(*t, false), format!("P2P-{i}"), who.clone(), "dinner".into(), display(a, i + 1), "Completed".into()]
+                vec![
+                    iso(*t, false),
+                    format!("P2P-{i}"),
+                    who.clone(),
+                    "dinner".into(),
+                    display(a, i + 1),
+                    "Completed".into(),
+                ]
             }),
             false,
         ),
@@ -244,7 +310,12 @@ pub fn write(w: &mut ArchiveWriter, spec: &TakeoutSpec) -> io::Result<()> {
             "lineItem": [{"purchase": {"productInfo": {"name": format!("{merchant} order {i}")}, "status": "COMPLETED"}}],
             "transactionTotal": {"amount": signed(a), "currencyCode": a.currency},
         });
-        add_json(w, &format!("{}/order_{i:03}.json", n.orders_folder), &order, false)?;
+        add_json(
+            w,
+            &format!("{}/order_{i:03}.json", n.orders_folder),
+            &order,
+            false,
+        )?;
     }
     let play = |kind: usize| {
         p.play
@@ -256,7 +327,12 @@ pub fn write(w: &mut ArchiveWriter, spec: &TakeoutSpec) -> io::Result<()> {
     let history: Vec<_> = play(0)
         .map(|(i, t, title, a)| json!({"purchaseHistory": {"invoicePrice": display(a, i), "doc": {"documentType": "Android Apps", "title": title}, "purchaseTime": iso(t, true)}}))
         .collect();
-    add_json(w, "Google Play Store/Purchase History.json", &history, false)?;
+    add_json(
+        w,
+        "Google Play Store/Purchase History.json",
+        &history,
+        false,
+    )?;
     let orders: Vec<_> = play(1)
         .map(|(i, t, title, a)| json!({"orderHistory": {"orderId": format!("GPA.{i}"), "creationTime": iso(t, true), "totalPrice": display(a, i + 1), "lineItem": [{"doc": {"documentType": "In-app", "title": title}}]}}))
         .collect();
@@ -270,7 +346,15 @@ pub fn write(w: &mut ArchiveWriter, spec: &TakeoutSpec) -> io::Result<()> {
         &csv(
             "Order ID,Order Date,Item,Quantity,Price,Currency,Status",
             p.store.iter().enumerate().map(|(i, (t, item, a))| {
-                vec![format!("GS-{i}"), iso(*t, false), item.to_string(), "1".into(), signed(a), a.currency.into(), status(a).into()]
+                vec![
+                    format!("GS-{i}"),
+                    iso(*t, false),
+                    item.to_string(),
+                    "1".into(),
+                    signed(a),
+                    a.currency.into(),
+                    status(a).into(),
+                ]
             }),
             false,
         ),
@@ -285,7 +369,10 @@ pub fn write(w: &mut ArchiveWriter, spec: &TakeoutSpec) -> io::Result<()> {
 /// a row with an unbalanced quote, null line items, an amount without currency.
 fn write_messy(w: &mut ArchiveWriter, n: &Names) -> io::Result<()> {
     w.add("Google Pay/Google transactions/transactions_empty.csv", b"")?;
-    w.add(&format!("{}/order_truncated.json", n.orders_folder), b"{\"transactionMerchant\": {\"name\": \"Zal")?;
+    w.add(
+        &format!("{}/order_truncated.json", n.orders_folder),
+        b"{\"transactionMerchant\": {\"name\": \"Zal",
+    )?;
     w.add(
         &format!("{}/order_nulls.json", n.orders_folder),
         b"{\"transactionMerchant\": {\"name\": \"Vinted\"}, \"creationTime\": \"1706400000000000\", \"lineItem\": null, \"transactionTotal\": null}",

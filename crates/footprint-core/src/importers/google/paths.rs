@@ -22,7 +22,8 @@ const VCF_SKIP: &str = "Contacts (vCard); contacts are not imported yet";
 const MEDIA_SKIP: &str = "photo, video or audio file";
 const LOCATION_OTHER_SKIP: &str = "Location History settings or edits, not visits";
 const CHROME_OTHER_SKIP: &str = "Chrome settings, bookmarks or extensions; not imported yet";
-const PLAY_OTHER_SKIP: &str = "Google Play Store file other than installs; not imported yet";
+const PLAY_OTHER_SKIP: &str =
+    "Google Play Store file other than installs and purchases; not imported yet";
 const PROFILE_OTHER_SKIP: &str = "profile picture or profile file other than the profile JSON";
 const ACTIVITY_OTHER_SKIP: &str = "My Activity attachment (voice recording or image)";
 
@@ -181,7 +182,12 @@ pub const PLAY_PURCHASE_FILES: &[&str] = &[
 /// Google Pay's folder (the product name is not translated) and its two tables' folders:
 /// EN; DE `Google-Transaktionen` and `Geldtransfers und -anforderungen` are unconfirmed.
 pub const PAY_FOLDERS: &[&str] = &["Google Pay", "Google Wallet"];
-pub const PAY_TRANSACTION_FOLDERS: &[&str] = &["Google transactions", "Google-Transaktionen", "Transactions Google", "Transacciones de Google"];
+pub const PAY_TRANSACTION_FOLDERS: &[&str] = &[
+    "Google transactions",
+    "Google-Transaktionen",
+    "Transactions Google",
+    "Transacciones de Google",
+];
 pub const PAY_REMITTANCE_FOLDERS: &[&str] = &[
     "Money remittances and requests",
     "Geldtransfers und -anforderungen",
@@ -197,7 +203,8 @@ pub const ORDER_FOLDERS: &[&str] = &[
 ];
 pub const STORE_FOLDERS: &[&str] = &["Google Store"];
 pub const SHOPPING_FOLDERS: &[&str] = &["Google Shopping"];
-const PURCHASES_OTHER_SKIP: &str = "Google Pay, Store or Shopping file that is not a purchase table";
+const PURCHASES_OTHER_SKIP: &str =
+    "Google Pay, Store or Shopping file that is not a purchase table";
 
 /// The profile folder and file: EN, DE, ES/FR (`Perfil`), NL.
 pub const PROFILE_FOLDERS: &[&str] = &["Profile", "Profil", "Perfil", "Profiel"];

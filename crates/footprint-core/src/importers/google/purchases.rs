@@ -32,15 +32,62 @@ use std::io::Read;
 /// (German, French and Spanish headers are unconfirmed guesses; unknown headers still find
 /// English names).
 pub mod columns {
-    pub const TIME: &[&str] = &["Time", "Order Date", "Date", "Created", "Zeit", "Datum", "Heure", "Fecha", "Hora"];
-    pub const ID: &[&str] = &["Transaction ID", "Order ID", "Order Number", "Transaktions-ID", "ID de transaction", "ID de la transacción"];
-    pub const DESCRIPTION: &[&str] = &["Description", "Item", "Item Name", "Product Name", "Beschreibung", "Artikel", "Libellé", "Descripción"];
+    pub const TIME: &[&str] = &[
+        "Time",
+        "Order Date",
+        "Date",
+        "Created",
+        "Zeit",
+        "Datum",
+        "Heure",
+        "Fecha",
+        "Hora",
+    ];
+    pub const ID: &[&str] = &[
+        "Transaction ID",
+        "Order ID",
+        "Order Number",
+        "Transaktions-ID",
+        "ID de transaction",
+        "ID de la transacción",
+    ];
+    pub const DESCRIPTION: &[&str] = &[
+        "Description",
+        "Item",
+        "Item Name",
+        "Product Name",
+        "Beschreibung",
+        "Artikel",
+        "Libellé",
+        "Descripción",
+    ];
     pub const PRODUCT: &[&str] = &["Product", "Produkt", "Produit", "Producto"];
-    pub const METHOD: &[&str] = &["Payment method", "Zahlungsmethode", "Mode de paiement", "Método de pago"];
+    pub const METHOD: &[&str] = &[
+        "Payment method",
+        "Zahlungsmethode",
+        "Mode de paiement",
+        "Método de pago",
+    ];
     pub const STATUS: &[&str] = &["Status", "Statut", "Estado"];
-    pub const AMOUNT: &[&str] = &["Amount", "Total", "Total Price", "Price", "Betrag", "Gesamtbetrag", "Montant", "Importe"];
+    pub const AMOUNT: &[&str] = &[
+        "Amount",
+        "Total",
+        "Total Price",
+        "Price",
+        "Betrag",
+        "Gesamtbetrag",
+        "Montant",
+        "Importe",
+    ];
     pub const CURRENCY: &[&str] = &["Currency", "Currency Code", "Währung", "Devise", "Moneda"];
-    pub const MERCHANT: &[&str] = &["Merchant", "Seller", "Store", "Händler", "Marchand", "Comerciante"];
+    pub const MERCHANT: &[&str] = &[
+        "Merchant",
+        "Seller",
+        "Store",
+        "Händler",
+        "Marchand",
+        "Comerciante",
+    ];
     pub const MEMO: &[&str] = &["Memo", "Note", "Notiz", "Nota"];
 }
 
@@ -61,7 +108,9 @@ pub fn is_purchase_header(header: &[String]) -> bool {
     let has = |names: &[&str]| {
         header.iter().any(|h| {
             let h = crate::formats::csv_table::norm_column(h);
-            names.iter().any(|n| crate::formats::csv_table::norm_column(n) == h)
+            names
+                .iter()
+                .any(|n| crate::formats::csv_table::norm_column(n) == h)
         })
     };
     has(columns::AMOUNT) && has(columns::ID) && (has(columns::TIME) || has(columns::DESCRIPTION))
@@ -87,20 +136,37 @@ fn table_record(row: &Row<'_>, kind: &'static str, payee: Payee, cx: &mut Import
     let raw_time = row.get_any(columns::TIME).unwrap_or("");
     let ts = crate::time::parse(raw_time);
     if ts.is_none() {
-        cx.warn(Some(row.index), format!("line {}: no readable time in `{raw_time}`", row.line));
+        cx.warn(
+            Some(row.index),
+            format!("line {}: no readable time in `{raw_time}`", row.line),
+        );
     }
     let amount = row.get_any(columns::AMOUNT);
     let money = amount.and_then(|a| Money::parse(a, row.get_any(columns::CURRENCY)));
     if let (Some(a), None) = (amount, money) {
-        cx.warn(Some(row.index), format!("line {}: amount `{a}` has no readable currency or number", row.line));
+        cx.warn(
+            Some(row.index),
+            format!(
+                "line {}: amount `{a}` has no readable currency or number",
+                row.line
+            ),
+        );
     }
-    let description = row.get_any(columns::DESCRIPTION).map(str::trim).map(str::to_string);
+    let description = row
+        .get_any(columns::DESCRIPTION)
+        .map(str::trim)
+        .map(str::to_string);
     let id = row.get_any(columns::ID).unwrap_or("");
     let mut record = Record::new(kind, Category::Purchases)
         .at(ts)
         .title_opt(description.clone())
         .money_opt(money)
-        .with_key(&[id, raw_time, description.as_deref().unwrap_or(""), amount.unwrap_or("")]);
+        .with_key(&[
+            id,
+            raw_time,
+            description.as_deref().unwrap_or(""),
+            amount.unwrap_or(""),
+        ]);
     let merchant = match payee {
         Payee::DescriptionIsMerchant => description,
         Payee::MerchantColumn => row.get_any(columns::MERCHANT).map(str::to_string),
@@ -109,11 +175,16 @@ fn table_record(row: &Row<'_>, kind: &'static str, payee: Payee, cx: &mut Import
     if let Some(m) = crate::text::non_empty(merchant.as_deref()) {
         record = record.company(m, Relation::ReceivedYourInfo);
     }
-    let extra: Vec<String> = [columns::PRODUCT, columns::METHOD, columns::STATUS, columns::MEMO]
-        .iter()
-        .filter_map(|c| row.get_any(c))
-        .map(str::to_string)
-        .collect();
+    let extra: Vec<String> = [
+        columns::PRODUCT,
+        columns::METHOD,
+        columns::STATUS,
+        columns::MEMO,
+    ]
+    .iter()
+    .filter_map(|c| row.get_any(c))
+    .map(str::to_string)
+    .collect();
     if !extra.is_empty() {
         record = record.body(extra.join(" · "));
     }
@@ -137,7 +208,10 @@ pub fn parse_order(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), P
         let i = i as u64;
         match order_record(order) {
             Some(r) => cx.emit(i, r)?,
-            None => cx.warn(Some(i), format!("order {i} skipped: no merchant, item or time")),
+            None => cx.warn(
+                Some(i),
+                format!("order {i} skipped: no merchant, item or time"),
+            ),
         }
     }
     Ok(())
@@ -159,15 +233,25 @@ fn order_record(order: &Value) -> Option<Record> {
     if merchant.is_none() && items.is_empty() && ts.is_none() {
         return None;
     }
-    let money = lenient::get_any(order, &["transactionTotal", "total", "totalPrice"]).and_then(price_of);
+    let money =
+        lenient::get_any(order, &["transactionTotal", "total", "totalPrice"]).and_then(price_of);
     let id = lenient::field(order, &["orderId", "transactionId", "id"]).unwrap_or_default();
-    let title = items.first().cloned().or_else(|| merchant.clone()).unwrap_or_default();
+    let title = items
+        .first()
+        .cloned()
+        .or_else(|| merchant.clone())
+        .unwrap_or_default();
     let mut r = Record::new("order", Category::Purchases)
         .at(ts)
         .title(title)
         .money_opt(money)
         .data(&json!({ "items": items }))
-        .with_key(&[&id, raw_time.as_deref().unwrap_or(""), merchant.as_deref().unwrap_or(""), &items.join("|")]);
+        .with_key(&[
+            &id,
+            raw_time.as_deref().unwrap_or(""),
+            merchant.as_deref().unwrap_or(""),
+            &items.join("|"),
+        ]);
     if let Some(m) = merchant {
         r = r.company(m, Relation::ReceivedYourInfo);
     }
@@ -182,20 +266,43 @@ pub fn price_of(v: &Value) -> Option<Money> {
         return Money::parse(s, None);
     }
     let currency = lenient::field(v, &["currencyCode", "currency"]);
-    if let Some(m) = lenient::field(v, &["amountMicros", "priceMicros"]).and_then(|m| m.parse::<i64>().ok()) {
+    if let Some(m) =
+        lenient::field(v, &["amountMicros", "priceMicros"]).and_then(|m| m.parse::<i64>().ok())
+    {
         let c = crate::money::Currency::parse(currency.as_deref()?)?;
         let minor = m / 10i64.pow(6 - c.exponent().min(6));
         return Some(Money::new(minor, c));
     }
-    let text = lenient::field(v, &["amount", "price", "displayString", "formattedPrice", "value"])?;
+    let text = lenient::field(
+        v,
+        &[
+            "amount",
+            "price",
+            "displayString",
+            "formattedPrice",
+            "value",
+        ],
+    )?;
     Money::parse(&text, currency.as_deref())
 }
 
 /// The Play Store wrappers: element key, record kind, time keys.
 const PLAY_KINDS: &[(&str, &str, &[&str])] = &[
-    ("purchaseHistory", "app_purchase", &["purchaseTime", "invoiceTime"]),
-    ("orderHistory", "play_order", &["creationTime", "purchaseTime"]),
-    ("subscription", "subscription", &["renewalDate", "startTime", "creationTime", "expirationDate"]),
+    (
+        "purchaseHistory",
+        "app_purchase",
+        &["purchaseTime", "invoiceTime"],
+    ),
+    (
+        "orderHistory",
+        "play_order",
+        &["creationTime", "purchaseTime"],
+    ),
+    (
+        "subscription",
+        "subscription",
+        &["renewalDate", "startTime", "creationTime", "expirationDate"],
+    ),
 ];
 
 /// The element keys that mark a Play Store purchase file (content classification).
@@ -215,7 +322,10 @@ pub fn parse_play(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), Pa
         match play_record(&entry) {
             Some(r) => cx.emit(index, r),
             None => {
-                cx.warn(Some(index), format!("Play purchase {index} skipped: no item title"));
+                cx.warn(
+                    Some(index),
+                    format!("Play purchase {index} skipped: no item title"),
+                );
                 Ok(())
             }
         }
@@ -228,15 +338,28 @@ fn play_record(entry: &Value) -> Option<Record> {
         .find_map(|(key, kind, times)| lenient::get(entry, key).map(|v| (v, *kind, *times)))
         .unwrap_or((entry, "app_purchase", PLAY_KINDS[0].2));
     let docs = std::iter::once(lenient::get(inner, "doc"))
-        .chain(lenient::list(lenient::get(inner, "lineItem")).iter().map(|li| lenient::get(li, "doc")))
+        .chain(
+            lenient::list(lenient::get(inner, "lineItem"))
+                .iter()
+                .map(|li| lenient::get(li, "doc")),
+        )
         .flatten();
     let (title, doc_type) = docs
-        .filter_map(|d| Some((lenient::field(d, &["title"])?, lenient::field(d, &["documentType"]))))
+        .filter_map(|d| {
+            Some((
+                lenient::field(d, &["title"])?,
+                lenient::field(d, &["documentType"]),
+            ))
+        })
         .next()?;
     let raw_time = lenient::field(inner, time_keys);
     let money = lenient::get_any(inner, &["invoicePrice", "totalPrice", "price"])
         .and_then(price_of)
-        .or_else(|| lenient::list(lenient::get(inner, "pricing")).iter().find_map(|p| lenient::get(p, "price").and_then(price_of)));
+        .or_else(|| {
+            lenient::list(lenient::get(inner, "pricing"))
+                .iter()
+                .find_map(|p| lenient::get(p, "price").and_then(price_of))
+        });
     let order_id = lenient::field(inner, &["orderId", "orderNumber"]).unwrap_or_default();
     Some(
         Record::new(kind, Category::Purchases)
@@ -258,43 +381,74 @@ mod tests {
     use super::*;
 
     fn amounts(out: &crate::testing::MemorySink) -> Vec<Option<(i64, &str)>> {
-        out.records.iter().map(|r| r.amount.as_ref().map(|m| (m.minor, m.currency.as_str()))).collect()
+        out.records
+            .iter()
+            .map(|r| r.amount.as_ref().map(|m| (m.minor, m.currency.as_str())))
+            .collect()
     }
 
     #[test]
     fn pay_transactions_name_merchants_with_amounts() {
-        let input = "\u{feff}Time,Transaction ID,Description,Product,Payment method,Status,Amount\n\
+        let input =
+            "\u{feff}Time,Transaction ID,Description,Product,Payment method,Status,Amount\n\
             2024-01-05T10:00:00Z,T1,Nike,Google Pay,Visa •••• 1234,Complete,€12.34\n\
             \"Feb 3, 2024, 1:02:03 PM\",T2,Spotify,Google Play,Visa,Complete,USD 5.00\n\
             2024-02-04T10:00:00Z,T3,Nike,Google Pay,Visa,Refunded,-€3.00\n\
             2024-02-05T10:00:00Z,T4,Zalando,Google Pay,Visa,Complete,\"1.234,56 €\"\n\
             2024-02-06T10:00:00Z,T5,Shop,Google Pay,Visa,Complete,12.00\n";
-        let (out, res) = run("Takeout/Google Pay/Google transactions/transactions_1.csv", input, |r, cx| {
-            parse_table(r, cx, "payment", Payee::DescriptionIsMerchant)
-        });
+        let (out, res) = run(
+            "Takeout/Google Pay/Google transactions/transactions_1.csv",
+            input,
+            |r, cx| parse_table(r, cx, "payment", Payee::DescriptionIsMerchant),
+        );
         res.unwrap();
         assert_eq!(out.records.len(), 5);
         assert_eq!(
             amounts(&out),
-            [Some((1234, "EUR")), Some((500, "USD")), Some((-300, "EUR")), Some((123_456, "EUR")), None]
+            [
+                Some((1234, "EUR")),
+                Some((500, "USD")),
+                Some((-300, "EUR")),
+                Some((123_456, "EUR")),
+                None
+            ]
         );
         let c = out.records[0].company.as_ref().unwrap();
-        assert_eq!((c.name.as_str(), c.relation), ("Nike", Relation::ReceivedYourInfo));
+        assert_eq!(
+            (c.name.as_str(), c.relation),
+            ("Nike", Relation::ReceivedYourInfo)
+        );
         assert_eq!(out.records[1].ts, Some(1_706_965_323_000));
         assert_eq!(out.records[0].category, Category::Purchases);
-        assert_eq!(out.warnings.len(), 1, "the amount without currency: {:?}", out.warnings);
-        assert!(out.warnings[0].message.contains("line 6"), "{:?}", out.warnings);
+        assert_eq!(
+            out.warnings.len(),
+            1,
+            "the amount without currency: {:?}",
+            out.warnings
+        );
+        assert!(
+            out.warnings[0].message.contains("line 6"),
+            "{:?}",
+            out.warnings
+        );
     }
 
     #[test]
     fn tables_survive_empty_and_broken_input() {
-        let (out, res) = run("Takeout/Google Store/Orders.csv", "", |r, cx| parse_table(r, cx, "order", Payee::NoCompany));
+        let (out, res) = run("Takeout/Google Store/Orders.csv", "", |r, cx| {
+            parse_table(r, cx, "order", Payee::NoCompany)
+        });
         res.unwrap();
         assert!(out.records.is_empty());
         let broken = "Order ID,Order Date,Item,Price,Currency\nO1,2024-01-01,Pixel Buds,199.00,USD\nO2,\"2024-01-0\n";
-        let (out, _) = run("Takeout/Google Store/Orders.csv", broken, |r, cx| parse_table(r, cx, "order", Payee::NoCompany));
+        let (out, _) = run("Takeout/Google Store/Orders.csv", broken, |r, cx| {
+            parse_table(r, cx, "order", Payee::NoCompany)
+        });
         assert_eq!(amounts(&out)[0], Some((19_900, "USD")));
-        assert!(out.records[0].company.is_none(), "Google Store is Google itself");
+        assert!(
+            out.records[0].company.is_none(),
+            "Google Store is Google itself"
+        );
     }
 
     #[test]
@@ -302,15 +456,29 @@ mod tests {
         let input = r#"{"transactionMerchant": {"name": "Zalando"}, "creationTime": "1706400000000000",
             "lineItem": [{"purchase": {"productInfo": {"name": "Running shoes"}}}, null],
             "transactionTotal": {"amount": "89.90", "currencyCode": "EUR"}}"#;
-        let (out, res) = run("Takeout/Purchases & Reservations/Purchases/order_1.json", input, parse_order);
+        let (out, res) = run(
+            "Takeout/Purchases & Reservations/Purchases/order_1.json",
+            input,
+            parse_order,
+        );
         res.unwrap();
         let r = &out.records[0];
-        assert_eq!((r.kind, r.title.as_deref()), ("order", Some("Running shoes")));
+        assert_eq!(
+            (r.kind, r.title.as_deref()),
+            ("order", Some("Running shoes"))
+        );
         assert_eq!(r.ts, Some(1_706_400_000_000));
         assert_eq!(amounts(&out), [Some((8_990, "EUR"))]);
         assert_eq!(r.company.as_ref().unwrap().name, "Zalando");
-        let (out, res) = run("x.json", "{\"transactionMerchant\": {\"name\": \"A\"", parse_order);
-        assert!(res.is_err() && out.records.is_empty(), "a truncated order is a file error");
+        let (out, res) = run(
+            "x.json",
+            "{\"transactionMerchant\": {\"name\": \"A\"",
+            parse_order,
+        );
+        assert!(
+            res.is_err() && out.records.is_empty(),
+            "a truncated order is a file error"
+        );
         let (out, res) = run("x.json", "", parse_order);
         assert!(res.is_ok() && out.warnings.len() == 1);
     }
@@ -324,11 +492,26 @@ mod tests {
           {"purchaseHistory": {"doc": null, "invoicePrice": "€1.00"}},
           {"purchaseHistory": {"doc": {"title": "Free app"}, "invoicePrice": null}}
         ]"#;
-        let (out, res) = run("Takeout/Google Play Store/Purchase History.json", input, parse_play);
+        let (out, res) = run(
+            "Takeout/Google Play Store/Purchase History.json",
+            input,
+            parse_play,
+        );
         res.unwrap();
         let kinds: Vec<&str> = out.records.iter().map(|r| r.kind).collect();
-        assert_eq!(kinds, ["app_purchase", "play_order", "subscription", "app_purchase"]);
-        assert_eq!(amounts(&out), [Some((199, "EUR")), Some((499, "USD")), Some((1199, "GBP")), None]);
+        assert_eq!(
+            kinds,
+            ["app_purchase", "play_order", "subscription", "app_purchase"]
+        );
+        assert_eq!(
+            amounts(&out),
+            [
+                Some((199, "EUR")),
+                Some((499, "USD")),
+                Some((1199, "GBP")),
+                None
+            ]
+        );
         assert!(out.records.iter().all(|r| r.company.is_none()));
         assert_eq!(out.warnings.len(), 1);
         assert_eq!(out.warnings[0].position, Some(3));
@@ -337,8 +520,14 @@ mod tests {
     #[test]
     fn headers_of_purchase_tables() {
         let h = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
-        assert!(is_purchase_header(&h("Time,Transaction ID,Description,Product,Payment method,Status,Amount")));
-        assert!(is_purchase_header(&h("Zeit,Transaktions-ID,Beschreibung,Produkt,Zahlungsmethode,Status,Betrag")));
-        assert!(!is_purchase_header(&h("Channel ID,Channel URL,Channel title")));
+        assert!(is_purchase_header(&h(
+            "Time,Transaction ID,Description,Product,Payment method,Status,Amount"
+        )));
+        assert!(is_purchase_header(&h(
+            "Zeit,Transaktions-ID,Beschreibung,Produkt,Zahlungsmethode,Status,Betrag"
+        )));
+        assert!(!is_purchase_header(&h(
+            "Channel ID,Channel URL,Channel title"
+        )));
     }
 }
