@@ -21,6 +21,7 @@ pub fn importers() -> &'static [&'static dyn Importer] {
         &crate::importers::amazon::Amazon,
         &crate::importers::apple::Apple,
         &crate::importers::netflix::Netflix,
+        &crate::importers::uber::Uber,
     ]
 }
 

@@ -14,5 +14,6 @@ pub mod rows;
 pub mod snapchat;
 pub mod spotify;
 pub mod tiktok;
+pub mod uber;
 pub mod whatsapp;
 pub mod x;
