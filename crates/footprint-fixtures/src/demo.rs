@@ -137,6 +137,7 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "amazon", about: "Amazon (Request my data: several zips in one folder, CSV)", write: crate::amazon::demo },
     Generator { id: "apple", about: "Apple (privacy.apple.com: several zips, one nested, in one folder)", write: crate::apple::demo },
     Generator { id: "netflix", about: "Netflix (personal information report 2024, netflix-report.zip)", write: crate::netflix::demo },
+    Generator { id: "uber", about: "Uber (Download your data: Uber Data folder, CSV)", write: crate::uber::demo },
 ];
 
 /// The generator of a platform id.

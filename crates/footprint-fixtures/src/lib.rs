@@ -18,6 +18,7 @@ pub mod reddit;
 pub mod snapchat;
 pub mod spotify;
 pub mod tiktok;
+pub mod uber;
 pub mod whatsapp;
 pub mod x;
 

@@ -19,15 +19,16 @@ pub const MARKERS: &[&str] = &[
 ];
 
 pub const FILES: &[CsvFile] = &[
-    CsvFile::custom(
-        &["tripsdata", "ridertrips"],
-        &["Begin Trip Lat", "Dropoff Lat"],
-        parser::RIDER_TRIPS,
-    ),
+    // The driver's file first: its header also has the rider file's signature.
     CsvFile::custom(
         &["driverlifetimetrips", "drivertrips"],
         &["Base Fare Amount", "Dropoff Time"],
         parser::DRIVER_TRIPS,
+    ),
+    CsvFile::custom(
+        &["tripsdata", "ridertrips"],
+        &["Begin Trip Lat", "Dropoff Lat"],
+        parser::RIDER_TRIPS,
     ),
     CsvFile::custom(
         &["eatsorderdetails", "eatsorders"],
