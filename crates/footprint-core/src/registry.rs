@@ -19,6 +19,9 @@ pub fn importers() -> &'static [&'static dyn Importer] {
         &crate::importers::snapchat::Snapchat,
         &crate::importers::spotify::Spotify,
         &crate::importers::amazon::Amazon,
+        &crate::importers::apple::Apple,
+        &crate::importers::netflix::Netflix,
+        &crate::importers::uber::Uber,
     ]
 }
 

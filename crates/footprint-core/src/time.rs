@@ -1,6 +1,6 @@
 //! Date parsing shared by importers. Every time is stored as UTC epoch milliseconds (chrono).
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 /// RFC 3339 / ISO-8601 with zone (`2024-03-01T12:00:00Z`, with or without fractions).
 pub fn iso_ms(s: &str) -> Option<i64> {
@@ -70,6 +70,15 @@ pub fn parse(s: &str) -> Option<i64> {
         if s.len() <= 4 {
             let d = NaiveDate::from_ymd_opt(s.parse().ok()?, 1, 1)?;
             return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).timestamp_millis());
+        }
+        // Eight digits that are a date (Apple Music's `Date Played` `20230115`): as epoch
+        // seconds they would be 1970, which `plausible` rejects anyway.
+        if s.len() == 8 {
+            if let Ok(d) = NaiveDate::parse_from_str(s, "%Y%m%d") {
+                if (1990..=2100).contains(&d.year()) {
+                    return plausible(Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0)?).timestamp_millis());
+                }
+            }
         }
         return s.parse::<i64>().ok().and_then(epoch_any);
     }
@@ -227,6 +236,11 @@ mod tests {
         assert_eq!(parse("10/10/18, 8:19 PM"), Some(1_539_202_740_000));
         assert_eq!(parse("Wed Oct 10 20:19:24 UTC 2018"), t);
         assert_eq!(parse("2008"), Some(1_199_145_600_000), "a year, not 2008 seconds");
+    }
+
+    #[test]
+    fn eight_digit_dates_are_dates() {
+        assert_eq!(parse("20230115"), civil_ms(2023, 1, 15, 0, 0, 0));
     }
 
     #[test]

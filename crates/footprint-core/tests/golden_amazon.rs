@@ -139,6 +139,23 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AmazonSp
     }
     assert_eq!(count(c, "order_item"), spec.orders);
     assert_eq!(count(c, "amazon_audience"), spec.amazon_audiences);
+    assert_eq!(spending(c), az::expected_spending(spec), "amounts per year and currency");
+}
+
+/// Records with an amount and their total, per (year, currency), as the Overview sums them.
+fn spending(c: &Collected) -> az::Spending {
+    use chrono::Datelike;
+    let mut m = az::Spending::new();
+    for r in &c.records {
+        if let Some(a) = r.record.amount {
+            assert_eq!(r.record.category.to_string(), "purchases", "{}: money is a purchase", r.file);
+            let year = r.record.ts.and_then(chrono::DateTime::from_timestamp_millis).map_or(0, |t| t.year());
+            let e = m.entry((year, a.currency.as_str().to_string())).or_insert((0, 0));
+            e.0 += 1;
+            e.1 += a.minor;
+        }
+    }
+    m
 }
 
 fn clean_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AmazonSpec) {

@@ -12,7 +12,8 @@ use footprint_core::archive::ArchiveView;
 use footprint_core::importers::google::Google;
 use footprint_core::registry::importers;
 use footprint_core::testing::{collect, Collected};
-use footprint_fixtures::google::{generate, Locale, TakeoutSpec};
+use footprint_core::model::{Category, Relation};
+use footprint_fixtures::google::{generate, purchases, Locale, TakeoutSpec};
 use footprint_fixtures::Container;
 use golden::{open, Summary};
 use std::collections::BTreeMap;
@@ -79,7 +80,85 @@ fn takeout(spec: &TakeoutSpec, name: &str) -> (Collected, Summary) {
             );
         }
     }
+    assert_purchases(spec, &c);
     (c, s)
+}
+
+/// Every purchase the generator wrote came out, with its amount: totals per currency equal
+/// the generator's; merchants are companies that received the user's information.
+fn assert_purchases(spec: &TakeoutSpec, c: &Collected) {
+    let [pay, remittances, orders, play, store] = purchases::expected_counts(spec);
+    if spec.purchases == 0 {
+        return;
+    }
+    assert_eq!(count(c, "payment"), pay);
+    assert_eq!(count(c, "money_transfer"), remittances);
+    assert_eq!(count(c, "order"), orders + store);
+    assert_eq!(
+        count(c, "app_purchase") + count(c, "play_order") + count(c, "subscription"),
+        play
+    );
+    assert_eq!(totals(c), purchases::expected_totals(spec));
+    for r in &c.records {
+        if r.record.category == Category::Purchases {
+            assert!(r.record.amount.is_some(), "{} has no amount: {:?}", r.file, r.record);
+        }
+    }
+    for merchant in purchases::MERCHANTS.iter().take(pay).chain(purchases::ORDER_MERCHANTS.iter().take(orders)) {
+        assert!(
+            c.records.iter().filter_map(|r| r.record.company.as_ref()).any(|co| co.name == *merchant
+                && co.relation == Relation::ReceivedYourInfo),
+            "{merchant} is a company that received the user's payment"
+        );
+    }
+}
+
+/// Sum of the amounts per currency.
+fn totals(c: &Collected) -> BTreeMap<String, i64> {
+    let mut m = BTreeMap::new();
+    for a in c.records.iter().filter_map(|r| r.record.amount) {
+        *m.entry(a.currency.as_str().to_string()).or_insert(0) += a.minor;
+    }
+    m
+}
+
+#[test]
+fn purchases_in_english_and_german_total_what_was_written() {
+    for locale in [Locale::En, Locale::De, Locale::Es] {
+        let spec = TakeoutSpec { locale, purchases: 20, ..Default::default() };
+        let (c, _) = takeout(&spec, "purchases");
+        let totals = totals(&c);
+        assert_eq!(totals.len(), 3, "EUR, GBP and USD: {totals:?}");
+    }
+}
+
+#[test]
+fn broken_purchase_files_warn_and_the_rest_is_imported() {
+    let spec = TakeoutSpec { messy_purchases: true, ..Default::default() };
+    let dir = tempfile::tempdir().unwrap();
+    let paths = generate(&spec, &dir.path().join("takeout-messy.zip")).unwrap();
+    let view = open(&paths);
+    let c = collect(&Google, &view);
+    assert_eq!(
+        c.failed.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(),
+        ["Takeout/Purchases & Reservations/Purchases/order_truncated.json"],
+        "only the truncated order fails"
+    );
+    // The amount without currency and the broken row are warnings naming the file.
+    let store: Vec<_> = c.warnings.iter().filter(|w| w.file.ends_with("Orders (1).csv")).collect();
+    assert!(!store.is_empty(), "{:?}", c.warnings);
+    assert!(store.iter().any(|w| w.message.contains("line 2")), "{store:?}");
+    // Everything else is there: the generator's totals plus nothing from the broken files.
+    assert_eq!(totals(&c), purchases::expected_totals(&spec));
+    assert!(c.records.iter().any(|r| r.record.company.as_ref().is_some_and(|co| co.name == "Vinted")));
+    assert_eq!(count(&c, "location_point"), spec.location_points);
+}
+
+#[test]
+fn no_other_importer_claims_a_takeout_with_purchases() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = generate(&TakeoutSpec::default(), &dir.path().join("takeout-p.zip")).unwrap();
+    golden::no_other_importer_claims(&open(&paths), "google");
 }
 
 /// Records per category (what users see), independent of kind names.

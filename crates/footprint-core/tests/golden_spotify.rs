@@ -55,6 +55,12 @@ fn detected_alone(view: &ArchiveView, s: &Summary) {
 
 /// What every clean Spotify export must give, whatever its generation.
 fn clean_checks(spec: &SpotifySpec, view: &ArchiveView, c: &Collected, s: &Summary) {
+    // Spotify's Payments.json names the payment method only (no amounts in the exports seen,
+    // none generated): nothing may invent spending.
+    assert!(
+        c.records.iter().all(|r| r.record.amount.is_none()),
+        "no Spotify record carries an amount"
+    );
     detected_alone(view, s);
     assert!(c.failed.is_empty(), "no file may fail: {:?}", c.failed);
     assert!(

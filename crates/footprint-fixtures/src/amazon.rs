@@ -13,6 +13,8 @@ use crate::archive_writer::{ArchiveWriter, Container};
 use crate::csv_files::between;
 use crate::names;
 use crate::{Persona, Rng};
+use chrono::Datelike;
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -179,8 +181,30 @@ fn iso(t: chrono::DateTime<chrono::Utc>, millis: bool) -> String {
 const LO: i64 = 1_546_300_800; // 2019-01-01
 const HI: i64 = 1_709_251_200; // 2024-03-01
 
+/// Money the export writes, per (year, currency code): (amounts written, their total in minor
+/// units; refunds negative). What `Store::spending()` must give back after an import.
+pub type Spending = BTreeMap<(i32, String), (u64, i64)>;
+
+fn spent(spend: &mut Spending, at: chrono::DateTime<chrono::Utc>, currency: &str, minor: i64) {
+    let e = spend
+        .entry((at.year(), currency.to_string()))
+        .or_insert((0, 0));
+    e.0 += 1;
+    e.1 += minor;
+}
+
+/// What the amounts of the export add up to (see [`Spending`]).
+pub fn expected_spending(spec: &AmazonSpec) -> Spending {
+    pieces_and_spending(spec).1
+}
+
 /// The export's zips and files, in memory.
 pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
+    pieces_and_spending(spec).0
+}
+
+fn pieces_and_spending(spec: &AmazonSpec) -> (Vec<Piece>, Spending) {
+    let mut spend = Spending::new();
     let me = Persona::for_seed(spec.seed);
     let mut rng = Rng::new(spec.seed ^ 0xA3A2_0000);
     let bom = spec.bom;
@@ -223,7 +247,10 @@ pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
     let mut tables = [Table::new(&header, bom), Table::new(&header, bom)];
     for i in 0..spec.orders {
         let t = between(&mut rng, LO, HI);
-        let price = format!("'{}.{:02}'", 3 + rng.below(200), rng.below(100));
+        let (whole, cents) = (3 + rng.below(200), rng.below(100));
+        let price = format!("'{whole}.{cents:02}'");
+        let currency = if i % 5 == 4 { "EUR" } else { "USD" };
+        spent(&mut spend, t, currency, (whole * 100 + cents) as i64);
         let order = format!("{:03}-{:07}-{:07}", 100 + i % 900, i, rng.below(10_000_000));
         let asin = format!("B0{:08}", i);
         let product = format!("{} {}", names::SHOP_SUFFIX[i % names::SHOP_SUFFIX.len()], i);
@@ -310,7 +337,9 @@ pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
         bom,
     );
     for i in 0..spec.returns {
-        let t = iso(between(&mut rng, LO, HI), false);
+        let at = between(&mut rng, LO, HI);
+        spent(&mut spend, at, "USD", -((i as i64 + 1) * 100 + 50));
+        let t = iso(at, false);
         let order = format!("R{i:05}");
         refunds.row(&[
             &order,
@@ -576,7 +605,9 @@ pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
         bom,
     );
     for i in 0..spec.digital_items {
-        let t = iso(between(&mut rng, LO, HI), false);
+        let at = between(&mut rng, LO, HI);
+        spent(&mut spend, at, "USD", (i % 9) as i64 * 100 + 99);
+        let t = iso(at, false);
         let id = format!("D01-{i:07}");
         let item = format!("DI{i:06}");
         orders.row(&[&id, &t, "Closed", "Amazon.com"]);
@@ -679,6 +710,12 @@ pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
                 &iso(t + chrono::Duration::hours(1), false),
                 "3600000",
             ]);
+            let period = chrono::NaiveDate::from_ymd_opt(2023, i as u32 % 12 + 1, 1)
+                .expect("a month of 2023")
+                .and_hms_opt(0, 0, 0)
+                .expect("midnight")
+                .and_utc();
+            spent(&mut spend, period, "USD", 1495);
             bill.row(&[
                 "Premium Plus",
                 &format!("2023-{:02}-01T00:00:00Z", i % 12 + 1),
@@ -830,7 +867,7 @@ pub fn pieces(spec: &AmazonSpec) -> Vec<Piece> {
             ("Advertising.1/Advertising.OptOut.csv".into(), optout),
         ],
     );
-    out
+    (out, spend)
 }
 
 /// CSV files in the export (the data files the importer must parse).

@@ -26,6 +26,7 @@ pub fn google(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<P
         spec.chrome = 150;
         spec.installs = 25;
         spec.ads = 60;
+        spec.purchases = 24;
     }
     google::generate(&spec, out)
 }
@@ -134,6 +135,9 @@ pub const GENERATORS: &[Generator] = &[
     Generator { id: "snapchat", about: "Snapchat (2025 JSON with chat media, mydata~1709373600000.zip)", write: crate::snapchat::demo },
     Generator { id: "spotify", about: "Spotify (account data 2024, my_spotify_data.zip)", write: crate::spotify::demo },
     Generator { id: "amazon", about: "Amazon (Request my data: several zips in one folder, CSV)", write: crate::amazon::demo },
+    Generator { id: "apple", about: "Apple (privacy.apple.com: several zips, one nested, in one folder)", write: crate::apple::demo },
+    Generator { id: "netflix", about: "Netflix (personal information report 2024, netflix-report.zip)", write: crate::netflix::demo },
+    Generator { id: "uber", about: "Uber (Download your data: Uber Data folder, CSV)", write: crate::uber::demo },
 ];
 
 /// The generator of a platform id.

@@ -11,6 +11,7 @@
 //!   way Google's Java serializer does it (`"key" : value`), streamed so that a million points
 //!   never sit in memory,
 //! - Semantic Location History month files, Chrome history, Play Store installs, the profile,
+//! - purchases: Google Pay, Purchases & Reservations, Google Store, Play Store ([`purchases`]),
 //! - optionally the HTML variant of My Activity, mail/calendar/contacts files Footprint skips,
 //!   a `Takeout/` root, macOS junk and part-zips,
 //! - YouTube-only Takeouts ([`youtube`]).
@@ -28,6 +29,7 @@ use std::cell::RefCell;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+pub mod purchases;
 pub mod youtube;
 pub use youtube::{generate_youtube, YouTubeGeneration, YouTubeSpec};
 
@@ -57,6 +59,11 @@ pub struct TakeoutSpec {
     pub installs: usize,
     /// Elements of `My Activity/Ads` (ad clicks naming advertisers).
     pub ads: usize,
+    /// Google Pay transactions and Play Store purchases (0 leaves every purchase file out);
+    /// remittances, orders and Google Store orders scale with it ([`purchases`]).
+    pub purchases: usize,
+    /// Also write broken purchase files (0-byte, truncated, broken row, nulls).
+    pub messy_purchases: bool,
     /// `timestampMs` / `startTimestampMs` strings (before 2022) instead of ISO timestamps.
     pub old_timestamps: bool,
     /// Also write the HTML variant of My Activity and the mail, calendar and contacts files.
@@ -78,6 +85,8 @@ impl Default for TakeoutSpec {
             chrome: 10,
             installs: 4,
             ads: 6,
+            purchases: 6,
+            messy_purchases: false,
             old_timestamps: false,
             with_html: false,
             top_folder: true,
@@ -462,6 +471,7 @@ pub fn generate(spec: &TakeoutSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
     if spec.with_html {
         write_unparsed(&mut w, &n)?;
     }
+    purchases::write(&mut w, spec)?;
     w.finish()
 }
 

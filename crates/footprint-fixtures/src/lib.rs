@@ -3,6 +3,7 @@
 //! junk, mojibake, localized names, part-zips). Same seed, same bytes. Never real personal data.
 
 pub mod amazon;
+pub mod apple;
 pub mod archive_writer;
 pub mod csv_files;
 pub mod demo;
@@ -11,11 +12,13 @@ pub mod google;
 pub mod linkedin;
 pub mod meta;
 pub mod names;
+pub mod netflix;
 pub mod persona;
 pub mod reddit;
 pub mod snapchat;
 pub mod spotify;
 pub mod tiktok;
+pub mod uber;
 pub mod whatsapp;
 pub mod x;
 

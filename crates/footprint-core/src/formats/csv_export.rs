@@ -17,6 +17,7 @@ use super::sniff;
 use crate::archive::ArchiveView;
 use crate::importer::{FileRole, ImportCx, ParseError, Recognition};
 use crate::model::{Category, Record, Relation};
+use crate::money::Money;
 use std::collections::BTreeSet;
 use std::io::Read;
 
@@ -47,6 +48,12 @@ pub struct RowSpec {
     /// Columns that identify the row across exports; empty: every value of the row.
     pub key: &'static [&'static str],
     pub company: CompanyFrom,
+    /// Columns holding the row's amount (first with a value) and its currency: the record
+    /// carries it as [`crate::money::Money`]. Empty: no amount.
+    pub amount: &'static [&'static str],
+    pub currency: &'static [&'static str],
+    /// The amount is money returned (a refund): negative whatever sign the file writes.
+    pub refund: bool,
 }
 
 impl RowSpec {
@@ -64,7 +71,26 @@ impl RowSpec {
             time_end: &[],
             key: &[],
             company: CompanyFrom::None,
+            amount: &[],
+            currency: &[],
+            refund: false,
         }
+    }
+    /// The row's amount is in one of `amount`, its currency code in one of `currency` (or
+    /// in the amount's own text: `$12.99`).
+    pub const fn money(
+        mut self,
+        amount: &'static [&'static str],
+        currency: &'static [&'static str],
+    ) -> Self {
+        self.amount = amount;
+        self.currency = currency;
+        self
+    }
+    /// The amount is a refund: stored negative.
+    pub const fn refund(mut self) -> Self {
+        self.refund = true;
+        self
     }
     pub const fn body(mut self, columns: &'static [&'static str]) -> Self {
         self.body = columns;
@@ -339,7 +365,27 @@ pub fn record(cx: &mut ImportCx<'_>, spec: &RowSpec, row: &Row<'_>) -> Record {
         }
         CompanyFrom::Fixed(name, relation) => r = r.company(name, relation),
     }
-    r
+    r.money_opt(row_money(cx, spec, row))
+}
+
+/// The amount of `row` by `spec` (a warning with the line when it cannot be read).
+fn row_money(cx: &mut ImportCx<'_>, spec: &RowSpec, row: &Row<'_>) -> Option<Money> {
+    let raw = value_any(row, spec.amount)?;
+    let Some(m) = Money::parse(raw, value_any(row, spec.currency)) else {
+        cx.warn(
+            Some(row.index),
+            format!(
+                "line {}: amount {raw:?} has no currency or is not a number",
+                row.line
+            ),
+        );
+        return None;
+    };
+    Some(if spec.refund {
+        Money::new(-m.minor.abs(), m.currency)
+    } else {
+        m
+    })
 }
 
 /// Import a whole file with `spec`: one record per row.
@@ -481,6 +527,32 @@ mod tests {
             run(&none, "a,b\n,N/A\nx,y\n").records[1].title.as_deref(),
             Some("a: x")
         );
+    }
+
+    #[test]
+    fn amounts_become_money_and_refunds_are_negative() {
+        const CHARGE: RowSpec = RowSpec::new("charge", Category::Purchases, &["Charge"])
+            .money(&["Amount", "Total"], &["Currency"]);
+        const REFUND: RowSpec = CHARGE.refund();
+        let input = "Amount,Currency\n'12.99',USD\n$3.50,\n7.00,\nNot Available,USD\n";
+        for (spec, sign) in [(&CHARGE, 1), (&REFUND, -1)] {
+            let (out, r) =
+                MemorySink::run_parser("charges.csv", input, |rd, cx| import_rows(spec, rd, cx));
+            r.unwrap();
+            let amounts: Vec<_> = out
+                .records
+                .iter()
+                .map(|r| r.amount.map(|m| (m.minor, m.currency.as_str().to_string())))
+                .collect();
+            let usd = |n: i64| Some((n * sign, "USD".to_string()));
+            assert_eq!(amounts, [usd(1299), usd(350), None, None]);
+            assert_eq!(out.warnings.len(), 1, "no currency: {:?}", out.warnings);
+            assert!(
+                out.warnings[0].message.contains("line 4"),
+                "{:?}",
+                out.warnings
+            );
+        }
     }
 
     #[test]

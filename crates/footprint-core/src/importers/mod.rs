@@ -3,14 +3,17 @@
 //! records for any platform (TikTok, Snapchat).
 
 pub mod amazon;
+pub mod apple;
 pub mod discord;
 pub mod google;
 pub mod linkedin;
 pub mod meta;
+pub mod netflix;
 pub mod reddit;
 pub mod rows;
 pub mod snapchat;
 pub mod spotify;
 pub mod tiktok;
+pub mod uber;
 pub mod whatsapp;
 pub mod x;

@@ -151,7 +151,6 @@ pub fn summarize(
     }
 }
 
-
 /// Records of one kind.
 pub fn count(c: &Collected, kind: &str) -> usize {
     c.records.iter().filter(|r| r.record.kind == kind).count()
@@ -166,7 +165,11 @@ pub fn no_other_importer_claims(view: &ArchiveView, id: &str) {
     for imp in footprint_core::registry::importers() {
         if imp.id() != id {
             let other = imp.recognize(view);
-            assert!(other.confidence < own, "{} claims a {id} export ({own}): {other:?}", imp.id());
+            assert!(
+                other.confidence < own,
+                "{} claims a {id} export ({own}): {other:?}",
+                imp.id()
+            );
         }
     }
 }

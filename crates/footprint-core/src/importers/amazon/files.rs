@@ -72,7 +72,9 @@ pub const FILES: &[CsvFile] = &[
             ],
         )
         .time(&["RefundCompletionDate", "Creation Date", "CreationDate"])
-        .key(&["OrderID", "ReversalID"]),
+        .key(&["OrderID", "ReversalID"])
+        .money(&["AmountRefunded", "Refund Amount"], &["Currency"])
+        .refund(),
     ),
     CsvFile::rows(
         &["retailcustomerreturns"],
@@ -149,7 +151,12 @@ pub const FILES: &[CsvFile] = &[
         )
         .time(&["Subscription Start Date", "Start Date"])
         .until(&["Subscription End Date", "End Date"])
-        .key(&["Subscription Id"]),
+        .key(&["Subscription Id"])
+        // Not in the exports seen (assumed names): a price, when there is one, is money.
+        .money(
+            &["Subscription Price", "Price", "Amount"],
+            &["Currency", "Currency Code"],
+        ),
     ),
     CsvFile::rows(
         &[
@@ -267,7 +274,11 @@ pub const FILES: &[CsvFile] = &[
             ],
         )
         .time(&["TransactionDate", "OrderDate"])
-        .key(&["OrderId", "DigitalOrderItemId", "MonetaryComponentTypeCode"]),
+        .key(&["OrderId", "DigitalOrderItemId", "MonetaryComponentTypeCode"])
+        // What was charged, per component (price, tax, discount). Digital Items' `OurPrice`
+        // is the same purchase seen as a catalogue price: only this file carries the money,
+        // so a digital order is counted once.
+        .money(&["TransactionAmount"], &["Currency", "BaseCurrencyCode"]),
     ),
     // Kindle.
     CsvFile::rows(
@@ -345,7 +356,8 @@ pub const FILES: &[CsvFile] = &[
         )
         .time(&["BillingPeriodStartDate", "TaxCreateDate"])
         .until(&["BillingPeriodEndDate"])
-        .key(&["BillingPeriodStartDate", "Plan"]),
+        .key(&["BillingPeriodStartDate", "Plan"])
+        .money(&["BillingAmount"], &["Currency"]),
     ),
     CsvFile::rows(
         &["audiblemembershipevent"],

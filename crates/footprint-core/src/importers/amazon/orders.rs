@@ -13,6 +13,7 @@ use super::{clean, compact, month_first_time};
 use crate::formats::csv_export::{each_row, value, value_any};
 use crate::importer::{ImportCx, ParseError};
 use crate::model::{Category, Record};
+use crate::money::Money;
 use std::io::Read;
 
 /// `Retail.OrderHistory`: one `order_item` record per row.
@@ -27,8 +28,20 @@ pub fn parse_orders(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), 
                 format!("line {}: neither Order ID nor product", row.line),
             );
         }
-        let total = value_any(row, &["Total Owed", "Item Total", "Unit Price"]).and_then(clean);
+        let raw_total = value_any(row, &["Total Owed", "Item Total", "Unit Price"]);
+        let total = raw_total.and_then(clean);
         let currency = value(row, "Currency").unwrap_or("");
+        // `Total Owed` is what the row cost (price times quantity, tax and shipping included).
+        let money = raw_total.and_then(|t| Money::parse(t, Some(currency)));
+        if let (Some(t), None) = (raw_total, money) {
+            cx.warn(
+                Some(row.index),
+                format!(
+                    "line {}: amount {t:?} has no currency or is not a number",
+                    row.line
+                ),
+            );
+        }
         let mut title = format!(
             "Ordered {}",
             if product.is_empty() { order } else { product }
@@ -45,6 +58,7 @@ pub fn parse_orders(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), 
             .at(ts)
             .until(month_first_time(cx, row, &["Ship Date"]))
             .title(title)
+            .money_opt(money)
             .data(&compact(row, &[]))
             .with_key(&[order, asin, value(row, "Ship Date").unwrap_or("")]);
         cx.emit(row.index, r)
@@ -84,6 +98,13 @@ mod tests {
         assert_eq!(d["Total Owed"], "-0.68");
         assert!(d.get("Ship Date").is_none(), "placeholders are dropped");
         assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+        let amounts: Vec<_> = out
+            .records
+            .iter()
+            .map(|r| r.amount.map(|m| m.minor))
+            .collect();
+        assert_eq!(amounts, [Some(1299), Some(-68)]);
+        assert_eq!(a.amount.unwrap().currency.as_str(), "USD");
     }
 
     #[test]

@@ -10,6 +10,9 @@
 //! - [`semantic`]: Semantic Location History (place visits and journeys per month),
 //! - [`chrome`]: Chrome's browsing history,
 //! - [`play_store`]: apps installed from Google Play (third parties on the user's devices),
+//! - [`purchases`]: Google Pay transactions and remittances, Purchases & Reservations orders,
+//!   Google Store and Shopping orders, Play Store purchases, orders and subscriptions (amounts
+//!   as [`crate::money::Money`]; merchants as companies),
 //! - [`profile`]: the user's name and email (the account an export belongs to),
 //! - [`youtube`]: YouTube's own folder (a YouTube-only Takeout is common): subscriptions,
 //!   playlists, comments, live chats, uploads, the user's channel; its watch and search
@@ -25,6 +28,7 @@ pub mod my_activity;
 pub mod paths;
 pub mod play_store;
 pub mod profile;
+pub mod purchases;
 pub mod semantic;
 pub mod youtube;
 
@@ -44,6 +48,18 @@ pub mod parser {
     pub const CHROME: &str = "google_chrome_history";
     pub const PLAY_INSTALLS: &str = "google_play_installs";
     pub const PROFILE: &str = "google_profile";
+    /// Google Pay's `transactions_*.csv`: the description names the merchant.
+    pub const PAY_TRANSACTIONS: &str = "google_pay_transactions";
+    /// Google Pay's money sent to and requested from people.
+    pub const PAY_REMITTANCES: &str = "google_pay_remittances";
+    /// Google Store's `Orders.csv` (Google sells: no third party).
+    pub const STORE_ORDERS: &str = "google_store_orders";
+    /// Google Shopping's order tables (a merchant column, when there is one).
+    pub const SHOPPING_ORDERS: &str = "google_shopping_orders";
+    /// `Purchases & Reservations` order JSON (one order per file).
+    pub const ORDERS: &str = "google_orders";
+    /// Play Store purchase history, order history and subscriptions.
+    pub const PLAY_PURCHASES: &str = "google_play_purchases";
     /// YouTube's watch and search history (`history/watch-history.json`): My Activity JSON.
     pub const YT_HISTORY: &str = "google_youtube_history";
     pub const YT_SUBSCRIPTIONS: &str = "google_youtube_subscriptions";
@@ -110,9 +126,23 @@ impl Importer for Google {
         if my_activity::looks_like(head) {
             return Some(FileRole::Parse(parser::MY_ACTIVITY));
         }
-        if path.to_ascii_lowercase().ends_with(".csv") {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".csv") {
             let header = crate::formats::sniff::csv_header(head);
+            if purchases::is_purchase_header(&header) {
+                return Some(FileRole::Parse(parser::PAY_TRANSACTIONS));
+            }
             return youtube::columns::kind_of_header(&header).map(FileRole::Parse);
+        }
+        if lower.ends_with(".json") {
+            let keys = crate::formats::sniff::json_keys(head);
+            let has = |k: &str| keys.contains(&crate::formats::lenient::norm_key(k));
+            if purchases::play_wrapper_keys().any(has) {
+                return Some(FileRole::Parse(parser::PLAY_PURCHASES));
+            }
+            if has("transactionMerchant") {
+                return Some(FileRole::Parse(parser::ORDERS));
+            }
         }
         None
     }
@@ -167,6 +197,20 @@ impl Importer for Google {
             parser::CHROME => chrome::parse(reader, cx),
             parser::PLAY_INSTALLS => play_store::parse(reader, cx),
             parser::PROFILE => profile::parse(reader, cx),
+            parser::PAY_TRANSACTIONS => {
+                purchases::parse_table(reader, cx, "payment", purchases::Payee::DescriptionIsMerchant)
+            }
+            parser::PAY_REMITTANCES => {
+                purchases::parse_table(reader, cx, "money_transfer", purchases::Payee::NoCompany)
+            }
+            parser::STORE_ORDERS => {
+                purchases::parse_table(reader, cx, "order", purchases::Payee::NoCompany)
+            }
+            parser::SHOPPING_ORDERS => {
+                purchases::parse_table(reader, cx, "order", purchases::Payee::MerchantColumn)
+            }
+            parser::ORDERS => purchases::parse_order(reader, cx),
+            parser::PLAY_PURCHASES => purchases::parse_play(reader, cx),
             parser::YT_HISTORY => my_activity::parse(reader, cx, false),
             parser::YT_SUBSCRIPTIONS => youtube::library::parse_subscriptions(reader, cx),
             parser::YT_PLAYLISTS => youtube::library::parse_playlists(reader, cx),
@@ -333,6 +377,16 @@ mod tests {
                 "x/chats en direct.csv",
                 "ID du chat en direct,ID de la chaîne,Horodatage de création du chat en direct,Prix,ID de la vidéo,Texte du chat en direct\n",
                 Some(FileRole::Parse(parser::YT_LIVE_CHATS)),
+            ),
+            (
+                "Takeout/Google Play Store/Kaufverlauf.json",
+                "[{\"purchaseHistory\":{\"invoicePrice\":\"1,99 €\"}}]",
+                Some(FileRole::Parse(parser::PLAY_PURCHASES)),
+            ),
+            (
+                "Takeout/Google Pay/Transaktionen.csv",
+                "Zeit,Transaktions-ID,Beschreibung,Produkt,Zahlungsmethode,Status,Betrag\n",
+                Some(FileRole::Parse(parser::PAY_TRANSACTIONS)),
             ),
             ("Takeout/Keep/note.json", "{\"title\":\"x\",\"textContent\":\"y\"}", None),
             ("Takeout/Fit/daily.csv", "Date,Move Minutes count\n", None),

@@ -22,7 +22,8 @@ const VCF_SKIP: &str = "Contacts (vCard); contacts are not imported yet";
 const MEDIA_SKIP: &str = "photo, video or audio file";
 const LOCATION_OTHER_SKIP: &str = "Location History settings or edits, not visits";
 const CHROME_OTHER_SKIP: &str = "Chrome settings, bookmarks or extensions; not imported yet";
-const PLAY_OTHER_SKIP: &str = "Google Play Store file other than installs; not imported yet";
+const PLAY_OTHER_SKIP: &str =
+    "Google Play Store file other than installs and purchases; not imported yet";
 const PROFILE_OTHER_SKIP: &str = "profile picture or profile file other than the profile JSON";
 const ACTIVITY_OTHER_SKIP: &str = "My Activity attachment (voice recording or image)";
 
@@ -171,6 +172,39 @@ pub const CHROME_HISTORY_FILES: &[&str] = &[
 
 pub const PLAY_STORE_FOLDERS: &[&str] = &["Google Play Store"];
 pub const PLAY_INSTALLS_FILES: &[&str] = &["Installs.json"];
+/// Play Store purchases (EN names; other languages are found by their element keys).
+pub const PLAY_PURCHASE_FILES: &[&str] = &[
+    "Purchase History.json",
+    "Order History.json",
+    "Subscriptions.json",
+];
+
+/// Google Pay's folder (the product name is not translated) and its two tables' folders:
+/// EN; DE `Google-Transaktionen` and `Geldtransfers und -anforderungen` are unconfirmed.
+pub const PAY_FOLDERS: &[&str] = &["Google Pay", "Google Wallet"];
+pub const PAY_TRANSACTION_FOLDERS: &[&str] = &[
+    "Google transactions",
+    "Google-Transaktionen",
+    "Transactions Google",
+    "Transacciones de Google",
+];
+pub const PAY_REMITTANCE_FOLDERS: &[&str] = &[
+    "Money remittances and requests",
+    "Geldtransfers und -anforderungen",
+];
+/// Purchases & Reservations: EN, DE, FR, ES (the localized names are unconfirmed).
+pub const ORDER_FOLDERS: &[&str] = &[
+    "Purchases & Reservations",
+    "Purchases and Reservations",
+    "Käufe und Reservierungen",
+    "Käufe & Reservierungen",
+    "Achats et réservations",
+    "Compras y reservas",
+];
+pub const STORE_FOLDERS: &[&str] = &["Google Store"];
+pub const SHOPPING_FOLDERS: &[&str] = &["Google Shopping"];
+const PURCHASES_OTHER_SKIP: &str =
+    "Google Pay, Store or Shopping file that is not a purchase table";
 
 /// The profile folder and file: EN, DE, ES/FR (`Perfil`), NL.
 pub const PROFILE_FOLDERS: &[&str] = &["Profile", "Profil", "Perfil", "Profiel"];
@@ -305,9 +339,15 @@ pub fn classify(path: &str) -> FileRole {
         }
         return FileRole::Skip(CHROME_OTHER_SKIP);
     }
+    if let Some(role) = classify_purchases(&sp) {
+        return role;
+    }
     if sp.folder_index(PLAY_STORE_FOLDERS).is_some() {
         if is_one_of(&sp.name, PLAY_INSTALLS_FILES) {
             return FileRole::Parse(parser::PLAY_INSTALLS);
+        }
+        if is_one_of(&sp.name, PLAY_PURCHASE_FILES) {
+            return FileRole::Parse(parser::PLAY_PURCHASES);
         }
         return FileRole::Skip(PLAY_OTHER_SKIP);
     }
@@ -324,6 +364,43 @@ pub fn classify(path: &str) -> FileRole {
         e if MEDIA_EXT.contains(&e) => FileRole::Skip(MEDIA_SKIP),
         _ => FileRole::Unknown,
     }
+}
+
+/// Google Pay, Purchases & Reservations, Google Store and Google Shopping. `None` outside
+/// them; a table under an unlisted name inside them is left to content classification.
+fn classify_purchases(sp: &SplitPath) -> Option<FileRole> {
+    let csv = sp.ext == "csv";
+    if sp.folder_index(ORDER_FOLDERS).is_some() {
+        return Some(match sp.ext.as_str() {
+            "json" => FileRole::Parse(parser::ORDERS),
+            _ => FileRole::Skip(PURCHASES_OTHER_SKIP),
+        });
+    }
+    let product = if sp.folder_index(PAY_FOLDERS).is_some() {
+        if sp.folder_index(PAY_TRANSACTION_FOLDERS).is_some() && csv {
+            return Some(FileRole::Parse(parser::PAY_TRANSACTIONS));
+        }
+        if sp.folder_index(PAY_REMITTANCE_FOLDERS).is_some() && csv {
+            return Some(FileRole::Parse(parser::PAY_REMITTANCES));
+        }
+        None
+    } else if sp.folder_index(STORE_FOLDERS).is_some() {
+        csv.then_some(parser::STORE_ORDERS)
+    } else if sp.folder_index(SHOPPING_FOLDERS).is_some() {
+        match sp.ext.as_str() {
+            "csv" => Some(parser::SHOPPING_ORDERS),
+            "json" => Some(parser::ORDERS),
+            _ => None,
+        }
+    } else {
+        return None;
+    };
+    Some(match product {
+        Some(tag) => FileRole::Parse(tag),
+        // Another CSV or JSON of these products: its content decides.
+        None if csv || sp.ext == "json" => FileRole::Unknown,
+        None => FileRole::Skip(PURCHASES_OTHER_SKIP),
+    })
 }
 
 /// `folded` is YouTube's folder of a YouTube Takeout in any language: `YouTube <and>
@@ -449,7 +526,14 @@ impl Markers {
             self.youtube_folder = true;
         }
         match classify(path) {
-            FileRole::Parse(parser::CHROME) | FileRole::Parse(parser::PLAY_INSTALLS) => {
+            FileRole::Parse(
+                parser::CHROME
+                | parser::PLAY_INSTALLS
+                | parser::PLAY_PURCHASES
+                | parser::PAY_TRANSACTIONS
+                | parser::PAY_REMITTANCES
+                | parser::ORDERS,
+            ) => {
                 self.other_google = true;
             }
             FileRole::Parse(p) if is_youtube_parser(p) => self.youtube_files = true,
@@ -537,6 +621,35 @@ mod tests {
     #[test]
     fn classifies_known_paths_in_every_language() {
         let cases: &[(&str, FileRole)] = &[
+            (
+                "Takeout/Google Pay/Google transactions/transactions_1234.csv",
+                parse(parser::PAY_TRANSACTIONS),
+            ),
+            (
+                "Takeout/Google Pay/Money remittances and requests/Money remittances and requests.csv",
+                parse(parser::PAY_REMITTANCES),
+            ),
+            ("Takeout/Google Pay/Some new table.csv", FileRole::Unknown),
+            (
+                "Takeout/Purchases & Reservations/Purchases/order_1.json",
+                parse(parser::ORDERS),
+            ),
+            (
+                "Takeout/Käufe und Reservierungen/Käufe/bestellung_1.json",
+                parse(parser::ORDERS),
+            ),
+            ("Takeout/Achats et réservations/a.json", parse(parser::ORDERS)),
+            ("Takeout/Compras y reservas/a.json", parse(parser::ORDERS)),
+            ("Takeout/Google Store/Orders.csv", parse(parser::STORE_ORDERS)),
+            ("Takeout/Google Shopping/Orders.csv", parse(parser::SHOPPING_ORDERS)),
+            (
+                "Takeout/Google Play Store/Purchase History.json",
+                parse(parser::PLAY_PURCHASES),
+            ),
+            (
+                "Takeout/Google Play Store/Subscriptions.json",
+                parse(parser::PLAY_PURCHASES),
+            ),
             (
                 "Takeout/My Activity/Search/MyActivity.json",
                 parse(parser::MY_ACTIVITY),

@@ -13,8 +13,9 @@
 use super::read;
 use crate::formats::lenient;
 use crate::importer::{ImportCx, ParseError};
-use crate::importers::rows::{dated, emit_row, RowSpec};
+use crate::importers::rows::{dated, emit_row, row, RowSpec};
 use crate::model::{Category, Record};
+use crate::money::Money;
 use serde_json::{json, Value};
 use std::io::Read;
 
@@ -83,8 +84,25 @@ pub fn parse_searches(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<()
     rows(reader, cx, "searchQueries", &SEARCH)
 }
 
+/// `Payments.json`. The exports seen name only the payment method; an element that also has
+/// an amount (`amount`/`price` with `currency`, unconfirmed) carries it as money.
 pub fn parse_payments(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
-    rows(reader, cx, "payments", &PAYMENT)
+    let Some(v) = read::small_json(reader, cx)? else {
+        return Ok(());
+    };
+    for (i, item) in elements(&v, "payments").iter().enumerate() {
+        if let Some(r) = row(cx, i as u64, &PAYMENT, item) {
+            cx.emit(i as u64, r.money_opt(payment_amount(item)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The amount of a payment element, when it has one with a currency.
+fn payment_amount(item: &Value) -> Option<Money> {
+    let amount = lenient::field(item, &["amount", "price", "total"])?;
+    let currency = lenient::field(item, &["currency", "currency_code", "currencyCode"]);
+    Money::parse(&amount, currency.as_deref())
 }
 
 /// `YourLibrary.json`: one `library_item` per saved thing.
@@ -282,6 +300,26 @@ mod tests {
             parse_payments,
         );
         assert_eq!(c.records.len(), 1);
+        assert!(
+            c.records[0].amount.is_none(),
+            "no amount in the exports seen"
+        );
+        let c = parse_with(
+            r#"[{"payment_method":"Visa","creation_date":"2020-01-01","amount":"9,99","currency":"SEK"},{"payment_method":"PayPal","creation_date":"2021-01-01","price":"€10.99"}]"#,
+            parse_payments,
+        );
+        let amounts: Vec<_> = c
+            .records
+            .iter()
+            .map(|r| r.amount.map(|m| (m.minor, m.currency.as_str().to_string())))
+            .collect();
+        assert_eq!(
+            amounts,
+            [
+                Some((999, "SEK".to_string())),
+                Some((1099, "EUR".to_string()))
+            ]
+        );
         let c = parse_with(
             r#"{"tracks":[{"artist":"A","album":"B","track":"T","uri":"spotify:track:1"}],"albums":null,"shows":[{"name":"S","publisher":"P"}],"other":["x"],"episodes":[{}]}"#,
             parse_library,
