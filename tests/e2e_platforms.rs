@@ -59,6 +59,18 @@ async fn every_platform_imports_and_a_company_is_merged_across_platforms() {
             return Err(format!("the overview counts {archives} archives, expected {n}"));
         }
         app.screenshot("overview-all-platforms").await?;
+        // What shops know about your buying: the shops' purchases, per year and currency.
+        let spend = app.texts("[data-testid=spend-row]").await?;
+        for shop in ["Amazon", "Uber"] {
+            if !spend.iter().any(|r| r.contains(shop)) {
+                return Err(format!("no spending row for {shop}: {spend:?}"));
+            }
+        }
+        app.client
+            .execute("document.querySelector('[data-testid=spending]').scrollIntoView()", vec![])
+            .await
+            .map_err(|e| format!("scrolling to the spending: {e}"))?;
+        app.screenshot("overview-spending").await?;
 
         // The company named by the most exports, straight from the app's database.
         let db = app.data_dir.path().join("footprint.db");

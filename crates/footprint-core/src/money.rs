@@ -23,8 +23,13 @@ impl Currency {
     /// `usd`, ` EUR ` -> the code; anything that is not three letters -> `None`.
     pub fn parse(code: &str) -> Option<Currency> {
         let c = code.trim().as_bytes();
-        (c.len() == 3 && c.iter().all(u8::is_ascii_alphabetic))
-            .then(|| Currency([c[0].to_ascii_uppercase(), c[1].to_ascii_uppercase(), c[2].to_ascii_uppercase()]))
+        (c.len() == 3 && c.iter().all(u8::is_ascii_alphabetic)).then(|| {
+            Currency([
+                c[0].to_ascii_uppercase(),
+                c[1].to_ascii_uppercase(),
+                c[2].to_ascii_uppercase(),
+            ])
+        })
     }
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).expect("ASCII letters")
@@ -32,7 +37,8 @@ impl Currency {
     /// Digits after the decimal point (ISO 4217): 0 for JPY/KRW/..., 3 for the dinars, else 2.
     pub fn exponent(&self) -> u32 {
         match self.as_str() {
-            "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "HUF" | "TWD" | "UGX" | "PYG" | "XOF" | "XAF" => 0,
+            "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "HUF" | "TWD" | "UGX" | "PYG" | "XOF"
+            | "XAF" => 0,
             "KWD" | "BHD" | "OMR" | "JOD" | "TND" | "LYD" | "IQD" => 3,
             _ => 2,
         }
@@ -48,17 +54,34 @@ impl Serialize for Currency {
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Currency::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a currency code: {s}")))
+        Currency::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a currency code: {s}")))
     }
 }
 
 /// Currency symbols and the code they stand for when the export gives no code. `$` alone is
 /// read as USD (the exporters that write it are US services); `kr` is not guessed.
 const SYMBOLS: &[(&str, &str)] = &[
-    ("US$", "USD"), ("CA$", "CAD"), ("C$", "CAD"), ("A$", "AUD"), ("AU$", "AUD"), ("NZ$", "NZD"),
-    ("HK$", "HKD"), ("R$", "BRL"), ("MX$", "MXN"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"),
-    ("¥", "JPY"), ("₹", "INR"), ("₩", "KRW"), ("₺", "TRY"), ("₽", "RUB"), ("zł", "PLN"),
-    ("CHF", "CHF"), ("Fr.", "CHF"),
+    ("US$", "USD"),
+    ("CA$", "CAD"),
+    ("C$", "CAD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("R$", "BRL"),
+    ("MX$", "MXN"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₺", "TRY"),
+    ("₽", "RUB"),
+    ("zł", "PLN"),
+    ("CHF", "CHF"),
+    ("Fr.", "CHF"),
 ];
 
 impl Money {
@@ -72,7 +95,11 @@ impl Money {
     /// told from thousands separators by position: the last `,` or `.` followed by exactly
     /// the currency's number of digits is the decimal point.
     pub fn parse(text: &str, currency: Option<&str>) -> Option<Money> {
-        let mut t = text.trim().trim_matches(|c| c == '\'' || c == '"').trim().to_string();
+        let mut t = text
+            .trim()
+            .trim_matches(|c| c == '\'' || c == '"')
+            .trim()
+            .to_string();
         if t.is_empty() || crate::formats::lenient::is_placeholder(&t) {
             return None;
         }
@@ -87,7 +114,9 @@ impl Money {
         let words: Vec<&str> = t.split_whitespace().collect();
         let mut number = String::new();
         for w in &words {
-            if let Some(c) = Currency::parse(w).filter(|_| w.chars().all(|c| c.is_ascii_alphabetic())) {
+            if let Some(c) =
+                Currency::parse(w).filter(|_| w.chars().all(|c| c.is_ascii_alphabetic()))
+            {
                 code = code.or(Some(c));
             } else {
                 number.push_str(w);
@@ -101,15 +130,26 @@ impl Money {
         }
         let code = code?;
         let number = number.trim();
-        let (sign, digits) = match number.strip_prefix('-').or_else(|| number.strip_prefix('−')) {
+        let (sign, digits) = match number
+            .strip_prefix('-')
+            .or_else(|| number.strip_prefix('−'))
+        {
             Some(rest) => (-1, rest.trim()),
             None => (1, number.strip_prefix('+').unwrap_or(number).trim()),
         };
-        let digits = digits.strip_suffix('-').map(|d| {
-            negative = !negative;
-            d
-        }).unwrap_or(digits);
-        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '\u{a0}' || c == '\'') {
+        // A trailing minus (`12.00-`, some ledgers) also negates.
+        let digits = match digits.strip_suffix('-') {
+            Some(d) => {
+                negative = !negative;
+                d
+            }
+            None => digits,
+        };
+        if digits.is_empty()
+            || !digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '\u{a0}' || c == '\'')
+        {
             return None;
         }
         let exp = code.exponent() as usize;
@@ -138,10 +178,19 @@ impl Money {
             frac.push('0');
         }
         let whole: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-        let frac: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
-        let minor = whole.checked_mul(10i64.pow(exp as u32))?.checked_add(frac)?;
+        let frac: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().ok()?
+        };
+        let minor = whole
+            .checked_mul(10i64.pow(exp as u32))?
+            .checked_add(frac)?;
         let minor = if negative { -minor } else { minor } * sign;
-        Some(Money { minor, currency: code })
+        Some(Money {
+            minor,
+            currency: code,
+        })
     }
 
     /// `12.34 USD` (for titles; the UI formats with the user's locale).
@@ -153,7 +202,13 @@ impl Money {
             return format!("{sign}{abs} {}", self.currency.as_str());
         }
         let p = 10u64.pow(exp);
-        format!("{sign}{}.{:0width$} {}", abs / p, abs % p, self.currency.as_str(), width = exp as usize)
+        format!(
+            "{sign}{}.{:0width$} {}",
+            abs / p,
+            abs % p,
+            self.currency.as_str(),
+            width = exp as usize
+        )
     }
 }
 
@@ -192,6 +247,9 @@ mod tests {
         assert_eq!(m("", Some("USD")), None);
         assert_eq!(m("free", Some("USD")), None);
         assert_eq!(Money::parse("$12", None).unwrap().display(), "12.00 USD");
-        assert_eq!(Money::parse("-0.05 EUR", None).unwrap().display(), "-0.05 EUR");
+        assert_eq!(
+            Money::parse("-0.05 EUR", None).unwrap().display(),
+            "-0.05 EUR"
+        );
     }
 }

@@ -6,9 +6,10 @@
 //!   Amount, Fare Currency`, times like `2018-04-05 05:52:02 +0000 UTC`. One `trip` record
 //!   (purchases, the fare as money, the pick-up point on the record) and, when the drop-off
 //!   has coordinates, one `trip_dropoff` record (location) so the map shows both ends.
-//! - `Driver/driver_lifetime_trips.csv`: the same for trips the user drove; the fare is
-//!   income, so the record carries it negative (money that came to the user).
-//! - `Driver/driver_payments.csv`: payouts to the driver, negative amounts too.
+//! - `Driver/driver_lifetime_trips.csv`: the same for trips the user drove. The fare is
+//!   income, not spending: it stays in `data` and the record carries no amount, so "what
+//!   shops know about your buying" counts what the user paid only.
+//! - `Driver/driver_payments.csv`: payouts to the driver, kept the same way (in `data`).
 //! - `Eats/eats_order_details.csv`: one row per ordered item (`City Name, Order Time,
 //!   Restaurant ID, Restaurant Name, Order Status, Item Name, Item quantity, …, Item Price,
 //!   Order Price, Currency`); rows of one order (same time and restaurant) become one `order`
@@ -107,9 +108,6 @@ pub fn time_of(cx: &mut ImportCx<'_>, row: &Row<'_>, columns: &[&str]) -> Option
     row_time(cx, row, columns)
 }
 
-fn negate(m: Money) -> Money {
-    Money::new(-m.minor, m.currency)
-}
 
 /// One trip file (rider or driver).
 pub fn import_trips(
@@ -122,11 +120,8 @@ pub fn import_trips(
         let begun = time_of(cx, row, BEGIN);
         let ended = time_of(cx, row, DROPOFF);
         let fare = money(cx, row, FARE, CURRENCY);
-        let fare = if side == Side::Driver {
-            fare.map(negate)
-        } else {
-            fare
-        };
+        // Income is not spending: a driver's fare is in `data` (the row), not an amount.
+        let fare = if side == Side::Driver { None } else { fare };
         let product = value_any(row, PRODUCT).unwrap_or("Uber");
         let city = value_any(row, CITY);
         let from = value_any(row, BEGIN_ADDR);
@@ -185,27 +180,26 @@ pub fn import_trips(
     })
 }
 
-/// `driver_payments.csv`: payouts, as negative amounts (income).
+/// `driver_payments.csv`: payouts (income: the amount stays in `data`, not as spending).
 pub fn import_driver_payments(
     reader: &mut dyn Read,
     cx: &mut ImportCx<'_>,
 ) -> Result<(), ParseError> {
     each_row(reader, cx, |cx, row| {
         let when = time_of(cx, row, &["Payment Time", "Date", "Local Date", "Time"]);
-        let m = money(
+        // Read (so a broken amount is still reported) but not counted as spending.
+        let _income = money(
             cx,
             row,
             &["Local Amount", "Amount", "Total"],
             &["Currency", "Currency Code"],
-        )
-        .map(negate);
+        );
         let what =
             value_any(row, &["Classification", "Description", "Category"]).unwrap_or("payment");
         let r = Record::new("driver_payment", Category::Purchases)
             .at(when)
             .title(format!("Uber paid you ({what})"))
             .data(&row.to_json())
-            .money_opt(m)
             .with_key(&[
                 value_any(row, &["Payment Time", "Date", "Local Date", "Time"]).unwrap_or(""),
                 what,
