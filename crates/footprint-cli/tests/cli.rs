@@ -215,3 +215,39 @@ fn unknown_command_is_a_usage_error() {
     let env = Env::new();
     env.cmd().arg("frobnicate").assert().code(2);
 }
+
+/// Every platform the CLI can generate imports through `footprint import` as exactly one
+/// archive of that platform (auto-detected), and the brokers Spotify's inferences and
+/// Amazon's third-party audiences name are ONE company each.
+#[test]
+fn every_platform_imports_from_the_cli_and_brokers_merge_across_shops() {
+    let env = Env::new();
+    let list = env.cmd().args(["generate", "--list"]).output().unwrap();
+    let ids: Vec<String> = String::from_utf8(list.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|id| id != "demo")
+        .collect();
+    assert!(ids.len() >= 15, "{ids:?}");
+    for id in &ids {
+        let written = env.generate(id, &format!("{id}-export.zip"));
+        let mut args = vec!["import".to_string(), "--json".to_string()];
+        args.extend(written.iter().map(|p| p.display().to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let reports = env.json(&args);
+        let reports = reports.as_array().expect("a list of reports");
+        assert_eq!(reports.len(), 1, "{id}: one export, one archive: {reports:?}");
+        assert_eq!(reports[0]["report"]["platform"], id.as_str(), "{id} is detected as itself");
+    }
+    let brokers = env.json(&["companies", "--relation", "data_broker_segment", "--json"]);
+    let acxiom: Vec<&Value> = brokers
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["name"].as_str().unwrap_or("").to_lowercase().contains("acxiom"))
+        .collect();
+    assert_eq!(acxiom.len(), 1, "one Acxiom: {acxiom:?}");
+    let platforms: Vec<&str> = acxiom[0]["platforms"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+    assert!(platforms.len() >= 2, "Acxiom is named by several exports: {platforms:?}");
+}

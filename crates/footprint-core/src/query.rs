@@ -284,6 +284,9 @@ pub struct ExportChange {
 pub struct Overview {
     /// What shops know about your buying: orders and spend per platform, year and currency.
     pub spending: Vec<SpendRow>,
+    /// Merchants, sellers, app developers and payment companies named in your purchases
+    /// (third parties only), most records first: key = company id, label = name.
+    pub purchase_companies: Vec<CountBy>,
     pub archives_total: i64,
     /// Of them, Footprint's invented demo archives (the app shows a banner while any is loaded).
     pub demo_archives: i64,
@@ -464,6 +467,28 @@ impl Store {
                     currency: r.get(2)?,
                     records: r.get(3)?,
                     total_minor: r.get(4)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<Result<_, _>>().map_err(self.err())
+    }
+
+    /// Third parties on purchase records (from the holdings: no scan of the records).
+    pub fn purchase_companies(&self) -> Result<Vec<CountBy>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT c.id, c.name, sum(h.records) FROM holdings h JOIN companies c ON c.id = h.company_id
+                 WHERE h.category = 'purchases' AND c.platform = 0
+                 GROUP BY c.id ORDER BY 3 DESC, 2 LIMIT 40",
+            )
+            .map_err(self.err())?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(CountBy {
+                    key: r.get::<_, i64>(0)?.to_string(),
+                    label: r.get(1)?,
+                    count: r.get(2)?,
                 })
             })
             .map_err(self.err())?;
@@ -981,6 +1006,7 @@ impl Store {
             .collect();
         Ok(Overview {
             spending: self.spending()?,
+            purchase_companies: self.purchase_companies()?,
             archives_total: self.scalar("SELECT count(*) FROM archives")?,
             demo_archives: self.scalar("SELECT count(*) FROM archives WHERE demo = 1")?,
             records_total: self.scalar("SELECT coalesce(sum(records), 0) FROM record_counts")?,

@@ -10,7 +10,12 @@ export type Overview = {
 /**
  * What shops know about your buying: orders and spend per platform, year and currency.
  */
-spending: Array<SpendRow>, archives_total: number, 
+spending: Array<SpendRow>, 
+/**
+ * Merchants, sellers, app developers and payment companies named in your purchases
+ * (third parties only), most records first: key = company id, label = name.
+ */
+purchase_companies: Array<CountBy>, archives_total: number, 
 /**
  * Of them, Footprint's invented demo archives (the app shows a banner while any is loaded).
  */
