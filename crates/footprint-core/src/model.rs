@@ -123,10 +123,13 @@ pub enum Relation {
     /// A partner that shared data about the user with the platform (TikTok's data partners,
     /// measurement and marketing partners).
     DataPartner,
+    /// A seller, merchant or restaurant that sold the user something through the platform and
+    /// so received the order's details (name, delivery address, what was bought).
+    SoldToYou,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 10] = [
+    pub const ALL: [Relation; 11] = [
         Relation::CollectedDirectly,
         Relation::UploadedContactList,
         Relation::SentOffPlatformActivity,
@@ -137,6 +140,7 @@ impl Relation {
         Relation::DataBrokerSegment,
         Relation::InstalledApp,
         Relation::DataPartner,
+        Relation::SoldToYou,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -151,6 +155,7 @@ impl Relation {
             Relation::DataBrokerSegment => "data_broker_segment",
             Relation::InstalledApp => "installed_app",
             Relation::DataPartner => "data_partner",
+            Relation::SoldToYou => "sold_to_you",
         }
     }
 
@@ -167,6 +172,7 @@ impl Relation {
             Relation::DataBrokerSegment => "placed you in a data-broker segment",
             Relation::InstalledApp => "is an app you installed",
             Relation::DataPartner => "shared data about you with the platform",
+            Relation::SoldToYou => "sold you something and received your order details",
         }
     }
 

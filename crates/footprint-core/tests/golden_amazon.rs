@@ -129,14 +129,10 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AmazonSp
     // Third parties: advertisers' audiences, data providers' segments, clicked advertisers.
     let third = tally((0..spec.third_party_segments).map(|i| az::provider(i).to_string()));
     assert_eq!(companies(s, "data_broker_segment"), third);
-    // Sellers stay data on their orders: no company, no relation.
-    for i in 0..spec.sellers {
-        assert!(
-            !s.companies.contains_key(&az::seller(i)),
-            "seller {} became a company",
-            az::seller(i)
-        );
-    }
+    // Marketplace sellers sold you the item and got the order: one company each, with one
+    // sold_to_you record per order item they sold.
+    let sold = tally((0..spec.orders).filter_map(|i| az::order_seller(spec, i)));
+    assert_eq!(companies(s, "sold_to_you"), sold);
     assert_eq!(count(c, "order_item"), spec.orders);
     assert_eq!(count(c, "amazon_audience"), spec.amazon_audiences);
     assert_eq!(spending(c), az::expected_spending(spec), "amounts per year and currency");
@@ -174,10 +170,12 @@ fn clean_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AmazonSpe
     };
     assert_eq!(companies(s, "ad_interaction"), clicks);
     let brokers = companies(s, "data_broker_segment");
+    let sellers = companies(s, "sold_to_you");
     let mut all: Vec<&String> = targeted
         .keys()
         .chain(clicks.keys())
         .chain(brokers.keys())
+        .chain(sellers.keys())
         .collect();
     all.sort();
     all.dedup();

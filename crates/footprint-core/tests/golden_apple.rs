@@ -119,7 +119,7 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AppleSpe
     }
     assert_eq!(companies(s, "installed_app"), installed);
     assert_eq!(
-        companies(s, "received_your_info"),
+        companies(s, "sold_to_you"),
         tally((0..spec.wallet).map(ap::merchant))
     );
     assert_eq!(totals(c), ap::expected_totals(spec), "money per currency");

@@ -107,7 +107,7 @@ fn assert_purchases(spec: &TakeoutSpec, c: &Collected) {
     for merchant in purchases::MERCHANTS.iter().take(pay).chain(purchases::ORDER_MERCHANTS.iter().take(orders)) {
         assert!(
             c.records.iter().filter_map(|r| r.record.company.as_ref()).any(|co| co.name == *merchant
-                && co.relation == Relation::ReceivedYourInfo),
+                && co.relation == Relation::SoldToYou),
             "{merchant} is a company that received the user's payment"
         );
     }

@@ -72,7 +72,7 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &UberSpec
         *want
             .entry(ub::restaurant(k))
             .or_default()
-            .entry("received_your_info".into())
+            .entry("sold_to_you".into())
             .or_insert(0) += 1;
     }
     assert_eq!(s.companies, want);

@@ -20,10 +20,11 @@ pub enum EvidenceRelation {
     DataBrokerSegment,
     InstalledApp,
     DataPartner,
+    SoldToYou,
 }
 
 impl EvidenceRelation {
-    pub const ALL: [EvidenceRelation; 10] = [
+    pub const ALL: [EvidenceRelation; 11] = [
         EvidenceRelation::CollectedDirectly,
         EvidenceRelation::UploadedContactList,
         EvidenceRelation::SentOffPlatformActivity,
@@ -34,6 +35,7 @@ impl EvidenceRelation {
         EvidenceRelation::DataBrokerSegment,
         EvidenceRelation::InstalledApp,
         EvidenceRelation::DataPartner,
+        EvidenceRelation::SoldToYou,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,6 +50,7 @@ impl EvidenceRelation {
             EvidenceRelation::DataBrokerSegment => "data_broker_segment",
             EvidenceRelation::InstalledApp => "installed_app",
             EvidenceRelation::DataPartner => "data_partner",
+            EvidenceRelation::SoldToYou => "sold_to_you",
         }
     }
 

@@ -306,6 +306,9 @@ impl Wording for English {
             EvidenceRelation::DataPartner => {
                 format!("Your company shared data about me with {p} as one of its data partners")
             }
+            EvidenceRelation::SoldToYou => {
+                format!("Your company sold me goods or services through {p} and received my order details")
+            }
         };
         s.push_str(&format!(", as shown in my {p} export"));
         if let Some(d) = e.export_date {

@@ -5,14 +5,14 @@
 //! nothing. Dates: ISO with `Z` in newer exports, US month-first `03/15/2021 14:05:09` in
 //! older ones (public parsers read both).
 //!
-//! Marketplace orders name the seller (`Seller`, `Sold By`): kept on the order's data. A seller
-//! receives the shipping address to fulfil the order, but no relation says "sold you
-//! something", and inventing one would overstate what the export shows (see IMPORTERS.md).
+//! Marketplace orders name the seller (`Seller`, `Sold By`): a third party that sold you the
+//! item and received the order (name, shipping address) to fulfil it, so it becomes a company
+//! with [`Relation::SoldToYou`]. Amazon itself as the seller is the platform, not a third party.
 
 use super::{clean, compact, month_first_time};
 use crate::formats::csv_export::{each_row, value, value_any};
 use crate::importer::{ImportCx, ParseError};
-use crate::model::{Category, Record};
+use crate::model::{Category, Record, Relation};
 use crate::money::Money;
 use std::io::Read;
 
@@ -54,15 +54,24 @@ pub fn parse_orders(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), 
             title.push_str(&format!(", sold by {seller}"));
         }
         let ts = month_first_time(cx, row, &["Order Date", "Order Date (UTC)"]);
-        let r = Record::new("order_item", Category::Purchases)
+        let mut r = Record::new("order_item", Category::Purchases)
             .at(ts)
             .until(month_first_time(cx, row, &["Ship Date"]))
             .title(title)
             .money_opt(money)
             .data(&compact(row, &[]))
             .with_key(&[order, asin, value(row, "Ship Date").unwrap_or("")]);
+        if let Some(seller) = seller.filter(|s| !is_amazon(s)) {
+            r = r.company(seller, Relation::SoldToYou);
+        }
         cx.emit(row.index, r)
     })
+}
+
+/// `Amazon.com`, `Amazon EU S.a.r.L.`, `Amazon.de`: the platform selling, not a third party.
+fn is_amazon(seller: &str) -> bool {
+    let s = seller.trim().to_ascii_lowercase();
+    s == "amazon" || s.starts_with("amazon.") || s.starts_with("amazon ")
 }
 
 #[cfg(test)]
@@ -77,7 +86,7 @@ mod tests {
     }
 
     #[test]
-    fn rows_become_order_items_with_sellers_as_data() {
+    fn rows_become_order_items_with_their_sellers() {
         let input = "\u{feff}\"Website\",\"Order ID\",\"Order Date\",\"Currency\",\"Total Owed\",\"ASIN\",\"Ship Date\",\"Product Name\",\"Seller\"\n\
 \"Amazon.com\",\"111-1\",\"2023-01-15T10:20:30Z\",\"USD\",\"'12.99'\",\"B0001\",\"2023-01-16T08:00:00.000Z\",\"Kettle\",\"Not Available\"\n\
 \"Amazon.com\",\"111-2\",\"02/01/2023 00:00:00\",\"USD\",\"'-0.68'\",\"B0002\",\"Not Available\",\"Mug\",\"Sunny Books 1\"\n";
@@ -92,7 +101,11 @@ mod tests {
             Some("Ordered Mug (-0.68 USD), sold by Sunny Books 1")
         );
         assert_eq!(b.ts, Some(1_675_209_600_000), "older exports: month first");
-        assert!(b.company.is_none(), "a seller is data, not a relation");
+        let seller = b.company.as_ref().expect("the marketplace seller is a company");
+        assert_eq!((seller.name.as_str(), seller.relation), ("Sunny Books 1", Relation::SoldToYou));
+        assert!(a.company.is_none(), "no seller named");
+        assert!(is_amazon("Amazon.com") && is_amazon("Amazon EU S.a.r.L."));
+        assert!(!is_amazon("Sunny Books 1") && !is_amazon("Amazonas Coffee"));
         let d = data_json(b);
         assert_eq!(d["Seller"], "Sunny Books 1");
         assert_eq!(d["Total Owed"], "-0.68");

@@ -99,7 +99,7 @@ const WALLET: PurchaseSpec = PurchaseSpec {
     key: &["Transaction ID", "Transaction Date", "Merchant", "Amount"],
     // Apple Pay hands the merchant the payment (a token, the name and, for deliveries, the
     // address): the merchant received the user's information through Apple.
-    relation: |_| Some(Relation::ReceivedYourInfo),
+    relation: |_| Some(Relation::SoldToYou),
 };
 
 fn import(
@@ -213,7 +213,7 @@ mod tests {
     }
 
     #[test]
-    fn wallet_merchants_received_your_info() {
+    fn wallet_merchants_sold_to_you() {
         let s = run(
             parse_wallet,
             "Transaction Date,Merchant,Amount,Currency\n2024-01-02T10:00:00Z,IKEA,-45.50,EUR\n",
@@ -221,7 +221,7 @@ mod tests {
         assert_eq!(s.records[0].amount.unwrap().minor, -4550);
         assert_eq!(
             s.records[0].company.as_ref().unwrap().relation,
-            Relation::ReceivedYourInfo
+            Relation::SoldToYou
         );
     }
 }

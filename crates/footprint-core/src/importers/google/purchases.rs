@@ -15,7 +15,7 @@
 //!   the price as display text (`invoicePrice: "€1.99"`, `totalPrice`, `pricing[].price`).
 //!
 //! The merchant named by a Google Pay transaction or an order received the user's payment
-//! and order details: it becomes a company with [`Relation::ReceivedYourInfo`]. Play Store
+//! and order details: it becomes a company with [`Relation::SoldToYou`]. Play Store
 //! purchases name no third party (Google sells the app; the app is the item).
 
 use super::element;
@@ -173,7 +173,7 @@ fn table_record(row: &Row<'_>, kind: &'static str, payee: Payee, cx: &mut Import
         Payee::NoCompany => None,
     };
     if let Some(m) = crate::text::non_empty(merchant.as_deref()) {
-        record = record.company(m, Relation::ReceivedYourInfo);
+        record = record.company(m, Relation::SoldToYou);
     }
     let extra: Vec<String> = [
         columns::PRODUCT,
@@ -253,7 +253,7 @@ fn order_record(order: &Value) -> Option<Record> {
             &items.join("|"),
         ]);
     if let Some(m) = merchant {
-        r = r.company(m, Relation::ReceivedYourInfo);
+        r = r.company(m, Relation::SoldToYou);
     }
     Some(r)
 }
@@ -416,7 +416,7 @@ mod tests {
         let c = out.records[0].company.as_ref().unwrap();
         assert_eq!(
             (c.name.as_str(), c.relation),
-            ("Nike", Relation::ReceivedYourInfo)
+            ("Nike", Relation::SoldToYou)
         );
         assert_eq!(out.records[1].ts, Some(1_706_965_323_000));
         assert_eq!(out.records[0].category, Category::Purchases);

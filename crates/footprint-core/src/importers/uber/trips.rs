@@ -14,7 +14,7 @@
 //!   Restaurant ID, Restaurant Name, Order Status, Item Name, Item quantity, …, Item Price,
 //!   Order Price, Currency`); rows of one order (same time and restaurant) become one `order`
 //!   record with `Order Price` as money, and the restaurant received the order: a third
-//!   party with the relation `ReceivedYourInfo`.
+//!   party with the relation `SoldToYou`.
 
 use crate::formats::csv_export::{each_row, row_time, value_any};
 use crate::formats::csv_table::Row;
@@ -281,7 +281,7 @@ pub fn import_eats(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), P
             .money_opt(o.price)
             .with_key(&[&time, &shop]);
         if !shop.is_empty() {
-            r = r.company(shop.as_str(), Relation::ReceivedYourInfo);
+            r = r.company(shop.as_str(), Relation::SoldToYou);
         }
         cx.emit(o.first_row, r)?;
     }
@@ -367,7 +367,7 @@ mod tests {
         let c = s.records[0].company.as_ref().unwrap();
         assert_eq!(
             (c.name.as_str(), c.relation),
-            ("Blue Bakery 1", Relation::ReceivedYourInfo)
+            ("Blue Bakery 1", Relation::SoldToYou)
         );
         assert_eq!(
             data_json(&s.records[0])["items"],
