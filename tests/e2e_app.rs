@@ -54,6 +54,20 @@ async fn no_csp_violations(app: &App) -> Result<(), String> {
     }
 }
 
+/// The screen at the two smaller laptop sizes, 1280x800 and 1024x768: no text is cut, and
+/// a picture of each; then back to the default size.
+async fn at_small_sizes(app: &App, screen: &str) -> Result<(), String> {
+    for (w, h) in [(1280, 800), (1024, 768)] {
+        app.resize(w, h).await?;
+        let cut = app.clipped_texts().await?;
+        if !cut.is_empty() {
+            return Err(format!("{screen}: texts cut at {w}x{h}: {cut:?}"));
+        }
+        app.screenshot(&format!("{screen}-{w}x{h}")).await?;
+    }
+    app.resize(1280, 820).await
+}
+
 fn number_in(text: &str) -> i64 {
     let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
     digits.parse().unwrap_or(-1)
@@ -93,16 +107,7 @@ async fn imports_google_and_facebook_and_walks_every_screen() {
             ));
         }
         app.screenshot("overview").await?;
-        // The main screens at the two smaller laptop sizes: nothing cut.
-        for (w, h, label) in [(1280, 800, "overview-1280x800"), (1024, 768, "overview-1024x768")] {
-            app.resize(w, h).await?;
-            let cut = app.clipped_texts().await?;
-            if !cut.is_empty() {
-                return Err(format!("texts cut at {w}x{h}: {cut:?}"));
-            }
-            app.screenshot(label).await?;
-        }
-        app.resize(1280, 820).await?;
+        at_small_sizes(app, "overview").await?;
         app.client
             .execute(
                 "document.querySelector('[data-testid=chart-categories]').scrollIntoView()",
@@ -116,6 +121,7 @@ async fn imports_google_and_facebook_and_walks_every_screen() {
         app.click("nav-companies").await?;
         app.wait_count("[data-testid=company-row]", 3).await?;
         app.screenshot("companies").await?;
+        at_small_sizes(app, "companies").await?;
         let names = app.texts("[data-testid=company-link]").await?;
         let third_party = names
             .iter()
@@ -143,6 +149,7 @@ async fn imports_google_and_facebook_and_walks_every_screen() {
             return Err(format!("evidence lacks its source files: {evidence}"));
         }
         app.screenshot("company").await?;
+        at_small_sizes(app, "company").await?;
 
         // Explorer: search for a word of a record and find it again.
         app.click("nav-explorer").await?;

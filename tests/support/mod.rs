@@ -334,11 +334,12 @@ impl App {
     }
 
     /// Whether any element's text is cut by its box (text-overflow or clipped overflow), for
-    /// the "labels are never cut" check. Charts draw on canvas and are checked by looking.
+    /// the "labels are never cut" check. Labels hidden on purpose for screen readers
+    /// (`visually-hidden`) do not count. Charts draw on canvas and are checked by looking.
     pub async fn clipped_texts(&self) -> Result<Vec<String>, String> {
         let v = self
             .script(
-                "const cut = [...document.querySelectorAll('main *')].filter(e => e.children.length === 0 && e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible').map(e => e.textContent.trim()).filter(t => t.length > 0); arguments[arguments.length - 1](cut)",
+                "const cut = [...document.querySelectorAll('main *')].filter(e => e.children.length === 0 && e.offsetParent !== null && !e.classList.contains('visually-hidden') && e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible').map(e => e.textContent.trim()).filter(t => t.length > 0); arguments[arguments.length - 1](cut)",
             )
             .await?;
         Ok(v.as_array()
