@@ -103,6 +103,10 @@ impl<'a> ImportCx<'a> {
     /// Push one record. `position` is the element index in the file (for evidence and
     /// warnings); pass the index the record was parsed from.
     pub fn emit(&mut self, position: u64, mut record: Record) -> Result<(), ParseError> {
+        // The last guard for every importer: a sentinel (`0`, `9223372036854775807`), a unit
+        // mistake or a damaged value never becomes a date; the record is kept without one.
+        record.ts = record.ts.and_then(crate::time::plausible);
+        record.ts_end = record.ts_end.and_then(crate::time::plausible);
         record.position = position;
         self.position = position;
         self.records += 1;
@@ -194,4 +198,25 @@ pub trait Importer: Sync + Send {
         reader: &mut dyn Read,
         cx: &mut ImportCx<'_>,
     ) -> Result<(), ParseError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Category;
+    use crate::testing::MemorySink;
+
+    #[test]
+    fn impossible_dates_never_leave_an_importer() {
+        let mut sink = MemorySink::default();
+        let mut cx = ImportCx::new("f.json", &mut sink);
+        for ts in [i64::MAX, 0, -62_167_219_200_000, 16_000_000_000_000, 1_709_294_400_000] {
+            cx.emit(0, Record::new("x", Category::Content).at(Some(ts)).until(Some(ts)))
+                .unwrap();
+        }
+        let kept: Vec<Option<i64>> = sink.records.iter().map(|r| r.ts).collect();
+        // i64::MAX, year 0000 and year 2477 are dropped; 0 is 1970-01-01, the epoch sentinel.
+        assert_eq!(kept, [None, None, None, None, Some(1_709_294_400_000)]);
+        assert!(sink.records.iter().all(|r| r.ts_end == r.ts));
+    }
 }
