@@ -26,7 +26,7 @@ if [ "$(cat "$STATE/installed" 2>/dev/null || true)" = "$fingerprint" ] \
   say "Footprint is installed and up to date"
 else
   started=$(date +%s)
-  say "Building the optimized app and its installer (the first build takes about 15 minutes on 2 cores; later ones a minute or two)"
+  say "Building the optimized app and its installer (the first build takes about 12 minutes on 2 cores; after a change about 4)"
   # The Tauri CLI runs tauri.conf.json's beforeBuildCommand in ui/ (the folder of
   # package.json); building the UI here first keeps the step visible in this log.
   npm --prefix ui run build
