@@ -16,7 +16,7 @@ use super::lenient::is_placeholder;
 use super::sniff;
 use crate::archive::ArchiveView;
 use crate::importer::{FileRole, ImportCx, ParseError, Recognition};
-use crate::model::{Category, Record, Relation};
+use crate::model::{Category, IdentityKind, Record, Relation};
 use crate::money::Money;
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -54,6 +54,9 @@ pub struct RowSpec {
     pub currency: &'static [&'static str],
     /// The amount is money returned (a refund): negative whatever sign the file writes.
     pub refund: bool,
+    /// Columns that hold one of the user's own identifiers (an e-mail, a phone): each value
+    /// becomes an identity as well as part of the record.
+    pub identities: &'static [(&'static str, IdentityKind)],
 }
 
 impl RowSpec {
@@ -74,6 +77,7 @@ impl RowSpec {
             amount: &[],
             currency: &[],
             refund: false,
+            identities: &[],
         }
     }
     /// The row's amount is in one of `amount`, its currency code in one of `currency` (or
@@ -110,6 +114,10 @@ impl RowSpec {
     }
     pub const fn company(mut self, company: CompanyFrom) -> Self {
         self.company = company;
+        self
+    }
+    pub const fn identities(mut self, columns: &'static [(&'static str, IdentityKind)]) -> Self {
+        self.identities = columns;
         self
     }
 }
@@ -339,6 +347,11 @@ fn key_parts<'t>(row: &Row<'t>, key: &[&str]) -> Vec<&'t str> {
 
 /// The record `spec` makes of `row` (without emitting it), for importers that add to it.
 pub fn record(cx: &mut ImportCx<'_>, spec: &RowSpec, row: &Row<'_>) -> Record {
+    for (column, kind) in spec.identities {
+        if let Some(v) = value(row, column) {
+            cx.identity(*kind, v);
+        }
+    }
     let title = spec
         .titles
         .iter()

@@ -43,15 +43,17 @@ pub const FILES: &[CsvFile] = &[
         &["First Name", "Last Name", "Headline"],
         parser::PROFILE,
     ),
-    CsvFile::custom(
+    CsvFile::rows(
         &["emailaddresses"],
         &["Email Address", "Confirmed", "Primary"],
         parser::EMAILS,
+        super::profile::EMAIL,
     ),
-    CsvFile::custom(
+    CsvFile::rows(
         &["phonenumbers", "whatsappphonenumbers"],
         &["Number", "Type", "Extension"],
         parser::PHONES,
+        super::profile::PHONE,
     ),
     // Ads and inferences (own parsers).
     CsvFile::custom(

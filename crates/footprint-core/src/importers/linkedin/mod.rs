@@ -97,8 +97,6 @@ impl Importer for LinkedIn {
     ) -> Result<(), ParseError> {
         match tag {
             parser::PROFILE => profile::parse_profile(reader, cx),
-            parser::EMAILS => profile::parse_emails(reader, cx),
-            parser::PHONES => profile::parse_phones(reader, cx),
             parser::AD_TARGETING => ads::parse_ad_targeting(reader, cx),
             parser::INFERENCES => ads::parse_inferences(reader, cx),
             parser::LAN_ADS => ads::parse_lan_ads(reader, cx),

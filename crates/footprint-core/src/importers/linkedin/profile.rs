@@ -22,19 +22,23 @@ const PROFILE: RowSpec = RowSpec::new(
 )
 .body(&["Summary"])
 .key(&["First Name", "Last Name"]);
-const EMAIL: RowSpec = RowSpec::new(
+/// `Email Addresses.csv`: every address is an identity.
+pub(super) const EMAIL: RowSpec = RowSpec::new(
     "email_address",
     Category::IdentityContact,
     &["E-mail address {Email Address}"],
 )
 .time(&["Updated On"])
-.key(&["Email Address"]);
-const PHONE: RowSpec = RowSpec::new(
+.key(&["Email Address"])
+.identities(&[("Email Address", IdentityKind::Email)]);
+/// `PhoneNumbers.csv`: every number is an identity.
+pub(super) const PHONE: RowSpec = RowSpec::new(
     "phone_number",
     Category::IdentityContact,
     &["Phone number {Number} ({Type})", "Phone number {Number}"],
 )
-.key(&["Number"]);
+.key(&["Number"])
+.identities(&[("Number", IdentityKind::Phone)]);
 
 /// `Profile.csv`: name, birth date and address become identities.
 pub fn parse_profile(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
@@ -58,28 +62,6 @@ pub fn parse_profile(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(),
             );
         }
         let r = record(cx, &PROFILE, row);
-        cx.emit(row.index, r)
-    })
-}
-
-/// `Email Addresses.csv`: every address is an identity.
-pub fn parse_emails(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
-    each_row(reader, cx, |cx, row| {
-        if let Some(email) = value(row, "Email Address") {
-            cx.identity(IdentityKind::Email, email);
-        }
-        let r = record(cx, &EMAIL, row);
-        cx.emit(row.index, r)
-    })
-}
-
-/// `PhoneNumbers.csv`: every number is an identity.
-pub fn parse_phones(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
-    each_row(reader, cx, |cx, row| {
-        if let Some(number) = value(row, "Number") {
-            cx.identity(IdentityKind::Phone, number);
-        }
-        let r = record(cx, &PHONE, row);
         cx.emit(row.index, r)
     })
 }

@@ -310,8 +310,18 @@ pub const FILES: &[CsvFile] = &[
     ),
     // Account, devices, demographics.
     CsvFile::custom(&["statistics"], &["statistic", "value"], parser::STATISTICS),
-    CsvFile::custom(&["birthdate"], &["verified_birthdate"], parser::BIRTHDATE),
-    CsvFile::custom(&["linkedphonenumber"], &["phone_number"], parser::PHONE),
+    CsvFile::rows(
+        &["birthdate"],
+        &["verified_birthdate"],
+        parser::BIRTHDATE,
+        super::identity::BIRTHDATE,
+    ),
+    CsvFile::rows(
+        &["linkedphonenumber"],
+        &["phone_number"],
+        parser::PHONE,
+        super::identity::PHONE,
+    ),
     CsvFile::custom(
         &["linkedidentities"],
         &["issuer_id", "subject_id"],

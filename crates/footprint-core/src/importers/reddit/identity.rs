@@ -24,18 +24,22 @@ const STATISTIC: RowSpec = RowSpec::new(
     &["{statistic}: {value}", "{statistic}"],
 )
 .key(&["statistic", "value"]);
-const BIRTHDATE: RowSpec = RowSpec::new(
+/// `birthdate.csv`.
+pub(super) const BIRTHDATE: RowSpec = RowSpec::new(
     "birthdate",
     Category::Demographics,
     &["Birth date {birthdate}"],
 )
-.key(&["birthdate"]);
-const PHONE: RowSpec = RowSpec::new(
+.key(&["birthdate"])
+.identities(&[("birthdate", IdentityKind::BirthDate)]);
+/// `linked_phone_number.csv`.
+pub(super) const PHONE: RowSpec = RowSpec::new(
     "phone_number",
     Category::IdentityContact,
     &["Phone number {phone_number}"],
 )
-.key(&["phone_number"]);
+.key(&["phone_number"])
+.identities(&[("phone_number", IdentityKind::Phone)]);
 const LINKED: RowSpec = RowSpec::new(
     "linked_identity",
     Category::IdentityContact,
@@ -59,28 +63,6 @@ pub fn parse_statistics(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<
             }
         }
         let r = record(cx, &STATISTIC, row);
-        cx.emit(row.index, r)
-    })
-}
-
-/// `birthdate.csv`.
-pub fn parse_birthdate(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
-    each_row(reader, cx, |cx, row| {
-        if let Some(b) = value(row, "birthdate") {
-            cx.identity(IdentityKind::BirthDate, b);
-        }
-        let r = record(cx, &BIRTHDATE, row);
-        cx.emit(row.index, r)
-    })
-}
-
-/// `linked_phone_number.csv`.
-pub fn parse_phone(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
-    each_row(reader, cx, |cx, row| {
-        if let Some(p) = value(row, "phone_number") {
-            cx.identity(IdentityKind::Phone, p);
-        }
-        let r = record(cx, &PHONE, row);
         cx.emit(row.index, r)
     })
 }

@@ -80,8 +80,6 @@ impl Importer for Reddit {
     ) -> Result<(), ParseError> {
         match tag {
             parser::STATISTICS => identity::parse_statistics(reader, cx),
-            parser::BIRTHDATE => identity::parse_birthdate(reader, cx),
-            parser::PHONE => identity::parse_phone(reader, cx),
             parser::LINKED_IDENTITIES => identity::parse_linked_identities(reader, cx),
             other => match csv_export::by_tag(files::FILES, other).and_then(|f| f.rows.as_ref()) {
                 Some(spec) => csv_export::import_rows(spec, reader, cx),
