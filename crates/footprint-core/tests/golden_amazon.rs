@@ -41,21 +41,7 @@ fn count(c: &Collected, kind: &str) -> usize {
     c.records.iter().filter(|r| r.record.kind == kind).count()
 }
 
-/// company -> records, for one relation.
-fn companies(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
-    s.companies
-        .iter()
-        .filter_map(|(name, rels)| rels.get(relation).map(|n| (name.clone(), *n)))
-        .collect()
-}
 
-fn tally(names: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
-    let mut m = BTreeMap::new();
-    for n in names {
-        *m.entry(n).or_insert(0) += 1;
-    }
-    m
-}
 
 /// What every Amazon export must pass.
 fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AmazonSpec) {
@@ -127,12 +113,12 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AmazonSp
         );
     }
     // Third parties: advertisers' audiences, data providers' segments, clicked advertisers.
-    let third = tally((0..spec.third_party_segments).map(|i| az::provider(i).to_string()));
-    assert_eq!(companies(s, "data_broker_segment"), third);
+    let third = golden::tally((0..spec.third_party_segments).map(|i| az::provider(i).to_string()));
+    assert_eq!(golden::with_relation(s, "data_broker_segment"), third);
     // Marketplace sellers sold you the item and got the order: one company each, with one
     // sold_to_you record per order item they sold.
-    let sold = tally((0..spec.orders).filter_map(|i| az::order_seller(spec, i)));
-    assert_eq!(companies(s, "sold_to_you"), sold);
+    let sold = golden::tally((0..spec.orders).filter_map(|i| az::order_seller(spec, i)));
+    assert_eq!(golden::with_relation(s, "sold_to_you"), sold);
     assert_eq!(count(c, "order_item"), spec.orders);
     assert_eq!(count(c, "amazon_audience"), spec.amazon_audiences);
     assert_eq!(spending(c), az::expected_spending(spec), "amounts per year and currency");
@@ -162,15 +148,15 @@ fn clean_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AmazonSpe
         "clean exports give no warnings: {:?}",
         s.warnings
     );
-    let targeted = tally((0..spec.advertiser_audiences).map(az::advertiser));
-    assert_eq!(companies(s, "targeted_you"), targeted);
+    let targeted = golden::tally((0..spec.advertiser_audiences).map(az::advertiser));
+    assert_eq!(golden::with_relation(s, "targeted_you"), targeted);
     let clicks = match spec.generation {
-        AmazonGen::Y2024 => tally((0..spec.ad_clicks).map(az::clicked)),
+        AmazonGen::Y2024 => golden::tally((0..spec.ad_clicks).map(az::clicked)),
         AmazonGen::Y2021 => BTreeMap::new(),
     };
-    assert_eq!(companies(s, "ad_interaction"), clicks);
-    let brokers = companies(s, "data_broker_segment");
-    let sellers = companies(s, "sold_to_you");
+    assert_eq!(golden::with_relation(s, "ad_interaction"), clicks);
+    let brokers = golden::with_relation(s, "data_broker_segment");
+    let sellers = golden::with_relation(s, "sold_to_you");
     let mut all: Vec<&String> = targeted
         .keys()
         .chain(clicks.keys())
@@ -345,7 +331,7 @@ fn messy_export() {
         "the 0-byte opt-out file gives nothing and no error"
     );
     assert!(
-        companies(&s, "targeted_you").is_empty(),
+        golden::with_relation(&s, "targeted_you").is_empty(),
         "a header-only audience list"
     );
     assert!(

@@ -33,20 +33,7 @@ fn run(spec: &AppleSpec) -> (ArchiveView, Collected, Summary, tempfile::TempDir)
     (view, c, s, dir)
 }
 
-fn companies(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
-    s.companies
-        .iter()
-        .filter_map(|(name, rels)| rels.get(relation).map(|n| (name.clone(), *n)))
-        .collect()
-}
 
-fn tally(names: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
-    let mut m = BTreeMap::new();
-    for n in names {
-        *m.entry(n).or_insert(0) += 1;
-    }
-    m
-}
 
 fn totals(c: &Collected) -> BTreeMap<String, i64> {
     let mut t = BTreeMap::new();
@@ -103,24 +90,24 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AppleSpe
             );
         }
     }
-    let mut installed = tally(
+    let mut installed = golden::tally(
         (0..spec.purchases)
             .filter(|i| ap::store_is_app(*i))
             .map(ap::app_developer),
     );
-    for (k, v) in tally((0..spec.installs).map(ap::app_developer))
+    for (k, v) in golden::tally((0..spec.installs).map(ap::app_developer))
         .into_iter()
-        .chain(tally(
+        .chain(golden::tally(
             (0..spec.subscriptions).map(ap::subscription_developer),
         ))
-        .chain(tally((0..spec.games).map(ap::game_developer)))
+        .chain(golden::tally((0..spec.games).map(ap::game_developer)))
     {
         *installed.entry(k).or_insert(0) += v;
     }
-    assert_eq!(companies(s, "installed_app"), installed);
+    assert_eq!(golden::with_relation(s, "installed_app"), installed);
     assert_eq!(
-        companies(s, "sold_to_you"),
-        tally((0..spec.wallet).map(ap::merchant))
+        golden::with_relation(s, "sold_to_you"),
+        golden::tally((0..spec.wallet).map(ap::merchant))
     );
     assert_eq!(totals(c), ap::expected_totals(spec), "money per currency");
     assert!(c

@@ -29,13 +29,6 @@ fn run(spec: &LinkedInSpec) -> (ArchiveView, Collected, Summary, tempfile::TempD
 }
 
 
-/// company -> relation -> records, for one relation.
-fn companies(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
-    s.companies
-        .iter()
-        .filter_map(|(name, rels)| rels.get(relation).map(|n| (name.clone(), *n)))
-        .collect()
-}
 
 /// What every LinkedIn archive must pass.
 fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &LinkedInSpec) {
@@ -159,13 +152,13 @@ fn complete_export_in_a_folder() {
         *ad.entry(li::LAN_PUBLISHERS[i % li::LAN_PUBLISHERS.len()].to_string())
             .or_insert(0) += 1;
     }
-    assert_eq!(companies(&s, "ad_interaction"), ad);
+    assert_eq!(golden::with_relation(&s, "ad_interaction"), ad);
     let applied: BTreeMap<String, usize> = (0..spec.job_applications)
         .map(|i| (li::employer(i), 1))
         .collect();
-    assert_eq!(companies(&s, "received_your_info"), applied);
+    assert_eq!(golden::with_relation(&s, "received_your_info"), applied);
     assert_eq!(
-        companies(&s, "data_partner"),
+        golden::with_relation(&s, "data_partner"),
         BTreeMap::from([(li::VERIFICATION_PROVIDER.to_string(), 1)])
     );
     assert_eq!(

@@ -37,13 +37,6 @@ fn run(spec: &SnapchatSpec, name: &str) -> (ArchiveView, Collected, Summary, tem
 }
 
 
-/// company -> records, for one relation.
-fn relations(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
-    s.companies
-        .iter()
-        .filter_map(|(name, rels)| rels.get(relation).map(|n| (name.clone(), *n)))
-        .collect()
-}
 
 fn detected_alone(view: &ArchiveView, s: &Summary) {
     assert_eq!(
@@ -100,14 +93,14 @@ fn clean_checks(spec: &SnapchatSpec, view: &ArchiveView, c: &Collected, s: &Summ
             .collect::<BTreeMap<_, _>>()
     };
     assert_eq!(
-        relations(s, "ad_interaction"),
+        golden::with_relation(s, "ad_interaction"),
         want(snapchat::ad_advertisers(spec), 1)
     );
     let mut off = want(snapchat::web_interactions(spec), 1);
     off.extend(want(snapchat::app_interactions(spec), 1));
-    assert_eq!(relations(s, "sent_off_platform_activity"), off);
+    assert_eq!(golden::with_relation(s, "sent_off_platform_activity"), off);
     assert_eq!(
-        relations(s, "connected_app"),
+        golden::with_relation(s, "connected_app"),
         want(
             snapchat::connected_apps(spec),
             snapchat::permissions_per_app(spec.generation)
@@ -252,7 +245,7 @@ fn snapchat_messy_input_warns_and_imports_the_rest() {
     assert_eq!(s.warnings.len(), 4, "{:?}", s.warnings);
     assert_eq!(count(&c, "connection"), spec.friends + 2);
     assert_eq!(count(&c, "location_point"), spec.location_points);
-    assert_eq!(relations(&s, "ad_interaction").len(), spec.ad_advertisers);
+    assert_eq!(golden::with_relation(&s, "ad_interaction").len(), spec.ad_advertisers);
 }
 
 /// A cut location_history.json fails alone, with its byte offset; every other file imports.

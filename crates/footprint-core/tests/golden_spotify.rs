@@ -36,13 +36,6 @@ fn run(spec: &SpotifySpec, name: &str) -> (ArchiveView, Collected, Summary, temp
 }
 
 
-/// company -> records, for one relation.
-fn relations(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
-    s.companies
-        .iter()
-        .filter_map(|(name, rels)| rels.get(relation).map(|n| (name.clone(), *n)))
-        .collect()
-}
 
 fn detected_alone(view: &ArchiveView, s: &Summary) {
     assert_eq!(
@@ -98,11 +91,11 @@ fn clean_checks(spec: &SpotifySpec, view: &ArchiveView, c: &Collected, s: &Summa
             .collect::<BTreeMap<_, _>>()
     };
     assert_eq!(
-        relations(s, "targeted_you"),
+        golden::with_relation(s, "targeted_you"),
         want(spotify::advertisers(spec))
     );
     assert_eq!(
-        relations(s, "data_broker_segment"),
+        golden::with_relation(s, "data_broker_segment"),
         want(spotify::brokers(spec))
     );
     assert_eq!(
@@ -250,7 +243,7 @@ fn spotify_messy_input_warns_and_imports_the_rest() {
     assert_eq!(count(&c, "payment_method"), 0);
     assert_eq!(count(&c, "library_item"), spec.library_tracks + 2);
     assert_eq!(
-        relations(&s, "data_broker_segment").len(),
+        golden::with_relation(&s, "data_broker_segment").len(),
         spotify::BROKER_SEGMENTS.len()
     );
 }

@@ -37,13 +37,6 @@ fn run(spec: &TikTokSpec, name: &str) -> (ArchiveView, Collected, Summary, tempf
 }
 
 
-/// company -> relation -> records, from the summary.
-fn relations(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
-    s.companies
-        .iter()
-        .filter_map(|(name, rels)| rels.get(relation).map(|n| (name.clone(), *n)))
-        .collect()
-}
 
 /// What every clean TikTok export must give, whatever its generation.
 fn clean_checks(spec: &TikTokSpec, view: &ArchiveView, c: &Collected, s: &Summary) {
@@ -95,15 +88,15 @@ fn clean_checks(spec: &TikTokSpec, view: &ArchiveView, c: &Collected, s: &Summar
             .collect::<BTreeMap<_, _>>()
     };
     assert_eq!(
-        relations(s, "data_partner"),
+        golden::with_relation(s, "data_partner"),
         want(tiktok::data_partners(spec), 1)
     );
     assert_eq!(
-        relations(s, "targeted_you"),
+        golden::with_relation(s, "targeted_you"),
         want(tiktok::advertisers(spec), 1)
     );
     assert_eq!(
-        relations(s, "sent_off_platform_activity"),
+        golden::with_relation(s, "sent_off_platform_activity"),
         want(tiktok::off_tiktok_sources(spec), spec.events_per_source)
     );
 
@@ -264,7 +257,7 @@ fn tiktok_messy_input_warns_and_imports_the_rest() {
     assert_eq!(count(&c, "search"), spec.searches + 1);
     assert_eq!(count(&c, "comment"), spec.comments);
     assert_eq!(
-        relations(&s, "sent_off_platform_activity").len(),
+        golden::with_relation(&s, "sent_off_platform_activity").len(),
         spec.off_tiktok_sources
     );
 }

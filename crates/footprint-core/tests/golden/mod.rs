@@ -173,3 +173,20 @@ pub fn no_other_importer_claims(view: &ArchiveView, id: &str) {
         }
     }
 }
+
+/// company -> records, for one relation, from the summary.
+pub fn with_relation(s: &Summary, relation: &str) -> BTreeMap<String, usize> {
+    s.companies
+        .iter()
+        .filter_map(|(name, rels)| rels.get(relation).map(|n| (name.clone(), *n)))
+        .collect()
+}
+
+/// How often each name occurs (what a generator wrote, to compare with [`with_relation`]).
+pub fn tally(names: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for n in names {
+        *m.entry(n).or_insert(0) += 1;
+    }
+    m
+}
