@@ -74,7 +74,12 @@ pub fn instagram(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Ve
 /// A LinkedIn complete export in a folder named like its zip; `records` scales connections
 /// and messages.
 pub fn linkedin(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
-    let mut spec = crate::linkedin::LinkedInSpec { seed, layout: crate::linkedin::LiLayout::Folder, bom: true, ..Default::default() };
+    let mut spec = crate::linkedin::LinkedInSpec {
+        seed,
+        layout: crate::linkedin::LiLayout::Folder,
+        bom: true,
+        ..Default::default()
+    };
     let n = records.unwrap_or(150);
     spec.connections = n;
     spec.messages = n;
@@ -84,14 +89,25 @@ pub fn linkedin(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec
 /// A Reddit data request export (newer message files); `records` scales comments and votes.
 pub fn reddit(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
     let n = records.unwrap_or(200);
-    let spec = crate::reddit::RedditSpec { seed, comments: n, post_votes: n, comment_votes: n, posts: n / 5 + 1, ..Default::default() };
+    let spec = crate::reddit::RedditSpec {
+        seed,
+        comments: n,
+        post_votes: n,
+        comment_votes: n,
+        posts: n / 5 + 1,
+        ..Default::default()
+    };
     crate::reddit::generate(&spec, out)
 }
 
 /// A Discord package (2024 layout); `records` scales the analytics events (about 600 bytes
 /// each: 1,700,000 make a 1 GB file).
 pub fn discord(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
-    let mut spec = crate::discord::DiscordSpec { seed, top_folder: true, ..Default::default() };
+    let mut spec = crate::discord::DiscordSpec {
+        seed,
+        top_folder: true,
+        ..Default::default()
+    };
     if let Some(n) = records {
         spec.events = n;
     } else {
@@ -106,7 +122,12 @@ pub fn discord(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<
 /// A WhatsApp chat as the iPhone exports it (`WhatsApp Chat - NAME.zip`); `records` scales
 /// the messages.
 pub fn whatsapp(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
-    let spec = crate::whatsapp::WhatsAppSpec { seed, group: true, messages_per_chat: records.unwrap_or(300), ..Default::default() };
+    let spec = crate::whatsapp::WhatsAppSpec {
+        seed,
+        group: true,
+        messages_per_chat: records.unwrap_or(300),
+        ..Default::default()
+    };
     crate::whatsapp::generate(&spec, out)
 }
 
@@ -123,21 +144,81 @@ pub struct Generator {
 /// Every platform's generator (adding a platform is one line here). `footprint generate
 /// <id>` and the end-to-end tests read this table.
 pub const GENERATORS: &[Generator] = &[
-    Generator { id: "google", about: "Google Takeout", write: google },
-    Generator { id: "facebook", about: "Facebook (2024+ layout)", write: facebook },
-    Generator { id: "instagram", about: "Instagram (2025 layout)", write: instagram },
-    Generator { id: "x", about: "X / Twitter (2024 layout)", write: crate::x::demo },
-    Generator { id: "linkedin", about: "LinkedIn (complete export, CSV)", write: linkedin },
-    Generator { id: "reddit", about: "Reddit (data request, CSV)", write: reddit },
-    Generator { id: "discord", about: "Discord data package (2024 layout)", write: discord },
-    Generator { id: "whatsapp", about: "WhatsApp chat export (iPhone zip)", write: whatsapp },
-    Generator { id: "tiktok", about: "TikTok (2024+ JSON, TikTok_Data_1709373600.zip)", write: crate::tiktok::demo },
-    Generator { id: "snapchat", about: "Snapchat (2025 JSON with chat media, mydata~1709373600000.zip)", write: crate::snapchat::demo },
-    Generator { id: "spotify", about: "Spotify (account data 2024, my_spotify_data.zip)", write: crate::spotify::demo },
-    Generator { id: "amazon", about: "Amazon (Request my data: several zips in one folder, CSV)", write: crate::amazon::demo },
-    Generator { id: "apple", about: "Apple (privacy.apple.com: several zips, one nested, in one folder)", write: crate::apple::demo },
-    Generator { id: "netflix", about: "Netflix (personal information report 2024, netflix-report.zip)", write: crate::netflix::demo },
-    Generator { id: "uber", about: "Uber (Download your data: Uber Data folder, CSV)", write: crate::uber::demo },
+    Generator {
+        id: "google",
+        about: "Google Takeout",
+        write: google,
+    },
+    Generator {
+        id: "facebook",
+        about: "Facebook (2024+ layout)",
+        write: facebook,
+    },
+    Generator {
+        id: "instagram",
+        about: "Instagram (2025 layout)",
+        write: instagram,
+    },
+    Generator {
+        id: "x",
+        about: "X / Twitter (2024 layout)",
+        write: crate::x::demo,
+    },
+    Generator {
+        id: "linkedin",
+        about: "LinkedIn (complete export, CSV)",
+        write: linkedin,
+    },
+    Generator {
+        id: "reddit",
+        about: "Reddit (data request, CSV)",
+        write: reddit,
+    },
+    Generator {
+        id: "discord",
+        about: "Discord data package (2024 layout)",
+        write: discord,
+    },
+    Generator {
+        id: "whatsapp",
+        about: "WhatsApp chat export (iPhone zip)",
+        write: whatsapp,
+    },
+    Generator {
+        id: "tiktok",
+        about: "TikTok (2024+ JSON, TikTok_Data_1709373600.zip)",
+        write: crate::tiktok::demo,
+    },
+    Generator {
+        id: "snapchat",
+        about: "Snapchat (2025 JSON with chat media, mydata~1709373600000.zip)",
+        write: crate::snapchat::demo,
+    },
+    Generator {
+        id: "spotify",
+        about: "Spotify (account data 2024, my_spotify_data.zip)",
+        write: crate::spotify::demo,
+    },
+    Generator {
+        id: "amazon",
+        about: "Amazon (Request my data: several zips in one folder, CSV)",
+        write: crate::amazon::demo,
+    },
+    Generator {
+        id: "apple",
+        about: "Apple (privacy.apple.com: several zips, one nested, in one folder)",
+        write: crate::apple::demo,
+    },
+    Generator {
+        id: "netflix",
+        about: "Netflix (personal information report 2024, netflix-report.zip)",
+        write: crate::netflix::demo,
+    },
+    Generator {
+        id: "uber",
+        about: "Uber (Download your data: Uber Data folder, CSV)",
+        write: crate::uber::demo,
+    },
 ];
 
 /// The generator of a platform id.
@@ -167,4 +248,65 @@ pub fn demo_set(dir: &Path, seed: u64) -> io::Result<Vec<PathBuf>> {
         out.extend(written);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file under `paths` (files, or folders walked in name order) with its bytes,
+    /// relative to its own root.
+    fn contents(paths: &[PathBuf]) -> Vec<(String, Vec<u8>)> {
+        fn walk(root: &Path, p: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+            if p.is_dir() {
+                let mut children: Vec<PathBuf> = std::fs::read_dir(p)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .collect();
+                children.sort();
+                for c in children {
+                    walk(root, &c, out);
+                }
+            } else {
+                let rel = p.strip_prefix(root).unwrap_or(p).display().to_string();
+                out.push((rel, std::fs::read(p).unwrap()));
+            }
+        }
+        let mut out = Vec::new();
+        for p in paths {
+            let root = if p.is_dir() {
+                p.as_path()
+            } else {
+                p.parent().unwrap()
+            };
+            walk(root, p, &mut out);
+        }
+        out
+    }
+
+    /// Same seed, same bytes, for every platform's generator (one test for the whole table).
+    #[test]
+    fn every_generator_is_deterministic() {
+        let dir = tempfile::tempdir().unwrap();
+        for run in ["a", "b"] {
+            std::fs::create_dir(dir.path().join(run)).unwrap();
+        }
+        for g in GENERATORS {
+            let a =
+                (g.write)(&dir.path().join("a").join(format!("{}.zip", g.id)), 3, None).unwrap();
+            let b =
+                (g.write)(&dir.path().join("b").join(format!("{}.zip", g.id)), 3, None).unwrap();
+            let (ca, cb) = (contents(&a), contents(&b));
+            assert!(!ca.is_empty(), "{} wrote nothing", g.id);
+            assert_eq!(ca.len(), cb.len(), "{}", g.id);
+            for ((na, ba), (nb, bb)) in ca.iter().zip(&cb) {
+                assert_eq!(na, nb, "{}", g.id);
+                assert!(
+                    ba == bb,
+                    "{}: {na} differs between two runs with one seed",
+                    g.id
+                );
+            }
+        }
+    }
 }

@@ -708,16 +708,3 @@ pub fn generate(spec: &LinkedInSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
     }
     g.w.finish()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_bytes() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = generate(&LinkedInSpec::default(), &dir.path().join("a.zip")).unwrap();
-        let b = generate(&LinkedInSpec::default(), &dir.path().join("b.zip")).unwrap();
-        assert_eq!(std::fs::read(&a[0]).unwrap(), std::fs::read(&b[0]).unwrap());
-    }
-}

@@ -469,16 +469,3 @@ pub fn demo(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<Pat
     };
     generate(&spec, out)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_bytes() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = generate(&UberSpec::default(), &dir.path().join("a.zip")).unwrap();
-        let b = generate(&UberSpec::default(), &dir.path().join("b.zip")).unwrap();
-        assert_eq!(std::fs::read(&a[0]).unwrap(), std::fs::read(&b[0]).unwrap());
-    }
-}
