@@ -40,6 +40,16 @@ pub enum Node<'a> {
     Leaf { path: &'a [String], value: Value },
 }
 
+impl<'a> Node<'a> {
+    /// `(path, value, is_list_element)`: what importers that treat both kinds alike need.
+    pub fn into_parts(self) -> (&'a [String], Value, bool) {
+        match self {
+            Node::Element { path, value, .. } => (path, value, true),
+            Node::Leaf { path, value } => (path, value, false),
+        }
+    }
+}
+
 /// Walk the JSON document in `reader`. `policy` is asked for every object member; the root
 /// is always descended. A UTF-8 BOM is skipped. Errors of `f` stop the walk and are returned
 /// as they are.

@@ -25,7 +25,7 @@ pub mod specs;
 pub mod third_parties;
 
 use crate::archive::ArchiveView;
-use crate::formats::json_walk::{self, Node};
+use crate::formats::json_walk;
 use crate::formats::{lenient, sniff};
 use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
 use crate::importers::rows::emit_row;
@@ -178,10 +178,7 @@ pub fn parse_json(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), Pa
     let file = recognize::stem(cx.file);
     let mut position = 0u64;
     json_walk::walk(&mut reader, &sections::policy, &mut |node| {
-        let (path, value, element) = match node {
-            Node::Element { path, value, .. } => (path, value, true),
-            Node::Leaf { path, value } => (path, value, false),
-        };
+        let (path, value, element) = node.into_parts();
         let section = sections::section_of(&file, path, element);
         if section == Section::Ignore {
             return Ok(());

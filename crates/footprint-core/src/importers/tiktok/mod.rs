@@ -177,10 +177,7 @@ pub fn parse_user_data(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(
     // One running position over the whole file: lists overlap in index, evidence must not.
     let mut position = 0u64;
     json_walk::walk(&mut reader, &sections::policy, &mut |node| {
-        let (path, value, element) = match node {
-            Node::Element { path, value, .. } => (path, value, true),
-            Node::Leaf { path, value } => (path, value, false),
-        };
+        let (path, value, element) = node.into_parts();
         let section = sections::section_of(path, element);
         if section == Section::Ignore {
             return Ok(());
