@@ -58,22 +58,26 @@ fn split_folder(dir: &Path, limits: &Limits) -> Option<Vec<Vec<PathBuf>>> {
     if !groups.iter().all(|g| g.iter().all(is_container)) {
         return None;
     }
-    for g in &groups {
-        let view = ArchiveView::open(g, limits).ok()?;
-        if !matches!(detect(&view), Detection::Found(_)) {
-            return None;
-        }
+    // Every child must be an export on its own; what it is (importer, account, files) is
+    // read once and serves the merging of pieces too.
+    let mut pieces = Vec::with_capacity(groups.len());
+    for g in groups {
+        let known = identify(&g, limits)?;
+        pieces.push((g, Some(known)));
     }
-    let exports = merge_pieces(groups, limits);
+    let exports = merge_known(pieces);
     (exports.len() >= 2).then_some(exports)
 }
+
+/// What one importer says a group of paths is: `(importer, account, logical file paths)`.
+type Known = (&'static str, Option<String>, BTreeSet<String>);
 
 /// What a group of paths is, for [`merge_pieces`].
 struct Piece {
     /// The original groups merged into this one, in order.
     groups: Vec<Vec<PathBuf>>,
-    /// `(importer, account, logical file paths)` when one importer recognizes the group.
-    known: Option<(&'static str, Option<String>, BTreeSet<String>)>,
+    /// What the group is, when one importer recognizes it.
+    known: Option<Known>,
 }
 
 /// Merge the groups that are pieces of one export: the same importer recognizes each on its
@@ -85,13 +89,24 @@ pub fn merge_pieces(groups: Vec<Vec<PathBuf>>, limits: &Limits) -> Vec<Vec<PathB
     if groups.len() < 2 {
         return groups;
     }
+    let pieces = groups
+        .into_iter()
+        .map(|paths| {
+            let known = if paths.iter().all(|p| p.is_dir() || is_archive_name(p)) {
+                identify(&paths, limits)
+            } else {
+                None
+            };
+            (paths, known)
+        })
+        .collect();
+    merge_known(pieces)
+}
+
+/// [`merge_pieces`] on groups already identified.
+fn merge_known(pieces: Vec<(Vec<PathBuf>, Option<Known>)>) -> Vec<Vec<PathBuf>> {
     let mut merged: Vec<Piece> = Vec::new();
-    for paths in groups {
-        let known = if paths.iter().all(|p| p.is_dir() || is_archive_name(p)) {
-            identify(&paths, limits)
-        } else {
-            None
-        };
+    for (paths, known) in pieces {
         let fits = |m: &Piece| match (&m.known, &known) {
             (Some((ia, aa, fa)), Some((ib, ab, fb))) => {
                 ia == ib && (aa.is_none() || ab.is_none() || aa == ab) && fa.is_disjoint(fb)
@@ -127,10 +142,7 @@ pub fn merge_pieces(groups: Vec<Vec<PathBuf>>, limits: &Limits) -> Vec<Vec<PathB
 }
 
 /// The importer that recognizes `paths` on their own, its account and the logical paths.
-fn identify(
-    paths: &[PathBuf],
-    limits: &Limits,
-) -> Option<(&'static str, Option<String>, BTreeSet<String>)> {
+fn identify(paths: &[PathBuf], limits: &Limits) -> Option<Known> {
     let view = ArchiveView::open(paths, limits).ok()?;
     let Detection::Found(c) = detect(&view) else {
         return None;
