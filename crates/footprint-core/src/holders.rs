@@ -126,14 +126,11 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// The company behind a platform, from its descriptor (Facebook and Instagram are both
-/// Meta): `(key, name)`. An id no importer knows any more (a database from a newer version)
-/// keeps its own id as the name.
-pub fn platform_company(platform: &str) -> (String, String) {
-    match crate::registry::descriptor(platform) {
-        Some(d) => (company_key(d.company), d.company.to_string()),
-        None => (company_key(platform), platform.to_string()),
-    }
+/// The name of the company behind a platform, from its descriptor (Facebook and Instagram
+/// are both Meta). An id no importer knows any more (a database from a newer version) is
+/// its own name.
+pub fn platform_company(platform: &str) -> &str {
+    crate::registry::descriptor(platform).map_or(platform, |d| d.company)
 }
 
 /// The key that merges spellings into one company: the company directory's entry when the
@@ -177,8 +174,7 @@ pub(crate) fn company_id(conn: &Connection, name: &str) -> rusqlite::Result<i64>
 
 /// The platform's own company id (created on first use).
 pub(crate) fn platform_company_id(conn: &Connection, platform: &str) -> rusqlite::Result<i64> {
-    let (_, name) = platform_company(platform);
-    let name = name.as_str();
+    let name = platform_company(platform);
     let key = canonical_key(name);
     let key = key.as_str();
     let existing: Option<i64> = conn
