@@ -1,4 +1,7 @@
 //! Date parsing shared by importers. Every time is stored as UTC epoch milliseconds (chrono).
+//! [`localized`] reads the dates HTML exports print for people, in the account's language.
+
+pub mod localized;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 

@@ -18,6 +18,8 @@
 //!   24-hour clocks, invisible marks, continuation lines, system lines and attachments.
 //! - [`json_walk`]: one big object of nested sections (TikTok's `user_data_tiktok.json`),
 //!   walked in one pass, arrays at any depth handed over element by element.
+//! - [`html`]: HTML exports as a stream (html5ever's tokenizer, 64 KiB at a time): events,
+//!   and the page cut into record blocks of visible text lines with their links and cells.
 //! - [`sniff`]: what a file is from its first bytes (top-level JSON keys, CSV header, JS
 //!   global), for [`crate::importer::Importer::classify_content`].
 //!
@@ -26,6 +28,7 @@
 pub mod chat_text;
 pub mod csv_export;
 pub mod csv_table;
+pub mod html;
 pub mod js_wrapped;
 pub mod json_walk;
 pub mod lenient;
