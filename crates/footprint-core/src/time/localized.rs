@@ -349,3 +349,26 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod generated {
+    //! Every form the fixture generators print reads back as the same instant.
+    use super::parse;
+    use footprint_fixtures::html_dates::{google, meta, Lang};
+
+    #[test]
+    fn generated_dates_read_back() {
+        // Every month, both halves of the day, before and after Google started printing zones.
+        for month in 0..12i64 {
+            for hour in [0i64, 9, 12, 13, 23] {
+                for year_ms in [1_451_606_400_000i64, 1_546_300_800_000] {
+                    let ms = year_ms + month * 31 * 86_400_000 + hour * 3_600_000 + 754_000;
+                    for lang in Lang::ALL {
+                        assert_eq!(parse(&google(ms, lang)), Some(ms), "{}", google(ms, lang));
+                        assert_eq!(parse(&meta(ms, lang)), Some(ms), "{}", meta(ms, lang));
+                    }
+                }
+            }
+        }
+    }
+}
