@@ -158,6 +158,27 @@ impl Importer for Google {
             let head = view.read_head(index, PROFILE_MAX_BYTES).ok()?;
             return profile::account_of(&head);
         }
+        // A profile under a name no table lists: a small JSON whose keys are the profile's.
+        let profile_by_content = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.size > 0
+                    && e.size <= PROFILE_MAX_BYTES as u64
+                    && e.path.to_ascii_lowercase().ends_with(".json")
+                    && self.classify(&e.path) == FileRole::Unknown
+            })
+            .take(CHANNEL_SNIFF_FILES)
+            .find_map(|(i, _)| {
+                let head = view.read_head(i, CHANNEL_HEAD_BYTES).ok()?;
+                let keys = crate::formats::sniff::json_keys(&head);
+                let has = |k: &str| keys.contains(&crate::formats::lenient::norm_key(k));
+                (parser_of_keys(&has) == Some(parser::PROFILE)).then_some(i)
+            });
+        if let Some(index) = profile_by_content {
+            let head = view.read_head(index, PROFILE_MAX_BYTES).ok()?;
+            return profile::account_of(&head);
+        }
         // A YouTube-only Takeout has no profile: its channel ID is the account. The channel
         // table is found by name, else among the first CSVs by its header.
         let by_name = entries

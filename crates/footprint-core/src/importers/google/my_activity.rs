@@ -114,7 +114,8 @@ const VERBS: &[(&str, Place, Action)] = &[
     ("Hai ascoltato", Place::Prefix, Action::Listen),
     ("Gezocht naar", Place::Prefix, Action::Search),
     ("Bezocht", Place::Prefix, Action::Visit),
-    ("Bekeken", Place::Prefix, Action::Watch),
+    // Dutch, like German, has one verb for watching and viewing: the link tells them apart.
+    ("Bekeken", Place::Prefix, Action::View),
     ("Beluisterd", Place::Prefix, Action::Listen),
     ("Pesquisou por", Place::Prefix, Action::Search),
     ("Visitou", Place::Prefix, Action::Visit),
