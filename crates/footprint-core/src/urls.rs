@@ -260,7 +260,10 @@ pub fn is_brand_host(host: &str, brand: &str) -> bool {
     let labels: Vec<&str> = host.trim_end_matches('.').split('.').collect();
     let n = labels.len();
     (n >= 2 && labels[n - 2] == brand)
-        || (n >= 3 && labels[n - 3] == brand && labels[n - 2].len() <= 3 && labels[n - 1].len() == 2)
+        || (n >= 3
+            && labels[n - 3] == brand
+            && labels[n - 2].len() <= 3
+            && labels[n - 1].len() == 2)
 }
 
 #[cfg(test)]
@@ -369,8 +372,10 @@ mod tests {
     #[test]
     fn destination_keeps_the_whole_target() {
         assert_eq!(
-            destination("https://www.google.com/url?q=https%3A%2F%2Fshop.example.org%2Fa%3Fb%3Dc&sa=D")
-                .as_deref(),
+            destination(
+                "https://www.google.com/url?q=https%3A%2F%2Fshop.example.org%2Fa%3Fb%3Dc&sa=D"
+            )
+            .as_deref(),
             Some("https://shop.example.org/a?b=c")
         );
         // Not a tracker: the link itself.
@@ -387,7 +392,11 @@ mod tests {
         for _ in 0..MAX_HOPS {
             link = format!("https://www.google.com/url?q={}", utf8_percent(&link));
         }
-        assert_eq!(destination_host(&link).as_deref(), Some("nike.com"), "MAX_HOPS deep");
+        assert_eq!(
+            destination_host(&link).as_deref(),
+            Some("nike.com"),
+            "MAX_HOPS deep"
+        );
         let deeper = format!("https://www.google.com/url?q={}", utf8_percent(&link));
         assert_eq!(destination_host(&deeper), None, "one more is too deep");
     }
@@ -398,19 +407,30 @@ mod tests {
 
     #[test]
     fn host_drops_www_port_and_credentials() {
-        assert_eq!(host("HTTPS://WWW.Nike.com:443/x").as_deref(), Some("nike.com"));
-        assert_eq!(host("http://user:pw@shop.example.org./").as_deref(), Some("shop.example.org"));
+        assert_eq!(
+            host("HTTPS://WWW.Nike.com:443/x").as_deref(),
+            Some("nike.com")
+        );
+        assert_eq!(
+            host("http://user:pw@shop.example.org./").as_deref(),
+            Some("shop.example.org")
+        );
         assert_eq!(host("ftp://files.example.org/"), None);
         assert_eq!(host("https://localhost/"), None);
         assert_eq!(host("https://192.168.1.10/login"), None);
         // A backslash is a path separator to browsers: the host is evil.example, not nike.com.
-        assert_eq!(host("https://evil.example\\@nike.com/").as_deref(), Some("evil.example"));
+        assert_eq!(
+            host("https://evil.example\\@nike.com/").as_deref(),
+            Some("evil.example")
+        );
     }
 
     #[test]
     fn trackers_and_brand_hosts() {
         assert!(is_tracker("https://www.google.fr/url?q=https://x.fr/"));
-        assert!(is_tracker("https://ad.doubleclick.net/ddm/clk/1;2;?https://x.fr/"));
+        assert!(is_tracker(
+            "https://ad.doubleclick.net/ddm/clk/1;2;?https://x.fr/"
+        ));
         assert!(!is_tracker("https://www.google.com/search?q=shoes"));
         assert!(!is_tracker("https://www.google.com/urlaub"));
         assert!(is_brand_host("www.google.co.uk", "google"));

@@ -66,8 +66,14 @@ mod tests {
             // Google's own pages name no advertiser, neither does a dead-end tracker.
             ("https://www.youtube.com/watch?v=abc", None),
             ("https://www.google.com/search?q=shoes", None),
-            ("https://www.google.com/url?q=https://www.youtube.com/watch?v%3Dx", None),
-            ("https://www.googleadservices.com/pagead/aclk?sa=L&ai=C", None),
+            (
+                "https://www.google.com/url?q=https://www.youtube.com/watch?v%3Dx",
+                None,
+            ),
+            (
+                "https://www.googleadservices.com/pagead/aclk?sa=L&ai=C",
+                None,
+            ),
             ("not a url", None),
             ("", None),
         ];
