@@ -16,6 +16,7 @@ pub mod registry;
 pub mod testing;
 pub mod text;
 pub mod time;
+pub mod urls;
 pub mod holders;
 pub mod query;
 pub mod requests;

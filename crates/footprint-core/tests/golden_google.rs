@@ -1,19 +1,23 @@
 //! Golden tests of the Google Takeout importer: a synthetic archive per variant
-//! (footprint-fixtures: languages, old timestamps, HTML + junk, part-zips) goes through
+//! (footprint-fixtures: eight languages and one no table lists, old timestamps, HTML + junk,
+//! part-zips, no `Takeout/` folder, single-product exports) goes through
 //! ArchiveView, detection and the importer in memory, and a normalized summary is
 //! snapshotted: counts per kind and category, companies with relations, identities, skipped
 //! and unknown files, and the first records of each kind.
 
 mod golden;
 
-use golden::count;
+use golden::{count, tally, with_relation};
 
 use footprint_core::archive::ArchiveView;
-use footprint_core::importers::google::Google;
+use footprint_core::importer::FileRole;
+use footprint_core::importers::google::{parser, Google};
 use footprint_core::registry::importers;
 use footprint_core::testing::{collect, Collected};
 use footprint_core::model::{Category, Relation};
-use footprint_fixtures::google::{generate, purchases, Locale, TakeoutSpec};
+use footprint_fixtures::google::{
+    expected_advertisers, generate, purchases, Locale, Products, TakeoutSpec,
+};
 use footprint_fixtures::Container;
 use golden::{open, Summary};
 use std::collections::BTreeMap;
@@ -26,8 +30,10 @@ fn summarize(view: &ArchiveView, c: &Collected) -> Summary {
 }
 
 
-/// Generate, open, import; check what every Takeout must satisfy; return both.
-fn takeout(spec: &TakeoutSpec, name: &str) -> (Collected, Summary) {
+/// Generate, open, import any shape; check what every generated Takeout satisfies: Google
+/// recognizes it, nothing fails or warns, every ad names the advertiser the generator put
+/// behind its tracker link (never its headline).
+fn import(spec: &TakeoutSpec, name: &str) -> (Collected, Summary) {
     let dir = tempfile::tempdir().unwrap();
     let paths = generate(spec, &dir.path().join(format!("takeout-{name}.zip"))).unwrap();
     let view = open(&paths);
@@ -40,6 +46,18 @@ fn takeout(spec: &TakeoutSpec, name: &str) -> (Collected, Summary) {
         "synthetic archives are clean: {:?}",
         s.warnings
     );
+    let ads = c
+        .records
+        .iter()
+        .filter(|r| r.record.kind == "ad_interaction")
+        .filter_map(|r| r.record.company.as_ref().map(|co| co.name.clone()));
+    assert_eq!(tally(ads), tally(expected_advertisers(spec).into_iter()), "{name}");
+    (c, s)
+}
+
+/// [`import`] a full Takeout and check that every record the spec asked for came out.
+fn takeout(spec: &TakeoutSpec, name: &str) -> (Collected, Summary) {
+    let (c, s) = import(spec, name);
     let account = s.account.as_deref().unwrap_or("");
     assert!(
         account.ends_with("@example.com"),
@@ -214,19 +232,152 @@ fn french() {
     insta::assert_json_snapshot!("google_fr", s);
 }
 
-/// The language changes names and verbs, never what the user is shown per category.
+/// Every entry with its role, for a snapshot of which localized paths were read as what.
+fn roles(c: &Collected) -> Vec<String> {
+    c.files
+        .iter()
+        .map(|(path, role)| format!("{path}: {role:?}"))
+        .collect()
+}
+
+/// The language (and whether a `Takeout/` folder is there) changes folder, file and month
+/// names and the title verbs, never what the user is shown: every language is recognized
+/// with certainty, leaves no data file unknown, and gives the same records per category and
+/// the same companies with the same relations as English.
 #[test]
-fn languages_agree_per_category() {
-    let (en, _) = takeout(&TakeoutSpec::default(), "en");
-    for locale in [Locale::De, Locale::Fr] {
-        let (other, _) = takeout(
-            &TakeoutSpec {
-                locale,
-                ..Default::default()
-            },
-            "l10n",
-        );
-        assert_eq!(per_category(&en), per_category(&other), "{locale:?}");
+fn every_language_gives_what_english_gives() {
+    let (en, en_s) = takeout(&TakeoutSpec::default(), "en");
+    for (i, locale) in Locale::ALL.into_iter().enumerate() {
+        // Every other language without the `Takeout/` folder (unpacked and zipped again).
+        let spec = TakeoutSpec {
+            locale,
+            top_folder: i % 2 == 0,
+            ..Default::default()
+        };
+        let (c, s) = takeout(&spec, "l10n");
+        assert_eq!(s.recognition["google"].0, 1.0, "{locale:?}: {:?}", s.recognition);
+        assert!(s.unknown.is_empty(), "{locale:?}: unknown {:?}", s.unknown);
+        assert_eq!(s.skipped.len(), 1, "{locale:?}: only the index page: {:?}", s.skipped);
+        assert_eq!(per_category(&en), per_category(&c), "{locale:?}");
+        assert_eq!(en_s.companies, s.companies, "{locale:?}");
+        assert!(count(&c, "search") > 0, "{locale:?}: the search verb is known");
+        if matches!(locale, Locale::It | Locale::Nl | Locale::Pt | Locale::Pl) {
+            let name = format!("google_paths_{locale:?}").to_lowercase();
+            insta::assert_json_snapshot!(name, roles(&c));
+        }
+    }
+}
+
+/// A language no table lists: My Activity, Location History (its raw points and semantic
+/// months under other names), Chrome's history and the profile are all known by content.
+#[test]
+fn names_no_table_lists_are_read_by_content() {
+    let (en, en_s) = takeout(&TakeoutSpec::default(), "en");
+    let spec = TakeoutSpec {
+        unlisted_names: true,
+        ..Default::default()
+    };
+    let (c, s) = takeout(&spec, "unlisted");
+    assert!(s.unknown.is_empty(), "unknown {:?}", s.unknown);
+    for (path, role) in &c.files {
+        if path.contains("Sijainnit.json") {
+            assert_eq!(*role, FileRole::Parse(parser::LOCATION_RECORDS), "{path}");
+        }
+        if path.contains("Selaushistoria.json") {
+            assert_eq!(*role, FileRole::Parse(parser::CHROME), "{path}");
+        }
+    }
+    assert_eq!(per_category(&en), per_category(&c));
+    assert_eq!(en_s.companies, s.companies);
+    assert_eq!(s.account, en_s.account, "the profile is found by content too");
+    insta::assert_json_snapshot!("google_paths_unlisted", roles(&c));
+}
+
+/// "Deselect all", then only My Activity: no profile, so no account; the Ads product's
+/// advertisers are still companies.
+#[test]
+fn only_my_activity_without_takeout_folder() {
+    let spec = TakeoutSpec {
+        locale: Locale::Pt,
+        products: Products::MyActivity,
+        top_folder: false,
+        ..Default::default()
+    };
+    let (c, s) = import(&spec, "activity");
+    assert!(s.recognition["google"].0 >= 0.9, "{:?}", s.recognition);
+    assert_eq!(s.account, None);
+    assert!(s.unknown.is_empty(), "{:?}", s.unknown);
+    assert_eq!(count(&c, "ad_interaction"), spec.ads);
+    let my_activity = ["search", "visit", "view", "watch"]
+        .iter()
+        .map(|k| count(&c, k))
+        .sum::<usize>();
+    assert_eq!(my_activity, spec.activity);
+    assert_eq!(c.records.len(), spec.activity + spec.ads, "nothing else");
+    assert_eq!(
+        with_relation(&s, "ad_interaction"),
+        tally(expected_advertisers(&spec).into_iter())
+    );
+}
+
+/// Only Location History, in Italian: the raw points and the semantic months.
+#[test]
+fn only_location_history() {
+    let spec = TakeoutSpec {
+        locale: Locale::It,
+        products: Products::LocationHistory,
+        ..Default::default()
+    };
+    let (c, s) = import(&spec, "location");
+    assert_eq!(s.recognition["google"].0, 1.0, "{:?}", s.recognition);
+    assert!(s.unknown.is_empty(), "{:?}", s.unknown);
+    assert_eq!(count(&c, "location_point"), spec.location_points);
+    assert_eq!(count(&c, "place_visit"), spec.semantic_months * VISITS_PER_MONTH);
+    assert_eq!(
+        c.records.len(),
+        spec.location_points + 2 * spec.semantic_months * VISITS_PER_MONTH,
+        "nothing else"
+    );
+    assert!(s.companies.is_empty(), "{:?}", s.companies);
+}
+
+/// A Polish export in several parts without the `Takeout/` folder: the parts are one export.
+#[test]
+fn polish_part_zips_without_takeout_folder() {
+    let spec = TakeoutSpec {
+        locale: Locale::Pl,
+        top_folder: false,
+        container: Container::Parts {
+            part_bytes: 16 << 10,
+        },
+        location_points: 400,
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let paths = generate(&spec, &dir.path().join("takeout-20240301T101010Z.zip")).unwrap();
+    assert!(paths.len() >= 2, "the export is split: {paths:?}");
+    let (c, s) = takeout(&spec, "pl-parts");
+    assert!(s.unknown.is_empty(), "{:?}", s.unknown);
+    assert_eq!(count(&c, "location_point"), 400);
+}
+
+/// Every click-tracker form the generator writes (Google's redirect, `aclk?adurl=`,
+/// `clickserve`, DoubleClick, nested and doubly encoded, subtitle only) names the advertiser's
+/// domain, and no ad headline became a company.
+#[test]
+fn ad_trackers_unwrap_to_the_advertiser() {
+    let spec = TakeoutSpec {
+        ads: 24,
+        ..Default::default()
+    };
+    let (c, s) = import(&spec, "ads");
+    let ads = with_relation(&s, "ad_interaction");
+    assert_eq!(ads, tally(expected_advertisers(&spec).into_iter()));
+    for r in c.records.iter().filter(|r| r.record.kind == "ad_interaction") {
+        let company = &r.record.company.as_ref().unwrap().name;
+        let title = r.record.title.as_deref().unwrap_or("");
+        assert!(!title.ends_with(company.as_str()), "{company} is the headline {title}");
+        assert!(!company.contains("doubleclick") && !company.contains("google"), "{company}");
     }
 }
 

@@ -1,12 +1,19 @@
 //! Synthetic Google Takeout archives, following FORMATS.md ("Google Takeout").
 //!
 //! What the generator reproduces because real exports have it and importers must cope:
-//! - localized folder and file names (`My Activity/…/MyActivity.json`, `Meine Aktivitäten/…/
-//!   MeineAktivitäten.json`, `Mon activité/…/MonActivité.json`, `Standortverlauf/`, ...),
+//! - localized folder and file names in eight languages ([`Locale`]: `My Activity/…/
+//!   MyActivity.json`, `Meine Aktivitäten/…/MeineAktivitäten.json`, `Le mie attività/…/
+//!   LeMieAttività.json`, `Moja aktywność/…/Moja_aktywność.json`, `Standortverlauf/`,
+//!   localized month names, ...), and on request names in a language no table lists,
+//! - the shapes people download: with or without `Takeout/`, one product only ([`Products`]),
+//!   in several part-zips,
 //! - My Activity titles with U+00A0 after the verb (German puts visits' verb last), `time` with
 //!   and without fractional seconds, and Google's JSON escaping of `=` and `&` as `\u003d` and
 //!   `\u0026` (visible in every `titleUrl`),
-//! - ad clicks through the `google.com/url?q=<advertiser site>` redirect, some without a link,
+//! - ad clicks through every click-tracker form ([`AdLink`]: `google.com/url?q=`,
+//!   `googleadservices.com/pagead/aclk?…&adurl=`, `clickserve.dartsearch.net/…&ds_dest_url=`,
+//!   `ad.doubleclick.net/ddm/clk/…;?<site>`, nested and doubly percent-encoded), some without
+//!   a link but with the advertiser as subtitle; titles are ad headlines,
 //! - `Records.json` with `timestamp` (ISO) or the older `timestampMs` (string), pretty-printed the
 //!   way Google's Java serializer does it (`"key" : value`), streamed so that a million points
 //!   never sit in memory,
@@ -34,12 +41,43 @@ pub mod youtube;
 pub use youtube::{generate_youtube, YouTubeGeneration, YouTubeSpec};
 
 /// The account's language: decides folder, file and month names and the title verbs.
+/// Names marked `~` in docs/IMPORTERS.md are guesses, written here as guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
     En,
     De,
     Fr,
     Es,
+    It,
+    Nl,
+    Pt,
+    Pl,
+}
+
+impl Locale {
+    /// Every language the generator writes.
+    pub const ALL: [Locale; 8] = [
+        Locale::En,
+        Locale::De,
+        Locale::Fr,
+        Locale::Es,
+        Locale::It,
+        Locale::Nl,
+        Locale::Pt,
+        Locale::Pl,
+    ];
+}
+
+/// Which products the export holds: Takeout lets the user pick any subset ("Deselect all",
+/// then one product). A YouTube-only export is [`generate_youtube`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Products {
+    /// Every product the generator knows.
+    All,
+    /// Only My Activity (with the Ads product in it): no profile, so no account.
+    MyActivity,
+    /// Only Location History (raw points and semantic months).
+    LocationHistory,
 }
 
 /// What to generate. [`Default`] is a small archive with every parsed file kind present.
@@ -68,8 +106,14 @@ pub struct TakeoutSpec {
     pub old_timestamps: bool,
     /// Also write the HTML variant of My Activity and the mail, calendar and contacts files.
     pub with_html: bool,
-    /// Put everything under `Takeout/`, as Google does.
+    /// Put everything under `Takeout/`, as Google does (users unpack and re-zip without it).
     pub top_folder: bool,
+    /// Which products are in the export.
+    pub products: Products,
+    /// Folder and file names in a language no table of the importer lists (My Activity,
+    /// Location History, the semantic folder, Chrome's history, the profile): only their
+    /// content says what they are.
+    pub unlisted_names: bool,
     pub macos_junk: bool,
     pub container: Container,
 }
@@ -90,6 +134,8 @@ impl Default for TakeoutSpec {
             old_timestamps: false,
             with_html: false,
             top_folder: true,
+            products: Products::All,
+            unlisted_names: false,
             macos_junk: false,
             container: Container::Zip,
         }
@@ -115,9 +161,33 @@ struct Names {
     search: &'static str,
     ads: &'static str,
     location: &'static str,
+    records_file: &'static str,
+    semantic: &'static str,
     chrome_file: &'static str,
     profile: &'static str,
     months: [&'static str; 12],
+}
+
+/// Names of a language no table of the importer lists (Finnish-like, invented for the test
+/// of classification by content).
+fn unlisted_names(n: Names) -> Names {
+    Names {
+        my_activity: "Oma toiminta",
+        activity_file: "OmaToiminta.json",
+        html_file: "OmaToiminta.html",
+        search: "Haku",
+        ads: "Mainokset",
+        location: "Sijaintihistoria",
+        records_file: "Sijainnit.json",
+        semantic: "Semanttinen sijaintihistoria",
+        chrome_file: "Selaushistoria.json",
+        profile: "Profiili/Profiili.json",
+        months: [
+            "TAMMIKUU", "HELMIKUU", "MAALISKUU", "HUHTIKUU", "TOUKOKUU", "KESAKUU", "HEINAKUU",
+            "ELOKUU", "SYYSKUU", "LOKAKUU", "MARRASKUU", "JOULUKUU",
+        ],
+        ..n
+    }
 }
 
 fn names_for(locale: Locale) -> Names {
@@ -130,6 +200,8 @@ fn names_for(locale: Locale) -> Names {
             search: "Search",
             ads: "Ads",
             location: "Location History",
+            records_file: "Records.json",
+            semantic: "Semantic Location History",
             chrome_file: "BrowserHistory.json",
             profile: "Profile/Profile.json",
             months: [
@@ -155,6 +227,8 @@ fn names_for(locale: Locale) -> Names {
             search: "Google Suche",
             ads: "Anzeigen",
             location: "Standortverlauf",
+            records_file: "Records.json",
+            semantic: "Semantic Location History",
             chrome_file: "Verlauf.json",
             profile: "Profil/Profil.json",
             months: [
@@ -180,6 +254,8 @@ fn names_for(locale: Locale) -> Names {
             search: "Recherche",
             ads: "Solutions publicitaires",
             location: "Historique des positions",
+            records_file: "Records.json",
+            semantic: "Semantic Location History",
             chrome_file: "Historique.json",
             profile: "Profil/Profil.json",
             months: [
@@ -205,6 +281,8 @@ fn names_for(locale: Locale) -> Names {
             search: "Búsqueda",
             ads: "Publicidad",
             location: "Historial de ubicaciones",
+            records_file: "Records.json",
+            semantic: "Semantic Location History",
             chrome_file: "Historial.json",
             profile: "Perfil/Perfil.json",
             months: [
@@ -220,6 +298,80 @@ fn names_for(locale: Locale) -> Names {
                 "OCTUBRE",
                 "NOVIEMBRE",
                 "DICIEMBRE",
+            ],
+        },
+        // File name, Search and Ads products from one public parser (~); the Location
+        // History folder from a public program's path (~); Chrome's file name guessed (~).
+        Locale::It => Names {
+            index: "archive_browser.html",
+            my_activity: "Le mie attività",
+            activity_file: "LeMieAttività.json",
+            html_file: "LeMieAttività.html",
+            search: "Ricerca",
+            ads: "Programmi pubblicitari",
+            location: "Cronologia delle posizioni",
+            records_file: "Records.json",
+            semantic: "Semantic Location History",
+            chrome_file: "Cronologia.json",
+            profile: "Profilo/Profilo.json",
+            months: [
+                "GENNAIO", "FEBBRAIO", "MARZO", "APRILE", "MAGGIO", "GIUGNO", "LUGLIO", "AGOSTO",
+                "SETTEMBRE", "OTTOBRE", "NOVEMBRE", "DICEMBRE",
+            ],
+        },
+        // From a data-donation project's real exports: Dutch keeps the English file name.
+        Locale::Nl => Names {
+            index: "archive_browser.html",
+            my_activity: "Mijn activiteit",
+            activity_file: "MyActivity.json",
+            html_file: "MyActivity.html",
+            search: "Zoeken",
+            ads: "Advertenties",
+            location: "Locatiegeschiedenis",
+            records_file: "Records.json",
+            semantic: "Semantic Location History",
+            chrome_file: "Geschiedenis.json",
+            profile: "Profiel/Profiel.json",
+            months: [
+                "JANUARI", "FEBRUARI", "MAART", "APRIL", "MEI", "JUNI", "JULI", "AUGUSTUS",
+                "SEPTEMBER", "OKTOBER", "NOVEMBER", "DECEMBER",
+            ],
+        },
+        // Brazilian Portuguese folders and files from public parsers (~); Ads guessed (~).
+        Locale::Pt => Names {
+            index: "archive_browser.html",
+            my_activity: "Minha atividade",
+            activity_file: "MinhaAtividade.json",
+            html_file: "MinhaAtividade.html",
+            search: "Pesquisa",
+            ads: "Anúncios",
+            location: "Histórico de localização",
+            records_file: "Records.json",
+            semantic: "Semantic Location History",
+            chrome_file: "Histórico.json",
+            profile: "Perfil/Perfil.json",
+            months: [
+                "JANEIRO", "FEVEREIRO", "MARÇO", "ABRIL", "MAIO", "JUNHO", "JULHO", "AGOSTO",
+                "SETEMBRO", "OUTUBRO", "NOVEMBRO", "DEZEMBRO",
+            ],
+        },
+        // The My Activity folder and its `Moja_aktywność` file from a public README (~);
+        // everything else guessed (~).
+        Locale::Pl => Names {
+            index: "archive_browser.html",
+            my_activity: "Moja aktywność",
+            activity_file: "Moja_aktywność.json",
+            html_file: "Moja_aktywność.html",
+            search: "Wyszukiwarka",
+            ads: "Reklamy",
+            location: "Historia lokalizacji",
+            records_file: "Records.json",
+            semantic: "Semantic Location History",
+            chrome_file: "Historia.json",
+            profile: "Profil/Profil.json",
+            months: [
+                "STYCZEŃ", "LUTY", "MARZEC", "KWIECIEŃ", "MAJ", "CZERWIEC", "LIPIEC", "SIERPIEŃ",
+                "WRZESIEŃ", "PAŹDZIERNIK", "LISTOPAD", "GRUDZIEŃ",
             ],
         },
     }
@@ -250,6 +402,21 @@ fn title(locale: Locale, verb: Verb, object: &str) -> String {
         (Locale::Es, Verb::Search) => format!("Has buscado\u{a0}{object}"),
         (Locale::Es, Verb::Visit | Verb::View) => format!("Has visitado\u{a0}{object}"),
         (Locale::Es, Verb::Watch) => format!("Has visto\u{a0}{object}"),
+        (Locale::It, Verb::Search) => format!("Hai cercato\u{a0}{object}"),
+        (Locale::It, Verb::Visit) => format!("Hai visitato\u{a0}{object}"),
+        (Locale::It, Verb::Watch) => format!("Hai guardato\u{a0}{object}"),
+        (Locale::It, Verb::View) => format!("Hai visualizzato\u{a0}{object}"),
+        (Locale::Nl, Verb::Search) => format!("Gezocht naar\u{a0}{object}"),
+        (Locale::Nl, Verb::Visit) => format!("Bezocht\u{a0}{object}"),
+        (Locale::Nl, Verb::Watch | Verb::View) => format!("Bekeken\u{a0}{object}"),
+        (Locale::Pt, Verb::Search) => format!("Pesquisou por\u{a0}{object}"),
+        (Locale::Pt, Verb::Visit) => format!("Visitou\u{a0}{object}"),
+        (Locale::Pt, Verb::Watch) => format!("Assistiu a\u{a0}{object}"),
+        (Locale::Pt, Verb::View) => format!("Visualizou\u{a0}{object}"),
+        (Locale::Pl, Verb::Search) => format!("Wyszukano\u{a0}{object}"),
+        (Locale::Pl, Verb::Visit) => format!("Odwiedzono\u{a0}{object}"),
+        (Locale::Pl, Verb::Watch) => format!("Obejrzano\u{a0}{object}"),
+        (Locale::Pl, Verb::View) => format!("Wyświetlono\u{a0}{object}"),
     }
 }
 
@@ -289,9 +456,11 @@ pub fn domain_of(company: &str) -> String {
     format!("{ascii}.com")
 }
 
-/// An advertiser for one ad element: a well-known name, so directory matching is exercised.
-fn ad_company(rng: &mut Rng) -> &'static str {
-    names::COMPANIES[rng.below(names::COMPANIES.len() as u64) as usize]
+/// The advertiser of ad `i`: a well-known name, so directory matching is exercised; chosen
+/// from the seed and the index alone, so tests know it without reading the file.
+fn ad_company(seed: u64, i: usize) -> &'static str {
+    let n = names::COMPANIES.len();
+    names::COMPANIES[(seed as usize % n * 7 + i * 3) % n]
 }
 
 /// Serializes `n` generated items as a JSON array without holding them all (`item` is called
@@ -446,7 +615,11 @@ fn add_activity_stream(
 /// stem: `dir/takeout-20240301T101010Z.zip` gives `...-001.zip`, `...-002.zip`). Returns the
 /// paths written.
 pub fn generate(spec: &TakeoutSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
-    let n = names_for(spec.locale);
+    let n = if spec.unlisted_names {
+        unlisted_names(names_for(spec.locale))
+    } else {
+        names_for(spec.locale)
+    };
     let mut rng = Rng::new(spec.seed);
     let mut w = ArchiveWriter::new(out, spec.container)?.macos_junk(spec.macos_junk);
     if spec.top_folder {
@@ -454,24 +627,35 @@ pub fn generate(spec: &TakeoutSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
     }
     // Raw points and the semantic timeline happen around the same home.
     let home = *rng.pick(BASES);
+    let all = spec.products == Products::All;
+    let activity = all || spec.products == Products::MyActivity;
+    let location = all || spec.products == Products::LocationHistory;
     w.add(n.index, INDEX_HTML.as_bytes())?;
-    write_profile(&mut w, &mut rng, &n, spec.seed)?;
-    write_my_activity(&mut w, &mut rng, spec, &n)?;
-    write_ads(&mut w, &mut rng, spec, &n)?;
-    if spec.location_points > 0 {
+    if all {
+        write_profile(&mut w, &mut rng, &n, spec.seed)?;
+    }
+    if activity {
+        write_my_activity(&mut w, &mut rng, spec, &n)?;
+        write_ads(&mut w, &mut rng, spec, &n)?;
+    }
+    if location && spec.location_points > 0 {
         write_records(&mut w, &mut rng, spec, &n, home)?;
     }
-    write_semantic(&mut w, &mut rng, spec, &n, home)?;
-    if spec.chrome > 0 {
+    if location {
+        write_semantic(&mut w, &mut rng, spec, &n, home)?;
+    }
+    if all && spec.chrome > 0 {
         write_chrome(&mut w, &mut rng, spec, &n)?;
     }
-    if spec.installs > 0 {
+    if all && spec.installs > 0 {
         write_installs(&mut w, &mut rng, spec)?;
     }
-    if spec.with_html {
+    if all && spec.with_html {
         write_unparsed(&mut w, &n)?;
     }
-    purchases::write(&mut w, spec)?;
+    if all {
+        purchases::write(&mut w, spec)?;
+    }
     w.finish()
 }
 
@@ -652,6 +836,75 @@ fn activity_item(rng: &mut Rng, locale: Locale, p: &Product, t: i64, i: usize) -
     v
 }
 
+/// How ad `i` links to its advertiser: every click-tracker form seen in exports, in turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdLink {
+    /// `google.com/url?q=<site>&usg=…`
+    GoogleRedirect,
+    /// `googleadservices.com/pagead/aclk?…&adurl=<site>`
+    AdServices,
+    /// `clickserve.dartsearch.net/link/click?…&ds_dest_url=<site>`
+    Clickserve,
+    /// `ad.doubleclick.net/ddm/clk/…;?<site>` (the whole query is the site)
+    DoubleClick,
+    /// `aclk?adurl=` holding a percent-encoded `clickserve` link, itself holding the site
+    /// encoded a second time.
+    Nested,
+    /// No link: the advertiser is only named as the subtitle.
+    SubtitleOnly,
+}
+
+const AD_LINKS: [AdLink; 6] = [
+    AdLink::GoogleRedirect,
+    AdLink::AdServices,
+    AdLink::Clickserve,
+    AdLink::DoubleClick,
+    AdLink::Nested,
+    AdLink::SubtitleOnly,
+];
+
+/// The link form of ad `i`.
+pub fn ad_link(i: usize) -> AdLink {
+    AD_LINKS[i % AD_LINKS.len()]
+}
+
+/// The company name the importer should find for an ad of `company` linked as `link`: the
+/// site's domain behind a tracker, the name itself when only the subtitle names it.
+pub fn expected_advertiser(company: &str, link: AdLink) -> String {
+    match link {
+        AdLink::SubtitleOnly => company.to_string(),
+        _ => domain_of(company),
+    }
+}
+
+/// The `titleUrl` of an ad of `company` linked as `link` (`None` for [`AdLink::SubtitleOnly`]).
+fn ad_url(rng: &mut Rng, company: &str, link: AdLink) -> Option<String> {
+    let site = format!("https://www.{}/", domain_of(company));
+    let id = rng.below(1 << 40);
+    Some(match link {
+        AdLink::GoogleRedirect => format!("https://www.google.com/url?q={site}offers&usg=AOvVaw{id:x}"),
+        AdLink::AdServices => format!(
+            "https://www.googleadservices.com/pagead/aclk?sa=L&ai=DChcSEw{id:x}&ohost=www.google.com&cid=CAESQ&sig=AOD64_{id:x}&q&adurl={site}sale%3Fgclid%3DEAIaIQ{id:x}&ved=2ahUKE"
+        ),
+        AdLink::Clickserve => format!(
+            "https://clickserve.dartsearch.net/link/click?lid=437000{}&ds_s_kwgid=587000{}&ds_e_adid={id}&ds_url_v=2&ds_dest_url={site}?utm_source=google",
+            rng.below(1_000_000),
+            rng.below(1_000_000)
+        ),
+        AdLink::DoubleClick => format!(
+            "https://ad.doubleclick.net/ddm/clk/{};{};u;?{site}campaign",
+            400_000_000 + rng.below(100_000_000),
+            200_000_000 + rng.below(100_000_000)
+        ),
+        AdLink::Nested => format!(
+            "https://www.googleadservices.com/pagead/aclk?sa=L&ai=DChcSEw{id:x}&adurl=https://clickserve.dartsearch.net/link/click%3Flid%3D437000{}%26ds_url_v%3D2%26ds_dest_url%3D{}",
+            rng.below(1_000_000),
+            query_encode(&query_encode(&site))
+        ),
+        AdLink::SubtitleOnly => return None,
+    })
+}
+
 fn write_ads(
     w: &mut ArchiveWriter,
     rng: &mut Rng,
@@ -665,23 +918,20 @@ fn write_ads(
     let dir = format!("{}/{}", n.my_activity, n.ads);
     let titles = add_activity_stream(w, &format!("{dir}/{}", n.activity_file), spec.ads, |i| {
         t -= 3_600_000 + rng.below(48 * 3_600_000) as i64;
-        let company = ad_company(rng);
+        let company = ad_company(spec.seed, i);
+        // The title is the ad's headline, which is never the advertiser's name alone.
+        let headline = format!("{company} | {}", words(rng, 3));
         let mut v = json!({
             "header": n.ads,
-            "title": title(spec.locale, Verb::Visit, company),
+            "title": title(spec.locale, Verb::Visit, &headline),
             "time": iso(t, i % 2 == 0),
             "products": [n.ads],
             "details": [{"name": "From Google Ads"}],
             "activityControls": ["Web & App Activity"]
         });
-        // Most ads link through the redirect; every fourth has no link at all.
-        if i % 4 != 3 {
-            let url = format!(
-                "https://www.google.com/url?q=https://www.{}/offers&usg=AOvVaw{:x}",
-                domain_of(company),
-                rng.below(1 << 40)
-            );
-            v["titleUrl"] = json!(url);
+        match ad_url(rng, company, ad_link(i)) {
+            Some(url) => v["titleUrl"] = json!(url),
+            None => v["subtitles"] = json!([{"name": company}]),
         }
         v
     })?;
@@ -692,6 +942,18 @@ fn write_ads(
         )?;
     }
     Ok(())
+}
+
+/// The advertisers the Ads product file names, as the importer should find them (one per
+/// ad, in file order): the same list whatever the language, layout or shape.
+pub fn expected_advertisers(spec: &TakeoutSpec) -> Vec<String> {
+    let ads = match spec.products {
+        Products::LocationHistory => 0,
+        Products::All | Products::MyActivity => spec.ads,
+    };
+    (0..ads)
+        .map(|i| expected_advertiser(ad_company(spec.seed, i), ad_link(i)))
+        .collect()
 }
 
 /// Elements the HTML variant of a My Activity file shows (it is only there to be skipped).
@@ -736,7 +998,7 @@ fn write_records(
     // Points are oldest first, spread over the year before END_MS.
     let step = (YEAR_MS / count.max(1) as i64).max(1);
     let start = END_MS - YEAR_MS;
-    let path = format!("{}/Records.json", n.location);
+    let path = format!("{}/{}", n.location, n.records_file);
     let mut prng = Rng::new(seed);
     let mut lat = base_lat;
     let mut lon = base_lon;
@@ -834,8 +1096,8 @@ fn write_semantic(
             here = next;
         }
         let path = format!(
-            "{}/Semantic Location History/{year}/{year}_{}.json",
-            n.location, n.months[month0]
+            "{}/{}/{year}/{year}_{}.json",
+            n.location, n.semantic, n.months[month0]
         );
         add_json(w, &path, &OneKey("timelineObjects", &objects), true)?;
     }
@@ -1070,6 +1332,143 @@ mod tests {
             "Takeout/Meine Aktivitäten/Anzeigen/MeineAktivitäten.json",
         );
         assert!(ads.contains("\u{a0}aufgerufen"));
+    }
+
+    #[test]
+    fn new_languages_write_their_names() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cases: &[(Locale, &[&str])] = &[
+            (
+                Locale::It,
+                &[
+                    "Takeout/Le mie attività/Ricerca/LeMieAttività.json",
+                    "Takeout/Le mie attività/Programmi pubblicitari/LeMieAttività.json",
+                    "Takeout/Cronologia delle posizioni/Records.json",
+                    "Takeout/Cronologia delle posizioni/Semantic Location History/2024/2024_FEBBRAIO.json",
+                    "Takeout/Profilo/Profilo.json",
+                    "Takeout/Google Pay/Transazioni Google/transazioni_4711.csv",
+                ],
+            ),
+            (
+                Locale::Nl,
+                &[
+                    "Takeout/Mijn activiteit/Zoeken/MyActivity.json",
+                    "Takeout/Mijn activiteit/Advertenties/MyActivity.json",
+                    "Takeout/Chrome/Geschiedenis.json",
+                ],
+            ),
+            (
+                Locale::Pt,
+                &[
+                    "Takeout/Minha atividade/Pesquisa/MinhaAtividade.json",
+                    "Takeout/Histórico de localização/Semantic Location History/2024/2024_JANEIRO.json",
+                    "Takeout/Chrome/Histórico.json",
+                ],
+            ),
+            (
+                Locale::Pl,
+                &[
+                    "Takeout/Moja aktywność/Reklamy/Moja_aktywność.json",
+                    "Takeout/Historia lokalizacji/Semantic Location History/2024/2024_STYCZEŃ.json",
+                ],
+            ),
+        ];
+        for (locale, want) in cases {
+            let spec = TakeoutSpec {
+                locale: *locale,
+                ..Default::default()
+            };
+            let zip = &generate(&spec, &tmp.path().join(format!("{locale:?}.zip"))).unwrap()[0];
+            let names = zip_entries(zip);
+            for w in *want {
+                assert!(names.iter().any(|n| n == w), "{w} missing from {names:?}");
+            }
+        }
+        let pl = &generate(
+            &TakeoutSpec {
+                locale: Locale::Pl,
+                ..Default::default()
+            },
+            &tmp.path().join("pl2.zip"),
+        )
+        .unwrap()[0];
+        let search = read(pl, "Takeout/Moja aktywność/Wyszukiwarka/Moja_aktywność.json");
+        assert!(search.contains("Wyszukano\u{a0}"), "Polish verb with U+00A0");
+    }
+
+    #[test]
+    fn ads_use_every_tracker_form() {
+        let tmp = tempfile::tempdir().unwrap();
+        let spec = TakeoutSpec {
+            ads: 12,
+            ..Default::default()
+        };
+        let zip = &generate(&spec, &tmp.path().join("ads.zip")).unwrap()[0];
+        let raw = read(zip, "Takeout/My Activity/Ads/MyActivity.json");
+        let items: Vec<Value> = serde_json::from_str(&raw).unwrap();
+        assert_eq!(items.len(), 12);
+        let urls: Vec<&str> = items.iter().filter_map(|v| v["titleUrl"].as_str()).collect();
+        for form in [
+            "https://www.google.com/url?q=https://www.",
+            "https://www.googleadservices.com/pagead/aclk?",
+            "https://clickserve.dartsearch.net/link/click?",
+            "https://ad.doubleclick.net/ddm/clk/",
+        ] {
+            assert!(urls.iter().any(|u| u.starts_with(form)), "{form} in {urls:?}");
+        }
+        // Nested and doubly encoded: `%253A` is `:` encoded twice.
+        assert!(urls.iter().any(|u| u.contains("clickserve") && u.contains("%253A")), "{urls:?}");
+        let no_link: Vec<&Value> = items.iter().filter(|v| v.get("titleUrl").is_none()).collect();
+        assert_eq!(no_link.len(), 2);
+        assert!(no_link.iter().all(|v| v["subtitles"][0]["name"].is_string()));
+        // The title is a headline, never only the advertiser's name.
+        let advertisers = expected_advertisers(&spec);
+        for (v, a) in items.iter().zip(&advertisers) {
+            assert_ne!(v["title"].as_str().unwrap(), format!("Visited\u{a0}{a}"));
+        }
+    }
+
+    #[test]
+    fn single_product_exports() {
+        let tmp = tempfile::tempdir().unwrap();
+        let only = |products: Products, name: &str| {
+            let spec = TakeoutSpec {
+                products,
+                top_folder: false,
+                ..Default::default()
+            };
+            zip_entries(&generate(&spec, &tmp.path().join(name)).unwrap()[0])
+        };
+        let activity = only(Products::MyActivity, "a.zip");
+        assert!(activity.iter().all(|n| n.starts_with("My Activity/") || n == "archive_browser.html"), "{activity:?}");
+        assert!(activity.iter().any(|n| n == "My Activity/Ads/MyActivity.json"));
+        let location = only(Products::LocationHistory, "l.zip");
+        assert!(location.iter().all(|n| n.starts_with("Location History/") || n == "archive_browser.html"), "{location:?}");
+        assert!(location.iter().any(|n| n == "Location History/Records.json"));
+        assert!(expected_advertisers(&TakeoutSpec {
+            products: Products::LocationHistory,
+            ..Default::default()
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn unlisted_names_are_in_no_language_of_the_tables() {
+        let tmp = tempfile::tempdir().unwrap();
+        let spec = TakeoutSpec {
+            unlisted_names: true,
+            ..Default::default()
+        };
+        let names = zip_entries(&generate(&spec, &tmp.path().join("u.zip")).unwrap()[0]);
+        for want in [
+            "Takeout/Oma toiminta/Haku/OmaToiminta.json",
+            "Takeout/Sijaintihistoria/Sijainnit.json",
+            "Takeout/Sijaintihistoria/Semanttinen sijaintihistoria/2024/2024_HELMIKUU.json",
+            "Takeout/Chrome/Selaushistoria.json",
+            "Takeout/Profiili/Profiili.json",
+        ] {
+            assert!(names.iter().any(|n| n == want), "{want} missing from {names:?}");
+        }
     }
 
     #[test]

@@ -214,7 +214,8 @@ fn csv(header: &str, rows: impl Iterator<Item = Vec<String>>, bom: bool) -> Vec<
     out.into_bytes()
 }
 
-/// Names that differ by language (German unconfirmed; other languages write English).
+/// Names that differ by language (German, Italian and Portuguese unconfirmed; other languages
+/// write English headers).
 struct Names {
     transactions: &'static str,
     transactions_header: &'static str,
@@ -238,6 +239,27 @@ fn names(locale: Locale) -> Names {
         },
         Locale::Es => Names {
             orders_folder: "Compras y reservas/Compras",
+            ..names(Locale::En)
+        },
+        // The Italian header from one public parser (~); the folder names are guesses (~).
+        Locale::It => Names {
+            transactions: "Google Pay/Transazioni Google/transazioni_4711.csv",
+            transactions_header:
+                "Data e ora,ID transazione,Descrizione,Prodotto,Metodo di pagamento,Stato,Importo",
+            orders_folder: "Acquisti e prenotazioni/Acquisti",
+            ..names(Locale::En)
+        },
+        Locale::Pt => Names {
+            transactions: "Google Pay/Transações no Google Pay/transacoes_4711.csv",
+            orders_folder: "Compras e reservas/Compras",
+            ..names(Locale::En)
+        },
+        Locale::Nl => Names {
+            orders_folder: "Aankopen en reserveringen/Aankopen",
+            ..names(Locale::En)
+        },
+        Locale::Pl => Names {
+            orders_folder: "Zakupy i rezerwacje/Zakupy",
             ..names(Locale::En)
         },
         Locale::En => Names {

@@ -254,6 +254,44 @@ fn yt_names(locale: Locale) -> YtNames {
             media_dir: "vidéos",
             music: "musique (bibliothèque et importations)/music library songs.csv",
         },
+        // Dutch names from a data-donation project's real exports; the CSV headers other
+        // than the subscriptions' are written in English (unconfirmed).
+        Locale::Nl => YtNames {
+            root: "YouTube en YouTube Music",
+            history: "geschiedenis",
+            watch: "kijkgeschiedenis",
+            search: "zoekgeschiedenis",
+            subscriptions: "abonnementen/abonnementen.csv",
+            subs_header: "Kanaal-ID,Kanaal-URL,Kanaaltitel",
+            comments: "reacties/reacties.csv",
+            ..yt_names(Locale::En)
+        },
+        // Portuguese folders from one public parser (~), file names guessed (~).
+        Locale::Pt => YtNames {
+            root: "YouTube e YouTube Music",
+            history: "histórico",
+            watch: "histórico-de-visualização",
+            search: "histórico-de-pesquisa",
+            comments: "comentários/comentários.csv",
+            live_chats: "chats ao vivo/chats ao vivo.csv",
+            videos: "metadados do vídeo/vídeos.csv",
+            ..yt_names(Locale::En)
+        },
+        // Italian and Polish: the YouTube folder pattern, other names guessed (~).
+        Locale::It => YtNames {
+            root: "YouTube e YouTube Music",
+            history: "cronologia",
+            watch: "cronologia-visualizzazioni",
+            search: "cronologia-ricerche",
+            ..yt_names(Locale::En)
+        },
+        Locale::Pl => YtNames {
+            root: "YouTube i YouTube Music",
+            history: "historia",
+            watch: "historia-oglądania",
+            search: "historia-wyszukiwania",
+            ..yt_names(Locale::En)
+        },
     }
 }
 

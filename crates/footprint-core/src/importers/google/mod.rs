@@ -143,6 +143,11 @@ impl Importer for Google {
             if has("transactionMerchant") {
                 return Some(FileRole::Parse(parser::ORDERS));
             }
+            if let Some(tag) = parser_of_keys(&has) {
+                return Some(FileRole::Parse(tag));
+            }
+            // A settings or other file of a product folder whose data files have other keys.
+            return paths::other_file_of_product(path);
         }
         None
     }
@@ -150,6 +155,27 @@ impl Importer for Google {
     fn account(&self, view: &ArchiveView) -> Option<String> {
         let entries = view.entries();
         if let Some(index) = entries.iter().position(|e| paths::is_profile(&e.path)) {
+            let head = view.read_head(index, PROFILE_MAX_BYTES).ok()?;
+            return profile::account_of(&head);
+        }
+        // A profile under a name no table lists: a small JSON whose keys are the profile's.
+        let profile_by_content = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.size > 0
+                    && e.size <= PROFILE_MAX_BYTES as u64
+                    && e.path.to_ascii_lowercase().ends_with(".json")
+                    && self.classify(&e.path) == FileRole::Unknown
+            })
+            .take(CHANNEL_SNIFF_FILES)
+            .find_map(|(i, _)| {
+                let head = view.read_head(i, CHANNEL_HEAD_BYTES).ok()?;
+                let keys = crate::formats::sniff::json_keys(&head);
+                let has = |k: &str| keys.contains(&crate::formats::lenient::norm_key(k));
+                (parser_of_keys(&has) == Some(parser::PROFILE)).then_some(i)
+            });
+        if let Some(index) = profile_by_content {
             let head = view.read_head(index, PROFILE_MAX_BYTES).ok()?;
             return profile::account_of(&head);
         }
@@ -227,6 +253,27 @@ impl Importer for Google {
             ))),
         }
     }
+}
+
+/// The parser of a JSON file under a name no table knows (a language the tables lack), from
+/// the keys of its head: the key sets the parsers read, which outlived every rename.
+fn parser_of_keys(has: &dyn Fn(&str) -> bool) -> Option<&'static str> {
+    if has("locations") && (has("latitudeE7") || has("timestampMs")) {
+        return Some(parser::LOCATION_RECORDS);
+    }
+    if has("timelineObjects") {
+        return Some(parser::SEMANTIC);
+    }
+    if has("Browser History") {
+        return Some(parser::CHROME);
+    }
+    if has("install") && has("doc") {
+        return Some(parser::PLAY_INSTALLS);
+    }
+    if has("displayName") && has("emails") {
+        return Some(parser::PROFILE);
+    }
+    None
 }
 
 /// A JSON string borrowed from the element's bytes when it has no escapes (the common case),
@@ -387,6 +434,47 @@ mod tests {
                 "Takeout/Google Pay/Transaktionen.csv",
                 "Zeit,Transaktions-ID,Beschreibung,Produkt,Zahlungsmethode,Status,Betrag\n",
                 Some(FileRole::Parse(parser::PAY_TRANSACTIONS)),
+            ),
+            (
+                "Takeout/Sijaintihistoria/Sijainnit.json",
+                "{\n  \"locations\" : [ {\n    \"latitudeE7\" : 481370000,\n    \"longitudeE7\" : 115750000",
+                Some(FileRole::Parse(parser::LOCATION_RECORDS)),
+            ),
+            (
+                "Takeout/Historia lokalizacji/Rekordy.json",
+                "{\"locations\":[{\"timestampMs\":\"1546300800000\",\"latitudeE7\":1}]}",
+                Some(FileRole::Parse(parser::LOCATION_RECORDS)),
+            ),
+            (
+                "Takeout/Sijaintihistoria/Semanttinen/2024/2024_HELMIKUU.json",
+                "{\"timelineObjects\":[{\"placeVisit\":{}}]}",
+                Some(FileRole::Parse(parser::SEMANTIC)),
+            ),
+            (
+                "Takeout/Chrome/Selaushistoria.json",
+                "{\"Browser History\":[{\"title\":\"x\",\"url\":\"https://x.org/\",\"time_usec\":1}]}",
+                Some(FileRole::Parse(parser::CHROME)),
+            ),
+            (
+                "Takeout/Google Play Kauppa/Asennukset.json",
+                "[{\"install\":{\"doc\":{\"documentType\":\"Android Apps\",\"title\":\"x\"}}}]",
+                Some(FileRole::Parse(parser::PLAY_INSTALLS)),
+            ),
+            (
+                "Takeout/Profiili/Profiili.json",
+                "{\"name\":{\"givenName\":\"A\"},\"displayName\":\"A B\",\"emails\":[{\"value\":\"a@example.com\"}]}",
+                Some(FileRole::Parse(parser::PROFILE)),
+            ),
+            // Other JSON of Chrome and Location History: skipped with the product's reason.
+            (
+                "Takeout/Chrome/Estensioni.json",
+                "{\"Extensions\":[]}",
+                Some(FileRole::Skip("Chrome settings, bookmarks or extensions; not imported yet")),
+            ),
+            (
+                "Takeout/Cronologia delle posizioni/Impostazioni.json",
+                "{\"historyEnabled\": true}",
+                Some(FileRole::Skip("Location History settings or edits, not visits")),
             ),
             ("Takeout/Keep/note.json", "{\"title\":\"x\",\"textContent\":\"y\"}", None),
             ("Takeout/Fit/daily.csv", "Date,Move Minutes count\n", None),

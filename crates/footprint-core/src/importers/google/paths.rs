@@ -27,13 +27,22 @@ const PLAY_OTHER_SKIP: &str =
 const PROFILE_OTHER_SKIP: &str = "profile picture or profile file other than the profile JSON";
 const ACTIVITY_OTHER_SKIP: &str = "My Activity attachment (voice recording or image)";
 
-/// The My Activity folder: EN, DE, FR, ES, NL.
+/// The My Activity folder: EN, DE, FR, ES, NL, IT, PT, PL, TR, AR (two forms), ZH (see
+/// docs/IMPORTERS.md for which are confirmed). A folder this table lacks is still read: its
+/// files are known by name ([`MY_ACTIVITY_FILES`]) or by their content.
 pub const MY_ACTIVITY_FOLDERS: &[&str] = &[
     "My Activity",
     "Meine Aktivitäten",
     "Mon activité",
     "Mi actividad",
     "Mijn activiteit",
+    "Le mie attività",
+    "Minha atividade",
+    "Moja aktywność",
+    "Etkinliğim",
+    "نشاطي",
+    "أنشطتي",
+    "我的活动",
 ];
 
 /// The My Activity file stem (compared without spaces: `My Activity.json` of 2019 and
@@ -44,9 +53,16 @@ pub const MY_ACTIVITY_FILES: &[&str] = &[
     "MonActivité",
     "MiActividad",
     "MijnActiviteit",
+    "LeMieAttività",
+    "MinhaAtividade",
+    "Moja_aktywność",
+    "Etkinliğim",
+    "نشاطي",
+    "我的活动记录",
 ];
 
-/// Product folders of the ads activity (My Activity/Ads): EN, DE, FR, ES (two spellings), NL.
+/// Product folders of the ads activity (My Activity/Ads): EN, DE, FR, ES (two spellings), NL,
+/// IT, PT (two guesses), PL, TR, AR. Also the `header`/`products` names of ad elements.
 pub const ADS_FOLDERS: &[&str] = &[
     "Ads",
     "Google Ads",
@@ -55,6 +71,12 @@ pub const ADS_FOLDERS: &[&str] = &[
     "Publicidad",
     "Anuncios",
     "Advertenties",
+    "Programmi pubblicitari",
+    "Anúncios",
+    "Publicidade",
+    "Reklamy",
+    "Reklamlar",
+    "الإعلانات",
 ];
 
 /// YouTube's own folder, whose `history/` holds watch and search history in the My Activity
@@ -67,9 +89,12 @@ pub const YOUTUBE_FOLDERS: &[&str] = &[
     "YouTube et YouTube Music",
     "YouTube y YouTube Music",
     "YouTube en YouTube Music",
+    "YouTube e YouTube Music",
+    "YouTube i YouTube Music",
     "YouTube",
 ];
-/// The history folder inside the YouTube folder: EN, DE, FR, ES (two forms), NL, PT, IT, TR.
+/// The history folder inside the YouTube folder: EN, DE, FR, ES (two forms), NL, PT, IT, TR,
+/// PL (~).
 /// A history file under a name not listed here is still recognized by its content.
 pub const YOUTUBE_HISTORY_FOLDERS: &[&str] = &[
     "history",
@@ -81,6 +106,7 @@ pub const YOUTUBE_HISTORY_FOLDERS: &[&str] = &[
     "historico",
     "cronologia",
     "geçmiş",
+    "historia",
 ];
 
 /// YouTube's CSV files by file name (without extension, compared folded, a `(1)` split
@@ -99,6 +125,7 @@ const YOUTUBE_CSV_FILES: &[(&str, &str)] = &[
     ("commentaires", parser::YT_COMMENTS),
     ("reacties", parser::YT_COMMENTS),
     ("live chats", parser::YT_LIVE_CHATS),
+    ("chats ao vivo", parser::YT_LIVE_CHATS),
     ("my live chat messages", parser::YT_LIVE_CHATS),
     ("playlists", parser::YT_PLAYLISTS),
     ("listas de reproducción", parser::YT_PLAYLISTS),
@@ -137,7 +164,8 @@ const YOUTUBE_SETTINGS_SKIP: &str = "YouTube channel or upload settings, not act
 const YOUTUBE_HTML_SKIP: &str =
     "YouTube comments or live chat as HTML (older exports); not imported yet";
 
-/// The Location History folder: EN (before and after the 2023 rename), FR, DE, ES, NL.
+/// The Location History folder: EN (before and after the 2023 rename), FR, DE, ES, NL, IT,
+/// PT (two names), PL. A folder this table lacks is found by its files' content.
 pub const LOCATION_FOLDERS: &[&str] = &[
     "Location History",
     "Location History (Timeline)",
@@ -146,6 +174,11 @@ pub const LOCATION_FOLDERS: &[&str] = &[
     "Standortverlauf (Zeitachse)",
     "Historial de ubicaciones",
     "Locatiegeschiedenis",
+    "Cronologia delle posizioni",
+    "Histórico de localização",
+    "Linha do tempo",
+    "Historia lokalizacji",
+    "Oś czasu",
 ];
 
 /// Raw location points: `Records.json`, before 2017 `Location History.json`.
@@ -155,12 +188,20 @@ pub const RECORDS_FILES: &[&str] = &[
     "LocationHistory.json",
 ];
 
+/// Location History files that are settings, not data (other JSON there is read by content).
+const LOCATION_SETTINGS_FILES: &[&str] = &["Settings.json", "Timeline Edits.json"];
+
 /// The semantic history folder (its monthly files are also recognized by their
 /// `YYYY/YYYY_MONTH.json` shape, whatever the folder's language).
-pub const SEMANTIC_FOLDERS: &[&str] = &["Semantic Location History"];
+pub const SEMANTIC_FOLDERS: &[&str] = &[
+    "Semantic Location History",
+    "Cronologia delle posizioni semantica",
+    "Histórico de localização semântico",
+];
 
 pub const CHROME_FOLDERS: &[&str] = &["Chrome"];
-/// Chrome's browsing history: EN old and new, FR, DE, ES, NL.
+/// Chrome's browsing history: EN old and new, FR, DE, ES, NL, PT, IT, PL, TR (two), AR, ZH.
+/// Another name in `Chrome/` is read when its content is the history (`Browser History`).
 pub const CHROME_HISTORY_FILES: &[&str] = &[
     "BrowserHistory.json",
     "History.json",
@@ -168,6 +209,14 @@ pub const CHROME_HISTORY_FILES: &[&str] = &[
     "Verlauf.json",
     "Historial.json",
     "Geschiedenis.json",
+    "Histórico.json",
+    "Cronologia.json",
+    "Historia.json",
+    "Tarih.json",
+    "Geçmiş.json",
+    "السجلّ.json",
+    "السجل.json",
+    "历史记录.json",
 ];
 
 pub const PLAY_STORE_FOLDERS: &[&str] = &["Google Play Store"];
@@ -187,12 +236,18 @@ pub const PAY_TRANSACTION_FOLDERS: &[&str] = &[
     "Google-Transaktionen",
     "Transactions Google",
     "Transacciones de Google",
+    "Transazioni Google",
+    "Transizioni Google",
+    "Transações no Google Pay",
+    "Google-transacties",
+    "Transakcje Google",
 ];
 pub const PAY_REMITTANCE_FOLDERS: &[&str] = &[
     "Money remittances and requests",
     "Geldtransfers und -anforderungen",
 ];
-/// Purchases & Reservations: EN, DE, FR, ES (the localized names are unconfirmed).
+/// Purchases & Reservations: EN, DE, FR, ES, IT, PT, NL, PL (the localized names are
+/// unconfirmed; order JSON under another name is found by its `transactionMerchant`).
 pub const ORDER_FOLDERS: &[&str] = &[
     "Purchases & Reservations",
     "Purchases and Reservations",
@@ -200,15 +255,25 @@ pub const ORDER_FOLDERS: &[&str] = &[
     "Käufe & Reservierungen",
     "Achats et réservations",
     "Compras y reservas",
+    "Acquisti e prenotazioni",
+    "Compras e reservas",
+    "Aankopen en reserveringen",
+    "Zakupy i rezerwacje",
 ];
 pub const STORE_FOLDERS: &[&str] = &["Google Store"];
 pub const SHOPPING_FOLDERS: &[&str] = &["Google Shopping"];
 const PURCHASES_OTHER_SKIP: &str =
     "Google Pay, Store or Shopping file that is not a purchase table";
 
-/// The profile folder and file: EN, DE, ES/FR (`Perfil`), NL.
-pub const PROFILE_FOLDERS: &[&str] = &["Profile", "Profil", "Perfil", "Profiel"];
-pub const PROFILE_FILES: &[&str] = &["Profile.json", "Profil.json", "Perfil.json", "Profiel.json"];
+/// The profile folder and file: EN, DE/FR/PL (`Profil`), ES/PT (`Perfil`), NL, IT.
+pub const PROFILE_FOLDERS: &[&str] = &["Profile", "Profil", "Perfil", "Profiel", "Profilo"];
+pub const PROFILE_FILES: &[&str] = &[
+    "Profile.json",
+    "Profil.json",
+    "Perfil.json",
+    "Profiel.json",
+    "Profilo.json",
+];
 
 /// Takeout's table of contents at the archive root: EN and DE.
 pub const ARCHIVE_INDEX_FILES: &[&str] = &["archive_browser.html", "Archiv_Übersicht.html"];
@@ -237,9 +302,19 @@ fn fold_chars(s: &str) -> impl Iterator<Item = char> + '_ {
             'ç' => Some('c'),
             'è' | 'é' | 'ê' | 'ë' => Some('e'),
             'ì' | 'í' | 'î' | 'ï' => Some('i'),
-            'ñ' => Some('n'),
+            'ñ' | 'ń' => Some('n'),
             'ò' | 'ó' | 'ô' | 'õ' | 'ö' => Some('o'),
             'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+            // Polish and Turkish letters (`Moja aktywność`, `Etkinliğim`); a Turkish dotless
+            // ı folds like i, so `ETKİNLİĞİM` and `Etkinliğim` compare equal.
+            'ą' => Some('a'),
+            'ć' => Some('c'),
+            'ę' => Some('e'),
+            'ł' => Some('l'),
+            'ś' | 'ş' => Some('s'),
+            'ź' | 'ż' => Some('z'),
+            'ğ' => Some('g'),
+            'ı' => Some('i'),
             // Combining marks (decomposed accents) and separators carry no meaning here.
             '\u{0300}'..='\u{036f}' | ' ' | '_' | '-' | '\u{a0}' => None,
             c => Some(c),
@@ -331,11 +406,20 @@ pub fn classify(path: &str) -> FileRole {
         {
             return FileRole::Parse(parser::SEMANTIC);
         }
+        // The raw points under a localized file name: the content decides, and
+        // `other_file_of_product` skips what is neither points nor visits.
+        if sp.ext == "json" && !is_one_of(&sp.name, LOCATION_SETTINGS_FILES) {
+            return FileRole::Unknown;
+        }
         return FileRole::Skip(LOCATION_OTHER_SKIP);
     }
     if sp.folder_index(CHROME_FOLDERS).is_some() {
         if is_one_of(&sp.name, CHROME_HISTORY_FILES) {
             return FileRole::Parse(parser::CHROME);
+        }
+        // The history under a name the table lacks is known by its `Browser History` key.
+        if sp.ext == "json" {
+            return FileRole::Unknown;
         }
         return FileRole::Skip(CHROME_OTHER_SKIP);
     }
@@ -478,6 +562,19 @@ fn classify_my_activity(sp: &SplitPath, at: usize) -> FileRole {
     }
 }
 
+/// The skip reason of the product folder `path` lies in (Location History, Chrome), for a
+/// JSON file there whose content turned out to be none of the product's data files.
+pub fn other_file_of_product(path: &str) -> Option<FileRole> {
+    let sp = SplitPath::new(path);
+    if sp.folder_index(LOCATION_FOLDERS).is_some() {
+        return Some(FileRole::Skip(LOCATION_OTHER_SKIP));
+    }
+    if sp.folder_index(CHROME_FOLDERS).is_some() {
+        return Some(FileRole::Skip(CHROME_OTHER_SKIP));
+    }
+    None
+}
+
 /// `name` is the Ads product in one of the known languages (a header or product name).
 pub fn is_ads_product(name: &str) -> bool {
     is_one_of(&fold(name), ADS_FOLDERS)
@@ -526,6 +623,8 @@ impl Markers {
             self.youtube_folder = true;
         }
         match classify(path) {
+            // A My Activity file by its name, under a folder name the table lacks.
+            FileRole::Parse(parser::MY_ACTIVITY | parser::MY_ACTIVITY_ADS) => self.my_activity = true,
             FileRole::Parse(
                 parser::CHROME
                 | parser::PLAY_INSTALLS
@@ -749,6 +848,62 @@ mod tests {
                 "Takeout/La mia attività/Ricerca/MyActivity.json",
                 parse(parser::MY_ACTIVITY),
             ),
+            // Italian, Portuguese, Polish, Dutch, Turkish: folders, file names, Ads product.
+            (
+                "Takeout/Le mie attività/Ricerca/LeMieAttività.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/Le mie attività/Programmi pubblicitari/LeMieAttività.json",
+                parse(parser::MY_ACTIVITY_ADS),
+            ),
+            (
+                "Takeout/Minha atividade/Pesquisa/MinhaAtividade.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/Moja aktywność/Reklamy/Moja_aktywność.json",
+                parse(parser::MY_ACTIVITY_ADS),
+            ),
+            // The Polish file name under a folder the table lacks, decomposed as a Mac writes it.
+            (
+                "Takeout/Inne/Chrome/Moja_aktywnos\u{301}c\u{301}.json",
+                parse(parser::MY_ACTIVITY),
+            ),
+            (
+                "Takeout/Mijn activiteit/Advertenties/MyActivity.json",
+                parse(parser::MY_ACTIVITY_ADS),
+            ),
+            (
+                "Takeout/Etkinliğim/Reklamlar/Etkinliğim.json",
+                parse(parser::MY_ACTIVITY_ADS),
+            ),
+            (
+                "Takeout/Cronologia delle posizioni/Records.json",
+                parse(parser::LOCATION_RECORDS),
+            ),
+            (
+                "Takeout/Histórico de localização/Records.json",
+                parse(parser::LOCATION_RECORDS),
+            ),
+            (
+                "Takeout/Historia lokalizacji/Semantic Location History/2023/2023_MARZEC.json",
+                parse(parser::SEMANTIC),
+            ),
+            ("Takeout/Chrome/Histórico.json", parse(parser::CHROME)),
+            ("Takeout/Chrome/Geschiedenis.json", parse(parser::CHROME)),
+            ("Takeout/Profilo/Profilo.json", parse(parser::PROFILE)),
+            (
+                "Takeout/Google Pay/Transações no Google Pay/transacoes_1.csv",
+                parse(parser::PAY_TRANSACTIONS),
+            ),
+            (
+                "YouTube e YouTube Music/histórico/histórico-de-visualização.json",
+                parse(parser::YT_HISTORY),
+            ),
+            // Under a localized name the tables lack, the content decides (plan stage).
+            ("Takeout/Historia lokalizacji/Rekordy.json", FileRole::Unknown),
+            ("Takeout/Chrome/Selaushistoria.json", FileRole::Unknown),
             // A user's own top folder above Takeout.
             (
                 "backup-2024/Takeout/Chrome/BrowserHistory.json",

@@ -29,8 +29,8 @@ use serde_json::{json, Value};
 use std::io::Read;
 
 /// The columns of the purchase tables, with the names seen or expected per language
-/// (German, French and Spanish headers are unconfirmed guesses; unknown headers still find
-/// English names).
+/// (German, French and Spanish headers are unconfirmed guesses, the Italian ones come from one
+/// public parser (~); unknown headers still find English names).
 pub mod columns {
     pub const TIME: &[&str] = &[
         "Time",
@@ -42,6 +42,7 @@ pub mod columns {
         "Heure",
         "Fecha",
         "Hora",
+        "Data e ora",
     ];
     pub const ID: &[&str] = &[
         "Transaction ID",
@@ -50,6 +51,7 @@ pub mod columns {
         "Transaktions-ID",
         "ID de transaction",
         "ID de la transacción",
+        "ID transazione",
     ];
     pub const DESCRIPTION: &[&str] = &[
         "Description",
@@ -60,15 +62,17 @@ pub mod columns {
         "Artikel",
         "Libellé",
         "Descripción",
+        "Descrizione",
     ];
-    pub const PRODUCT: &[&str] = &["Product", "Produkt", "Produit", "Producto"];
+    pub const PRODUCT: &[&str] = &["Product", "Produkt", "Produit", "Producto", "Prodotto"];
     pub const METHOD: &[&str] = &[
         "Payment method",
         "Zahlungsmethode",
         "Mode de paiement",
         "Método de pago",
+        "Metodo di pagamento",
     ];
-    pub const STATUS: &[&str] = &["Status", "Statut", "Estado"];
+    pub const STATUS: &[&str] = &["Status", "Statut", "Estado", "Stato"];
     pub const AMOUNT: &[&str] = &[
         "Amount",
         "Total",
@@ -78,6 +82,7 @@ pub mod columns {
         "Gesamtbetrag",
         "Montant",
         "Importe",
+        "Importo",
     ];
     pub const CURRENCY: &[&str] = &["Currency", "Currency Code", "Währung", "Devise", "Moneda"];
     pub const MERCHANT: &[&str] = &[
