@@ -2,7 +2,9 @@
 //! sent, received and following lists beside it), Instagram `followers_1.json` (a top-level
 //! array) and `following.json` (`{relationships_following:[...]}`) of `{title,
 //! string_list_data[{href, value, timestamp}]}`, where the username moved from `value` to
-//! `title` in 2025.
+//! `title` in 2025. Instagram 2019's flat `connections.json` holds every list as an object
+//! of `username: ISO time` (`followers`, `following`, `blocked_users`, `close_friends`,
+//! `follow_requests_sent`, `following_hashtags`); older Facebook keys lack the `_v2`.
 
 use super::activity::{each_element, IgLeaf};
 use super::{emit_label_values_element, file_stem, fx_opt, Secs};
@@ -22,6 +24,9 @@ fn relation_of(key: &str, file: &str) -> &'static str {
         "following_v3" | "following_v2" | "following" | "relationships_following" => Some("following"),
         "followers_v2" | "followers" | "relationships_followers" => Some("follower"),
         "relationships_close_friends" | "close_friends" => Some("close_friend"),
+        "blocked_users" | "relationships_blocked_users" => Some("blocked"),
+        "follow_requests_sent" => Some("follow_request_sent"),
+        "following_hashtags" => Some("following_hashtag"),
         _ => None,
     };
     if let Some(r) = by_key {
@@ -51,6 +56,9 @@ fn label(relation: &str) -> &'static str {
         "following" => "Following",
         "follower" => "Follower",
         "close_friend" => "Close friend",
+        "blocked" => "Blocked",
+        "follow_request_sent" => "Follow request sent to",
+        "following_hashtag" => "Following hashtag",
         _ => "Connection",
     }
 }

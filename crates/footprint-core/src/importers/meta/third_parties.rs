@@ -18,7 +18,12 @@
 //!   (2024+ also as `label_values` records).
 //! - `information_you've_submitted_to_advertisers.json`: `lead_gen_info_v2[{label, value}]`.
 //! - Instagram `ads_viewed.json` / `ads_clicked.json`: `impressions_history_ads_seen
-//!   [{string_map_data{Author{value}, Time{timestamp}}}]`.
+//!   [{string_map_data{Author{value}, Time{timestamp}}}]`; 2019 `seen_content.json`
+//!   `{ads_seen, ads_clicked, posts_seen, videos_watched: [{timestamp (ISO), author}]}`.
+//!
+//! Older Facebook generations write the same lists without `_v2` (`custom_audiences`,
+//! `off_facebook_activity`, `installed_apps`, `history`): every parser streams whatever the
+//! top-level key, so only [`super::content`] needs to know the spellings.
 
 use super::activity::{each_element, map_leaf, IgLeaf};
 use super::{fx, fx_opt, label_values, number_of, Secs};
@@ -481,6 +486,64 @@ pub fn parse_ads_seen(reader: &mut dyn Read, cx: &mut ImportCx<'_>, kind: &'stat
         if let Some(c) = company {
             r = r.company(c, Relation::AdInteraction);
         }
+        cx.emit(index, r)
+    })
+}
+
+// ---------------------------------------------------------------- Instagram 2019 seen content
+
+/// Parse Instagram's 2019 `seen_content.json`: `ads_seen` and `ads_clicked` name the ad's
+/// author (the advertiser, a company); posts and videos seen are media consumption and
+/// name accounts, not companies.
+pub fn parse_seen_content(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct Seen {
+        timestamp: Secs,
+        author: Option<String>,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        list: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        author: Option<&'a str>,
+    }
+    each_element(reader, cx, &mut |cx, key, index, v| {
+        let seen: Seen = match serde_json::from_value(v) {
+            Ok(s) => s,
+            Err(e) => {
+                cx.warn(Some(index), format!("{key} {index}: {e}"));
+                return Ok(());
+            }
+        };
+        let author = fx_opt(seen.author.as_deref());
+        let ts = seen.timestamp.ms();
+        let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+        let who = author.as_deref().unwrap_or("");
+        let ad = match key {
+            "ads_seen" => Some(("ad_seen", "Saw an ad")),
+            "ads_clicked" => Some(("ad_clicked", "Clicked an ad")),
+            _ => None,
+        };
+        let r = if let Some((kind, verb)) = ad {
+            let title = if who.is_empty() { verb.to_string() } else { format!("{verb} from {who}") };
+            let r = Record::new(kind, Category::ActivityBrowsing)
+                .at(ts)
+                .title(title)
+                .data(&Out { list: key, author: None })
+                .with_key(&[who, &ts_key]);
+            match &author {
+                Some(c) => r.company(c, Relation::AdInteraction),
+                None => r,
+            }
+        } else {
+            let title = if who.is_empty() { format!("Seen ({key})") } else { format!("Seen: {who} ({key})") };
+            Record::new("content_seen", Category::MediaConsumption)
+                .at(ts)
+                .title(title)
+                .data(&Out { list: key, author: author.as_deref() })
+                .with_key(&[key, who, &ts_key])
+        };
         cx.emit(index, r)
     })
 }
