@@ -41,7 +41,7 @@ pub(crate) type OnElement<'f> = dyn FnMut(&mut ImportCx<'_>, &str, u64, Value) -
 /// parsed as a JSON value; a non-array top-level field in the `label_values` form is passed
 /// as a single element too. A top-level object of `name: time` strings (Instagram 2019's
 /// `connections.json`: `{"followers": {"sam": "2019-01-01T10:00:00+00:00"}}`) is a list
-/// too: each pair is passed as `{"name", "timestamp"}` under its key.
+/// too: each pair is passed as `{"name", "timestamp"}` under its key, in name order.
 pub(crate) fn each_element(
     reader: &mut dyn Read,
     cx: &mut ImportCx<'_>,
@@ -562,5 +562,35 @@ mod tests {
         assert_eq!(r.kind, "like");
         assert_eq!(r.title.as_deref(), Some("Reaction: Love"));
         assert_eq!(r.ts, Some(1_700_000_000_000));
+    }
+
+    #[test]
+    fn older_shapes_2018_posts_and_instagram_2019_lists() {
+        let fb2018 = r#"{"status_updates": [{"timestamp": 1520000000, "data": [{"post": "Old times"}], "title": "Alex updated his status."}]}"#;
+        let out = ok(POSTS, "posts/your_posts.json", fb2018);
+        assert_eq!(out.records[0].body.as_deref(), Some("Old times"));
+        assert_eq!(out.records[0].ts, Some(1_520_000_000_000));
+
+        let media = r#"{"photos": [{"caption": "Beach", "taken_at": "2019-01-02T10:00:00+00:00", "path": "photos/201901/a.jpg"}],
+                        "stories": [{"caption": "", "taken_at": "2019-01-03T10:00:00", "path": "stories/201901/b.jpg"}]}"#;
+        let out = ok(POSTS, "media.json", media);
+        assert_eq!(out.records.len(), 2);
+        assert_eq!(out.records[0].body.as_deref(), Some("Beach"));
+        assert_eq!(out.records[0].ts, Some(1_546_423_200_000));
+        assert_eq!(data(&out.records[1])["media"][0], "stories/201901/b.jpg");
+
+        let comments = format!(r#"{{"media_comments": [["2019-01-02T10:00:00", "{}", "sam.r"], ["2019-01-02T10:00:00"]], "live_comments": []}}"#, moji("Très bien"));
+        let out = ok(COMMENTS, "comments.json", &comments);
+        assert_eq!(out.records.len(), 1);
+        assert_eq!(out.records[0].body.as_deref(), Some("Très bien"));
+        assert_eq!(out.records[0].title.as_deref(), Some("Comment on sam.r's post"));
+        assert_eq!(out.records[0].ts, Some(1_546_423_200_000));
+        assert_eq!(out.warnings[0].position, Some(1));
+
+        let likes = r#"{"media_likes": [["2019-01-02T10:00:00+00:00", "sam.r"]], "comment_likes": [["2019-01-03T10:00:00+00:00", "kim"]]}"#;
+        let out = ok(LIKES, "likes.json", likes);
+        let titles: Vec<_> = out.records.iter().map(|r| r.title.clone().unwrap()).collect();
+        assert_eq!(titles, ["Liked sam.r's post", "Liked kim's comment"]);
+        assert_eq!(out.records[1].ts, Some(1_546_509_600_000));
     }
 }

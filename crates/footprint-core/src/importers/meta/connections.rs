@@ -171,4 +171,21 @@ mod tests {
         assert_eq!(titles(&out), ["Follower: mika"]);
         assert_eq!(out.warnings.len(), 1);
     }
+
+    #[test]
+    fn instagram_2019_connections_objects_and_facebook_2018_keys() {
+        let json = r#"{"blocked_users": {"spam.bot": "2018-05-01T10:00:00+00:00"}, "close_friends": {},
+            "followers": {"noa.j": "2019-01-02T10:00:00+00:00", "kim": "2019-01-03T10:00:00+00:00"},
+            "following": {"sam.r": "2019-01-04T10:00:00+00:00"}, "following_hashtags": {"cycling": "2019-01-05T10:00:00+00:00"}}"#;
+        let out = ok(CONNECTIONS, "connections.json", json);
+        assert_eq!(
+            titles(&out),
+            // Pairs of one list come in name order.
+            ["Blocked: spam.bot", "Follower: kim", "Follower: noa.j", "Following: sam.r", "Following hashtag: cycling"]
+        );
+        assert_eq!(out.records[2].ts, Some(1_546_423_200_000));
+        let fb2018 = r#"{"deleted_friends": [{"name": "Lou Rossi", "timestamp": 1500000000}]}"#;
+        let out = ok(CONNECTIONS, "friends/removed_friends.json", fb2018);
+        assert_eq!(titles(&out), ["Removed friend: Lou Rossi"]);
+    }
 }

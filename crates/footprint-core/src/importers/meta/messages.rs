@@ -384,4 +384,27 @@ mod tests {
         let err = run(MESSAGES, PATH, r#"{"messages": [{"sender_name": "A", "timestamp_ms": 1"#).unwrap_err();
         assert!(matches!(err, ParseError::Json { .. }), "{err}");
     }
+
+    #[test]
+    fn instagram_2019_conversations_in_one_file() {
+        use crate::importers::meta::parser::IG_CONVERSATIONS;
+        let json = format!(
+            r#"[{{"participants": ["sam.r", "alex"], "conversation": [
+                {{"sender": "sam.r", "created_at": "2019-01-02T10:00:00.123456+00:00", "text": "{}"}},
+                {{"sender": "alex", "created_at": "2019-01-02T10:01:00+00:00", "media_share_url": "https://example.com/p"}}]}},
+               {{"participants": ["kim", "alex"], "conversation": [{{"sender": "kim", "created_at": "2019-02-01T10:00:00+00:00", "text": "hi"}}]}}]"#,
+            moji("Ça va?")
+        );
+        let out = ok(IG_CONVERSATIONS, "messages.json", &json);
+        assert_eq!(out.records.len(), 3);
+        let r = &out.records[0];
+        assert_eq!(r.kind, "message");
+        assert_eq!(r.body.as_deref(), Some("Ça va?"));
+        assert_eq!(r.title.as_deref(), Some("Message in sam.r, alex"));
+        // Meta's times are whole seconds; the fraction is dropped like everywhere else.
+        assert_eq!(r.ts, Some(1_546_423_200_000));
+        assert_eq!(data(r)["thread"], "alex, sam.r");
+        assert_eq!(data(&out.records[1])["share"], "https://example.com/p");
+        assert_eq!(out.records[2].position, 1);
+    }
 }

@@ -394,4 +394,31 @@ mod tests {
         }
         assert!(matches!(run(PROFILE, "p.json", r#"{"x": 1}"#), Err(ParseError::Structure(_))));
     }
+
+    #[test]
+    fn facebook_2018_profile_and_instagram_2019_flat_profile() {
+        let fb2018 = r#"{"profile": {"name": {"full_name": "Kim Novak"}, "emails": {"emails": ["kim@example.com"]}, "registration_timestamp": 1300000000}}"#;
+        let out = ok(PROFILE, "profile_information/profile_information.json", fb2018);
+        assert_eq!(ids(&out), vec![(IdentityKind::Name, "Kim Novak".into()), (IdentityKind::Email, "kim@example.com".into())]);
+
+        let ig2019 = format!(
+            r#"{{"biography": "", "date_joined": "2015-06-01T10:00:00+00:00", "email": "sam@example.org",
+               "gender": "female", "name": "{}", "phone_number": "+4915550199", "private_account": true,
+               "profile_pic_url": "https://example.org/p.jpg", "username": "sam.rivera", "date_of_birth": "1990-02-03"}}"#,
+            moji("Sam Rivéra")
+        );
+        let out = ok(PROFILE, "profile.json", &ig2019);
+        assert_eq!(
+            ids(&out),
+            vec![
+                (IdentityKind::Name, "Sam Rivéra".into()),
+                (IdentityKind::Email, "sam@example.org".into()),
+                (IdentityKind::Phone, "+4915550199".into()),
+                (IdentityKind::Username, "sam.rivera".into()),
+                (IdentityKind::BirthDate, "1990-02-03".into()),
+            ]
+        );
+        assert_eq!(out.records[0].ts, Some(1_433_152_800_000));
+        assert_eq!(account_from_bytes(ig2019.as_bytes(), Platform::Instagram).as_deref(), Some("sam.rivera"));
+    }
 }

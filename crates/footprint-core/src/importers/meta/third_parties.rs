@@ -718,4 +718,23 @@ mod tests {
         let out = ok(ADS_CLICKED, "ads_and_topics/ads_clicked.json", clicked);
         assert_eq!(companies(&out), vec![s("ad_clicked", "SHEIN", Relation::AdInteraction)]);
     }
+
+    #[test]
+    fn instagram_2019_seen_content_ads_name_companies() {
+        let json = r#"{"posts_seen": [{"timestamp": "2019-01-02T10:00:00+00:00", "author": "sam.r"}],
+            "ads_seen": [{"timestamp": "2019-01-02T11:00:00+00:00", "author": "Zalando"}, {"timestamp": "2019-01-02T12:00:00+00:00"}],
+            "ads_clicked": [{"timestamp": "2019-01-03T10:00:00+00:00", "author": "Nike"}]}"#;
+        let out = ok(SEEN_CONTENT, "seen_content.json", json);
+        let kinds: Vec<&str> = out.records.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, ["content_seen", "ad_seen", "ad_seen", "ad_clicked"]);
+        assert!(out.records[0].company.is_none(), "accounts seen are not companies");
+        let named: Vec<_> = out
+            .records
+            .iter()
+            .filter_map(|r| r.company.as_ref().map(|c| (r.kind, c.name.clone(), c.relation)))
+            .collect();
+        assert_eq!(named, vec![s("ad_seen", "Zalando", Relation::AdInteraction), s("ad_clicked", "Nike", Relation::AdInteraction)]);
+        assert_eq!(out.records[1].ts, Some(1_546_426_800_000));
+        assert_eq!(out.records[2].title.as_deref(), Some("Saw an ad"));
+    }
 }
