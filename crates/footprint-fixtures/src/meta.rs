@@ -187,7 +187,7 @@ const CATEGORIES: &[&str] = &[
 const EMOJI: &[&str] = &["😀", "👍", "❤", "🎉", "😂", "☕"];
 const REACTIONS: &[&str] = &["👍", "❤", "😆", "😮", "😢"];
 /// Apps that offer "Log in with Facebook": the head of the connected-apps list.
-const APPS: &[&str] = &["Spotify", "Tinder", "Duolingo", "Candy Crush Saga", "Strava", "Booking.com", "Airbnb", "Deliveroo", "Uber", "Netflix"];
+pub const APPS: &[&str] = &["Spotify", "Tinder", "Duolingo", "Candy Crush Saga", "Strava", "Booking.com", "Airbnb", "Deliveroo", "Uber", "Netflix"];
 
 /// 2024+ labels of the advertisers file's lists (the kind of audience is told by the label).
 pub const LABEL_UPLOADED_LIST: &str = "Advertisers who uploaded or used a list to reach you";
