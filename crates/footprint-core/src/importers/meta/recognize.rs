@@ -38,10 +38,9 @@ const INSTAGRAM: &[Marker] = &[
     Marker { fragment: "/account_information/personal_information.json", words: "account_information/personal_information.json" },
     Marker { fragment: "/content/posts_1.json", words: "content/posts_1.json" },
     Marker { fragment: "/likes/liked_posts.json", words: "likes/liked_posts.json" },
-    // The flat 2019 download.
+    // The flat 2019 download (not `account_history.json`: Snapchat writes one too).
     Marker { fragment: "/connections.json", words: "connections.json" },
     Marker { fragment: "/seen_content.json", words: "seen_content.json" },
-    Marker { fragment: "/account_history.json", words: "account_history.json" },
 ];
 
 /// Folders both platforms use.
