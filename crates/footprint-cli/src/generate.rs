@@ -7,8 +7,9 @@ use std::path::PathBuf;
 
 #[derive(Args)]
 pub struct GenerateArgs {
-    /// What to write: a platform id (see `footprint generate --list`), or `demo` for the demo
-    /// set (one invented person's exports, for a first look at the app).
+    /// What to write: a platform id or a variant such as `facebook-2018` (see `footprint
+    /// generate --list`), or `demo` for the demo set (one invented person's exports, for a
+    /// first look at the app).
     #[arg(required_unless_present = "list")]
     kind: Option<String>,
     /// Output zip path (for `demo`: a folder).
@@ -32,6 +33,10 @@ pub fn run(args: GenerateArgs) -> Result<(), Failure> {
         for g in demo::GENERATORS {
             println!("{:<12} {}", g.id, g.about);
         }
+        // Older generations and messy variants: `<platform>-<variant>`, not in the demo set.
+        for v in demo::VARIANTS {
+            println!("{:<12} {}", v.id, v.about);
+        }
         return Ok(());
     }
     let (Some(kind), Some(out)) = (args.kind, args.out) else {
@@ -40,11 +45,14 @@ pub fn run(args: GenerateArgs) -> Result<(), Failure> {
     let written = if kind == "demo" {
         demo::demo_set(&out, args.seed)?
     } else {
-        let g = demo::generator(&kind).ok_or_else(|| {
-            let known: Vec<&str> = demo::GENERATORS.iter().map(|g| g.id).collect();
-            Failure::usage(format!("no generator `{kind}`; known: demo, {}", known.join(", ")))
-        })?;
-        (g.write)(&out, args.seed, args.records)?
+        let write = demo::generator(&kind)
+            .map(|g| g.write)
+            .or_else(|| demo::variant(&kind).map(|v| v.write))
+            .ok_or_else(|| {
+                let known: Vec<&str> = demo::GENERATORS.iter().map(|g| g.id).chain(demo::VARIANTS.iter().map(|v| v.id)).collect();
+                Failure::usage(format!("no generator `{kind}`; known: demo, {}", known.join(", ")))
+            })?;
+        write(&out, args.seed, args.records)?
     };
     for p in written {
         println!("{}", p.display());

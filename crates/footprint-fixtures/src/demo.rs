@@ -226,6 +226,89 @@ pub fn generator(id: &str) -> Option<&'static Generator> {
     GENERATORS.iter().find(|g| g.id == id)
 }
 
+/// An older generation or a messy variant of a platform's export (`facebook-2018`):
+/// `footprint generate <id>` writes it and the golden tests import it, but it is not part of
+/// the demo set, which holds each platform's current layout only.
+pub struct Variant {
+    /// `<platform>-<variant>`: the platform id, a dash, what differs.
+    pub id: &'static str,
+    /// The platform id the export is detected as.
+    pub platform: &'static str,
+    pub about: &'static str,
+    pub write: fn(&Path, u64, Option<usize>) -> io::Result<Vec<PathBuf>>,
+}
+
+/// A Facebook export of an older generation, sized like the default spec.
+fn facebook_generation(out: &Path, seed: u64, records: Option<usize>, generation: meta::FbGen, renamed: bool) -> io::Result<Vec<PathBuf>> {
+    let mut spec = FacebookSpec { seed, generation, renamed, top_folder: true, ..Default::default() };
+    if let Some(n) = records {
+        spec.threads = 10.min(n.max(1));
+        spec.messages_per_thread = (n / spec.threads).max(1);
+    }
+    meta::generate_facebook(&spec, out)
+}
+
+/// An Instagram export of an older generation, sized like the default spec.
+fn instagram_generation(out: &Path, seed: u64, records: Option<usize>, generation: meta::IgGen, renamed: bool) -> io::Result<Vec<PathBuf>> {
+    let mut spec = InstagramSpec { seed, generation, renamed, top_folder: true, ..Default::default() };
+    if let Some(n) = records {
+        spec.threads = 10.min(n.max(1));
+        spec.messages_per_thread = (n / spec.threads).max(1);
+    }
+    meta::generate_instagram(&spec, out)
+}
+
+/// Every variant (adding one is one entry here).
+pub const VARIANTS: &[Variant] = &[
+    Variant {
+        id: "facebook-2018",
+        platform: "facebook",
+        about: "Facebook, the 2018 layout (ads/, no _v2 keys)",
+        write: |o, s, r| facebook_generation(o, s, r, meta::FbGen::Y2018, false),
+    },
+    Variant {
+        id: "facebook-2020",
+        platform: "facebook",
+        about: "Facebook, the 2020 layout (ads_and_businesses/, apps_and_websites.json)",
+        write: |o, s, r| facebook_generation(o, s, r, meta::FbGen::Y2020, false),
+    },
+    Variant {
+        id: "facebook-2020-renamed",
+        platform: "facebook",
+        about: "Facebook 2020 with third-party files under unexpected names",
+        write: |o, s, r| facebook_generation(o, s, r, meta::FbGen::Y2020, true),
+    },
+    Variant {
+        id: "facebook-2022-renamed",
+        platform: "facebook",
+        about: "Facebook 2022 with third-party files under unexpected names",
+        write: |o, s, r| facebook_generation(o, s, r, meta::FbGen::Y2022, true),
+    },
+    Variant {
+        id: "instagram-2019",
+        platform: "instagram",
+        about: "Instagram, the flat 2019 download (connections.json, media.json, ...)",
+        write: |o, s, r| instagram_generation(o, s, r, meta::IgGen::Y2019, false),
+    },
+    Variant {
+        id: "instagram-2019-renamed",
+        platform: "instagram",
+        about: "Instagram 2019 with seen_content.json under another name",
+        write: |o, s, r| instagram_generation(o, s, r, meta::IgGen::Y2019, true),
+    },
+    Variant {
+        id: "instagram-2022-renamed",
+        platform: "instagram",
+        about: "Instagram 2022 with third-party files under unexpected names",
+        write: |o, s, r| instagram_generation(o, s, r, meta::IgGen::Y2022, true),
+    },
+];
+
+/// The variant of an id (`facebook-2018`).
+pub fn variant(id: &str) -> Option<&'static Variant> {
+    VARIANTS.iter().find(|v| v.id == id)
+}
+
 /// The file name of a platform's demo export, in the platform's own naming, dated like the
 /// entries inside it (the writer stamps every entry 2024-03-02 10:00 UTC).
 fn demo_file_name(id: &str) -> String {
@@ -284,6 +367,15 @@ mod tests {
         out
     }
 
+    #[test]
+    fn variants_are_named_after_their_platform() {
+        for v in VARIANTS {
+            assert!(generator(v.platform).is_some(), "{}: no platform {}", v.id, v.platform);
+            assert!(v.id.starts_with(&format!("{}-", v.platform)), "{}", v.id);
+            assert!(generator(v.id).is_none() && variant(v.id).is_some(), "{}", v.id);
+        }
+    }
+
     /// Same seed, same bytes, for every platform's generator (one test for the whole table).
     #[test]
     fn every_generator_is_deterministic() {
@@ -291,20 +383,19 @@ mod tests {
         for run in ["a", "b"] {
             std::fs::create_dir(dir.path().join(run)).unwrap();
         }
-        for g in GENERATORS {
-            let a =
-                (g.write)(&dir.path().join("a").join(format!("{}.zip", g.id)), 3, None).unwrap();
-            let b =
-                (g.write)(&dir.path().join("b").join(format!("{}.zip", g.id)), 3, None).unwrap();
+        let all = GENERATORS.iter().map(|g| (g.id, g.write)).chain(VARIANTS.iter().map(|v| (v.id, v.write)));
+        for (id, write) in all {
+            let a = write(&dir.path().join("a").join(format!("{id}.zip")), 3, None).unwrap();
+            let b = write(&dir.path().join("b").join(format!("{id}.zip")), 3, None).unwrap();
             let (ca, cb) = (contents(&a), contents(&b));
-            assert!(!ca.is_empty(), "{} wrote nothing", g.id);
-            assert_eq!(ca.len(), cb.len(), "{}", g.id);
+            assert!(!ca.is_empty(), "{} wrote nothing", id);
+            assert_eq!(ca.len(), cb.len(), "{}", id);
             for ((na, ba), (nb, bb)) in ca.iter().zip(&cb) {
-                assert_eq!(na, nb, "{}", g.id);
+                assert_eq!(na, nb, "{}", id);
                 assert!(
                     ba == bb,
                     "{}: {na} differs between two runs with one seed",
-                    g.id
+                    id
                 );
             }
         }

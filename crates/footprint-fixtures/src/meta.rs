@@ -18,6 +18,15 @@ use std::path::{Path, PathBuf};
 /// Facebook layout generations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FbGen {
+    /// The first JSON export: `ads/`, `friends/`, `likes_and_reactions/`, `comments/`,
+    /// `posts/your_posts.json` (`status_updates`), `messages/inbox/<t>/message.json`,
+    /// `apps_and_websites/apps_and_websites.json` (`installed_apps`); no `_v2` keys, no
+    /// off-Facebook activity and no "advertisers using your activity" file yet.
+    Y2018,
+    /// `ads_and_businesses/` (with `your_off-facebook_activity.json`),
+    /// `apps_and_websites/apps_and_websites.json` (`installed_apps_v2`), `friends/`,
+    /// `likes_and_reactions/`, `posts/your_posts_1.json`, `_v2` keys.
+    Y2020,
     /// `messages/inbox/`, `profile_information/`, `friends_and_followers/`, `_v2` keys.
     Y2022,
     /// `your_facebook_activity/`, `personal_information/`, `connections/`, `label_values`.
@@ -45,6 +54,10 @@ pub struct FacebookSpec {
     pub macos_junk: bool,
     /// Add HTML variants of a few files (and `start_here.html`).
     pub with_html: bool,
+    /// Write the third-party files whose schema has its own keys under unexpected names
+    /// (`contact_list_uploads.json`, `apps_and_websites.json` in a newer folder, ...), as
+    /// older exports and hand-made archives do: they are found by content.
+    pub renamed: bool,
     pub container: Container,
 }
 
@@ -66,6 +79,7 @@ impl Default for FacebookSpec {
             top_folder: false,
             macos_junk: false,
             with_html: false,
+            renamed: false,
             container: Container::Zip,
         }
     }
@@ -91,6 +105,11 @@ impl FacebookSpec {
 /// Instagram layout generations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IgGen {
+    /// The flat files of the first data download: `profile.json`, `connections.json`
+    /// (objects of `username: ISO time`), `media.json`, `comments.json` and `likes.json`
+    /// (lists of `[time, ...]`), `seen_content.json`, `messages.json` (every conversation),
+    /// `account_history.json`; times are ISO-8601 text.
+    Y2019,
     /// `account_information/`, `content/posts_1.json`, `followers_and_following/followers.json`.
     Y2021,
     /// Flat `ads_and_topics/`, `followers_and_following/followers_1.json`, `likes/`.
@@ -121,6 +140,8 @@ pub struct InstagramSpec {
     pub top_folder: bool,
     pub macos_junk: bool,
     pub with_html: bool,
+    /// Write the third-party files under unexpected names (found by content).
+    pub renamed: bool,
     pub container: Container,
 }
 
@@ -144,6 +165,7 @@ impl Default for InstagramSpec {
             top_folder: false,
             macos_junk: false,
             with_html: false,
+            renamed: false,
             container: Container::Zip,
         }
     }
@@ -165,7 +187,7 @@ const CATEGORIES: &[&str] = &[
 const EMOJI: &[&str] = &["😀", "👍", "❤", "🎉", "😂", "☕"];
 const REACTIONS: &[&str] = &["👍", "❤", "😆", "😮", "😢"];
 /// Apps that offer "Log in with Facebook": the head of the connected-apps list.
-const APPS: &[&str] = &["Spotify", "Tinder", "Duolingo", "Candy Crush Saga", "Strava", "Booking.com", "Airbnb", "Deliveroo", "Uber", "Netflix"];
+pub const APPS: &[&str] = &["Spotify", "Tinder", "Duolingo", "Candy Crush Saga", "Strava", "Booking.com", "Airbnb", "Deliveroo", "Uber", "Netflix"];
 
 /// 2024+ labels of the advertisers file's lists (the kind of audience is told by the label).
 pub const LABEL_UPLOADED_LIST: &str = "Advertisers who uploaded or used a list to reach you";
@@ -266,6 +288,8 @@ struct Gen {
     mojibake: bool,
     /// Export date, Unix seconds; everything happens in the three years before.
     end: i64,
+    /// 2018: a thread that fits one file is `message.json`, not `message_1.json`.
+    unnumbered_threads: bool,
 }
 
 impl Gen {
@@ -362,7 +386,11 @@ fn write_thread(
     for f in 0..files {
         let lo = f * MESSAGES_PER_FILE;
         let count = MESSAGES_PER_FILE.min(n - lo.min(n));
-        let path = format!("{dir}/{thread_path}/message_{}.json", f + 1);
+        let path = if g.unnumbered_threads && files == 1 {
+            format!("{dir}/{thread_path}/message.json")
+        } else {
+            format!("{dir}/{thread_path}/message_{}.json", f + 1)
+        };
         let mut photo_files = Vec::new();
         let mut item = |i: usize| {
             let k = lo + i;
@@ -434,7 +462,8 @@ fn write_threads(g: &mut Gen, w: &mut ArchiveWriter, dir: &str, me: &str, thread
         };
         let thread_path = format!("inbox/{}_{}", slug(&title), 10_000_000 + t * 7919);
         write_thread(g, w, dir, &thread_path, &title, &participants, per_thread, &mut photos)?;
-        paths.push(format!("{dir}/{thread_path}/message_1.json"));
+        let first = if g.unnumbered_threads && per_thread <= MESSAGES_PER_FILE { "message" } else { "message_1" };
+        paths.push(format!("{dir}/{thread_path}/{first}.json"));
     }
     Ok(paths)
 }
@@ -478,15 +507,55 @@ fn write_off_meta(g: &mut Gen, w: &mut ArchiveWriter, path: &str, key: &str, com
 pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
     let rng = Rng::new(spec.seed);
     let me = owner(spec.seed);
-    let (end, date) = match spec.generation {
+    let gen = spec.generation;
+    let (end, date) = match gen {
+        FbGen::Y2018 => (1_527_811_200, "2018-06-01"),
+        FbGen::Y2020 => (1_604_188_800, "2020-11-01"),
         FbGen::Y2022 => (1_654_041_600, "2022-06-01"),
         FbGen::Y2024 => (1_709_251_200, "2024-03-01"),
     };
-    let mut g = Gen { rng, mojibake: spec.mojibake, end };
+    let old = matches!(gen, FbGen::Y2018 | FbGen::Y2020);
+    let mut g = Gen { rng, mojibake: spec.mojibake, end, unnumbered_threads: gen == FbGen::Y2018 };
     let top = spec.top_folder.then(|| format!("facebook-{}-{date}", slug(&me.name)));
     let mut w = writer(out, spec.container, top, spec.macos_junk)?;
-    let y24 = spec.generation == FbGen::Y2024;
-    let (profile_path, messages_dir, posts_path, comments_path, reactions_path, friends_path, sent_path, interests_path, off_meta_path) = if y24 {
+    let y24 = gen == FbGen::Y2024;
+    // 2018 keys have no `_v2`.
+    let k = |base: &str| if gen == FbGen::Y2018 { base.to_string() } else { format!("{base}_v2") };
+    // Where the ad files live: `ads/` (2018), `ads_and_businesses/` (2019-20), `ads_information/`.
+    let ads_dir = match gen {
+        FbGen::Y2018 => "ads",
+        FbGen::Y2020 => "ads_and_businesses",
+        _ => "ads_information",
+    };
+    // Messiness: third-party files with their own keys under unexpected names.
+    let named = |path: &str| -> String {
+        if !spec.renamed {
+            return path.to_string();
+        }
+        let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+        let file = match file {
+            "advertisers_who_uploaded_a_contact_list_with_your_information.json" if !y24 => "contact_list_uploads.json",
+            "connected_apps_and_websites.json" => "apps_and_websites.json",
+            "apps_and_websites.json" => "connected_apps.json",
+            "your_off-facebook_activity.json" | "your_activity_off_meta_technologies.json" => "off_facebook_activity.json",
+            "advertisers_you've_interacted_with.json" => "advertisers_you_interacted_with.json",
+            other => other,
+        };
+        if dir.is_empty() { file.to_string() } else { format!("{dir}/{file}") }
+    };
+    let (profile_path, messages_dir, posts_path, comments_path, reactions_path, friends_path, sent_path, interests_path, off_meta_path) = if old {
+        (
+            "profile_information/profile_information.json",
+            "messages",
+            if gen == FbGen::Y2018 { "posts/your_posts.json" } else { "posts/your_posts_1.json" },
+            "comments/comments.json",
+            "likes_and_reactions/posts_and_comments.json",
+            "friends/friends.json",
+            "friends/sent_friend_requests.json",
+            if gen == FbGen::Y2018 { "ads/ads_interests.json" } else { "ads_and_businesses/ads_interests.json" },
+            "ads_and_businesses/your_off-facebook_activity.json",
+        )
+    } else if y24 {
         (
             "personal_information/profile_information/profile_information.json",
             "your_facebook_activity/messages",
@@ -514,8 +583,9 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
 
     // Profile.
     let (by, bm, bd) = me.birthday;
-    let registered = g.end - 10 * 365 * 86_400;
-    let profile = json!({"profile_v2": {
+    // Older exports: an account from five years before (dates stay after 2012).
+    let registered = g.end - if old { 5 } else { 10 } * 365 * 86_400;
+    let mut profile = json!({"profile_v2": {
         "name": {"full_name": g.t(&me.name), "first_name": g.t(&me.first), "middle_name": "", "last_name": g.t(&me.last)},
         "emails": {"emails": [me.email], "previous_emails": [], "pending_emails": [], "ad_account_emails": []},
         "birthday": {"year": by, "month": bm, "day": bd},
@@ -526,6 +596,10 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
         "registration_timestamp": registered,
         "profile_uri": format!("https://www.facebook.com/{}", me.username),
     }});
+    if gen == FbGen::Y2018 {
+        let p = profile["profile_v2"].take();
+        profile = json!({ "profile": p });
+    }
     g.add(&mut w, profile_path, &profile)?;
 
     // Messages.
@@ -557,7 +631,11 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
             "title": g.t(&format!("{} updated their status.", me.name)),
         }));
     }
-    g.add(&mut w, posts_path, &Value::Array(posts))?;
+    if gen == FbGen::Y2018 {
+        g.add(&mut w, posts_path, &json!({ "status_updates": posts }))?;
+    } else {
+        g.add(&mut w, posts_path, &Value::Array(posts))?;
+    }
     for p in &post_media {
         w.add(p, FAKE_JPEG)?;
     }
@@ -572,7 +650,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
                    "title": g.t(&format!("{} commented on {f}'s post.", me.name))})
         })
         .collect();
-    g.add(&mut w, comments_path, &json!({"comments_v2": comments}))?;
+    g.add(&mut w, comments_path, &json!({ k("comments"): comments }))?;
     let reactions: Vec<Value> = (0..spec.posts)
         .map(|i| {
             let ts = g.when();
@@ -591,7 +669,17 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
     if y24 {
         g.add(&mut w, reactions_path, &Value::Array(reactions))?;
     } else {
-        g.add(&mut w, reactions_path, &json!({"reactions_v2": reactions}))?;
+        g.add(&mut w, reactions_path, &json!({ k("reactions"): reactions }))?;
+    }
+    if old {
+        // Page likes beside the reactions (`likes_and_reactions/pages.json`).
+        let pages: Vec<Value> = (0..3)
+            .map(|i| {
+                let ts = g.when();
+                json!({"name": g.t(&names::company(300 + i)), "timestamp": ts})
+            })
+            .collect();
+        g.add(&mut w, "likes_and_reactions/pages.json", &json!({ k("page_likes"): pages }))?;
     }
 
     // Friends.
@@ -602,7 +690,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
             json!({"name": g.t(&format!("{f} {l}")), "timestamp": ts})
         })
         .collect();
-    g.add(&mut w, friends_path, &json!({"friends_v2": friends}))?;
+    g.add(&mut w, friends_path, &json!({ k("friends"): friends }))?;
     let sent: Vec<Value> = (0..2)
         .map(|_| {
             let (f, l) = person(&mut g.rng);
@@ -610,18 +698,20 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
             json!({"name": g.t(&format!("{f} {l}")), "timestamp": ts})
         })
         .collect();
-    g.add(&mut w, sent_path, &json!({"sent_requests_v2": sent}))?;
+    g.add(&mut w, sent_path, &json!({ k("sent_requests"): sent }))?;
 
     // Ad interests and categories.
     let topics: Vec<Value> = TOPICS.iter().take(10).map(|t| json!(g.t(t))).collect();
-    g.add(&mut w, interests_path, &json!({"topics_v2": topics}))?;
+    g.add(&mut w, interests_path, &json!({ k("topics"): topics }))?;
     let cats: Vec<String> = CATEGORIES.iter().map(|c| g.t(c)).collect();
     let other_categories = if y24 {
         json!({"label_values": [{"label": "Other categories used to reach you", "vec": cats.iter().map(|c| json!({"value": c})).collect::<Vec<_>>()}]})
     } else {
         json!({"bcts": cats})
     };
-    g.add(&mut w, "ads_information/other_categories_used_to_reach_you.json", &other_categories)?;
+    if !old {
+        g.add(&mut w, "ads_information/other_categories_used_to_reach_you.json", &other_categories)?;
+    }
 
     // Advertisers using your activity or information: the same facts in the old or new schema.
     let ads = advertisers(&mut g, spec.advertisers);
@@ -642,7 +732,10 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
             .collect();
         json!({"custom_audiences_all_types_v2": items})
     };
-    g.add(&mut w, "ads_information/advertisers_using_your_activity_or_information.json", &advertisers_file)?;
+    // Not in the 2018-20 layouts (advertisers were listed by contact-list upload only).
+    if !old {
+        g.add(&mut w, "ads_information/advertisers_using_your_activity_or_information.json", &advertisers_file)?;
+    }
 
     // Contact-list uploaders: half of them also advertise to the user.
     let uploaders: Vec<String> = (0..spec.contact_list_uploaders)
@@ -653,9 +746,10 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
         json!({"label_values": [{"label": "Advertisers who uploaded a contact list with your information",
                                  "vec": uploaders.iter().map(|u| json!({"value": u})).collect::<Vec<_>>()}]})
     } else {
-        json!({"custom_audiences_v2": uploaders})
+        json!({ k("custom_audiences"): uploaders })
     };
-    g.add(&mut w, "ads_information/advertisers_who_uploaded_a_contact_list_with_your_information.json", &contact_file)?;
+    let contact_path = format!("{ads_dir}/advertisers_who_uploaded_a_contact_list_with_your_information.json");
+    g.add(&mut w, &named(&contact_path), &contact_file)?;
 
     // Ads the user interacted with, and a lead form.
     let history: Vec<Value> = ads
@@ -666,27 +760,38 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
             json!({"title": g.t(&a.name), "action": "Clicked ad", "timestamp": ts})
         })
         .collect();
-    g.add(&mut w, "ads_information/advertisers_you've_interacted_with.json", &json!({"history_v2": history}))?;
+    let interacted_path = format!("{ads_dir}/advertisers_you've_interacted_with.json");
+    g.add(&mut w, &named(&interacted_path), &json!({ k("history"): history }))?;
     let leads = json!({"lead_gen_info_v2": [
         {"label": "EMAIL", "value": me.email},
         {"label": "FULL_NAME", "value": g.t(&me.name)},
         {"label": "PHONE", "value": me.phone},
     ]});
-    g.add(&mut w, "ads_information/information_you've_submitted_to_advertisers.json", &leads)?;
+    if !old {
+        g.add(&mut w, "ads_information/information_you've_submitted_to_advertisers.json", &leads)?;
+    }
 
-    // Off-Meta activity (large: streamed) and connected apps.
-    write_off_meta(&mut g, &mut w, off_meta_path, "off_facebook_activity_v2", spec.off_meta_companies, spec.events_per_company, spec.advertisers / 4)?;
+    // Off-Meta activity (large: streamed; since 2020) and connected apps.
+    if gen != FbGen::Y2018 {
+        write_off_meta(&mut g, &mut w, &named(off_meta_path), "off_facebook_activity_v2", spec.off_meta_companies, spec.events_per_company, spec.advertisers / 4)?;
+    }
     let apps: Vec<Value> = (0..spec.connected_apps)
         .map(|i| {
             let name = APPS.get(i).map(|s| s.to_string()).unwrap_or_else(|| names::company(200 + i));
             let added = g.when();
             let removed = (i % 3 == 2).then(|| added + 86_400 * 30);
+            if gen == FbGen::Y2018 {
+                // 2018: name and date only.
+                return json!({"name": g.t(&name), "added_timestamp": added});
+            }
             json!({"name": g.t(&name), "added_timestamp": added, "user_app_scoped_id": 5_000_000 + i,
                    "category": if removed.is_some() { "removed" } else { "active" },
                    "removed_timestamp": removed.unwrap_or(0)})
         })
         .collect();
-    g.add(&mut w, "apps_and_websites_off_of_facebook/connected_apps_and_websites.json", &json!({"installed_apps_v2": apps}))?;
+    // Connected apps were `apps_and_websites.json` until 2021.
+    let apps_path = if old { "apps_and_websites/apps_and_websites.json" } else { "apps_and_websites_off_of_facebook/connected_apps_and_websites.json" };
+    g.add(&mut w, &named(apps_path), &json!({ k("installed_apps"): apps }))?;
 
     // Login activity: a file without a dedicated parser (walked generically).
     let logins: Vec<Value> = (0..3)
@@ -696,7 +801,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
                    "user_agent": "Mozilla/5.0 (X11; Linux x86_64)", "city": g.t("Malmö"), "country": "SE"})
         })
         .collect();
-    g.add(&mut w, "security_and_login_information/account_activity.json", &json!({"account_activity_v2": logins}))?;
+    g.add(&mut w, "security_and_login_information/account_activity.json", &json!({ k("account_activity"): logins }))?;
     if y24 {
         // A 2024 generic record file: searches as label_values records.
         let searches: Vec<Value> = (0..4)
@@ -708,7 +813,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
             })
             .collect();
         g.add(&mut w, "logged_information/search/your_search_history.json", &json!({"searches_v2": searches}))?;
-    } else {
+    } else if !old {
         // A file no Meta parser knows, in a pre-2024 folder: reported as unknown.
         g.add(&mut w, "other_activity/pokes.json", &json!({"pokes_v2": [{"poker": "Kim Novak", "pokee": g.t(&me.name), "rank": 1, "timestamp": g.end - 1000}]}))?;
     }
@@ -732,16 +837,34 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
     let rng = Rng::new(spec.seed ^ 0x1a57_a9a3);
     let me = owner(spec.seed);
     let (end, date) = match spec.generation {
+        IgGen::Y2019 => (1_567_296_000, "2019-09-01"),
         IgGen::Y2021 => (1_617_235_200, "2021-04-01"),
         IgGen::Y2022 => (1_656_633_600, "2022-07-01"),
         IgGen::Y2025 => (1_738_368_000, "2025-02-01"),
     };
-    let mut g = Gen { rng, mojibake: spec.mojibake, end };
-    let top = spec.top_folder.then(|| format!("instagram-{}-{date}", me.username));
+    let mut g = Gen { rng, mojibake: spec.mojibake, end, unnumbered_threads: false };
+    // The 2019 download was `<username>_<yyyymmdd>.zip` (~).
+    let top = spec.top_folder.then(|| match spec.generation {
+        IgGen::Y2019 => format!("{}_{}", me.username, date.replace('-', "")),
+        _ => format!("instagram-{}-{date}", me.username),
+    });
     let mut w = writer(out, spec.container, top, spec.macos_junk)?;
     let gen = spec.generation;
+    if gen == IgGen::Y2019 {
+        write_instagram_2019(spec, &mut g, &mut w, &me)?;
+        return w.finish();
+    }
     let y25 = gen == IgGen::Y2025;
+    // Messiness: third-party files whose schema has its own keys, under other names.
+    let named = |path: &'static str| -> String {
+        if !spec.renamed {
+            return path.to_string();
+        }
+        path.replace("advertisers_using_your_activity_or_information.json", "advertisers_using_your_information.json")
+            .replace("ads_viewed.json", "ads_you_saw.json")
+    };
     let p = |y21: &'static str, y22: &'static str, y25: &'static str| match gen {
+        IgGen::Y2019 => unreachable!("written by write_instagram_2019"),
         IgGen::Y2021 => y21,
         IgGen::Y2022 => y22,
         IgGen::Y2025 => y25,
@@ -831,6 +954,7 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
         })
         .collect();
     match gen {
+        IgGen::Y2019 => unreachable!("written by write_instagram_2019"),
         IgGen::Y2021 => g.add(&mut w, "comments/post_comments.json", &json!({"comments_media_comments": comments}))?,
         IgGen::Y2022 => g.add(&mut w, "comments/post_comments.json", &Value::Array(comments))?,
         IgGen::Y2025 => g.add(&mut w, "your_instagram_activity/comments/post_comments_1.json", &Value::Array(comments))?,
@@ -855,6 +979,7 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
     let followers = relation(spec.followers);
     let following = relation(spec.following);
     match gen {
+        IgGen::Y2019 => unreachable!("written by write_instagram_2019"),
         IgGen::Y2021 => {
             g.add(&mut w, "followers_and_following/followers.json", &json!({"relationships_followers": followers}))?;
             g.add(&mut w, "followers_and_following/following.json", &json!({"relationships_following": following}))?;
@@ -881,7 +1006,7 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
         "ads_and_businesses/advertisers_using_your_activity_or_information.json",
         "ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json",
     );
-    g.add(&mut w, adv_path, &json!({"ig_custom_audiences_all_types": items}))?;
+    g.add(&mut w, &named(adv_path), &json!({"ig_custom_audiences_all_types": items}))?;
 
     // Ads seen and clicked: Author and Time.
     let mut impressions = |n: usize, offset: usize| -> Vec<Value> {
@@ -894,13 +1019,14 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
     };
     let seen = impressions(spec.ads_viewed, 5);
     let clicked = impressions(spec.ads_clicked, 5);
-    g.add(&mut w, p("ads_and_content/ads_viewed.json", "ads_and_topics/ads_viewed.json", "ads_information/ads_and_topics/ads_viewed.json"), &json!({"impressions_history_ads_seen": seen}))?;
+    g.add(&mut w, &named(p("ads_and_content/ads_viewed.json", "ads_and_topics/ads_viewed.json", "ads_information/ads_and_topics/ads_viewed.json")), &json!({"impressions_history_ads_seen": seen}))?;
     if gen != IgGen::Y2021 {
         g.add(&mut w, p("", "ads_and_topics/ads_clicked.json", "ads_information/ads_and_topics/ads_clicked.json"), &json!({"impressions_history_ads_clicked": clicked}))?;
     }
 
     // Interests: inferred interests (2021), topics (2022), categories as label_values (2025).
     match gen {
+        IgGen::Y2019 => unreachable!("written by write_instagram_2019"),
         IgGen::Y2021 => {
             let v: Vec<Value> = TOPICS.iter().take(6).map(|t| json!({"string_map_data": {"Interest": {"href": "", "value": g.t(t), "timestamp": 0}}})).collect();
             g.add(&mut w, "information_about_you/ads_interests.json", &json!({"inferred_data_ig_interest": v}))?;
@@ -947,6 +1073,123 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
         }
     }
     w.finish()
+}
+
+/// ISO-8601 text as Instagram's 2019 files write times (`2019-01-02T10:00:00+00:00`).
+fn iso(secs: i64) -> String {
+    chrono::DateTime::from_timestamp(secs, 0)
+        .expect("generated times are in range")
+        .format("%Y-%m-%dT%H:%M:%S+00:00")
+        .to_string()
+}
+
+/// Instagram's first data download (2018-19): flat files at the top, ISO text times, lists
+/// of `[time, ...]` and objects of `username: time`. Third parties: the ads seen and clicked
+/// in `seen_content.json` (their authors are the advertisers).
+fn write_instagram_2019(spec: &InstagramSpec, g: &mut Gen, w: &mut ArchiveWriter, me: &Owner) -> io::Result<()> {
+    let joined = g.end - 4 * 365 * 86_400;
+    let bio = { let s = sentence(&mut g.rng, 5); g.t(&s) };
+    g.add(w, "profile.json", &json!({
+        "biography": bio, "date_joined": iso(joined), "email": me.email, "gender": "prefer_not_to_say",
+        "name": g.t(&me.name), "phone_number": me.phone, "private_account": false,
+        "profile_pic_url": "https://example.org/profile.jpg", "username": me.username,
+        "date_of_birth": format!("{:04}-{:02}-{:02}", me.birthday.0, me.birthday.1, me.birthday.2),
+    }))?;
+
+    // Connections: `username: time` objects; empty lists are `{}`.
+    let mut people = |n: usize| -> serde_json::Map<String, Value> {
+        (0..n)
+            .map(|_| {
+                let (f, l) = person(&mut g.rng);
+                (format!("{}_{}", slug(&f), slug(&l)), json!(iso(g.when())))
+            })
+            .collect()
+    };
+    let followers = people(spec.followers);
+    let following = people(spec.following);
+    let hashtags: serde_json::Map<String, Value> = TOPICS.iter().take(2).map(|t| (slug(t), json!(iso(g.end - 86_400 * 40)))).collect();
+    g.add(w, "connections.json", &json!({
+        "blocked_users": {}, "close_friends": {}, "follow_requests_sent": {}, "followers": followers,
+        "following": following, "following_hashtags": hashtags, "dismissed_suggested_users": {},
+    }))?;
+
+    // Media: photos and stories with captions.
+    let mut photos = Vec::new();
+    let mut stories = Vec::new();
+    let mut files = Vec::new();
+    for i in 0..spec.posts {
+        let taken = g.when();
+        let caption = { let s = sentence(&mut g.rng, 3 + i % 5); g.t(&s) };
+        let month = iso(taken)[..7].replace('-', "");
+        let (list, dir) = if i % 3 == 2 { (&mut stories, "stories") } else { (&mut photos, "photos") };
+        let path = format!("{dir}/{month}/{}.jpg", 500_000 + i);
+        if files.len() < 3 {
+            files.push(path.clone());
+        }
+        list.push(json!({"caption": caption, "taken_at": iso(taken), "path": path}));
+    }
+    g.add(w, "media.json", &json!({"photos": photos, "videos": [], "stories": stories}))?;
+    for f in &files {
+        w.add(f, FAKE_JPEG)?;
+    }
+
+    // Comments `[time, text, owner]` and likes `[time, owner]`.
+    let comments: Vec<Value> = (0..spec.posts)
+        .map(|i| {
+            let (f, l) = person(&mut g.rng);
+            let text = { let s = sentence(&mut g.rng, 2 + i % 4); g.t(&s) };
+            json!([iso(g.when()), text, format!("{}.{}", slug(&f), slug(&l))])
+        })
+        .collect();
+    g.add(w, "comments.json", &json!({"media_comments": comments, "live_comments": []}))?;
+    let mut likes = |n: usize| -> Vec<Value> {
+        (0..n)
+            .map(|_| {
+                let (f, l) = person(&mut g.rng);
+                json!([iso(g.when()), format!("{}.{}", slug(&f), slug(&l))])
+            })
+            .collect()
+    };
+    let media_likes = likes(spec.likes);
+    let comment_likes = likes(2);
+    g.add(w, "likes.json", &json!({"media_likes": media_likes, "comment_likes": comment_likes}))?;
+
+    // Seen content: posts by accounts, ads by advertisers.
+    let mut seen = |n: usize, author: &mut dyn FnMut(usize, &mut Gen) -> String| -> Vec<Value> {
+        (0..n).map(|i| { let a = author(i, g); json!({"timestamp": iso(g.when()), "author": a}) }).collect()
+    };
+    let posts_seen = seen(4, &mut |_, g| { let (f, _) = person(&mut g.rng); slug(&f) });
+    let ads_seen = seen(spec.ads_viewed, &mut |i, g| g.t(&names::company(5 + i % 20)));
+    let ads_clicked = seen(spec.ads_clicked, &mut |i, g| g.t(&names::company(5 + i % 20)));
+    let seen_path = if spec.renamed { "seen.json" } else { "seen_content.json" };
+    g.add(w, seen_path, &json!({"posts_seen": posts_seen, "videos_watched": [], "ads_seen": ads_seen, "ads_clicked": ads_clicked}))?;
+
+    // Messages: every conversation in one file.
+    let conversations: Vec<Value> = (0..spec.threads)
+        .map(|_| {
+            let (f, l) = person(&mut g.rng);
+            let friend = format!("{}_{}", slug(&f), slug(&l));
+            let start = g.when();
+            let messages: Vec<Value> = (0..spec.messages_per_thread)
+                .map(|k| {
+                    let sender = if k % 2 == 0 { friend.clone() } else { me.username.clone() };
+                    let words = 2 + g.rng.below(8) as usize;
+                    let text = { let s = sentence(&mut g.rng, words); g.t(&s) };
+                    json!({"sender": sender, "created_at": iso(start - k as i64 * 311), "text": text})
+                })
+                .collect();
+            json!({"participants": [friend, me.username], "conversation": messages})
+        })
+        .collect();
+    g.add(w, "messages.json", &Value::Array(conversations))?;
+
+    // Logins: no dedicated parser (walked generically).
+    let logins: Vec<Value> = (0..3)
+        .map(|i| json!({"cookie_name": "synthetic-cookie", "ip_address": format!("203.0.113.{}", 40 + i), "language_code": "en",
+                        "timestamp": iso(g.when()), "user_agent": "Instagram 100.0 Android", "device_id": format!("android-{i:04x}")}))
+        .collect();
+    g.add(w, "account_history.json", &json!({"login_history": logins, "registration_info": {"registration_username": me.username}}))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -1023,6 +1266,7 @@ mod tests {
         let tmp = tempfile_dir();
         let dir = tmp.path();
         for (gen, must) in [
+            (IgGen::Y2019, "connections.json"),
             (IgGen::Y2021, "account_information/personal_information.json"),
             (IgGen::Y2022, "followers_and_following/followers_1.json"),
             (IgGen::Y2025, "connections/followers_and_following/following.json"),
@@ -1031,8 +1275,30 @@ mod tests {
             let z = &generate_instagram(&spec, &dir.join(format!("{gen:?}.zip"))).unwrap()[0];
             let names = zip_names(z);
             assert!(names.iter().any(|n| n.ends_with(must)), "{gen:?}: {names:?}");
-            assert!(names.iter().all(|n| n.starts_with("instagram-")), "{gen:?}");
+            let top = if gen == IgGen::Y2019 { format!("{}_20190901/", owner(1).username) } else { "instagram-".to_string() };
+            assert!(names.iter().all(|n| n.starts_with(&top)), "{gen:?}: {names:?}");
         }
+    }
+
+    #[test]
+    fn older_facebook_generations_have_their_folders_and_keys() {
+        let tmp = tempfile_dir();
+        let z18 = &generate_facebook(&FacebookSpec { generation: FbGen::Y2018, ..Default::default() }, &tmp.path().join("f18.zip")).unwrap()[0];
+        let names = zip_names(z18);
+        assert!(names.iter().any(|n| n.starts_with("messages/inbox/") && n.ends_with("/message.json")), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("off-facebook") || n.starts_with("ads_information/")), "{names:?}");
+        let v: Value = serde_json::from_slice(&read(z18, "ads/advertisers_who_uploaded_a_contact_list_with_your_information.json")).unwrap();
+        assert!(v["custom_audiences"].is_array());
+        let v: Value = serde_json::from_slice(&read(z18, "apps_and_websites/apps_and_websites.json")).unwrap();
+        assert!(v["installed_apps"].is_array());
+
+        let spec = FacebookSpec { generation: FbGen::Y2020, renamed: true, ..Default::default() };
+        let z20 = &generate_facebook(&spec, &tmp.path().join("f20.zip")).unwrap()[0];
+        let names = zip_names(z20);
+        assert!(names.contains(&"ads_and_businesses/off_facebook_activity.json".to_string()), "{names:?}");
+        assert!(names.contains(&"ads_and_businesses/contact_list_uploads.json".to_string()), "{names:?}");
+        let v: Value = serde_json::from_slice(&read(z20, "apps_and_websites/connected_apps.json")).unwrap();
+        assert!(v["installed_apps_v2"].is_array());
     }
 
     fn tempfile_dir() -> tempfile::TempDir {

@@ -1,14 +1,17 @@
 //! What the user posted, commented and liked, in both platforms' shapes:
 //!
 //! - posts: Facebook `[{timestamp, data[{post}], attachments[{data[{media|external_context|
-//!   place}]}], title}]`; Instagram `[{media[{uri, creation_timestamp, title}], title?,
-//!   creation_timestamp?}]`;
+//!   place}]}], title}]` (2018 under `status_updates`); Instagram `[{media[{uri,
+//!   creation_timestamp, title}], title?, creation_timestamp?}]`, 2019 `media.json`
+//!   `{photos|videos|stories|profile: [{caption, taken_at (ISO text), path}]}`;
 //! - comments: Facebook `comments_v2[{timestamp, data[{comment{comment, author, group}}],
 //!   title}]`; Instagram `[{string_map_data{Comment, Media Owner, Time}}]` and 2021
-//!   `comments_media_comments[{title, string_list_data[{value, timestamp}]}]`;
+//!   `comments_media_comments[{title, string_list_data[{value, timestamp}]}]`, 2019
+//!   `media_comments[[time, text, media owner]]`;
 //! - likes: Facebook `reactions_v2[{timestamp, data[{reaction{reaction, actor}}], title}]`,
 //!   `page_likes_v2[{name, timestamp, url}]`; Instagram `likes_media_likes[{title,
-//!   string_list_data[{href, value, timestamp}]}]`.
+//!   string_list_data[{href, value, timestamp}]}]`, 2019 `media_likes` / `comment_likes`
+//!   `[[time, owner]]`.
 //!
 //! Every file is streamed (these lists can be long) whatever its top-level key, and an
 //! element in the 2024+ `label_values` form becomes a record of the same kind through the
@@ -36,7 +39,9 @@ pub(crate) type OnElement<'f> = dyn FnMut(&mut ImportCx<'_>, &str, u64, Value) -
 
 /// Stream every array element of a file (any top-level key, or a top-level array) to `f`,
 /// parsed as a JSON value; a non-array top-level field in the `label_values` form is passed
-/// as a single element too.
+/// as a single element too. A top-level object of `name: time` strings (Instagram 2019's
+/// `connections.json`: `{"followers": {"sam": "2019-01-01T10:00:00+00:00"}}`) is a list
+/// too: each pair is passed as `{"name", "timestamp"}` under its key, in name order.
 pub(crate) fn each_element(
     reader: &mut dyn Read,
     cx: &mut ImportCx<'_>,
@@ -60,7 +65,19 @@ pub(crate) fn each_element(
                     Err(e) => cx.warn(Some(index), format!("element {index}: {e}")),
                 }
             }
-            JsonItem::Field { .. } => {}
+            JsonItem::Field { key, raw } => {
+                let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(raw) else {
+                    return Ok(());
+                };
+                if map.is_empty() || !map.values().all(Value::is_string) {
+                    return Ok(());
+                }
+                for (name, time) in map {
+                    let index = next_index;
+                    next_index += 1;
+                    f(cx, key, index, serde_json::json!({"name": name, "timestamp": time}))?;
+                }
+            }
         }
         Ok(())
     })?;
@@ -78,6 +95,10 @@ pub(crate) fn each_element(
 struct RawPost {
     timestamp: Secs,
     creation_timestamp: Secs,
+    /// Instagram 2019 `media.json`.
+    taken_at: Secs,
+    caption: Option<String>,
+    path: Option<String>,
     title: Option<String>,
     data: Vec<PostData>,
     attachments: Vec<Attachment>,
@@ -172,17 +193,19 @@ pub fn parse_posts(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), P
         }
         let title = fx_opt(p.title.as_deref());
         // Facebook's text is in data[].post; Instagram's caption is the post title or the
-        // first media's title (then the post has no other title).
+        // first media's title (then the post has no other title); in 2019 it is `caption`.
         let text = p
             .data
             .iter()
             .find_map(|d| fx_opt(d.post.as_deref()))
+            .or_else(|| fx_opt(p.caption.as_deref()))
             .or_else(|| (p.data.is_empty() && !p.media.is_empty()).then(|| title.clone()).flatten())
             .or_else(|| media.iter().find_map(|m| fx_opt(m.title.as_deref()).or_else(|| fx_opt(m.description.as_deref()))));
         let ts = p
             .timestamp
             .ms()
             .or(p.creation_timestamp.ms())
+            .or(p.taken_at.ms())
             .or_else(|| media.iter().find_map(|m| m.creation_timestamp.ms()));
         let shown = match (&title, &text) {
             (Some(t), Some(x)) if t != x => t.clone(),
@@ -192,7 +215,10 @@ pub fn parse_posts(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), P
             (None, None) => "Post".to_string(),
         };
         let out = PostDataOut {
-            media: media.iter().filter_map(|m| fx_opt(m.uri.as_deref())).collect(),
+            media: fx_opt(p.path.as_deref())
+                .into_iter()
+                .chain(media.iter().filter_map(|m| fx_opt(m.uri.as_deref())))
+                .collect(),
             link,
             place,
         };
@@ -256,11 +282,44 @@ pub(crate) fn map_leaf(map: &serde_json::Map<String, Value>, labels: &[&str]) ->
         .and_then(|(_, v)| serde_json::from_value::<IgLeaf>(v.clone()).ok())
 }
 
+/// The time and texts of an Instagram 2019 list entry (`[time, text, ...]`): the time as
+/// epoch ms and the other strings, mojibake-repaired.
+fn tuple_entry(parts: &[Value]) -> (Option<i64>, Vec<Option<String>>) {
+    let ts = parts
+        .first()
+        .and_then(|t| serde_json::from_value::<Secs>(t.clone()).ok())
+        .and_then(Secs::ms);
+    let texts = parts[1.min(parts.len())..]
+        .iter()
+        .map(|p| p.as_str().and_then(|s| fx_opt(Some(s))))
+        .collect();
+    (ts, texts)
+}
+
 /// Parse a comments file (`comments.json`, `post_comments_1.json`).
 pub fn parse_comments(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
     each_element(reader, cx, &mut |cx, _key, index, v| {
         if emit_label_values_element(cx, index, &v, "comment", Category::Content)? {
             return Ok(());
+        }
+        if let Value::Array(parts) = &v {
+            // Instagram 2019: `[time, text, media owner]`.
+            let (ts, texts) = tuple_entry(parts);
+            let text = texts.first().cloned().flatten();
+            let owner = texts.get(1).cloned().flatten();
+            if text.is_none() {
+                cx.warn(Some(index), format!("comment {index}: no comment text in [time, text, owner]"));
+                return Ok(());
+            }
+            let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+            let shown = owner.as_ref().map(|o| format!("Comment on {o}'s post"));
+            let r = Record::new("comment", Category::Content)
+                .at(ts)
+                .title(shown.unwrap_or_else(|| "Comment".to_string()))
+                .body_opt(text.clone())
+                .data(&CommentOut { author: None, group: None, media_owner: owner })
+                .with_key(&[&ts_key, text.as_deref().unwrap_or("")]);
+            return cx.emit(index, r);
         }
         let c: RawComment = match serde_json::from_value(v) {
             Ok(c) => c,
@@ -342,9 +401,26 @@ struct LikeOut {
 
 /// Parse a likes or reactions file.
 pub fn parse_likes(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
-    each_element(reader, cx, &mut |cx, _key, index, v| {
+    each_element(reader, cx, &mut |cx, key, index, v| {
         if emit_label_values_element(cx, index, &v, "like", Category::ActivityBrowsing)? {
             return Ok(());
+        }
+        if let Value::Array(parts) = &v {
+            // Instagram 2019: `media_likes` / `comment_likes` `[time, owner]`.
+            let (ts, texts) = tuple_entry(parts);
+            let owner = texts.first().cloned().flatten();
+            let what = if key.contains("comment") { "comment" } else { "post" };
+            let shown = match &owner {
+                Some(o) => format!("Liked {o}'s {what}"),
+                None => format!("Liked a {what}"),
+            };
+            let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+            let r = Record::new("like", Category::ActivityBrowsing)
+                .at(ts)
+                .title(shown.clone())
+                .data(&LikeOut { reaction: None, link: None, owner })
+                .with_key(&[&ts_key, &shown, ""]);
+            return cx.emit(index, r);
         }
         let l: RawLike = match serde_json::from_value(v) {
             Ok(l) => l,
@@ -486,5 +562,35 @@ mod tests {
         assert_eq!(r.kind, "like");
         assert_eq!(r.title.as_deref(), Some("Reaction: Love"));
         assert_eq!(r.ts, Some(1_700_000_000_000));
+    }
+
+    #[test]
+    fn older_shapes_2018_posts_and_instagram_2019_lists() {
+        let fb2018 = r#"{"status_updates": [{"timestamp": 1520000000, "data": [{"post": "Old times"}], "title": "Alex updated his status."}]}"#;
+        let out = ok(POSTS, "posts/your_posts.json", fb2018);
+        assert_eq!(out.records[0].body.as_deref(), Some("Old times"));
+        assert_eq!(out.records[0].ts, Some(1_520_000_000_000));
+
+        let media = r#"{"photos": [{"caption": "Beach", "taken_at": "2019-01-02T10:00:00+00:00", "path": "photos/201901/a.jpg"}],
+                        "stories": [{"caption": "", "taken_at": "2019-01-03T10:00:00", "path": "stories/201901/b.jpg"}]}"#;
+        let out = ok(POSTS, "media.json", media);
+        assert_eq!(out.records.len(), 2);
+        assert_eq!(out.records[0].body.as_deref(), Some("Beach"));
+        assert_eq!(out.records[0].ts, Some(1_546_423_200_000));
+        assert_eq!(data(&out.records[1])["media"][0], "stories/201901/b.jpg");
+
+        let comments = format!(r#"{{"media_comments": [["2019-01-02T10:00:00", "{}", "sam.r"], ["2019-01-02T10:00:00"]], "live_comments": []}}"#, moji("Très bien"));
+        let out = ok(COMMENTS, "comments.json", &comments);
+        assert_eq!(out.records.len(), 1);
+        assert_eq!(out.records[0].body.as_deref(), Some("Très bien"));
+        assert_eq!(out.records[0].title.as_deref(), Some("Comment on sam.r's post"));
+        assert_eq!(out.records[0].ts, Some(1_546_423_200_000));
+        assert_eq!(out.warnings[0].position, Some(1));
+
+        let likes = r#"{"media_likes": [["2019-01-02T10:00:00+00:00", "sam.r"]], "comment_likes": [["2019-01-03T10:00:00+00:00", "kim"]]}"#;
+        let out = ok(LIKES, "likes.json", likes);
+        let titles: Vec<_> = out.records.iter().map(|r| r.title.clone().unwrap()).collect();
+        assert_eq!(titles, ["Liked sam.r's post", "Liked kim's comment"]);
+        assert_eq!(out.records[1].ts, Some(1_546_509_600_000));
     }
 }

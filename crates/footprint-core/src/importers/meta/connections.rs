@@ -2,7 +2,9 @@
 //! sent, received and following lists beside it), Instagram `followers_1.json` (a top-level
 //! array) and `following.json` (`{relationships_following:[...]}`) of `{title,
 //! string_list_data[{href, value, timestamp}]}`, where the username moved from `value` to
-//! `title` in 2025.
+//! `title` in 2025. Instagram 2019's flat `connections.json` holds every list as an object
+//! of `username: ISO time` (`followers`, `following`, `blocked_users`, `close_friends`,
+//! `follow_requests_sent`, `following_hashtags`); older Facebook keys lack the `_v2`.
 
 use super::activity::{each_element, IgLeaf};
 use super::{emit_label_values_element, file_stem, fx_opt, Secs};
@@ -22,6 +24,9 @@ fn relation_of(key: &str, file: &str) -> &'static str {
         "following_v3" | "following_v2" | "following" | "relationships_following" => Some("following"),
         "followers_v2" | "followers" | "relationships_followers" => Some("follower"),
         "relationships_close_friends" | "close_friends" => Some("close_friend"),
+        "blocked_users" | "relationships_blocked_users" => Some("blocked"),
+        "follow_requests_sent" => Some("follow_request_sent"),
+        "following_hashtags" => Some("following_hashtag"),
         _ => None,
     };
     if let Some(r) = by_key {
@@ -51,6 +56,9 @@ fn label(relation: &str) -> &'static str {
         "following" => "Following",
         "follower" => "Follower",
         "close_friend" => "Close friend",
+        "blocked" => "Blocked",
+        "follow_request_sent" => "Follow request sent to",
+        "following_hashtag" => "Following hashtag",
         _ => "Connection",
     }
 }
@@ -162,5 +170,22 @@ mod tests {
         let out = ok(CONNECTIONS, "connections/followers_and_following/followers_1.json", followers);
         assert_eq!(titles(&out), ["Follower: mika"]);
         assert_eq!(out.warnings.len(), 1);
+    }
+
+    #[test]
+    fn instagram_2019_connections_objects_and_facebook_2018_keys() {
+        let json = r#"{"blocked_users": {"spam.bot": "2018-05-01T10:00:00+00:00"}, "close_friends": {},
+            "followers": {"noa.j": "2019-01-02T10:00:00+00:00", "kim": "2019-01-03T10:00:00+00:00"},
+            "following": {"sam.r": "2019-01-04T10:00:00+00:00"}, "following_hashtags": {"cycling": "2019-01-05T10:00:00+00:00"}}"#;
+        let out = ok(CONNECTIONS, "connections.json", json);
+        assert_eq!(
+            titles(&out),
+            // Pairs of one list come in name order.
+            ["Blocked: spam.bot", "Follower: kim", "Follower: noa.j", "Following: sam.r", "Following hashtag: cycling"]
+        );
+        assert_eq!(out.records[2].ts, Some(1_546_423_200_000));
+        let fb2018 = r#"{"deleted_friends": [{"name": "Lou Rossi", "timestamp": 1500000000}]}"#;
+        let out = ok(CONNECTIONS, "friends/removed_friends.json", fb2018);
+        assert_eq!(titles(&out), ["Removed friend: Lou Rossi"]);
     }
 }

@@ -2,7 +2,7 @@
 //! is the shared Meta core ([`super`]); this file says how to recognize a Facebook archive
 //! and whose it is.
 
-use super::{paths, profile, recognize, Platform};
+use super::{content, paths, profile, recognize, Platform};
 use crate::archive::ArchiveView;
 use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
 use std::io::Read;
@@ -34,6 +34,9 @@ impl Importer for Facebook {
     }
     fn classify(&self, path: &str) -> FileRole {
         paths::classify(path, Platform::Facebook)
+    }
+    fn classify_content(&self, path: &str, head: &[u8]) -> Option<FileRole> {
+        content::classify(path, head, Platform::Facebook)
     }
     fn account(&self, view: &ArchiveView) -> Option<String> {
         let i = view.find_suffix("profile_information.json")?;

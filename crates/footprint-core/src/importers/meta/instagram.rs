@@ -1,9 +1,10 @@
-//! Instagram "Download Your Information" exports (JSON): the 2021 (`account_information/`,
+//! Instagram "Download Your Information" exports (JSON): the 2019 (flat `profile.json`,
+//! `connections.json`, `media.json`, ...), 2021 (`account_information/`,
 //! `content/`), 2022 (flat `followers_and_following/`, `ads_and_topics/`) and 2024-25
 //! (`your_instagram_activity/`, `connections/`) layouts. The parsing is the shared Meta core
 //! ([`super`]); this file says how to recognize an Instagram archive and whose it is.
 
-use super::{paths, profile, recognize, Platform};
+use super::{content, paths, profile, recognize, Platform};
 use crate::archive::ArchiveView;
 use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
 use std::io::Read;
@@ -36,8 +37,14 @@ impl Importer for Instagram {
     fn classify(&self, path: &str) -> FileRole {
         paths::classify(path, Platform::Instagram)
     }
+    fn classify_content(&self, path: &str, head: &[u8]) -> Option<FileRole> {
+        content::classify(path, head, Platform::Instagram)
+    }
     fn account(&self, view: &ArchiveView) -> Option<String> {
-        let i = view.find_suffix("personal_information.json")?;
+        // 2019 and earlier: a flat `profile.json` at the top.
+        let i = view
+            .find_suffix("personal_information.json")
+            .or_else(|| view.find_suffix("profile.json"))?;
         let head = view.read_head(i, profile::MAX_PROFILE_BYTES as usize).ok()?;
         profile::account_from_bytes(&head, Platform::Instagram)
     }

@@ -9,6 +9,10 @@
 //! boundaries), and a larger one names its thread after its participants, which come first.
 //! The thread path used in keys is always taken from the file's own folder (it is what
 //! `thread_path` says), so a thread keeps its keys whichever way it was read.
+//!
+//! Instagram until 2019 wrote every conversation into one `messages.json`: `[{participants:
+//! [username], conversation: [{sender, created_at (ISO), text, media_share_url?, ...}]}]`
+//! ([`parse_conversations`]); the file is streamed conversation by conversation.
 
 use super::{element, fx, fx_opt};
 use crate::importer::{ImportCx, ParseError};
@@ -225,6 +229,74 @@ fn emit(cx: &mut ImportCx<'_>, index: u64, thread: &Thread, m: RawMessage) -> Re
     cx.emit(index, record)
 }
 
+/// One conversation of Instagram's 2019 `messages.json`.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawConversation {
+    participants: Vec<String>,
+    conversation: Vec<RawIgMessage>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawIgMessage {
+    sender: Option<String>,
+    created_at: super::Secs,
+    text: Option<String>,
+    media_share_url: Option<String>,
+    media: Option<String>,
+}
+
+/// Parse Instagram's 2019 `messages.json`: one record per message, the thread named and
+/// keyed by its participants (the file has no thread ids).
+pub fn parse_conversations(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+    stream_json(reader, &["*"], &mut |item| {
+        let JsonItem::Element { index, raw, .. } = item else {
+            return Ok(());
+        };
+        let Some(c) = element::<RawConversation>(cx, index, raw, "conversation") else {
+            return Ok(());
+        };
+        let participants: Vec<String> = c.participants.iter().filter_map(|p| fx_opt(Some(p))).collect();
+        let mut sorted = participants.clone();
+        sorted.sort();
+        let thread = Thread {
+            path: sorted.join(", "),
+            title: None,
+            participants,
+        };
+        for m in c.conversation {
+            let ts = m.created_at.ms();
+            let sender = fx_opt(m.sender.as_deref()).unwrap_or_default();
+            let content = fx_opt(m.text.as_deref());
+            let share = fx_opt(m.media_share_url.as_deref());
+            let data = MessageData {
+                sender: &sender,
+                thread: &thread.path,
+                photos: usize::from(m.media.is_some()),
+                videos: 0,
+                audio_files: 0,
+                files: 0,
+                gifs: 0,
+                sticker: false,
+                share,
+                reactions: Vec::new(),
+                unsent: false,
+                call_seconds: None,
+            };
+            let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+            let record = Record::new("message", Category::Messages)
+                .at(ts)
+                .title(format!("Message in {}", thread.display()))
+                .body_opt(content.clone())
+                .data(&data)
+                .with_key(&[&thread.path, &ts_key, &sender, content.as_deref().unwrap_or("")]);
+            cx.emit(index, record)?;
+        }
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,5 +383,28 @@ mod tests {
         assert_eq!(Thread::from_file("x/messages/archived_threads/b_2/message_3.json").path, "archived_threads/b_2");
         let err = run(MESSAGES, PATH, r#"{"messages": [{"sender_name": "A", "timestamp_ms": 1"#).unwrap_err();
         assert!(matches!(err, ParseError::Json { .. }), "{err}");
+    }
+
+    #[test]
+    fn instagram_2019_conversations_in_one_file() {
+        use crate::importers::meta::parser::IG_CONVERSATIONS;
+        let json = format!(
+            r#"[{{"participants": ["sam.r", "alex"], "conversation": [
+                {{"sender": "sam.r", "created_at": "2019-01-02T10:00:00.123456+00:00", "text": "{}"}},
+                {{"sender": "alex", "created_at": "2019-01-02T10:01:00+00:00", "media_share_url": "https://example.com/p"}}]}},
+               {{"participants": ["kim", "alex"], "conversation": [{{"sender": "kim", "created_at": "2019-02-01T10:00:00+00:00", "text": "hi"}}]}}]"#,
+            moji("Ça va?")
+        );
+        let out = ok(IG_CONVERSATIONS, "messages.json", &json);
+        assert_eq!(out.records.len(), 3);
+        let r = &out.records[0];
+        assert_eq!(r.kind, "message");
+        assert_eq!(r.body.as_deref(), Some("Ça va?"));
+        assert_eq!(r.title.as_deref(), Some("Message in sam.r, alex"));
+        // Meta's times are whole seconds; the fraction is dropped like everywhere else.
+        assert_eq!(r.ts, Some(1_546_423_200_000));
+        assert_eq!(data(r)["thread"], "alex, sam.r");
+        assert_eq!(data(&out.records[1])["share"], "https://example.com/p");
+        assert_eq!(out.records[2].position, 1);
     }
 }

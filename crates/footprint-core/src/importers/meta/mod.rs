@@ -8,6 +8,7 @@
 //! archive and find the account; everything else lives here:
 //!
 //! - [`paths`]: which file is which (classification by name, data category by folder),
+//! - [`content`]: which file is which by its key set, for older and renamed files,
 //! - [`recognize`]: Facebook-only and Instagram-only markers, so the two never tie,
 //! - [`profile`]: the user's identities and the account,
 //! - [`messages`], [`activity`] (posts, comments, likes), [`connections`], [`ad_interests`],
@@ -19,6 +20,7 @@
 pub mod activity;
 pub mod ad_interests;
 pub mod connections;
+pub mod content;
 pub mod facebook;
 pub mod generic;
 pub mod instagram;
@@ -58,6 +60,10 @@ pub mod parser {
     pub const LEAD_FORMS: &str = "meta_lead_forms";
     pub const ADS_VIEWED: &str = "meta_ads_viewed";
     pub const ADS_CLICKED: &str = "meta_ads_clicked";
+    /// Instagram 2019 `seen_content.json`: ads seen and clicked, posts and videos seen.
+    pub const SEEN_CONTENT: &str = "meta_seen_content";
+    /// Instagram 2019 `messages.json`: every conversation in one array.
+    pub const IG_CONVERSATIONS: &str = "meta_ig_conversations";
     pub const GENERIC: &str = "meta_generic";
 }
 
@@ -83,6 +89,8 @@ pub fn import(
         parser::LEAD_FORMS => third_parties::parse_lead_forms(reader, cx),
         parser::ADS_VIEWED => third_parties::parse_ads_seen(reader, cx, "ad_seen"),
         parser::ADS_CLICKED => third_parties::parse_ads_seen(reader, cx, "ad_clicked"),
+        parser::SEEN_CONTENT => third_parties::parse_seen_content(reader, cx),
+        parser::IG_CONVERSATIONS => messages::parse_conversations(reader, cx),
         parser::GENERIC => generic::parse(reader, cx),
         other => Err(ParseError::Other(format!(
             "{}: no Meta parser named `{other}`",
@@ -102,7 +110,8 @@ pub(crate) fn fx_opt(s: Option<&str>) -> Option<String> {
 }
 
 /// A Unix time in seconds as Meta writes it: usually an integer, sometimes a float or a
-/// numeric string in older files. Anything else is "no time" rather than a failed element.
+/// numeric string in older files, and ISO-8601 text in Instagram's 2019 files
+/// (`2019-01-01T10:00:00+00:00`). Anything else is "no time" rather than a failed element.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Secs(pub Option<i64>);
 
@@ -115,7 +124,9 @@ impl Secs {
 
 impl<'de> Deserialize<'de> for Secs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Secs(number_of(&serde_json::Value::deserialize(d)?)))
+        let v = serde_json::Value::deserialize(d)?;
+        let text_time = || v.as_str().and_then(crate::time::parse).map(|ms| ms.div_euclid(1000));
+        Ok(Secs(number_of(&v).or_else(text_time)))
     }
 }
 

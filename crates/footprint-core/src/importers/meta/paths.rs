@@ -17,8 +17,9 @@ pub const HTML_SKIP: &str = "HTML export; download the JSON format to import it"
 pub const MEDIA_SKIP: &str = "media file";
 
 /// Top-level folders of the 2024+ layouts (both platforms). A JSON file inside one that no
-/// parser knows is walked generically: these layouts write self-describing `label_values`
-/// records, so a new file still yields something worth searching.
+/// name rule knows is offered by content first ([`super::content`]) and otherwise walked
+/// generically: these layouts write self-describing `label_values` records, so a new file
+/// still yields something worth searching.
 pub const SECTIONS_2024: &[&str] = &[
     "your_facebook_activity",
     "your_instagram_activity",
@@ -103,8 +104,8 @@ fn numbered(name: &str, prefix: &str) -> bool {
 /// The parser for a JSON file name, by its place in the tree. `None` when unknown.
 fn parser_for(comps: &[String], stem: &str, name: &str) -> Option<&'static str> {
     let parent = comps.len().checked_sub(2).map(|i| comps[i].as_str());
-    // Message threads: `.../messages/<box>/<thread>/message_N.json`.
-    if numbered(stem, "message_") && comps.iter().any(|c| c == "messages") {
+    // Message threads: `.../messages/<box>/<thread>/message_N.json` (2018: `message.json`).
+    if (numbered(stem, "message_") || stem == "message") && comps.iter().any(|c| c == "messages") {
         return Some(parser::MESSAGES);
     }
     // `posts_1.json` is Instagram's posts, but only in a posts folder (`content/`, `media/`).
@@ -123,7 +124,18 @@ fn parser_for(comps: &[String], stem: &str, name: &str) -> Option<&'static str> 
         .map(|(_, p)| *p)
 }
 
-/// What to do with the file at `path` (a logical archive path).
+/// Whether `path` lies inside one of the 2024+ [`SECTIONS_2024`] folders.
+pub fn in_section(path: &str) -> bool {
+    let comps = components(path);
+    comps
+        .split_last()
+        .is_some_and(|(_, dirs)| dirs.iter().any(|c| SECTIONS_2024.contains(&c.as_str())))
+}
+
+/// What to do with the file at `path` (a logical archive path). A JSON file no name rule
+/// knows is `Unknown` here, even inside a 2024+ section: the plan then offers it by content
+/// ([`super::content::classify`]), which finds a known schema under another name or walks it
+/// generically.
 pub fn classify(path: &str, _platform: Platform) -> FileRole {
     let comps = components(path);
     let Some(name) = comps.last().cloned() else {
@@ -139,7 +151,6 @@ pub fn classify(path: &str, _platform: Platform) -> FileRole {
     match ext {
         "json" => match parser_for(&comps, stem, &name) {
             Some(p) => FileRole::Parse(p),
-            None if in_section => FileRole::Parse(parser::GENERIC),
             None => FileRole::Unknown,
         },
         "html" | "htm" => {
@@ -168,7 +179,7 @@ pub fn category_for(path: &str) -> Category {
         Category::Searches
     } else if has(&["location", "places", "check_in"]) {
         Category::Location
-    } else if has(&["security", "login", "device", "session", "ip_address"]) {
+    } else if has(&["security", "login", "device", "session", "ip_address", "account_history"]) {
         Category::DevicesLogins
     } else if has(&["payment", "purchase", "order", "shop", "transaction"]) {
         Category::Purchases
@@ -205,6 +216,7 @@ mod tests {
             ("account_information/personal_information.json", parser::PROFILE),
             ("personal_information/personal_information/personal_information.json", parser::PROFILE),
             ("messages/inbox/samrivera_12/message_1.json", parser::MESSAGES),
+            ("messages/inbox/samrivera_12/message.json", parser::MESSAGES),
             ("your_facebook_activity/messages/e2ee_cutover/a_1/message_12.json", parser::MESSAGES),
             ("your_instagram_activity/messages/inbox/sam_1/message_1.json", parser::MESSAGES),
             ("posts/your_posts_1.json", parser::POSTS),
@@ -241,7 +253,11 @@ mod tests {
         assert_eq!(role("start_here.html"), FileRole::Skip(HTML_SKIP));
         assert_eq!(role("messages/inbox/sam_1/photos/1234.jpg"), FileRole::Skip(MEDIA_SKIP));
         assert_eq!(role("your_instagram_activity/media/reels/x.MP4"), FileRole::Skip(MEDIA_SKIP));
-        assert_eq!(role("logged_information/search/your_search_history.json"), FileRole::Parse(parser::GENERIC));
+        // Unknown by name even in a section: the content rules decide (parser or generic).
+        assert_eq!(role("logged_information/search/your_search_history.json"), FileRole::Unknown);
+        assert!(in_section("logged_information/search/your_search_history.json"));
+        assert!(!in_section("other_activity/pokes.json"));
+        assert!(!in_section("connections"));
         assert_eq!(role("other_activity/pokes.json"), FileRole::Unknown);
         assert_eq!(role("random/notes.txt"), FileRole::Unknown);
         // A message-like name outside a messages folder is not a thread.

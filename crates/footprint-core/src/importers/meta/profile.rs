@@ -1,6 +1,8 @@
 //! The user's own profile: Facebook's `profile_information.json` (`profile_v2`) and
 //! Instagram's `personal_information.json` (`profile_user[{string_map_data}]`, with the
-//! username moved to `title` in 2025). Yields the identities letters are prefilled with, one
+//! username moved to `title` in 2025; 2019's flat `profile.json` `{username, name, email,
+//! phone_number, date_of_birth, gender, date_joined, ...}`; Facebook 2018 `profile`).
+//! Yields the identities letters are prefilled with, one
 //! `profile` record, and the account an export belongs to.
 
 use super::{fx, fx_opt, label_values, Secs};
@@ -209,7 +211,24 @@ pub fn facts(v: &Value) -> Option<Facts> {
     if label_values::has_generic_form(v) {
         return Some(labelled_facts(&label_values::summarize(v), None));
     }
+    if v.get("username").is_some_and(Value::is_string) {
+        return Some(instagram_flat_facts(v));
+    }
     None
+}
+
+/// Instagram's 2019 `profile.json`: plain fields, `date_joined` as ISO text.
+fn instagram_flat_facts(v: &Value) -> Facts {
+    let text = |k: &str| v.get(k).and_then(Value::as_str).and_then(|s| fx_opt(Some(s)));
+    let mut f = Facts::default();
+    add(&mut f.names, text("name"));
+    add(&mut f.emails, text("email"));
+    add(&mut f.phones, text("phone_number"));
+    add(&mut f.usernames, text("username"));
+    f.birthday = text("date_of_birth");
+    f.gender = text("gender");
+    f.registered = text("date_joined").and_then(|d| crate::time::parse(&d));
+    f
 }
 
 /// The account an export belongs to: Facebook by email first, Instagram by username first.
@@ -230,7 +249,7 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
     let v = read_small_json(reader, MAX_PROFILE_BYTES)?;
     let Some(f) = facts(&v) else {
         return Err(ParseError::Structure(format!(
-            "{}: no profile_v2, profile_user or label_values",
+            "{}: no profile_v2, profile, profile_user, label_values or username",
             cx.file
         )));
     };
@@ -374,5 +393,32 @@ mod tests {
             other => panic!("expected a JSON error, got {other}"),
         }
         assert!(matches!(run(PROFILE, "p.json", r#"{"x": 1}"#), Err(ParseError::Structure(_))));
+    }
+
+    #[test]
+    fn facebook_2018_profile_and_instagram_2019_flat_profile() {
+        let fb2018 = r#"{"profile": {"name": {"full_name": "Kim Novak"}, "emails": {"emails": ["kim@example.com"]}, "registration_timestamp": 1300000000}}"#;
+        let out = ok(PROFILE, "profile_information/profile_information.json", fb2018);
+        assert_eq!(ids(&out), vec![(IdentityKind::Name, "Kim Novak".into()), (IdentityKind::Email, "kim@example.com".into())]);
+
+        let ig2019 = format!(
+            r#"{{"biography": "", "date_joined": "2015-06-01T10:00:00+00:00", "email": "sam@example.org",
+               "gender": "female", "name": "{}", "phone_number": "+4915550199", "private_account": true,
+               "profile_pic_url": "https://example.org/p.jpg", "username": "sam.rivera", "date_of_birth": "1990-02-03"}}"#,
+            moji("Sam Rivéra")
+        );
+        let out = ok(PROFILE, "profile.json", &ig2019);
+        assert_eq!(
+            ids(&out),
+            vec![
+                (IdentityKind::Name, "Sam Rivéra".into()),
+                (IdentityKind::Email, "sam@example.org".into()),
+                (IdentityKind::Phone, "+4915550199".into()),
+                (IdentityKind::Username, "sam.rivera".into()),
+                (IdentityKind::BirthDate, "1990-02-03".into()),
+            ]
+        );
+        assert_eq!(out.records[0].ts, Some(1_433_152_800_000));
+        assert_eq!(account_from_bytes(ig2019.as_bytes(), Platform::Instagram).as_deref(), Some("sam.rivera"));
     }
 }

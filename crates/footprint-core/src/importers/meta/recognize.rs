@@ -38,6 +38,9 @@ const INSTAGRAM: &[Marker] = &[
     Marker { fragment: "/account_information/personal_information.json", words: "account_information/personal_information.json" },
     Marker { fragment: "/content/posts_1.json", words: "content/posts_1.json" },
     Marker { fragment: "/likes/liked_posts.json", words: "likes/liked_posts.json" },
+    // The flat 2019 download (not `account_history.json`: Snapchat writes one too).
+    Marker { fragment: "/connections.json", words: "connections.json" },
+    Marker { fragment: "/seen_content.json", words: "seen_content.json" },
 ];
 
 /// Folders both platforms use.
@@ -126,6 +129,7 @@ mod tests {
         let fb2018 = ["ads/advertisers_who_uploaded_a_contact_list_with_your_information.json", "messages/inbox/a/message.json"];
         let ig2021 = ["account_information/personal_information.json", "content/posts_1.json", "messages/inbox/a_1/message_1.json"];
         let ig2022 = ["personal_information/personal_information.json", "followers_and_following/followers_1.json", "ads_and_topics/ads_viewed.json", "likes/liked_posts.json"];
+        let ig2019 = ["instagram_20190901/profile.json", "instagram_20190901/connections.json", "instagram_20190901/seen_content.json", "instagram_20190901/media.json"];
         let ig2025 = ["your_instagram_activity/media/posts_1.json", "connections/followers_and_following/following.json", "ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json"];
         for fb in [&fb2022[..], &fb2024[..]] {
             assert_eq!(conf(fb, Platform::Facebook), 1.0, "{fb:?}");
@@ -133,7 +137,7 @@ mod tests {
         }
         assert_eq!(conf(&fb2018, Platform::Facebook), 0.95);
         assert_eq!(conf(&fb2018, Platform::Instagram), 0.0);
-        for ig in [&ig2021[..], &ig2022[..], &ig2025[..]] {
+        for ig in [&ig2019[..], &ig2021[..], &ig2022[..], &ig2025[..]] {
             assert_eq!(conf(ig, Platform::Instagram), 1.0, "{ig:?}");
             assert_eq!(conf(ig, Platform::Facebook), 0.0, "{ig:?}");
         }

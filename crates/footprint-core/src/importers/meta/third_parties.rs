@@ -18,7 +18,12 @@
 //!   (2024+ also as `label_values` records).
 //! - `information_you've_submitted_to_advertisers.json`: `lead_gen_info_v2[{label, value}]`.
 //! - Instagram `ads_viewed.json` / `ads_clicked.json`: `impressions_history_ads_seen
-//!   [{string_map_data{Author{value}, Time{timestamp}}}]`.
+//!   [{string_map_data{Author{value}, Time{timestamp}}}]`; 2019 `seen_content.json`
+//!   `{ads_seen, ads_clicked, posts_seen, videos_watched: [{timestamp (ISO), author}]}`.
+//!
+//! Older Facebook generations write the same lists without `_v2` (`custom_audiences`,
+//! `off_facebook_activity`, `installed_apps`, `history`): every parser streams whatever the
+//! top-level key, so only [`super::content`] needs to know the spellings.
 
 use super::activity::{each_element, map_leaf, IgLeaf};
 use super::{fx, fx_opt, label_values, number_of, Secs};
@@ -485,6 +490,64 @@ pub fn parse_ads_seen(reader: &mut dyn Read, cx: &mut ImportCx<'_>, kind: &'stat
     })
 }
 
+// ---------------------------------------------------------------- Instagram 2019 seen content
+
+/// Parse Instagram's 2019 `seen_content.json`: `ads_seen` and `ads_clicked` name the ad's
+/// author (the advertiser, a company); posts and videos seen are media consumption and
+/// name accounts, not companies.
+pub fn parse_seen_content(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct Seen {
+        timestamp: Secs,
+        author: Option<String>,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        list: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        author: Option<&'a str>,
+    }
+    each_element(reader, cx, &mut |cx, key, index, v| {
+        let seen: Seen = match serde_json::from_value(v) {
+            Ok(s) => s,
+            Err(e) => {
+                cx.warn(Some(index), format!("{key} {index}: {e}"));
+                return Ok(());
+            }
+        };
+        let author = fx_opt(seen.author.as_deref());
+        let ts = seen.timestamp.ms();
+        let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+        let who = author.as_deref().unwrap_or("");
+        let ad = match key {
+            "ads_seen" => Some(("ad_seen", "Saw an ad")),
+            "ads_clicked" => Some(("ad_clicked", "Clicked an ad")),
+            _ => None,
+        };
+        let r = if let Some((kind, verb)) = ad {
+            let title = if who.is_empty() { verb.to_string() } else { format!("{verb} from {who}") };
+            let r = Record::new(kind, Category::ActivityBrowsing)
+                .at(ts)
+                .title(title)
+                .data(&Out { list: key, author: None })
+                .with_key(&[who, &ts_key]);
+            match &author {
+                Some(c) => r.company(c, Relation::AdInteraction),
+                None => r,
+            }
+        } else {
+            let title = if who.is_empty() { format!("Seen ({key})") } else { format!("Seen: {who} ({key})") };
+            Record::new("content_seen", Category::MediaConsumption)
+                .at(ts)
+                .title(title)
+                .data(&Out { list: key, author: author.as_deref() })
+                .with_key(&[key, who, &ts_key])
+        };
+        cx.emit(index, r)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -654,5 +717,24 @@ mod tests {
         let clicked = r#"{"impressions_history_ads_clicked": [{"title": "SHEIN", "string_list_data": [{"timestamp": 1720000000}]}]}"#;
         let out = ok(ADS_CLICKED, "ads_and_topics/ads_clicked.json", clicked);
         assert_eq!(companies(&out), vec![s("ad_clicked", "SHEIN", Relation::AdInteraction)]);
+    }
+
+    #[test]
+    fn instagram_2019_seen_content_ads_name_companies() {
+        let json = r#"{"posts_seen": [{"timestamp": "2019-01-02T10:00:00+00:00", "author": "sam.r"}],
+            "ads_seen": [{"timestamp": "2019-01-02T11:00:00+00:00", "author": "Zalando"}, {"timestamp": "2019-01-02T12:00:00+00:00"}],
+            "ads_clicked": [{"timestamp": "2019-01-03T10:00:00+00:00", "author": "Nike"}]}"#;
+        let out = ok(SEEN_CONTENT, "seen_content.json", json);
+        let kinds: Vec<&str> = out.records.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, ["content_seen", "ad_seen", "ad_seen", "ad_clicked"]);
+        assert!(out.records[0].company.is_none(), "accounts seen are not companies");
+        let named: Vec<_> = out
+            .records
+            .iter()
+            .filter_map(|r| r.company.as_ref().map(|c| (r.kind, c.name.clone(), c.relation)))
+            .collect();
+        assert_eq!(named, vec![s("ad_seen", "Zalando", Relation::AdInteraction), s("ad_clicked", "Nike", Relation::AdInteraction)]);
+        assert_eq!(out.records[1].ts, Some(1_546_426_800_000));
+        assert_eq!(out.records[2].title.as_deref(), Some("Saw an ad"));
     }
 }
