@@ -350,7 +350,10 @@ fn import_without_fk_checks(
     report.files_total = view.entries().len() as u64;
 
     let now = now_ms(opts);
-    let export_date = view.newest_modified();
+    // A zip without times says 1980-01-01; a damaged one anything: the same rule as records.
+    let export_date = view
+        .newest_modified()
+        .filter(|ms| matches!(crate::time::event_time(*ms, now), crate::time::EventTime::Dated(_)));
     let is_demo = view.is_demo();
     let path_for_err = store.path.clone();
     let sql = StoreError::sql(&path_for_err);
@@ -401,7 +404,7 @@ fn import_without_fk_checks(
             let bytes_done = bytes_done.clone();
             let to_parse = &to_parse;
             // The view moves to the parser thread: only that thread reads the archive.
-            s.spawn(move || parse_all(&view, importer, to_parse, sender, &cancel, &bytes_done))
+            s.spawn(move || parse_all(&view, importer, to_parse, sender, &cancel, &bytes_done, now))
         };
         let mut writer = Writer {
             tx: &tx,
@@ -597,6 +600,7 @@ fn parse_all(
     tx: SyncSender<Msg>,
     cancel: &AtomicBool,
     bytes_done: &AtomicU64,
+    now_ms: i64,
 ) -> Result<(), WriteError> {
     let parsers: HashMap<usize, &'static str> = to_parse.iter().copied().collect();
     let indices: Vec<usize> = to_parse.iter().map(|(i, _)| *i).collect();
@@ -618,9 +622,11 @@ fn parse_all(
             inner: reader,
             done: bytes_done,
         };
-        let mut cx = ImportCx::new(path, &mut sink);
+        let mut cx = ImportCx::new(path, &mut sink).clock(now_ms);
         let outcome = importer.import_file(parsers[&entry], &mut counting, &mut cx);
+        cx.finish();
         let warnings = cx.warnings();
+        drop(cx);
         let flushed = sink.flush();
         let error = match (outcome, flushed) {
             (Err(ParseError::Cancelled), _) | (_, Err(ParseError::Cancelled)) => {

@@ -21,6 +21,7 @@
 use crate::archive_writer::{ArchiveWriter, Container};
 use crate::names;
 use crate::Rng;
+use crate::odd_times::{OddTimes, Unit};
 use chrono::{DateTime, Utc};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -68,6 +69,10 @@ pub struct TakeoutSpec {
     pub old_timestamps: bool,
     /// Also write the HTML variant of My Activity and the mail, calendar and contacts files.
     pub with_html: bool,
+    /// Write one in four Chrome `time_usec` values (and old `timestampMs` strings) as a
+    /// sentinel (`0`, `-1`, `9223372036854775807`), in nanoseconds or in 2090
+    /// ([`crate::odd_times`]).
+    pub odd_timestamps: bool,
     /// Put everything under `Takeout/`, as Google does.
     pub top_folder: bool,
     pub macos_junk: bool,
@@ -89,6 +94,7 @@ impl Default for TakeoutSpec {
             messy_purchases: false,
             old_timestamps: false,
             with_html: false,
+            odd_timestamps: false,
             top_folder: true,
             macos_junk: false,
             container: Container::Zip,
@@ -738,6 +744,7 @@ fn write_records(
     let start = END_MS - YEAR_MS;
     let path = format!("{}/Records.json", n.location);
     let mut prng = Rng::new(seed);
+    let mut odd = OddTimes::new(spec.odd_timestamps);
     let mut lat = base_lat;
     let mut lon = base_lon;
     let array = LazyArray {
@@ -749,7 +756,7 @@ fn write_records(
             let ms = start + i as i64 * step + prng.below(step as u64) as i64;
             let mut p = serde_json::Map::new();
             if old {
-                p.insert("timestampMs".into(), json!(ms.to_string()));
+                p.insert("timestampMs".into(), json!(odd.apply(ms, Unit::Millis).to_string()));
             }
             p.insert("latitudeE7".into(), json!(e7(lat)));
             p.insert("longitudeE7".into(), json!(e7(lon)));
@@ -857,6 +864,7 @@ fn write_chrome(
     n: &Names,
 ) -> io::Result<()> {
     let mut t = END_MS * 1000;
+    let mut odd = OddTimes::new(spec.odd_timestamps);
     let visits: Vec<Value> = (0..spec.chrome)
         .map(|_| {
             t -= (60 + rng.below(7200) as i64) * 1_000_000 + rng.below(1_000_000) as i64;
@@ -868,7 +876,7 @@ fn write_chrome(
                 "title": format!("{page} - {company}"),
                 "url": format!("https://www.{}/{}", domain_of(&company), page.replace(' ', "-")),
                 "client_id": format!("{:022x}", rng.below(u64::MAX)),
-                "time_usec": t
+                "time_usec": odd.apply(t, Unit::Micros)
             })
         })
         .collect();

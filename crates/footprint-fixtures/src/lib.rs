@@ -13,6 +13,7 @@ pub mod linkedin;
 pub mod meta;
 pub mod names;
 pub mod netflix;
+pub mod odd_times;
 pub mod persona;
 pub mod reddit;
 pub mod snapchat;

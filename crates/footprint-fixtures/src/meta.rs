@@ -10,6 +10,7 @@
 //! marked in docs/IMPORTERS.md.
 
 use crate::names::{self, meta_mojibake};
+use crate::odd_times::{OddTimes, Unit};
 use crate::{ArchiveWriter, Container, Rng};
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -45,6 +46,9 @@ pub struct FacebookSpec {
     pub macos_junk: bool,
     /// Add HTML variants of a few files (and `start_here.html`).
     pub with_html: bool,
+    /// Write one in four timestamps of messages, posts and off-Meta events as a sentinel
+    /// (`0`, `-1`, `9223372036854775807`), in nanoseconds or in 2090 ([`crate::odd_times`]).
+    pub odd_timestamps: bool,
     pub container: Container,
 }
 
@@ -66,6 +70,7 @@ impl Default for FacebookSpec {
             top_folder: false,
             macos_junk: false,
             with_html: false,
+            odd_timestamps: false,
             container: Container::Zip,
         }
     }
@@ -121,6 +126,8 @@ pub struct InstagramSpec {
     pub top_folder: bool,
     pub macos_junk: bool,
     pub with_html: bool,
+    /// As [`FacebookSpec::odd_timestamps`] (messages and off-Meta events).
+    pub odd_timestamps: bool,
     pub container: Container,
 }
 
@@ -144,6 +151,7 @@ impl Default for InstagramSpec {
             top_folder: false,
             macos_junk: false,
             with_html: false,
+            odd_timestamps: false,
             container: Container::Zip,
         }
     }
@@ -264,6 +272,8 @@ fn meta_json(v: &Value, pretty: bool) -> Vec<u8> {
 struct Gen {
     rng: Rng,
     mojibake: bool,
+    /// Odd timestamps in messages, posts and off-Meta events (`odd_timestamps` specs).
+    odd: OddTimes,
     /// Export date, Unix seconds; everything happens in the three years before.
     end: i64,
 }
@@ -368,6 +378,7 @@ fn write_thread(
             let k = lo + i;
             // Newest first, a few minutes apart.
             let ts_ms = (start - (k as i64) * 137) * 1000 + g.rng.below(1000) as i64;
+            let ts_ms = g.odd.apply(ts_ms, Unit::Millis);
             let sender = &participants[g.rng.below(participants.len() as u64) as usize];
             let mut m = serde_json::Map::new();
             m.insert("sender_name".into(), json!(g.t(sender)));
@@ -466,6 +477,7 @@ fn write_off_meta(g: &mut Gen, w: &mut ArchiveWriter, path: &str, key: &str, com
         let evs: Vec<Value> = (0..events)
             .map(|_| {
                 let ts = g.when();
+                let ts = g.odd.apply(ts, Unit::Secs);
                 json!({"id": id, "type": *g.rng.pick(EVENT_TYPES), "timestamp": ts})
             })
             .collect();
@@ -482,7 +494,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
         FbGen::Y2022 => (1_654_041_600, "2022-06-01"),
         FbGen::Y2024 => (1_709_251_200, "2024-03-01"),
     };
-    let mut g = Gen { rng, mojibake: spec.mojibake, end };
+    let mut g = Gen { rng, mojibake: spec.mojibake, odd: OddTimes::new(spec.odd_timestamps), end };
     let top = spec.top_folder.then(|| format!("facebook-{}-{date}", slug(&me.name)));
     let mut w = writer(out, spec.container, top, spec.macos_junk)?;
     let y24 = spec.generation == FbGen::Y2024;
@@ -536,6 +548,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
     let mut posts = Vec::new();
     for i in 0..spec.posts {
         let ts = g.when();
+        let ts = g.odd.apply(ts, Unit::Secs);
         let text = sentence(&mut g.rng, 4 + (i % 8));
         let mut attachments = Vec::new();
         match i % 4 {
@@ -736,7 +749,7 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
         IgGen::Y2022 => (1_656_633_600, "2022-07-01"),
         IgGen::Y2025 => (1_738_368_000, "2025-02-01"),
     };
-    let mut g = Gen { rng, mojibake: spec.mojibake, end };
+    let mut g = Gen { rng, mojibake: spec.mojibake, odd: OddTimes::new(spec.odd_timestamps), end };
     let top = spec.top_folder.then(|| format!("instagram-{}-{date}", me.username));
     let mut w = writer(out, spec.container, top, spec.macos_junk)?;
     let gen = spec.generation;
