@@ -348,6 +348,18 @@ fn import_without_fk_checks(
         report.bytes_total += e.size;
     }
     report.files_total = view.entries().len() as u64;
+    // A damaged part (a nested zip that cannot be opened) is a failed file; the rest imports.
+    for (i, what) in view.damaged() {
+        let f = &mut report.files[*i];
+        let message = crate::archive::damaged_part_message(what);
+        report.warnings.push(ReportWarning {
+            file: f.path.clone(),
+            position: None,
+            message: message.clone(),
+        });
+        report.warnings_total += 1;
+        f.error = Some(message);
+    }
 
     let now = now_ms(opts);
     // A zip without times says 1980-01-01; a damaged one anything: the same rule as records.
@@ -537,17 +549,38 @@ enum WriteError {
     Read { file: String, message: String },
 }
 
-/// Counts inflated bytes for the progress bar.
+/// Counts inflated bytes for the progress bar, and keeps the first error of the archive's
+/// stream: importers may wrap it (serde_json) or read past it (lenient CSV), but whether the
+/// file is damaged or the archive hostile is decided from the stream itself.
 struct CountingReader<'a> {
     inner: &'a mut dyn Read,
     done: &'a AtomicU64,
+    failure: Option<StreamFailure>,
+}
+
+/// The first error an entry's stream gave.
+struct StreamFailure {
+    /// The archive is hostile (a lying size), not just damaged.
+    refused: bool,
+    message: String,
 }
 
 impl Read for CountingReader<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.done.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(n)
+        match self.inner.read(buf) {
+            Ok(n) => {
+                self.done.fetch_add(n as u64, Ordering::Relaxed);
+                Ok(n)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(e),
+            Err(e) => {
+                self.failure.get_or_insert_with(|| StreamFailure {
+                    refused: crate::archive::is_refusal(&e),
+                    message: e.to_string(),
+                });
+                Err(e)
+            }
+        }
     }
 }
 
@@ -621,6 +654,7 @@ fn parse_all(
         let mut counting = CountingReader {
             inner: reader,
             done: bytes_done,
+            failure: None,
         };
         let mut cx = ImportCx::new(path, &mut sink).clock(now_ms);
         let outcome = importer.import_file(parsers[&entry], &mut counting, &mut cx);
@@ -628,21 +662,26 @@ fn parse_all(
         let warnings = cx.warnings();
         drop(cx);
         let flushed = sink.flush();
-        let error = match (outcome, flushed) {
-            (Err(ParseError::Cancelled), _) | (_, Err(ParseError::Cancelled)) => {
+        let error = match (counting.failure.take(), outcome, flushed) {
+            (_, Err(ParseError::Cancelled), _) | (_, _, Err(ParseError::Cancelled)) => {
                 cancel.store(true, Ordering::Relaxed);
                 return Ok(());
             }
-            // An I/O error is the archive failing (corrupt data, lying sizes): abort it all.
-            (Err(ParseError::Io(e)), _) => {
+            // A stream that lies about its size is an attack on the import: refuse it all.
+            (Some(f), _, _) if f.refused => {
                 let _ = tx.send(Msg::Fatal {
                     file: path.clone(),
-                    message: e.to_string(),
+                    message: f.message,
                 });
                 return Ok(());
             }
-            (Err(e), _) => Some(e.to_string()),
-            (Ok(()), _) => None,
+            // Damage (a CRC error, a stream cut short, an entry that cannot be opened) costs
+            // this file only, whatever the importer made of the error; the records read
+            // before it stay, like those of a file whose JSON breaks halfway.
+            (Some(f), _, _) => Some(crate::archive::damaged_part_message(&f.message)),
+            (None, Err(ParseError::Io(e)), _) => Some(crate::archive::damaged_part_message(&e.to_string())),
+            (None, Err(e), _) => Some(e.to_string()),
+            (None, Ok(()), _) => None,
         };
         let _ = tx.send(Msg::FileDone {
             entry,

@@ -111,6 +111,10 @@ pub fn collect(importer: &dyn Importer, view: &ArchiveView) -> Collected {
         }
         out.files.push((e.path.clone(), role));
     }
+    // Damaged parts (a nested zip that cannot be opened) fail as files, as in the runner.
+    for (i, what) in view.damaged() {
+        out.failed.push((view.entries()[*i].path.clone(), crate::archive::damaged_part_message(what)));
+    }
     let indices: Vec<usize> = to_parse.iter().map(|(i, _)| *i).collect();
     let parsers: std::collections::HashMap<usize, &'static str> = to_parse.into_iter().collect();
     view.for_each(&indices, |i, reader| {

@@ -23,7 +23,7 @@ pub mod uber;
 pub mod whatsapp;
 pub mod x;
 
-pub use archive_writer::{ArchiveWriter, Container};
+pub use archive_writer::{ArchiveWriter, Container, Damage};
 pub use persona::Persona;
 
 /// A seeded random source (fastrand's wyrand: fixed algorithm, so fixtures are stable).
