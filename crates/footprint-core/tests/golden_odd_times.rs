@@ -168,3 +168,23 @@ fn instagram_messages_and_off_meta_with_odd_timestamps() {
         .expect("a thread");
     check_file(&view, &odd, &thread, "messages", "timestamp_ms", "message", 1.0);
 }
+
+/// The generators write only possible event dates (unless asked for odd ones): every
+/// platform's default export, imported on the test clock, keeps its dates and has no
+/// impossible-date warning, so the demo and the golden snapshots keep theirs.
+#[test]
+fn every_generator_writes_only_possible_event_dates() {
+    for g in footprint_fixtures::demo::GENERATORS {
+        let dir = tempfile::tempdir().unwrap();
+        let written = (g.write)(&dir.path().join(format!("{}-2024-03-02.zip", g.id)), 7, None).unwrap();
+        let importer = footprint_core::registry::by_id(g.id).expect("a registered importer");
+        let mut dated = 0;
+        for export in footprint_core::exports::plan_exports(&written, &footprint_core::archive::Limits::default()) {
+            let c = collect(importer, &open(&export));
+            let impossible: Vec<_> = c.warnings.iter().filter(|w| w.message.contains("impossible date")).collect();
+            assert!(impossible.is_empty(), "{}: {impossible:?}", g.id);
+            dated += c.records.iter().filter(|r| r.record.ts.is_some()).count();
+        }
+        assert!(dated > 0, "{}: its records keep their dates", g.id);
+    }
+}
