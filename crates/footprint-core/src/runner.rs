@@ -469,6 +469,13 @@ fn import_without_fk_checks(
                 message,
             })
         }
+        // A hostile stream is refused like a limit (code `unsafe_archive`).
+        Err(WriteError::Refused { message }) => {
+            return Err(ImportError::Archive(ArchiveError::LimitExceeded {
+                path: paths.first().cloned().unwrap_or_default(),
+                message,
+            }))
+        }
     };
     if cancel.load(Ordering::Relaxed) {
         return Err(ImportError::Cancelled);
@@ -540,6 +547,8 @@ enum Msg {
     },
     /// The archive itself could not be read: abort.
     Fatal { file: String, message: String },
+    /// An entry's stream is hostile (a lying size): refuse the archive.
+    Refused { message: String },
 }
 
 #[derive(Debug)]
@@ -547,6 +556,7 @@ enum WriteError {
     Cancelled,
     Sql(rusqlite::Error),
     Read { file: String, message: String },
+    Refused { message: String },
 }
 
 /// Counts inflated bytes for the progress bar, and keeps the first error of the archive's
@@ -669,10 +679,7 @@ fn parse_all(
             }
             // A stream that lies about its size is an attack on the import: refuse it all.
             (Some(f), _, _) if f.refused => {
-                let _ = tx.send(Msg::Fatal {
-                    file: path.clone(),
-                    message: f.message,
-                });
+                let _ = tx.send(Msg::Refused { message: f.message });
                 return Ok(());
             }
             // Damage (a CRC error, a stream cut short, an entry that cannot be opened) costs
@@ -931,6 +938,7 @@ impl Writer<'_> {
                     }
                     self.tick(written);
                 }
+                Msg::Refused { message } => return Err(WriteError::Refused { message }),
                 Msg::Fatal { file, message } => {
                     return Err(WriteError::Read { file, message });
                 }

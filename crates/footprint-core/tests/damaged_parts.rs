@@ -121,5 +121,6 @@ fn a_lying_size_still_refuses_the_whole_import() {
     let opts = ImportOptions { platform: Some("google".into()), now_ms: Some(1_767_000_000_000), ..Default::default() };
     let err = import_export(&mut store, &[path], &opts).expect_err("a lying header refuses the archive");
     assert!(err.to_string().contains("inflates past its declared size"), "{err}");
+    assert_eq!(err.code(), "unsafe_archive", "refused like a limit, not reported as damage");
     assert_eq!(store.archives().unwrap().len(), 0, "nothing is written");
 }
