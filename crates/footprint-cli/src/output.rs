@@ -7,7 +7,7 @@ use footprint_core::query::{
     ArchiveSummary, CompanyDetail, CompanySummary, IdentityRow, RecordRow, Stats, TimelineBucket,
 };
 use footprint_core::runner::{ImportOutcome, ImportReport};
-use footprint_core::time::{display, display_date};
+use footprint_core::time::{display, display_date, UNKNOWN_DATE};
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -53,8 +53,15 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
+/// The CLI's one date format for days: `2024-03-08`. Missing or impossible (an older
+/// database's `9223372036854775807`) reads "unknown date": `footprint_core::time` refuses it.
 fn date(ms: Option<i64>) -> String {
-    ms.map(display_date).unwrap_or_else(|| "-".into())
+    ms.map(display_date).unwrap_or_else(|| UNKNOWN_DATE.into())
+}
+
+/// The CLI's one format for instants: `2024-03-08 17:14 UTC`, or "unknown date" as [`date`].
+fn date_time(ms: Option<i64>) -> String {
+    ms.map(display).unwrap_or_else(|| UNKNOWN_DATE.into())
 }
 
 fn relation_words(r: &str) -> String {
@@ -172,7 +179,7 @@ pub fn archives(list: &[ArchiveSummary]) {
             Cell::new(platform),
             Cell::new(a.account.as_deref().unwrap_or("-")),
             Cell::new(date(a.export_date)),
-            Cell::new(display(a.imported_at)),
+            Cell::new(date_time(Some(a.imported_at))),
             num(a.records),
             Cell::new(format!(
                 "{} ({} understood)",
@@ -283,7 +290,7 @@ pub fn records(rows: &[RecordRow]) {
             what = what.chars().take(79).collect::<String>() + "…";
         }
         t.add_row(vec![
-            Cell::new(r.ts.map(display).unwrap_or_else(|| "-".into())),
+            Cell::new(date_time(r.ts)),
             Cell::new(&r.platform),
             Cell::new(&r.kind),
             Cell::new(what),
@@ -304,7 +311,7 @@ pub fn stats(s: &Stats) {
         bytes(s.db_bytes as u64)
     );
     if let (Some(a), Some(b)) = (s.first_ts, s.last_ts) {
-        println!("From {} to {}", display_date(a), display_date(b));
+        println!("From {} to {}", date(Some(a)), date(Some(b)));
     }
     let mut t = table(&["Platform", "Records"]);
     for c in &s.by_platform {

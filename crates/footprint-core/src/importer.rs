@@ -84,12 +84,20 @@ pub struct ImportCx<'a> {
     position: u64,
     records: u64,
     warnings: u64,
+    /// The import's "now" in UTC ms: an event more than a day after it is impossible.
+    now_ms: i64,
+    /// Impossible times dropped from this file's records, and the first one with its position.
+    dropped_dates: u64,
+    first_dropped: Option<(u64, i64)>,
+    finished: bool,
 }
 
 /// At most this many warnings per file are kept; the rest are counted.
 pub const MAX_WARNINGS_PER_FILE: u64 = 50;
 
 impl<'a> ImportCx<'a> {
+    /// A context on the system clock; the runner and tests set the import's clock with
+    /// [`ImportCx::clock`].
     pub fn new(file: &'a str, sink: &'a mut dyn RecordSink) -> Self {
         ImportCx {
             file,
@@ -97,20 +105,70 @@ impl<'a> ImportCx<'a> {
             position: 0,
             records: 0,
             warnings: 0,
+            now_ms: chrono::Utc::now().timestamp_millis(),
+            dropped_dates: 0,
+            first_dropped: None,
+            finished: false,
         }
+    }
+
+    /// Judge event times against `now_ms` (the import's clock, UTC ms) instead of the system clock.
+    pub fn clock(mut self, now_ms: i64) -> Self {
+        self.now_ms = now_ms;
+        self
     }
 
     /// Push one record. `position` is the element index in the file (for evidence and
     /// warnings); pass the index the record was parsed from.
     pub fn emit(&mut self, position: u64, mut record: Record) -> Result<(), ParseError> {
-        // The last guard for every importer: a sentinel (`0`, `9223372036854775807`), a unit
-        // mistake or a damaged value never becomes a date; the record is kept without one.
-        record.ts = record.ts.and_then(crate::time::plausible);
-        record.ts_end = record.ts_end.and_then(crate::time::plausible);
+        // The one time rule for every importer (docs/IMPORTERS.md, "Times"): zero and negative
+        // are "no date"; before 1995 or more than a day after the import is a sentinel
+        // (`9223372036854775807`), a unit mistake or damage: the record is kept without a date
+        // and the file gets one warning that sums them up (see `finish`).
+        record.ts = record.ts.and_then(|ms| self.event_time(position, ms));
+        record.ts_end = record.ts_end.and_then(|ms| self.event_time(position, ms));
         record.position = position;
         self.position = position;
         self.records += 1;
         self.sink.record(record)
+    }
+
+    fn event_time(&mut self, position: u64, ms: i64) -> Option<i64> {
+        match crate::time::event_time(ms, self.now_ms) {
+            crate::time::EventTime::Dated(ms) => Some(ms),
+            crate::time::EventTime::Undated => None,
+            crate::time::EventTime::Impossible(ms) => {
+                self.dropped_dates += 1;
+                self.first_dropped.get_or_insert((position, ms));
+                None
+            }
+        }
+    }
+
+    /// End of the file: one warning for all the impossible dates dropped from it (a file of a
+    /// million nanosecond timestamps must not bury the report). Runs once; dropping the context
+    /// calls it too.
+    pub fn finish(&mut self) {
+        if self.finished {
+            return;
+        }
+        self.finished = true;
+        if let Some((position, ms)) = self.first_dropped {
+            let n = self.dropped_dates;
+            let what = if n == 1 { "1 impossible date".to_string() } else { format!("{n} impossible dates") };
+            self.warn(
+                Some(position),
+                format!(
+                    "{what} dropped (before 1995 or more than a day after the import); the records are kept without a date (e.g. element {position}: {})",
+                    impossible_example(ms)
+                ),
+            );
+        }
+    }
+
+    /// Impossible dates dropped so far from this file's records.
+    pub fn dropped_dates(&self) -> u64 {
+        self.dropped_dates
     }
 
     pub fn identity(&mut self, kind: IdentityKind, value: &str) {
@@ -140,6 +198,22 @@ impl<'a> ImportCx<'a> {
     }
     pub fn warnings(&self) -> u64 {
         self.warnings
+    }
+}
+
+impl Drop for ImportCx<'_> {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+/// An impossible time as the warning shows it: the milliseconds the importer computed, and the
+/// calendar year they would be when chrono can say (`16000000000000 ms, year 2477`).
+fn impossible_example(ms: i64) -> String {
+    use chrono::Datelike;
+    match chrono::DateTime::from_timestamp_millis(ms) {
+        Some(dt) => format!("{ms} ms, year {}", dt.year()),
+        None => format!("{ms} ms, not a date"),
     }
 }
 
@@ -208,15 +282,60 @@ mod tests {
 
     #[test]
     fn impossible_dates_never_leave_an_importer() {
+        let now = 1_767_000_000_000; // 2025-12-29
         let mut sink = MemorySink::default();
-        let mut cx = ImportCx::new("f.json", &mut sink);
-        for ts in [i64::MAX, 0, -62_167_219_200_000, 16_000_000_000_000, 1_709_294_400_000] {
-            cx.emit(0, Record::new("x", Category::Content).at(Some(ts)).until(Some(ts)))
-                .unwrap();
+        {
+            let mut cx = ImportCx::new("f.json", &mut sink).clock(now);
+            for ts in [i64::MAX, 0, -1, -62_167_219_200_000, 16_000_000_000_000, 1_709_294_400_000, 631_152_000_000] {
+                cx.emit(0, Record::new("x", Category::Content).at(Some(ts)).until(Some(ts)))
+                    .unwrap();
+            }
+            // Each impossible ts and ts_end counts: i64::MAX, year 2477, 1990 (twice each).
+            assert_eq!(cx.dropped_dates(), 6);
         }
         let kept: Vec<Option<i64>> = sink.records.iter().map(|r| r.ts).collect();
-        // i64::MAX, year 0000 and year 2477 are dropped; 0 is 1970-01-01, the epoch sentinel.
-        assert_eq!(kept, [None, None, None, None, Some(1_709_294_400_000)]);
+        assert_eq!(kept, [None, None, None, None, None, Some(1_709_294_400_000), None]);
         assert!(sink.records.iter().all(|r| r.ts_end == r.ts));
+        assert_eq!(sink.warnings.len(), 1, "one summary warning: {:?}", sink.warnings);
+        let w = &sink.warnings[0].message;
+        assert!(w.starts_with("6 impossible dates dropped"), "{w}");
+        assert!(w.contains("9223372036854775807 ms"), "the first one is the example: {w}");
+    }
+
+    #[test]
+    fn the_import_clock_decides_what_is_in_the_future() {
+        let tomorrow_and_a_bit = 1_767_000_000_000 + 2 * 86_400_000;
+        let mut sink = MemorySink::default();
+        {
+            let mut cx = ImportCx::new("f.json", &mut sink).clock(1_767_000_000_000);
+            cx.emit(3, Record::new("x", Category::Content).at(Some(tomorrow_and_a_bit))).unwrap();
+            cx.finish();
+            cx.finish();
+        }
+        assert_eq!(sink.records[0].ts, None);
+        assert_eq!(sink.warnings.len(), 1, "finish runs once");
+        assert_eq!(sink.warnings[0].position, Some(3));
+        let mut sink = MemorySink::default();
+        {
+            let mut cx = ImportCx::new("f.json", &mut sink).clock(tomorrow_and_a_bit);
+            cx.emit(3, Record::new("x", Category::Content).at(Some(tomorrow_and_a_bit))).unwrap();
+        }
+        assert_eq!(sink.records[0].ts, Some(tomorrow_and_a_bit));
+        assert!(sink.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_summary_warning_respects_the_cap() {
+        let mut sink = MemorySink::default();
+        {
+            let mut cx = ImportCx::new("f.json", &mut sink).clock(1_767_000_000_000);
+            for i in 0..(MAX_WARNINGS_PER_FILE + 10) {
+                cx.warn(Some(i), "bad element");
+                cx.emit(i, Record::new("x", Category::Content).at(Some(1))).unwrap();
+            }
+            cx.finish();
+            assert_eq!(cx.warnings(), MAX_WARNINGS_PER_FILE + 11, "the summary is counted");
+        }
+        assert_eq!(sink.warnings.len() as u64, MAX_WARNINGS_PER_FILE);
     }
 }

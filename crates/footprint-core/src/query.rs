@@ -340,6 +340,19 @@ fn json_list(s: Option<String>) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Every stored time handed to a screen or a script goes through this: an impossible value
+/// (an older database's sentinel) is `null`, never a number that reads as a date.
+fn shown(ms: Option<i64>) -> Option<i64> {
+    crate::time::shown(ms)
+}
+
+/// `YYYY-MM-DD` of a filter bound (any instant chrono can hold; a bound is not shown).
+fn day_of(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| if ms < 0 { "0000-01-01".into() } else { "9999-12-31".into() })
+}
+
 const RECORD_COLS: &str = "r.id, r.platform, r.kind, r.category, r.ts, r.ts_end, r.title, r.body, r.lat, r.lon,
      c.name, r.relation, f.path, r.position, r.archive_id, r.data, r.dedup, r.amount_minor, r.currency";
 const RECORD_FROM: &str =
@@ -351,8 +364,8 @@ fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
         platform: r.get(1)?,
         kind: r.get(2)?,
         category: r.get(3)?,
-        ts: r.get(4)?,
-        ts_end: r.get(5)?,
+        ts: shown(r.get(4)?),
+        ts_end: shown(r.get(5)?),
         title: r.get(6)?,
         body: r.get(7)?,
         lat: r.get(8)?,
@@ -422,7 +435,7 @@ impl Store {
                     account: r.get(2)?,
                     sources: json_list(r.get(3)?),
                     imported_at: r.get(4)?,
-                    export_date: r.get(5)?,
+                    export_date: shown(r.get(5)?),
                     records: r.get(6)?,
                     files_total: r.get(7)?,
                     files_parsed: r.get(8)?,
@@ -451,7 +464,9 @@ impl Store {
         let mut st = self
             .conn
             .prepare(
-                "SELECT platform, CAST(strftime('%Y', ts / 1000, 'unixepoch') AS INTEGER), currency,
+                // No year for a time that is no date (an older database's sentinel).
+                "SELECT platform, CASE WHEN ts >= 788918400000 AND ts < 4102444800000
+                          THEN CAST(strftime('%Y', ts / 1000, 'unixepoch') AS INTEGER) END, currency,
                         count(*), sum(amount_minor)
                  FROM records WHERE amount_minor IS NOT NULL AND currency IS NOT NULL
                  GROUP BY 1, 2, 3 ORDER BY 1, 2 DESC, 3",
@@ -662,8 +677,8 @@ impl Store {
                         relation,
                         platform: r.get(2)?,
                         records: r.get(3)?,
-                        first_seen: r.get(4)?,
-                        last_seen: r.get(5)?,
+                        first_seen: shown(r.get(4)?),
+                        last_seen: shown(r.get(5)?),
                         files: json_list(r.get(6)?),
                     })
                 })?
@@ -765,18 +780,19 @@ impl Store {
             Some("year") => 4,
             _ => 7,
         };
-        let mut cond = vec!["1 = 1".to_string()];
+        // Days that are no date (an older database's `0000-00-00`, `+510-...`) never reach a chart.
+        let mut cond = vec!["day >= '1995' AND day < '2100'".to_string()];
         let mut args: Vec<Value> = vec![Value::Integer(len)];
         if let Some(p) = &q.platform {
             args.push(Value::Text(p.clone()));
             cond.push(format!("platform = ?{}", args.len()));
         }
         if let Some(f) = q.from_ms {
-            args.push(Value::Text(crate::time::display_date(f)));
+            args.push(Value::Text(day_of(f)));
             cond.push(format!("day >= ?{}", args.len()));
         }
         if let Some(t) = q.to_ms {
-            args.push(Value::Text(crate::time::display_date(t)));
+            args.push(Value::Text(day_of(t)));
             cond.push(format!("day < ?{}", args.len()));
         }
         let sql = format!(
@@ -863,7 +879,7 @@ impl Store {
                     lat: r.get(0)?,
                     lon: r.get(1)?,
                     title: r.get(2)?,
-                    ts: r.get(3)?,
+                    ts: shown(r.get(3)?),
                 })
             })
             .map_err(self.err())?
@@ -905,6 +921,7 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .map_err(self.err())?;
+        let (first_ts, last_ts) = (shown(first_ts), shown(last_ts));
         Ok(Stats {
             records: self.scalar("SELECT coalesce(sum(records), 0) FROM record_counts")?,
             archives: self.scalar("SELECT count(*) FROM archives")?,
@@ -1124,8 +1141,8 @@ fn company_summary(r: &Row<'_>) -> rusqlite::Result<CompanySummary> {
         relations,
         categories,
         records: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
-        first_seen: r.get(7)?,
-        last_seen: r.get(8)?,
+        first_seen: shown(r.get(7)?),
+        last_seen: shown(r.get(8)?),
     })
 }
 

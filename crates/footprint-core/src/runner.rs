@@ -348,9 +348,24 @@ fn import_without_fk_checks(
         report.bytes_total += e.size;
     }
     report.files_total = view.entries().len() as u64;
+    // A damaged part (a nested zip that cannot be opened) is a failed file; the rest imports.
+    for (i, what) in view.damaged() {
+        let f = &mut report.files[*i];
+        let message = crate::archive::damaged_part_message(what);
+        report.warnings.push(ReportWarning {
+            file: f.path.clone(),
+            position: None,
+            message: message.clone(),
+        });
+        report.warnings_total += 1;
+        f.error = Some(message);
+    }
 
     let now = now_ms(opts);
-    let export_date = view.newest_modified();
+    // A zip without times says 1980-01-01; a damaged one anything: the same rule as records.
+    let export_date = view
+        .newest_modified()
+        .filter(|ms| matches!(crate::time::event_time(*ms, now), crate::time::EventTime::Dated(_)));
     let is_demo = view.is_demo();
     let path_for_err = store.path.clone();
     let sql = StoreError::sql(&path_for_err);
@@ -401,7 +416,7 @@ fn import_without_fk_checks(
             let bytes_done = bytes_done.clone();
             let to_parse = &to_parse;
             // The view moves to the parser thread: only that thread reads the archive.
-            s.spawn(move || parse_all(&view, importer, to_parse, sender, &cancel, &bytes_done))
+            s.spawn(move || parse_all(&view, importer, to_parse, sender, &cancel, &bytes_done, now))
         };
         let mut writer = Writer {
             tx: &tx,
@@ -453,6 +468,13 @@ fn import_without_fk_checks(
                 file,
                 message,
             })
+        }
+        // A hostile stream is refused like a limit (code `unsafe_archive`).
+        Err(WriteError::Refused { message }) => {
+            return Err(ImportError::Archive(ArchiveError::LimitExceeded {
+                path: paths.first().cloned().unwrap_or_default(),
+                message,
+            }))
         }
     };
     if cancel.load(Ordering::Relaxed) {
@@ -525,6 +547,8 @@ enum Msg {
     },
     /// The archive itself could not be read: abort.
     Fatal { file: String, message: String },
+    /// An entry's stream is hostile (a lying size): refuse the archive.
+    Refused { message: String },
 }
 
 #[derive(Debug)]
@@ -532,19 +556,41 @@ enum WriteError {
     Cancelled,
     Sql(rusqlite::Error),
     Read { file: String, message: String },
+    Refused { message: String },
 }
 
-/// Counts inflated bytes for the progress bar.
+/// Counts inflated bytes for the progress bar, and keeps the first error of the archive's
+/// stream: importers may wrap it (serde_json) or read past it (lenient CSV), but whether the
+/// file is damaged or the archive hostile is decided from the stream itself.
 struct CountingReader<'a> {
     inner: &'a mut dyn Read,
     done: &'a AtomicU64,
+    failure: Option<StreamFailure>,
+}
+
+/// The first error an entry's stream gave.
+struct StreamFailure {
+    /// The archive is hostile (a lying size), not just damaged.
+    refused: bool,
+    message: String,
 }
 
 impl Read for CountingReader<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.done.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(n)
+        match self.inner.read(buf) {
+            Ok(n) => {
+                self.done.fetch_add(n as u64, Ordering::Relaxed);
+                Ok(n)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(e),
+            Err(e) => {
+                self.failure.get_or_insert_with(|| StreamFailure {
+                    refused: crate::archive::is_refusal(&e),
+                    message: e.to_string(),
+                });
+                Err(e)
+            }
+        }
     }
 }
 
@@ -597,6 +643,7 @@ fn parse_all(
     tx: SyncSender<Msg>,
     cancel: &AtomicBool,
     bytes_done: &AtomicU64,
+    now_ms: i64,
 ) -> Result<(), WriteError> {
     let parsers: HashMap<usize, &'static str> = to_parse.iter().copied().collect();
     let indices: Vec<usize> = to_parse.iter().map(|(i, _)| *i).collect();
@@ -617,26 +664,31 @@ fn parse_all(
         let mut counting = CountingReader {
             inner: reader,
             done: bytes_done,
+            failure: None,
         };
-        let mut cx = ImportCx::new(path, &mut sink);
+        let mut cx = ImportCx::new(path, &mut sink).clock(now_ms);
         let outcome = importer.import_file(parsers[&entry], &mut counting, &mut cx);
+        cx.finish();
         let warnings = cx.warnings();
+        drop(cx);
         let flushed = sink.flush();
-        let error = match (outcome, flushed) {
-            (Err(ParseError::Cancelled), _) | (_, Err(ParseError::Cancelled)) => {
+        let error = match (counting.failure.take(), outcome, flushed) {
+            (_, Err(ParseError::Cancelled), _) | (_, _, Err(ParseError::Cancelled)) => {
                 cancel.store(true, Ordering::Relaxed);
                 return Ok(());
             }
-            // An I/O error is the archive failing (corrupt data, lying sizes): abort it all.
-            (Err(ParseError::Io(e)), _) => {
-                let _ = tx.send(Msg::Fatal {
-                    file: path.clone(),
-                    message: e.to_string(),
-                });
+            // A stream that lies about its size is an attack on the import: refuse it all.
+            (Some(f), _, _) if f.refused => {
+                let _ = tx.send(Msg::Refused { message: f.message });
                 return Ok(());
             }
-            (Err(e), _) => Some(e.to_string()),
-            (Ok(()), _) => None,
+            // Damage (a CRC error, a stream cut short, an entry that cannot be opened) costs
+            // this file only, whatever the importer made of the error; the records read
+            // before it stay, like those of a file whose JSON breaks halfway.
+            (Some(f), _, _) => Some(crate::archive::damaged_part_message(&f.message)),
+            (None, Err(ParseError::Io(e)), _) => Some(crate::archive::damaged_part_message(&e.to_string())),
+            (None, Err(e), _) => Some(e.to_string()),
+            (None, Ok(()), _) => None,
         };
         let _ = tx.send(Msg::FileDone {
             entry,
@@ -886,6 +938,7 @@ impl Writer<'_> {
                     }
                     self.tick(written);
                 }
+                Msg::Refused { message } => return Err(WriteError::Refused { message }),
                 Msg::Fatal { file, message } => {
                     return Err(WriteError::Read { file, message });
                 }

@@ -40,16 +40,20 @@ pub fn plausible(ms: i64) -> Option<i64> {
 /// milliseconds (up to 1e14), microseconds (up to 1e17), else nanoseconds. Zero, negative and
 /// sentinel values are "no date".
 pub fn epoch_any(n: i64) -> Option<i64> {
-    if n <= 0 {
-        return None;
+    epoch_units(n).and_then(plausible)
+}
+
+/// [`epoch_any`] without the plausibility check: the milliseconds a positive number stands for,
+/// whatever they are. The unit helpers below use it so that an impossible value (a sentinel
+/// `9223372036854775807`) still reaches `ImportCx::emit`, which drops it with a warning.
+pub fn epoch_units(n: i64) -> Option<i64> {
+    match n {
+        n if n <= 0 => None,
+        n if n < 100_000_000_000 => Some(n.saturating_mul(1000)),
+        n if n < 100_000_000_000_000 => Some(n),
+        n if n < 100_000_000_000_000_000 => Some(n / 1000),
+        n => Some(n / 1_000_000),
     }
-    let ms = match n {
-        n if n < 100_000_000_000 => n.checked_mul(1000)?,
-        n if n < 100_000_000_000_000 => n,
-        n if n < 100_000_000_000_000_000 => n / 1000,
-        n => n / 1_000_000,
-    };
-    plausible(ms)
 }
 
 /// Date and time text in the forms exports write, all taken as UTC unless they carry an
@@ -166,34 +170,96 @@ pub fn civil_ms(year: i32, month: u32, day: u32, hour: u32, minute: u32, second:
     plausible(Utc.from_utc_datetime(&n).timestamp_millis())
 }
 
-/// Unix seconds to milliseconds (Meta's timestamps). Zero and negative mean "no date".
+/// Unix seconds to milliseconds (Meta's timestamps). Zero and negative mean "no date"; a
+/// value too large to be seconds (from 1e11, year 5138) is read by its magnitude
+/// ([`epoch_units`]): exports that write milliseconds or nanoseconds in a seconds field exist.
 pub fn secs_ms(secs: i64) -> Option<i64> {
+    if secs >= 100_000_000_000 {
+        return epoch_units(secs);
+    }
     (secs > 0).then(|| secs.saturating_mul(1000))
 }
 
-/// Milliseconds given as a string (Google's old `timestampMs`).
-pub fn ms_str(s: &str) -> Option<i64> {
-    s.trim().parse::<i64>().ok().filter(|v| *v > 0)
+/// Milliseconds (Meta's `timestamp_ms`), or by magnitude when too large to be milliseconds
+/// (from 1e14, year 5138): microseconds or nanoseconds. Zero and negative mean "no date".
+pub fn ms_units(ms: i64) -> Option<i64> {
+    if ms >= 100_000_000_000_000 {
+        return epoch_units(ms);
+    }
+    (ms > 0).then_some(ms)
 }
 
-/// Microseconds since the Unix epoch (Chrome's `time_usec`).
+/// Milliseconds given as a string (Google's old `timestampMs`), as [`ms_units`].
+pub fn ms_str(s: &str) -> Option<i64> {
+    s.trim().parse::<i64>().ok().and_then(ms_units)
+}
+
+/// Microseconds since the Unix epoch (Chrome's `time_usec`); nanoseconds (from 1e17) are told
+/// apart by magnitude.
 pub fn usec_ms(usec: i64) -> Option<i64> {
+    if usec >= 100_000_000_000_000_000 {
+        return epoch_units(usec);
+    }
     (usec > 0).then_some(usec / 1000)
 }
 
-/// Format for people and reports: `2024-03-01 12:00 UTC`.
-pub fn display(ms: i64) -> String {
-    match Utc.timestamp_millis_opt(ms).single() {
-        Some(dt) => dt.format("%Y-%m-%d %H:%M UTC").to_string(),
-        None => ms.to_string(),
+/// The earliest event time an export can hold: 1995-01-01 UTC. No platform whose export
+/// Footprint reads kept data before then, so an earlier value is a unit mistake, a sentinel or
+/// damage (a birthday or a release year is a data field, never a record's time).
+pub const EVENTS_FROM_MS: i64 = 788_918_400_000;
+
+/// How far after the import an event may lie (clocks of phones and servers drift; an export
+/// made "tomorrow" in another zone is real). Later is a sentinel or damage.
+pub const FUTURE_SLACK_MS: i64 = 86_400_000;
+
+/// What a record's time turned out to be, judged against the import's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventTime {
+    /// A real instant, kept.
+    Dated(i64),
+    /// Zero or negative: the export's way of writing "no date" (not worth a warning).
+    Undated,
+    /// A value that cannot be when the event happened (before 1995 or more than a day after
+    /// the import, in milliseconds as the importer computed them): dropped with a warning.
+    Impossible(i64),
+}
+
+/// Judge an event time in milliseconds against `now_ms`, the import's clock. The one rule every
+/// importer's records go through (`ImportCx::emit`).
+pub fn event_time(ms: i64, now_ms: i64) -> EventTime {
+    if ms <= 0 {
+        EventTime::Undated
+    } else if ms < EVENTS_FROM_MS || ms > now_ms.saturating_add(FUTURE_SLACK_MS) {
+        EventTime::Impossible(ms)
+    } else {
+        EventTime::Dated(ms)
     }
 }
 
-/// Date only: `2024-03-01`.
+/// A stored time as it may be shown: `None` unless it lies between [`EVENTS_FROM_MS`] and
+/// [`LATEST_MS`]. Every time the query layer hands to a screen or a script goes through this,
+/// so a value stored by an older Footprint (`0`, `9223372036854775807`) is never shown as a date.
+pub fn shown(ms: Option<i64>) -> Option<i64> {
+    ms.filter(|ms| (EVENTS_FROM_MS..LATEST_MS).contains(ms))
+}
+
+/// What people read where a time is missing or impossible.
+pub const UNKNOWN_DATE: &str = "unknown date";
+
+/// Format for people and reports: `2024-03-01 12:00 UTC`; [`UNKNOWN_DATE`] for a value
+/// [`shown`] refuses.
+pub fn display(ms: i64) -> String {
+    match shown(Some(ms)).and_then(|ms| Utc.timestamp_millis_opt(ms).single()) {
+        Some(dt) => dt.format("%Y-%m-%d %H:%M UTC").to_string(),
+        None => UNKNOWN_DATE.to_string(),
+    }
+}
+
+/// Date only: `2024-03-01`; [`UNKNOWN_DATE`] for a value [`shown`] refuses.
 pub fn display_date(ms: i64) -> String {
-    match Utc.timestamp_millis_opt(ms).single() {
+    match shown(Some(ms)).and_then(|ms| Utc.timestamp_millis_opt(ms).single()) {
         Some(dt) => dt.format("%Y-%m-%d").to_string(),
-        None => ms.to_string(),
+        None => UNKNOWN_DATE.to_string(),
     }
 }
 
@@ -284,5 +350,53 @@ mod tests {
         }
         assert_eq!(parse("1970-01-01T00:00:01Z"), Some(1000));
         assert_eq!(epoch_any(0), None);
+    }
+
+    #[test]
+    fn event_times_are_judged_against_the_import_clock() {
+        let now = 1_767_000_000_000; // 2025-12-29
+        assert_eq!(event_time(0, now), EventTime::Undated);
+        assert_eq!(event_time(-1, now), EventTime::Undated);
+        assert_eq!(event_time(i64::MIN, now), EventTime::Undated);
+        assert_eq!(event_time(EVENTS_FROM_MS - 1, now), EventTime::Impossible(EVENTS_FROM_MS - 1));
+        assert_eq!(event_time(EVENTS_FROM_MS, now), EventTime::Dated(EVENTS_FROM_MS));
+        assert_eq!(event_time(now + FUTURE_SLACK_MS, now), EventTime::Dated(now + FUTURE_SLACK_MS));
+        assert_eq!(event_time(now + FUTURE_SLACK_MS + 1, now), EventTime::Impossible(now + FUTURE_SLACK_MS + 1));
+        assert_eq!(event_time(i64::MAX, i64::MAX), EventTime::Dated(i64::MAX), "no overflow");
+        assert_eq!(event_time(i64::MAX, now), EventTime::Impossible(i64::MAX));
+    }
+
+    #[test]
+    fn impossible_values_are_never_displayed_as_dates() {
+        for ms in [0, -1, i64::MAX, i64::MIN, 16_000_000_000_000, -62_167_219_200_000, EVENTS_FROM_MS - 1, LATEST_MS] {
+            assert_eq!(display(ms), UNKNOWN_DATE, "{ms}");
+            assert_eq!(display_date(ms), UNKNOWN_DATE, "{ms}");
+            assert_eq!(shown(Some(ms)), None, "{ms}");
+        }
+        assert_eq!(display(1_709_294_400_000), "2024-03-01 12:00 UTC");
+        assert_eq!(display_date(1_709_294_400_000), "2024-03-01");
+        assert_eq!(shown(Some(EVENTS_FROM_MS)), Some(EVENTS_FROM_MS));
+        assert_eq!(shown(None), None);
+    }
+
+    #[test]
+    fn unit_helpers_tell_units_apart_by_magnitude() {
+        let ms = 1_709_294_400_123;
+        assert_eq!(secs_ms(1_709_294_400), Some(1_709_294_400_000));
+        assert_eq!(secs_ms(ms), Some(ms), "milliseconds in a seconds field");
+        assert_eq!(secs_ms(ms * 1_000_000), Some(ms), "nanoseconds in a seconds field");
+        assert_eq!(ms_units(ms), Some(ms));
+        assert_eq!(ms_units(ms * 1000), Some(ms), "microseconds");
+        assert_eq!(ms_units(ms * 1_000_000), Some(ms), "nanoseconds");
+        assert_eq!(usec_ms(ms * 1000), Some(ms));
+        assert_eq!(usec_ms(ms * 1_000_000), Some(ms), "nanoseconds in a microseconds field");
+        assert_eq!(ms_str(&(ms * 1_000_000).to_string()), Some(ms));
+        for f in [secs_ms, ms_units, usec_ms] {
+            assert_eq!(f(0), None);
+            assert_eq!(f(-1), None);
+            // A sentinel is passed on (as some instant in 2262) for `ImportCx::emit` to drop
+            // with a warning, not silently turned into "no date" here.
+            assert!(f(i64::MAX).is_some_and(|v| plausible(v).is_none()));
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! junk and part rules, and every hostile case the view must refuse (with the error a user sees).
 
 use footprint_core::archive::{group_parts, is_junk, ArchiveError, ArchiveView, Limits};
-use footprint_fixtures::archive_writer::{ArchiveWriter, Container};
+use footprint_fixtures::archive_writer::{ArchiveWriter, Container, Damage};
 use std::io::{Cursor, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
@@ -786,12 +786,89 @@ fn duplicate_names_in_a_zip_are_refused() {
     }
     let p = dir.path().join("dup.zip");
     std::fs::write(&p, bytes).unwrap();
-    match open(&[p]) {
-        Err(ArchiveError::Corrupt { message, .. }) => {
-            assert!(message.contains("same entry name twice"), "{message}")
+    match open(std::slice::from_ref(&p)) {
+        Err(ArchiveError::UnsafeEntry { why, .. }) => {
+            assert!(why.contains("same entry name twice"), "{why}")
         }
-        other => panic!("expected Corrupt, got {:?}", other.err()),
+        other => panic!("expected UnsafeEntry, got {:?}", other.err()),
     }
+    // An attack, not damage: refused whole even inside a nested zip.
+    let inner = std::fs::read(&p).unwrap();
+    let outer = dir.path().join("outer.zip");
+    std::fs::write(&outer, zip_bytes(&[("ok.json", b"{}", deflated()), ("inner.zip", &inner, deflated())])).unwrap();
+    assert!(matches!(open(&[outer]), Err(ArchiveError::UnsafeEntry { .. })));
+}
+
+// ---------- damaged parts ----------
+
+/// An outer zip with a good nested zip, a damaged one and plain files around them.
+fn zip_with_damaged_nested(dir: &Path, damage: Damage) -> PathBuf {
+    let inner = zip_bytes(&[("song.json", b"{\"song\":1}", deflated())]);
+    let mut w = ArchiveWriter::new(&dir.join("apple.zip"), Container::Zip).unwrap();
+    w.add("before.json", b"{\"a\":1}").unwrap();
+    w.add("Good.zip", &inner).unwrap();
+    w.add_damaged("Music/Activity.zip", &inner, damage).unwrap();
+    w.add("after.json", b"{\"b\":2}").unwrap();
+    w.finish().unwrap().remove(0)
+}
+
+#[test]
+fn a_truncated_nested_zip_is_one_damaged_file_and_the_rest_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let view = open(&[zip_with_damaged_nested(dir.path(), Damage::Truncated)]).expect("the export opens");
+    assert_eq!(paths(&view), ["before.json", "Good.zip/song.json", "Music/Activity.zip", "after.json"]);
+    assert_eq!(view.damaged().len(), 1);
+    let (i, what) = &view.damaged()[0];
+    assert_eq!(view.entries()[*i].path, "Music/Activity.zip");
+    assert!(what.contains("Music/Activity.zip") && what.contains("table of contents"), "{what}");
+    assert_eq!(read_entry(&view, "Good.zip/song.json").unwrap(), b"{\"song\":1}");
+    assert_eq!(read_entry(&view, "after.json").unwrap(), b"{\"b\":2}");
+}
+
+#[test]
+fn a_nested_zip_with_a_wrong_crc_is_one_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let view = open(&[zip_with_damaged_nested(dir.path(), Damage::WrongCrc)]).expect("the export opens");
+    assert_eq!(paths(&view), ["before.json", "Good.zip/song.json", "Music/Activity.zip", "after.json"]);
+    let (i, what) = &view.damaged()[0];
+    assert_eq!(view.entries()[*i].path, "Music/Activity.zip");
+    assert!(what.contains("CRC-32 mismatch"), "{what}");
+}
+
+#[test]
+fn a_member_with_a_wrong_crc_fails_alone_and_is_not_a_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ArchiveWriter::new(&dir.path().join("x.zip"), Container::Zip).unwrap();
+    w.add("a.json", b"{\"a\":1}").unwrap();
+    w.add_damaged("b.json", b"{\"b\":2}", Damage::WrongCrc).unwrap();
+    let view = open(&w.finish().unwrap()).unwrap();
+    assert!(view.damaged().is_empty(), "known only when read");
+    let e = read_entry(&view, "b.json").unwrap_err();
+    assert!(e.to_string().contains("x.zip: b.json: CRC-32 mismatch"), "{e}");
+    assert!(!footprint_core::archive::is_refusal(&e));
+    assert_eq!(read_entry(&view, "a.json").unwrap(), b"{\"a\":1}");
+}
+
+#[test]
+fn a_damaged_zip_in_a_folder_is_one_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("export");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(root.join("a.json"), b"{}").unwrap();
+    let inner = zip_bytes(&[("song.json", b"{\"song\":1}", deflated())]);
+    std::fs::write(root.join("Music.zip"), &inner[..inner.len() / 2]).unwrap();
+    let view = open(&[root]).unwrap();
+    assert_eq!(paths(&view), ["Music.zip", "a.json"]);
+    assert_eq!(view.damaged().len(), 1);
+}
+
+#[test]
+fn hostile_content_in_a_nested_zip_still_refuses_the_whole_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = zip_bytes(&[("../evil.json", b"{}", deflated())]);
+    let outer = dir.path().join("outer.zip");
+    std::fs::write(&outer, zip_bytes(&[("ok.json", b"{}", deflated()), ("inner.zip", &evil, deflated())])).unwrap();
+    assert!(matches!(open(&[outer]), Err(ArchiveError::UnsafeEntry { .. })));
 }
 
 /// A bare text export (an Android WhatsApp chat) opens as a tree of one entry.

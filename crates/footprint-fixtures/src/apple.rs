@@ -4,7 +4,7 @@
 //! written `$1.99` and no currency column). Invented data only: the owner is
 //! [`Persona::for_seed`], third parties come from [`names::company`].
 
-use crate::archive_writer::{ArchiveWriter, Container};
+use crate::archive_writer::{ArchiveWriter, Container, Damage};
 use crate::csv_files::CsvText;
 use crate::{names, Persona, Rng};
 use std::collections::BTreeMap;
@@ -53,6 +53,11 @@ pub struct AppleSpec {
     /// 0-byte marketing file, cut-off play activity, a broken sign-on row, `friends: null`,
     /// a date that is no date.
     pub damaged: bool,
+    /// Damage `Apple Music Activity.zip` (2024: the zip nested in `Apple_Media_Services.zip`)
+    /// as a download cut short or a bad disk would: the rest of the export must still import.
+    pub damaged_music_zip: Option<Damage>,
+    /// Write `Game Center Data.json` (in `Game_Center.zip`) with a CRC that does not match.
+    pub wrong_crc_game_center: bool,
 }
 
 impl Default for AppleSpec {
@@ -76,6 +81,8 @@ impl Default for AppleSpec {
             macos_junk: false,
             localized_names: false,
             damaged: false,
+            damaged_music_zip: None,
+            wrong_crc_game_center: false,
         }
     }
 }
@@ -506,6 +513,14 @@ fn other_zips(spec: &AppleSpec, me: &Persona) -> io::Result<Vec<Zip>> {
     ])
 }
 
+/// How the spec wants the file `name` damaged, if at all.
+fn damage_of(spec: &AppleSpec, name: &str) -> Option<Damage> {
+    if name.ends_with("/Apple Music Activity.zip") {
+        return spec.damaged_music_zip;
+    }
+    (spec.wrong_crc_game_center && name.ends_with("Game Center Data.json")).then_some(Damage::WrongCrc)
+}
+
 /// Write the export into the folder `out`: the zips (returned) or the folder (returned).
 pub fn generate(spec: &AppleSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out)?;
@@ -518,7 +533,10 @@ pub fn generate(spec: &AppleSpec, out: &Path) -> io::Result<Vec<PathBuf>> {
         let mut w =
             ArchiveWriter::new(&out.join(&z.name), Container::Zip)?.macos_junk(spec.macos_junk);
         for (name, bytes) in &z.files {
-            w.add(name, bytes)?;
+            match damage_of(spec, name) {
+                Some(d) => w.add_damaged(name, bytes, d)?,
+                None => w.add(name, bytes)?,
+            }
         }
         written.extend(w.finish()?);
     }

@@ -1,5 +1,7 @@
 //! Writes generated files into a zip (optionally split into part-zips), a .tgz, or a folder,
-//! with the optional mess real exports carry: a top folder and macOS junk entries.
+//! with the optional mess real exports carry: a top folder, macOS junk entries, and damaged
+//! members ([`Damage`]: a file cut short, a CRC that does not match, as interrupted downloads
+//! and bad disks leave them).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -17,6 +19,18 @@ pub enum Container {
     Folder,
 }
 
+/// How [`ArchiveWriter::add_damaged`] damages a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// Only the first half of the bytes is written (a nested zip loses the table of contents
+    /// at its end; a JSON file ends mid-element). The zip's CRC matches the half written.
+    Truncated,
+    /// The whole file is written but the CRC-32 the zip records for it is wrong (every bit
+    /// flipped, in the local header and the central directory): reading it fails at its end.
+    /// Zip output only.
+    WrongCrc,
+}
+
 /// Collects files (path, bytes) and writes them. Large generators call `add` per file, so
 /// memory holds one file at a time for zip output.
 pub struct ArchiveWriter {
@@ -29,6 +43,8 @@ pub struct ArchiveWriter {
     part: usize,
     part_bytes: u64,
     written: Vec<PathBuf>,
+    /// (zip file, entry name) whose recorded CRC is broken once the zip is finished.
+    broken_crcs: Vec<(PathBuf, String)>,
 }
 
 impl ArchiveWriter {
@@ -45,6 +61,7 @@ impl ArchiveWriter {
             part: 0,
             part_bytes: 0,
             written: Vec::new(),
+            broken_crcs: Vec::new(),
         };
         match container {
             Container::Zip => w.open_zip(out.to_path_buf())?,
@@ -129,6 +146,22 @@ impl ArchiveWriter {
         Ok(())
     }
 
+    /// Add one file, damaged as `damage` says (see [`Damage`]).
+    pub fn add_damaged(&mut self, path: &str, bytes: &[u8], damage: Damage) -> std::io::Result<()> {
+        match damage {
+            Damage::Truncated => self.add(path, &bytes[..bytes.len() / 2]),
+            Damage::WrongCrc => {
+                if self.zip.is_none() {
+                    return Err(std::io::Error::other("a wrong CRC needs zip output"));
+                }
+                self.add(path, bytes)?;
+                let zip_file = self.written.last().cloned().expect("the zip being written");
+                self.broken_crcs.push((zip_file, self.full_path(path)));
+                Ok(())
+            }
+        }
+    }
+
     /// Add one file written by `fill` as a stream, so a 1 GB file never sits in memory
     /// (zip and folder output; tar needs the size first, so it buffers).
     pub fn add_with(
@@ -201,8 +234,36 @@ impl ArchiveWriter {
         if let Some(t) = self.tar.take() {
             t.into_inner()?.finish()?.flush()?;
         }
+        for (zip_file, name) in &self.broken_crcs {
+            break_crc(zip_file, name)?;
+        }
         Ok(self.written)
     }
+}
+
+/// Flip every bit of the CRC-32 recorded for entry `name` of the finished zip at `path`, in
+/// its central directory record (CRC at +16, local header offset at +42, name at +46) and in
+/// its local header (CRC at +14).
+fn break_crc(path: &Path, name: &str) -> std::io::Result<()> {
+    let mut bytes = std::fs::read(path)?;
+    let u16_at = |b: &[u8], at: usize| u16::from_le_bytes([b[at], b[at + 1]]) as usize;
+    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize;
+    let mut at = 0;
+    while let Some(found) = bytes[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let cd = at + found;
+        let name_len = u16_at(&bytes, cd + 28);
+        if bytes.get(cd + 46..cd + 46 + name_len) == Some(name.as_bytes()) {
+            let local = u32_at(&bytes, cd + 42);
+            for crc_at in [cd + 16, local + 14] {
+                for b in &mut bytes[crc_at..crc_at + 4] {
+                    *b = !*b;
+                }
+            }
+            return std::fs::write(path, bytes);
+        }
+        at = cd + 4;
+    }
+    Err(std::io::Error::other(format!("no entry `{name}` in {}", path.display())))
 }
 
 struct CountingWriter<'a, W: Write> {

@@ -28,6 +28,7 @@
 use crate::archive_writer::{ArchiveWriter, Container};
 use crate::names;
 use crate::Rng;
+use crate::odd_times::{OddTimes, Unit};
 use chrono::{DateTime, Utc};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -106,6 +107,10 @@ pub struct TakeoutSpec {
     pub old_timestamps: bool,
     /// Also write the HTML variant of My Activity and the mail, calendar and contacts files.
     pub with_html: bool,
+    /// Write one in four Chrome `time_usec` values (and old `timestampMs` strings) as a
+    /// sentinel (`0`, `-1`, `9223372036854775807`), in nanoseconds or in 2090
+    /// ([`crate::odd_times`]).
+    pub odd_timestamps: bool,
     /// Put everything under `Takeout/`, as Google does (users unpack and re-zip without it).
     pub top_folder: bool,
     /// Which products are in the export.
@@ -133,6 +138,7 @@ impl Default for TakeoutSpec {
             messy_purchases: false,
             old_timestamps: false,
             with_html: false,
+            odd_timestamps: false,
             top_folder: true,
             products: Products::All,
             unlisted_names: false,
@@ -1000,6 +1006,7 @@ fn write_records(
     let start = END_MS - YEAR_MS;
     let path = format!("{}/{}", n.location, n.records_file);
     let mut prng = Rng::new(seed);
+    let mut odd = OddTimes::new(spec.odd_timestamps);
     let mut lat = base_lat;
     let mut lon = base_lon;
     let array = LazyArray {
@@ -1011,7 +1018,7 @@ fn write_records(
             let ms = start + i as i64 * step + prng.below(step as u64) as i64;
             let mut p = serde_json::Map::new();
             if old {
-                p.insert("timestampMs".into(), json!(ms.to_string()));
+                p.insert("timestampMs".into(), json!(odd.apply(ms, Unit::Millis).to_string()));
             }
             p.insert("latitudeE7".into(), json!(e7(lat)));
             p.insert("longitudeE7".into(), json!(e7(lon)));
@@ -1119,6 +1126,7 @@ fn write_chrome(
     n: &Names,
 ) -> io::Result<()> {
     let mut t = END_MS * 1000;
+    let mut odd = OddTimes::new(spec.odd_timestamps);
     let visits: Vec<Value> = (0..spec.chrome)
         .map(|_| {
             t -= (60 + rng.below(7200) as i64) * 1_000_000 + rng.below(1_000_000) as i64;
@@ -1130,7 +1138,7 @@ fn write_chrome(
                 "title": format!("{page} - {company}"),
                 "url": format!("https://www.{}/{}", domain_of(&company), page.replace(' ', "-")),
                 "client_id": format!("{:022x}", rng.below(u64::MAX)),
-                "time_usec": t
+                "time_usec": odd.apply(t, Unit::Micros)
             })
         })
         .collect();

@@ -14,6 +14,7 @@ pub mod linkedin;
 pub mod meta;
 pub mod names;
 pub mod netflix;
+pub mod odd_times;
 pub mod persona;
 pub mod reddit;
 pub mod snapchat;
@@ -23,7 +24,7 @@ pub mod uber;
 pub mod whatsapp;
 pub mod x;
 
-pub use archive_writer::{ArchiveWriter, Container};
+pub use archive_writer::{ArchiveWriter, Container, Damage};
 pub use persona::Persona;
 
 /// A seeded random source (fastrand's wyrand: fixed algorithm, so fixtures are stable).

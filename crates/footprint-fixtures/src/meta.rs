@@ -10,6 +10,7 @@
 //! marked in docs/IMPORTERS.md.
 
 use crate::names::{self, meta_mojibake};
+use crate::odd_times::{OddTimes, Unit};
 use crate::{ArchiveWriter, Container, Rng};
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -58,6 +59,9 @@ pub struct FacebookSpec {
     /// (`contact_list_uploads.json`, `apps_and_websites.json` in a newer folder, ...), as
     /// older exports and hand-made archives do: they are found by content.
     pub renamed: bool,
+    /// Write one in four timestamps of messages, posts and off-Meta events as a sentinel
+    /// (`0`, `-1`, `9223372036854775807`), in nanoseconds or in 2090 ([`crate::odd_times`]).
+    pub odd_timestamps: bool,
     pub container: Container,
 }
 
@@ -80,6 +84,7 @@ impl Default for FacebookSpec {
             macos_junk: false,
             with_html: false,
             renamed: false,
+            odd_timestamps: false,
             container: Container::Zip,
         }
     }
@@ -142,6 +147,8 @@ pub struct InstagramSpec {
     pub with_html: bool,
     /// Write the third-party files under unexpected names (found by content).
     pub renamed: bool,
+    /// As [`FacebookSpec::odd_timestamps`] (messages and off-Meta events).
+    pub odd_timestamps: bool,
     pub container: Container,
 }
 
@@ -166,6 +173,7 @@ impl Default for InstagramSpec {
             macos_junk: false,
             with_html: false,
             renamed: false,
+            odd_timestamps: false,
             container: Container::Zip,
         }
     }
@@ -286,6 +294,8 @@ fn meta_json(v: &Value, pretty: bool) -> Vec<u8> {
 struct Gen {
     rng: Rng,
     mojibake: bool,
+    /// Odd timestamps in messages, posts and off-Meta events (`odd_timestamps` specs).
+    odd: OddTimes,
     /// Export date, Unix seconds; everything happens in the three years before.
     end: i64,
     /// 2018: a thread that fits one file is `message.json`, not `message_1.json`.
@@ -396,6 +406,7 @@ fn write_thread(
             let k = lo + i;
             // Newest first, a few minutes apart.
             let ts_ms = (start - (k as i64) * 137) * 1000 + g.rng.below(1000) as i64;
+            let ts_ms = g.odd.apply(ts_ms, Unit::Millis);
             let sender = &participants[g.rng.below(participants.len() as u64) as usize];
             let mut m = serde_json::Map::new();
             m.insert("sender_name".into(), json!(g.t(sender)));
@@ -495,6 +506,7 @@ fn write_off_meta(g: &mut Gen, w: &mut ArchiveWriter, path: &str, key: &str, com
         let evs: Vec<Value> = (0..events)
             .map(|_| {
                 let ts = g.when();
+                let ts = g.odd.apply(ts, Unit::Secs);
                 json!({"id": id, "type": *g.rng.pick(EVENT_TYPES), "timestamp": ts})
             })
             .collect();
@@ -515,7 +527,13 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
         FbGen::Y2024 => (1_709_251_200, "2024-03-01"),
     };
     let old = matches!(gen, FbGen::Y2018 | FbGen::Y2020);
-    let mut g = Gen { rng, mojibake: spec.mojibake, end, unnumbered_threads: gen == FbGen::Y2018 };
+    let mut g = Gen {
+        rng,
+        mojibake: spec.mojibake,
+        odd: OddTimes::new(spec.odd_timestamps),
+        end,
+        unnumbered_threads: gen == FbGen::Y2018,
+    };
     let top = spec.top_folder.then(|| format!("facebook-{}-{date}", slug(&me.name)));
     let mut w = writer(out, spec.container, top, spec.macos_junk)?;
     let y24 = gen == FbGen::Y2024;
@@ -610,6 +628,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
     let mut posts = Vec::new();
     for i in 0..spec.posts {
         let ts = g.when();
+        let ts = g.odd.apply(ts, Unit::Secs);
         let text = sentence(&mut g.rng, 4 + (i % 8));
         let mut attachments = Vec::new();
         match i % 4 {
@@ -842,7 +861,7 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
         IgGen::Y2022 => (1_656_633_600, "2022-07-01"),
         IgGen::Y2025 => (1_738_368_000, "2025-02-01"),
     };
-    let mut g = Gen { rng, mojibake: spec.mojibake, end, unnumbered_threads: false };
+    let mut g = Gen { rng, mojibake: spec.mojibake, odd: OddTimes::new(spec.odd_timestamps), end, unnumbered_threads: false };
     // The 2019 download was `<username>_<yyyymmdd>.zip` (~).
     let top = spec.top_folder.then(|| match spec.generation {
         IgGen::Y2019 => format!("{}_{}", me.username, date.replace('-', "")),

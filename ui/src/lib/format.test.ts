@@ -7,9 +7,11 @@ import {
   formatBytes,
   formatCount,
   formatDate,
+  formatDateTime,
   formatDuration,
   formatPercent,
   formatSpan,
+  isShownDate,
   plural,
   shorten,
 } from "./format";
@@ -61,6 +63,32 @@ describe("dates", () => {
     expect(formatBucket("2024", "en-US")).toBe("2024");
     expect(formatBucket("2024-03", "en-US")).toBe("Mar 2024");
     expect(formatBucket("2024-03-01", "en-US")).toBe("Mar 1, 2024");
+  });
+  // Regression: the timeline showed the years +510 and 0000 and a "last seen" of
+  // 9223372036854775807 (a sentinel stored as a time). Impossible values are never dates.
+  it("refuses impossible dates", () => {
+    for (const bad of [
+      Number.MAX_SAFE_INTEGER,
+      9223372036854775807,
+      0,
+      -1,
+      Date.UTC(1994, 11, 31, 23, 59, 59),
+      Date.UTC(2100, 0, 1),
+      -46_388_678_400_000,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    ]) {
+      expect(formatDate(bad, "en-US")).toBe("—");
+      expect(formatDateTime(bad, "en-US")).toBe("—");
+      expect(isShownDate(bad)).toBe(false);
+    }
+    expect(formatSpan(0, march15, "en-US")).toBe("? – Mar 2024");
+    expect(formatSpan(-1, 9223372036854775807, "en-US")).toBe("—");
+    for (const bucket of ["0000-00-00", "+510-01", "0000", "1970-01", "2262-04-11", "garbage", ""]) {
+      expect(formatBucket(bucket, "en-US")).toBe("—");
+    }
+    expect(isShownDate(Date.UTC(1995, 0, 1))).toBe(true);
+    expect(formatDate(Date.UTC(1995, 0, 1, 12), "en-US")).toBe("Jan 1, 1995");
   });
   it("gives the UTC range of a bucket", () => {
     expect(bucketRange("2024-02")).toEqual([Date.UTC(2024, 1, 1), Date.UTC(2024, 2, 1)]);

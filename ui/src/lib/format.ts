@@ -29,38 +29,63 @@ export function formatBytes(bytes: number, locale?: string): string {
   }).format(value);
 }
 
-/** A date (no time) from UTC epoch milliseconds; "—" when unknown. */
+/**
+ * The instants shown as dates: from 1995-01-01 to 2100-01-01 UTC, the bounds of the engine's
+ * `time::shown` (its `EVENTS_FROM_MS`, `LATEST_MS`). Outside them a value is a sentinel
+ * (`9223372036854775807`, `0`), a unit mistake or damage: shown as unknown, never as a date.
+ */
+const EARLIEST_SHOWN_MS = Date.UTC(1995, 0, 1);
+const LATEST_SHOWN_MS = Date.UTC(2100, 0, 1);
+
+/** Whether `ms` may be shown as a date (see the bounds above). */
+export function isShownDate(ms: number | null | undefined): ms is number {
+  return (
+    typeof ms === "number" &&
+    Number.isFinite(ms) &&
+    ms >= EARLIEST_SHOWN_MS &&
+    ms < LATEST_SHOWN_MS
+  );
+}
+
+/** What an unknown or impossible date shows. */
+export const UNKNOWN_DATE = "—";
+
+/** A date (no time) from UTC epoch milliseconds; "—" when unknown or impossible. */
 export function formatDate(ms: number | null | undefined, locale?: string): string {
-  if (ms === null || ms === undefined) return "—";
+  if (!isShownDate(ms)) return UNKNOWN_DATE;
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(ms));
 }
 
-/** Date and time from UTC epoch milliseconds, in the user's time zone; "—" when unknown. */
+/** Date and time from UTC epoch milliseconds, in the user's time zone; "—" when unknown or impossible. */
 export function formatDateTime(ms: number | null | undefined, locale?: string): string {
-  if (ms === null || ms === undefined) return "—";
+  if (!isShownDate(ms)) return UNKNOWN_DATE;
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
     new Date(ms),
   );
 }
 
-/** "Mar 2024 – Jan 2025" or a single month when both ends fall in it. */
+/** "Mar 2024 – Jan 2025" or a single month when both ends fall in it; an impossible end is "?". */
 export function formatSpan(
   first: number | null | undefined,
   last: number | null | undefined,
   locale?: string,
 ): string {
-  if (first == null && last == null) return "—";
+  if (!isShownDate(first) && !isShownDate(last)) return UNKNOWN_DATE;
   const month = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric" });
-  const a = first != null ? month.format(new Date(first)) : "?";
-  const b = last != null ? month.format(new Date(last)) : "?";
+  const a = isShownDate(first) ? month.format(new Date(first)) : "?";
+  const b = isShownDate(last) ? month.format(new Date(last)) : "?";
   return a === b ? a : `${a} – ${b}`;
 }
 
-/** A timeline bucket ("2024", "2024-03" or "2024-03-15", UTC) as a local label. */
+/**
+ * A timeline bucket ("2024", "2024-03" or "2024-03-15", UTC) as a local label; "—" for a
+ * bucket that is no date (an older database's `0000-00-00` or `+510-01`).
+ */
 export function formatBucket(bucket: string, locale?: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(bucket)) return UNKNOWN_DATE;
   const [y, m, d] = bucket.split("-").map(Number);
-  if (!y) return bucket;
   const date = new Date(Date.UTC(y, (m || 1) - 1, d || 1));
+  if (!isShownDate(date.getTime())) return UNKNOWN_DATE;
   const options: Intl.DateTimeFormatOptions =
     d !== undefined
       ? { dateStyle: "medium", timeZone: "UTC" }

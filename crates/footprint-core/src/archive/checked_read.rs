@@ -85,12 +85,14 @@ impl<R: Read> Read for CheckedReader<R> {
         }
         self.seen += n as u64;
         if self.seen > self.declared {
-            return Err(self.fail(
+            // Not damage but a lie told to slip past the ratio check: marked as a refusal, so
+            // the runner refuses the whole archive instead of reporting one damaged file.
+            return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!(
-                    "inflates past its declared size of {} bytes (lying header; refused)",
-                    self.declared
-                ),
+                Refused(format!(
+                    "{}: inflates past its declared size of {} bytes (lying header; refused)",
+                    self.label, self.declared
+                )),
             ));
         }
         if let Some((_, crc)) = &mut self.crc {
@@ -98,6 +100,25 @@ impl<R: Read> Read for CheckedReader<R> {
         }
         Ok(n)
     }
+}
+
+/// The inner error of a stream failure that is an attack, not damage (a header that lies about
+/// the size): [`is_refusal`] tells it from a CRC mismatch or a stream cut short.
+#[derive(Debug)]
+pub(crate) struct Refused(pub(crate) String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// Whether a stream error means the archive is hostile (refuse it whole) rather than damaged
+/// (this file only).
+pub fn is_refusal(e: &io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<Refused>())
 }
 
 /// Fill `buf` as far as the stream allows (a short count means the stream ended).
@@ -155,6 +176,7 @@ mod tests {
                 .starts_with("a.zip: x.json: inflates past its declared size of 5"),
             "{e}"
         );
+        assert!(is_refusal(&e), "a lying header refuses the archive");
     }
 
     #[test]
@@ -169,5 +191,6 @@ mod tests {
         let mut r = CheckedReader::new(&b"abc"[..], "t: e".into(), 3, Some(0xdead_beef));
         let e = read_all(&mut r).unwrap_err();
         assert!(e.to_string().contains("CRC-32 mismatch"), "{e}");
+        assert!(!is_refusal(&e), "damage costs the file only");
     }
 }

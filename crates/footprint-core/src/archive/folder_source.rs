@@ -7,7 +7,7 @@ use super::blob::Blob;
 use super::checked_read::CheckedReader;
 use super::listing::Listing;
 use super::names::is_junk;
-use super::zip_source::{has_zip_magic, list_zip, ZipContainer};
+use super::zip_source::{has_zip_magic, list_nested_zip, ZipContainer};
 use super::{ArchiveError, Entry, Location};
 use std::fs::{self, File};
 use std::io::{self, BufReader, Read};
@@ -75,6 +75,7 @@ fn walk(
         let size = meta.len();
         listing.check_entry(root, &path, size, size)?;
         let file = child.path();
+        let mut damaged = None;
         if path.len() > 4 && path[path.len() - 4..].eq_ignore_ascii_case(".zip") {
             if let Some(blob) = zip_file_blob(&file)? {
                 if listing.limits.max_nesting == 0 {
@@ -83,8 +84,10 @@ fn walk(
                         message: format!("`{path}` is an archive inside the export, and nested archives are not allowed (max_nesting is 0)"),
                     });
                 }
-                list_zip(listing, zips, root, &format!("{path}/"), blob, 1)?;
-                continue;
+                match list_nested_zip(listing, zips, root, &path, blob, 1)? {
+                    None => continue,
+                    Some(what) => damaged = Some(what),
+                }
             }
         }
         let modified = meta
@@ -100,6 +103,9 @@ fn walk(
             },
             Location::File { file },
         );
+        if let Some(what) = damaged {
+            listing.mark_last_damaged(what);
+        }
     }
     Ok(())
 }

@@ -15,6 +15,9 @@ pub(crate) struct Listing<'l> {
     /// Bytes of nested archives held in memory.
     nested_memory: u64,
     pub(crate) junk: usize,
+    /// Entries that are damaged parts (a nested zip that cannot be opened), with what is wrong:
+    /// listed as plain files so the report names them, and the rest of the export imports.
+    pub(crate) damaged: Vec<(usize, String)>,
 }
 
 impl<'l> Listing<'l> {
@@ -27,6 +30,7 @@ impl<'l> Listing<'l> {
             total_bytes: 0,
             nested_memory: 0,
             junk: 0,
+            damaged: Vec::new(),
         }
     }
 
@@ -113,5 +117,25 @@ impl<'l> Listing<'l> {
     pub(crate) fn push(&mut self, entry: Entry, location: Location) {
         self.entries.push(entry);
         self.locations.push(location);
+    }
+
+    /// Mark the entry pushed last as a damaged part.
+    pub(crate) fn mark_last_damaged(&mut self, what: String) {
+        if let Some(last) = self.entries.len().checked_sub(1) {
+            self.damaged.push((last, what));
+        }
+    }
+
+    /// Entries listed so far (a mark for [`Listing::roll_back`]).
+    pub(crate) fn mark(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Forget the entries listed after `mark` (a nested zip that turned out damaged halfway
+    /// through its directory). Counts and reserved memory stay: the limits stay conservative.
+    pub(crate) fn roll_back(&mut self, mark: usize) {
+        self.entries.truncate(mark);
+        self.locations.truncate(mark);
+        self.damaged.retain(|(i, _)| *i < mark);
     }
 }

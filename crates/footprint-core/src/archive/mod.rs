@@ -17,6 +17,7 @@ mod parts;
 mod tar_source;
 mod zip_source;
 
+pub use checked_read::is_refusal;
 pub use names::{is_demo_marker, is_junk, DEMO_MARKER};
 pub use parts::group_parts;
 
@@ -126,6 +127,13 @@ pub struct ArchiveView {
     zips: Vec<ZipContainer>,
     tars: Vec<TarContainer>,
     junk: usize,
+    damaged: Vec<(usize, String)>,
+}
+
+/// What the user reads about a damaged part of an export (a nested zip that cannot be opened,
+/// a CRC error, a stream cut short): that part only is lost, and how to get it back.
+pub fn damaged_part_message(what: &str) -> String {
+    format!("this part of the export is damaged: {what}; re-download it")
 }
 
 /// The container kinds told apart by their first bytes.
@@ -221,6 +229,7 @@ impl ArchiveView {
             zips,
             tars,
             junk: listing.junk,
+            damaged: listing.damaged,
         })
     }
 
@@ -413,6 +422,13 @@ impl ArchiveView {
     /// Whether this is Footprint's invented demo data (it carries [`names::DEMO_MARKER`]).
     pub fn is_demo(&self) -> bool {
         self.entries.iter().any(|e| names::is_demo_marker(&e.path))
+    }
+
+    /// Entries that are damaged parts of the export, with what is wrong: a nested zip that
+    /// cannot be opened is listed as one plain file (its contents are unknown); the runner
+    /// reports it as a failed file and imports the rest.
+    pub fn damaged(&self) -> &[(usize, String)] {
+        &self.damaged
     }
 
     /// Number of junk entries dropped.

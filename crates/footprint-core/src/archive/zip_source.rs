@@ -82,12 +82,15 @@ pub(crate) fn list_zip(
     drop(archive);
     if meta.has_duplicate_names() {
         // Two entries with one name is how zip "confusion" attacks hide content from one tool
-        // and show it to another; no export tool writes it.
-        return Err(corrupt(
-            origin,
-            prefix,
-            "the zip lists the same entry name twice",
-        ));
+        // and show it to another; no export tool writes it. An attack, not damage: refused
+        // whole even inside a nested zip.
+        // (The crate's metadata keeps one entry per name, so which name is not known here.)
+        let nested = prefix.trim_end_matches('/');
+        return Err(ArchiveError::UnsafeEntry {
+            path: origin.to_path_buf(),
+            entry: if nested.is_empty() { "(table of contents)".into() } else { nested.to_string() },
+            why: "the zip lists the same entry name twice (a zip confusion attack)",
+        });
     }
     listing.count_raw(origin, meta.len())?;
 
@@ -139,22 +142,22 @@ pub(crate) fn list_zip(
         let (size, compressed) = (e.size(), e.compressed_size());
         listing.check_entry(origin, &path, size, compressed)?;
 
+        let mut damaged = None;
         if name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".zip") {
             let inner = ZipMember {
                 zip: zip_id,
                 member,
             };
-            if let Some(nested) = nested_blob(listing, zips, origin, &path, inner, depth)? {
-                list_zip(
-                    listing,
-                    zips,
-                    origin,
-                    &format!("{path}/"),
-                    nested,
-                    depth + 1,
-                )?;
-                continue;
-            }
+            damaged = match nested_blob(listing, zips, origin, &path, inner, depth) {
+                Ok(Some(nested)) => match list_nested_zip(listing, zips, origin, &path, nested, depth + 1)? {
+                    None => continue,
+                    Some(what) => Some(what),
+                },
+                Ok(None) => None,
+                // Its bytes cannot be read (CRC error, cut short): a damaged part.
+                Err(ArchiveError::Corrupt { message, .. }) => Some(message),
+                Err(e) => return Err(e),
+            };
         }
         listing.push(
             Entry {
@@ -169,8 +172,38 @@ pub(crate) fn list_zip(
                 crc32: e.crc32(),
             },
         );
+        if let Some(what) = damaged {
+            listing.mark_last_damaged(what);
+        }
     }
     Ok(())
+}
+
+/// List a zip found inside the export (in a zip or a folder) under `path/`. A damaged nested
+/// zip (cut short, no table of contents, unreadable directory) is not an attack: whatever it
+/// listed is taken back and `Some(what is wrong)` returned, so the caller lists the zip as one
+/// damaged file and the rest of the export imports. Limits and unsafe entries inside it still
+/// refuse the whole archive.
+pub(crate) fn list_nested_zip(
+    listing: &mut Listing<'_>,
+    zips: &mut Vec<ZipContainer>,
+    origin: &Path,
+    path: &str,
+    blob: Blob,
+    depth: u32,
+) -> Result<Option<String>, ArchiveError> {
+    let mark = listing.mark();
+    let zips_before = zips.len();
+    match list_zip(listing, zips, origin, &format!("{path}/"), blob, depth) {
+        Ok(()) => Ok(None),
+        Err(ArchiveError::Corrupt { message, .. }) => {
+            listing.roll_back(mark);
+            // Only entries after the mark pointed at these containers.
+            zips.truncate(zips_before);
+            Ok(Some(message))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Size of a local file header before its name and extra field.

@@ -360,7 +360,7 @@ pub(crate) fn e7(value: i64, limit_deg: i64) -> f64 {
 /// Millisecond time from an ISO string or a millisecond integer (both forms Google used).
 pub(crate) fn iso_or_ms(iso: Option<&str>, ms: Int) -> Option<i64> {
     iso.and_then(crate::time::iso_ms)
-        .or(ms.0.filter(|v| *v > 0))
+        .or(ms.0.and_then(crate::time::ms_units))
 }
 
 #[cfg(test)]

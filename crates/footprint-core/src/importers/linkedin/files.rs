@@ -214,9 +214,10 @@ pub const FILES: &[CsvFile] = &[
             Category::Demographics,
             &["{Title} at {Company Name}", "Worked at {Company Name}"],
         )
-        .body(&["Description"])
-        .time(&["Started On"])
-        .until(&["Finished On"]),
+        .body(&["Description"]),
+        // Career dates (`Started On`, `Finished On`) are facts about a life, not events of the
+        // account: they stay in the record's data, never its time (a job from 1988 is real, and
+        // the time rule would drop it with a warning).
     ),
     CsvFile::rows(
         &["education"],
@@ -226,9 +227,8 @@ pub const FILES: &[CsvFile] = &[
             "education",
             Category::Demographics,
             &["{Degree Name} at {School Name}", "Studied at {School Name}"],
-        )
-        .time(&["Start Date"])
-        .until(&["End Date"]),
+        ),
+        // Like positions: school years are data fields, not event times.
     ),
     CsvFile::rows(
         &["skills"],
@@ -260,8 +260,8 @@ pub const FILES: &[CsvFile] = &[
                 "{Supported Cause}",
             ],
         )
-        .time(&["Started On", "Issued On"])
-        .until(&["Finished On"]),
+        // Issued, started and finished dates of certifications, courses and volunteering are
+        // life facts kept in the data, like positions.
     ),
     // Jobs: an application hands the employer your résumé and contact details.
     CsvFile::rows(

@@ -77,7 +77,7 @@ fn push(out: &mut Vec<Pair>, path: &str, value: Leaf) {
 fn time_of(key: &str, v: &Value) -> Option<i64> {
     let n = number_of(v)?;
     if key == "timestamp_ms" {
-        return (n > 0).then_some(n);
+        return crate::time::ms_units(n);
     }
     if key == "timestamp" || key.ends_with("_timestamp") || key == "timestamp_value" {
         return crate::time::secs_ms(n);

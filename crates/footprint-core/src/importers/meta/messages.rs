@@ -191,7 +191,7 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
 }
 
 fn emit(cx: &mut ImportCx<'_>, index: u64, thread: &Thread, m: RawMessage) -> Result<(), ParseError> {
-    let ts = m.timestamp_ms.as_ref().and_then(super::number_of).filter(|t| *t > 0);
+    let ts = m.timestamp_ms.as_ref().and_then(super::number_of).and_then(crate::time::ms_units);
     if ts.is_none() {
         cx.warn(Some(index), format!("message {index}: no timestamp_ms"));
     }
@@ -348,9 +348,9 @@ mod tests {
     #[test]
     fn bad_element_warns_and_continues() {
         let json = r#"{"participants": [{"name": "A"}, {"name": "B"}], "messages": [
-            {"sender_name": "A", "timestamp_ms": 2000, "content": "ok"},
-            {"sender_name": 5, "timestamp_ms": 1000},
-            {"sender_name": "B", "timestamp_ms": 500, "content": "also ok"}]}"#;
+            {"sender_name": "A", "timestamp_ms": 1700000002000, "content": "ok"},
+            {"sender_name": 5, "timestamp_ms": 1700000001000},
+            {"sender_name": "B", "timestamp_ms": 1700000000500, "content": "also ok"}]}"#;
         let out = ok(MESSAGES, PATH, json);
         assert_eq!(out.records.len(), 2);
         assert_eq!(out.warnings.len(), 1);
