@@ -3,7 +3,7 @@
 //! (`your_instagram_activity/`, `connections/`) layouts. The parsing is the shared Meta core
 //! ([`super`]); this file says how to recognize an Instagram archive and whose it is.
 
-use super::{paths, profile, recognize, Platform};
+use super::{html, paths, profile, recognize, Platform};
 use crate::archive::ArchiveView;
 use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
 use std::io::Read;
@@ -36,8 +36,13 @@ impl Importer for Instagram {
     fn classify(&self, path: &str) -> FileRole {
         paths::classify(path, Platform::Instagram)
     }
+    fn classify_content(&self, _path: &str, head: &[u8]) -> Option<FileRole> {
+        html::classify_content(head)
+    }
     fn account(&self, view: &ArchiveView) -> Option<String> {
-        let i = view.find_suffix("personal_information.json")?;
+        let Some(i) = view.find_suffix("personal_information.json") else {
+            return html::profile::account_of_view(view, "personal_information.html", Platform::Instagram);
+        };
         let head = view.read_head(i, profile::MAX_PROFILE_BYTES as usize).ok()?;
         profile::account_from_bytes(&head, Platform::Instagram)
     }

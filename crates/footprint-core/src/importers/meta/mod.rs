@@ -15,12 +15,15 @@
 //!   ad interactions, lead forms, ads seen and clicked (the heart of "who holds my data"),
 //! - [`label_values`] and [`generic`]: the 2024+ generic record walker, so files nobody has
 //!   written a parser for still become searchable records.
+//! - [`html`]: the HTML export (the download page's default), page by page into the same
+//!   records and keys as the JSON twins.
 
 pub mod activity;
 pub mod ad_interests;
 pub mod connections;
 pub mod facebook;
 pub mod generic;
+pub mod html;
 pub mod instagram;
 pub mod label_values;
 pub mod messages;
@@ -84,10 +87,13 @@ pub fn import(
         parser::ADS_VIEWED => third_parties::parse_ads_seen(reader, cx, "ad_seen"),
         parser::ADS_CLICKED => third_parties::parse_ads_seen(reader, cx, "ad_clicked"),
         parser::GENERIC => generic::parse(reader, cx),
-        other => Err(ParseError::Other(format!(
+        other => match html::import(other, reader, cx) {
+            Some(result) => result,
+            None => Err(ParseError::Other(format!(
             "{}: no Meta parser named `{other}`",
             cx.file
         ))),
+        },
     }
 }
 
