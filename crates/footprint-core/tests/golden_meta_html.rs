@@ -185,3 +185,27 @@ fn both_formats_are_counted_once_in_the_store() {
     let y = import_export(&mut s2, &ig_both, &opts()).unwrap();
     assert_eq!(y.report.records, x.report.records, "Instagram: both formats count once");
 }
+
+/// The benchmark size as an HTML export (100,000 messages, 2,000 off-Meta companies): every
+/// record arrives. Slow in debug builds: `cargo test --test golden_meta_html -- --ignored`.
+#[test]
+#[ignore]
+fn facebook_html_benchmark_size() {
+    let spec = FacebookSpec { format: MetaFormat::Html, ..FacebookSpec::benchmark() };
+    let dir = tempfile::tempdir().unwrap();
+    let t0 = std::time::Instant::now();
+    let paths = generate_facebook(&spec, &dir.path().join("bench.zip")).unwrap();
+    let generated = t0.elapsed();
+    let view = open(&paths);
+    let t1 = std::time::Instant::now();
+    let c = collect(&Facebook, &view);
+    let imported = t1.elapsed();
+    assert!(c.failed.is_empty() && c.warnings.is_empty(), "{:?} {:?}", c.failed, c.warnings);
+    assert_eq!(golden::count(&c, "message"), spec.threads * spec.messages_per_thread);
+    assert_eq!(golden::count(&c, "off_platform_event"), spec.off_meta_companies * spec.events_per_company);
+    eprintln!(
+        "html benchmark: {} bytes zipped, generated in {generated:?}, {} records imported in {imported:?}",
+        std::fs::metadata(&paths[0]).unwrap().len(),
+        c.records.len()
+    );
+}
