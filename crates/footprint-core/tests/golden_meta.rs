@@ -11,7 +11,7 @@ use footprint_core::archive::ArchiveView;
 use footprint_core::importer::{FileRole, Importer};
 use footprint_core::importers::meta::{facebook::Facebook, instagram::Instagram};
 use footprint_core::testing::{collect, Collected};
-use footprint_fixtures::meta::{generate_facebook, generate_instagram, FacebookSpec, FbGen, IgGen, InstagramSpec};
+use footprint_fixtures::meta::{generate_facebook, generate_instagram, FacebookSpec, FbGen, IgGen, InstagramSpec, MetaFormat};
 use golden::{open, Summary};
 
 
@@ -104,10 +104,12 @@ fn advertiser_schemas_agree_across_generations() {
 
 #[test]
 fn facebook_with_top_folder_junk_and_html() {
-    let spec = FacebookSpec { top_folder: true, macos_junk: true, with_html: true, ..Default::default() };
+    // Both formats side by side (the in-memory collection keeps both twins; the store counts
+    // them once, see golden_meta_html.rs).
+    let spec = FacebookSpec { top_folder: true, macos_junk: true, format: MetaFormat::Both, ..Default::default() };
     let (c, s) = facebook(spec, "fbmess");
-    assert!(s.skipped.iter().any(|p| p.ends_with(".html: HTML export; download the JSON format to import it")));
-    assert!(s.skipped.iter().any(|p| p.contains("start_here.html")));
+    assert!(s.skipped.iter().any(|p| p.ends_with("start_here.html: index page of the HTML export")));
+    assert!(s.files.iter().filter(|(p, _)| p.starts_with("meta_html_")).map(|(_, n)| n).sum::<usize>() > 15, "{:?}", s.files);
     assert!(c.files.iter().all(|(p, _)| p.starts_with("facebook-")), "every file under the top folder");
     assert!(c.files.iter().all(|(p, _)| !p.contains("__MACOSX") && !p.ends_with(".DS_Store")), "junk dropped");
     insta::assert_json_snapshot!("facebook_top_folder_junk_html", s);
@@ -134,7 +136,7 @@ fn instagram_2022() {
 
 #[test]
 fn instagram_2025() {
-    let spec = InstagramSpec { generation: IgGen::Y2025, with_html: true, top_folder: true, ..Default::default() };
+    let spec = InstagramSpec { generation: IgGen::Y2025, top_folder: true, ..Default::default() };
     let (c, s) = instagram(spec.clone(), "ig2025");
     // 2025: usernames live in `title`; none may be lost.
     let names: Vec<&str> = c

@@ -12,6 +12,7 @@ pub mod google;
 pub mod html_dates;
 pub mod linkedin;
 pub mod meta;
+pub mod meta_html;
 pub mod names;
 pub mod netflix;
 pub mod odd_times;

@@ -9,9 +9,11 @@
 //! Where FORMATS.md is silent, the paths follow real exports as far as known; such guesses are
 //! marked in docs/IMPORTERS.md.
 
+use crate::html_dates::Lang;
+pub use crate::meta_html::MetaFormat;
 use crate::names::{self, meta_mojibake};
 use crate::odd_times::{OddTimes, Unit};
-use crate::{ArchiveWriter, Container, Rng};
+use crate::{meta_html, ArchiveWriter, Container, Rng};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -53,8 +55,10 @@ pub struct FacebookSpec {
     /// Put everything under `facebook-<name>-<date>/`.
     pub top_folder: bool,
     pub macos_junk: bool,
-    /// Add HTML variants of a few files (and `start_here.html`).
-    pub with_html: bool,
+    /// JSON (default), HTML (the download page's default) or both side by side.
+    pub format: MetaFormat,
+    /// The language of the HTML pages' labels and dates.
+    pub lang: Lang,
     /// Write the third-party files whose schema has its own keys under unexpected names
     /// (`contact_list_uploads.json`, `apps_and_websites.json` in a newer folder, ...), as
     /// older exports and hand-made archives do: they are found by content.
@@ -82,7 +86,8 @@ impl Default for FacebookSpec {
             mojibake: true,
             top_folder: false,
             macos_junk: false,
-            with_html: false,
+            format: MetaFormat::Json,
+            lang: Lang::En,
             renamed: false,
             odd_timestamps: false,
             container: Container::Zip,
@@ -144,7 +149,10 @@ pub struct InstagramSpec {
     /// Put everything under `instagram-<username>-<date>/`.
     pub top_folder: bool,
     pub macos_junk: bool,
-    pub with_html: bool,
+    /// JSON (default), HTML (the download page's default) or both side by side.
+    pub format: MetaFormat,
+    /// The language of the HTML pages' labels and dates.
+    pub lang: Lang,
     /// Write the third-party files under unexpected names (found by content).
     pub renamed: bool,
     /// As [`FacebookSpec::odd_timestamps`] (messages and off-Meta events).
@@ -171,7 +179,8 @@ impl Default for InstagramSpec {
             mojibake: true,
             top_folder: false,
             macos_junk: false,
-            with_html: false,
+            format: MetaFormat::Json,
+            lang: Lang::En,
             renamed: false,
             odd_timestamps: false,
             container: Container::Zip,
@@ -296,6 +305,7 @@ struct Gen {
     mojibake: bool,
     /// Odd timestamps in messages, posts and off-Meta events (`odd_timestamps` specs).
     odd: OddTimes,
+    out: Out,
     /// Export date, Unix seconds; everything happens in the three years before.
     end: i64,
     /// 2018: a thread that fits one file is `message.json`, not `message_1.json`.
@@ -314,14 +324,98 @@ impl Gen {
     fn when(&mut self) -> i64 {
         self.end - self.rng.below(3 * 365 * 86_400) as i64
     }
+    /// Write the file at `path` (a `.json` path) in the export's format(s).
     fn add(&self, w: &mut ArchiveWriter, path: &str, v: &Value) -> io::Result<()> {
-        w.add(path, &meta_json(v, true))
+        if self.out.format.json() {
+            w.add(path, &meta_json(v, true))?;
+        }
+        if self.out.format.html() {
+            let unclosed = self.out.unclosed_page(path);
+            w.add(&meta_html::html_path(path), &meta_html::page(path, v, self.out.lang, unclosed))?;
+        }
+        Ok(())
     }
+}
+
+/// What to write and in which language, copied into the streaming writers.
+#[derive(Clone, Copy)]
+struct Out {
+    format: MetaFormat,
+    lang: Lang,
+}
+
+impl Out {
+    /// The one page written with its rows' end tags left out and cut short of its closing
+    /// tags (the mess a parser must survive): the lead-form page.
+    fn unclosed_page(&self, path: &str) -> bool {
+        path.ends_with("information_you've_submitted_to_advertisers.json")
+    }
+}
+
+/// The files only the HTML format has: the index page, its assets, an empty page and a page
+/// without records.
+fn html_extras(w: &mut ArchiveWriter, out: Out, index: &str, empty: &str, no_data: &str) -> io::Result<()> {
+    if !out.format.html() {
+        return Ok(());
+    }
+    let head = meta_html::page_head("Your information", out.lang);
+    let index_page = format!("{head}<div><a href=\"your_information.html\">Your information</a></div>{}", meta_html::PAGE_TAIL);
+    w.add(index, index_page.as_bytes())?;
+    w.add("files/Meta-logo.png", FAKE_PNG)?;
+    w.add("files/icons/settings.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>")?;
+    w.add(empty, b"")?;
+    let title = meta_html::stem_of(no_data).replace('_', " ");
+    let page = format!("{}{}{}", meta_html::page_head(&title, out.lang), meta_html::no_data(out.lang), meta_html::PAGE_TAIL);
+    w.add(no_data, page.as_bytes())
 }
 
 /// Stream `{<before>, "<key>": [items...], <after>}` (or a top-level array when `key` is
 /// empty) into the archive, one item at a time.
+#[allow(clippy::too_many_arguments)]
 fn stream_file(
+    w: &mut ArchiveWriter,
+    fmt: Out,
+    path: &str,
+    before: &[(&str, Value)],
+    key: &str,
+    n: usize,
+    item: &mut dyn FnMut(usize) -> Value,
+    after: &[(&str, Value)],
+) -> io::Result<()> {
+    let stem = meta_html::stem_of(path).to_string();
+    let head = meta_html::page_head(&meta_html::stream_title(path, after, fmt.lang), fmt.lang);
+    if !fmt.format.json() {
+        // HTML only: stream the page, one box per item.
+        return w.add_with(&meta_html::html_path(path), |out| {
+            let mut out = io::BufWriter::with_capacity(1 << 16, out);
+            out.write_all(head.as_bytes())?;
+            for i in 0..n {
+                let b = meta_html::stream_box(&stem, &item(i), fmt.lang);
+                out.write_all(meta_html::render_box(&b, fmt.lang, false).as_bytes())?;
+            }
+            out.write_all(meta_html::PAGE_TAIL.as_bytes())?;
+            out.flush()
+        });
+    }
+    // Both formats: the page is built beside the JSON stream and written after it.
+    let mut page: Option<String> = fmt.format.html().then_some(head);
+    let mut item = |i: usize| {
+        let v = item(i);
+        if let Some(p) = page.as_mut() {
+            p.push_str(&meta_html::render_box(&meta_html::stream_box(&stem, &v, fmt.lang), fmt.lang, false));
+        }
+        v
+    };
+    stream_json_file(w, path, before, key, n, &mut item, after)?;
+    if let Some(mut p) = page {
+        p.push_str(meta_html::PAGE_TAIL);
+        w.add(&meta_html::html_path(path), p.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The JSON half of [`stream_file`].
+fn stream_json_file(
     w: &mut ArchiveWriter,
     path: &str,
     before: &[(&str, Value)],
@@ -366,7 +460,8 @@ fn stream_file(
 
 /// A few bytes that start and end like a JPEG.
 const FAKE_JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00synthetic\xFF\xD9";
-const FAKE_HTML: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Export</title></head><body><p>Synthetic HTML export page.</p></body></html>";
+/// A few bytes that start like a PNG (the HTML export's logo in `files/`).
+const FAKE_PNG: &[u8] = b"\x89PNG\r\n\x1a\nsynthetic";
 
 fn writer(out: &Path, container: Container, top: Option<String>, junk: bool) -> io::Result<ArchiveWriter> {
     let mut w = ArchiveWriter::new(out, container)?.macos_junk(junk);
@@ -391,6 +486,7 @@ fn write_thread(
 ) -> io::Result<()> {
     let files = n.div_ceil(MESSAGES_PER_FILE).max(1);
     let start = g.when();
+    let fmt = g.out;
     let participants_json: Vec<Value> = participants.iter().map(|p| json!({"name": g.t(p)})).collect();
     let title_json = json!(g.t(title));
     for f in 0..files {
@@ -438,6 +534,7 @@ fn write_thread(
         };
         stream_file(
             w,
+            fmt,
             &path,
             &[("participants", Value::Array(participants_json.clone()))],
             "messages",
@@ -458,8 +555,7 @@ fn write_thread(
 }
 
 /// The message threads of an export: 1:1 chats with friends, every fourth a group.
-fn write_threads(g: &mut Gen, w: &mut ArchiveWriter, dir: &str, me: &str, threads: usize, per_thread: usize) -> io::Result<Vec<String>> {
-    let mut paths = Vec::new();
+fn write_threads(g: &mut Gen, w: &mut ArchiveWriter, dir: &str, me: &str, threads: usize, per_thread: usize) -> io::Result<()> {
     let mut photos = 0usize;
     for t in 0..threads {
         let (f, l) = person(&mut g.rng);
@@ -473,10 +569,8 @@ fn write_threads(g: &mut Gen, w: &mut ArchiveWriter, dir: &str, me: &str, thread
         };
         let thread_path = format!("inbox/{}_{}", slug(&title), 10_000_000 + t * 7919);
         write_thread(g, w, dir, &thread_path, &title, &participants, per_thread, &mut photos)?;
-        let first = if g.unnumbered_threads && per_thread <= MESSAGES_PER_FILE { "message" } else { "message_1" };
-        paths.push(format!("{dir}/{thread_path}/{first}.json"));
     }
-    Ok(paths)
+    Ok(())
 }
 
 /// An advertiser and the kinds of custom audience it put the user in.
@@ -501,6 +595,7 @@ fn advertisers(g: &mut Gen, n: usize) -> Vec<Advertiser> {
 
 /// Off-Meta activity: `off_meta_companies` companies, `events` events each, streamed.
 fn write_off_meta(g: &mut Gen, w: &mut ArchiveWriter, path: &str, key: &str, companies: usize, events: usize, offset: usize) -> io::Result<()> {
+    let fmt = g.out;
     let mut item = |i: usize| {
         let id = 100_000 + (i as u64) * 13;
         let evs: Vec<Value> = (0..events)
@@ -512,7 +607,7 @@ fn write_off_meta(g: &mut Gen, w: &mut ArchiveWriter, path: &str, key: &str, com
             .collect();
         json!({"name": g.t(&names::company(offset + i)), "events": evs})
     };
-    stream_file(w, path, &[], key, companies, &mut item, &[])
+    stream_file(w, fmt, path, &[], key, companies, &mut item, &[])
 }
 
 /// Write a Facebook export; returns the paths written (one per part for part-zips).
@@ -531,6 +626,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
         rng,
         mojibake: spec.mojibake,
         odd: OddTimes::new(spec.odd_timestamps),
+        out: Out { format: spec.format, lang: spec.lang },
         end,
         unnumbered_threads: gen == FbGen::Y2018,
     };
@@ -621,7 +717,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
     g.add(&mut w, profile_path, &profile)?;
 
     // Messages.
-    let thread_files = write_threads(&mut g, &mut w, messages_dir, &me.name, spec.threads, spec.messages_per_thread)?;
+    write_threads(&mut g, &mut w, messages_dir, &me.name, spec.threads, spec.messages_per_thread)?;
 
     // Posts, with media, links and places.
     let mut post_media = Vec::new();
@@ -837,17 +933,12 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
         g.add(&mut w, "other_activity/pokes.json", &json!({"pokes_v2": [{"poker": "Kim Novak", "pokee": g.t(&me.name), "rank": 1, "timestamp": g.end - 1000}]}))?;
     }
 
-    if spec.with_html {
-        w.add("start_here.html", FAKE_HTML.as_bytes())?;
-        for p in [profile_path, "ads_information/advertisers_using_your_activity_or_information.json"]
-            .into_iter()
-            .map(str::to_string)
-            .chain(thread_files.first().cloned())
-        {
-            let html = format!("{}.html", p.trim_end_matches(".json"));
-            w.add(&html, FAKE_HTML.as_bytes())?;
-        }
-    }
+    let (index, empty, no_data) = if y24 {
+        ("start_here.html", "preferences/your_topics/your_topics.html", "your_facebook_activity/events/your_event_responses.html")
+    } else {
+        ("index.html", "other_logged_information/recommended_topics.html", "events/your_event_responses.html")
+    };
+    html_extras(&mut w, g.out, index, empty, no_data)?;
     w.finish()
 }
 
@@ -861,7 +952,14 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
         IgGen::Y2022 => (1_656_633_600, "2022-07-01"),
         IgGen::Y2025 => (1_738_368_000, "2025-02-01"),
     };
-    let mut g = Gen { rng, mojibake: spec.mojibake, odd: OddTimes::new(spec.odd_timestamps), end, unnumbered_threads: false };
+    let mut g = Gen {
+        rng,
+        mojibake: spec.mojibake,
+        odd: OddTimes::new(spec.odd_timestamps),
+        out: Out { format: spec.format, lang: spec.lang },
+        end,
+        unnumbered_threads: false,
+    };
     // The 2019 download was `<username>_<yyyymmdd>.zip` (~).
     let top = spec.top_folder.then(|| match spec.generation {
         IgGen::Y2019 => format!("{}_{}", me.username, date.replace('-', "")),
@@ -917,7 +1015,7 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
 
     // Messages.
     let messages_dir = p("messages", "messages", "your_instagram_activity/messages");
-    let thread_files = write_threads(&mut g, &mut w, messages_dir, &me.name, spec.threads, spec.messages_per_thread)?;
+    write_threads(&mut g, &mut w, messages_dir, &me.name, spec.threads, spec.messages_per_thread)?;
 
     // Posts: media lists with captions.
     let media_dir = p("media/posts", "media/posts", "media/posts");
@@ -1085,12 +1183,13 @@ pub fn generate_instagram(spec: &InstagramSpec, out: &Path) -> io::Result<Vec<Pa
     );
     g.add(&mut w, login_path, &json!({"account_history_login_history": logins}))?;
 
-    if spec.with_html {
-        w.add("start_here.html", FAKE_HTML.as_bytes())?;
-        for path in [profile_path.to_string(), adv_path.to_string()].into_iter().chain(thread_files.first().cloned()) {
-            w.add(&format!("{}.html", path.trim_end_matches(".json")), FAKE_HTML.as_bytes())?;
-        }
-    }
+    let (index, empty, no_data) = match gen {
+        IgGen::Y2019 => unreachable!("the 2019 export is written and finished above"),
+        IgGen::Y2021 => ("index.html", "information_about_you/recommended_topics.html", "saved/saved_posts.html"),
+        IgGen::Y2022 => ("index.html", "your_topics/recommended_topics.html", "saved/saved_posts.html"),
+        IgGen::Y2025 => ("start_here.html", "preferences/your_topics/recommended_topics.html", "your_instagram_activity/saved/saved_posts.html"),
+    };
+    html_extras(&mut w, g.out, index, empty, no_data)?;
     w.finish()
 }
 

@@ -268,6 +268,11 @@ pub struct Line {
     pub cell: u32,
     /// The `class` attribute of that child element (empty if none).
     pub cell_class: String,
+    /// Which table row (`<tr>`) of the block the line is in: 1 for the first row of the block,
+    /// 0 outside rows. Lines of one row are a label and its values on Meta's pages.
+    pub row: u32,
+    /// Which list item (`<li>`) of the block the line is in, counted like `row`; 0 outside.
+    pub item: u32,
 }
 
 /// One record-sized element of a page and its visible text.
@@ -307,6 +312,14 @@ struct LineCutter {
     bytes: usize,
     /// An open `<a>`: its href and its text so far.
     link: Option<(String, String, bool)>,
+    /// Rows and list items seen so far in the block, and the open ones (0: none open).
+    rows: u32,
+    row: u32,
+    items: u32,
+    item: u32,
+    /// Row and item of the current line, taken when its first character arrives.
+    line_row: u32,
+    line_item: u32,
 }
 
 impl LineCutter {
@@ -337,6 +350,10 @@ impl LineCutter {
                 self.current.push(' ');
                 self.space = false;
             }
+            if self.current.is_empty() {
+                self.line_row = self.row;
+                self.line_item = self.item;
+            }
             self.current.push(c);
             self.bytes += c.len_utf8();
         }
@@ -352,7 +369,26 @@ impl LineCutter {
             links: std::mem::take(&mut self.links),
             cell: self.cell,
             cell_class: self.cell_class.clone(),
+            row: self.line_row,
+            item: self.line_item,
         });
+    }
+
+    /// A `<tr>` or `<li>` starts (`open`) or ends.
+    fn structure(&mut self, name: &str, open: bool) {
+        match (name, open) {
+            ("tr", true) => {
+                self.rows += 1;
+                self.row = self.rows;
+            }
+            ("tr", false) => self.row = 0,
+            ("li", true) => {
+                self.items += 1;
+                self.item = self.items;
+            }
+            ("li", false) => self.item = 0,
+            _ => {}
+        }
     }
 
     fn open_link(&mut self, href: Option<&str>) {
@@ -385,10 +421,21 @@ impl LineCutter {
 pub fn blocks<R: Read>(
     reader: R,
     mut is_block: impl FnMut(&Tag) -> bool,
+    each: impl FnMut(Block) -> Result<(), ParseError>,
+) -> Result<u64, ParseError> {
+    blocks_within(reader, |tag, _parent| is_block(tag), each)
+}
+
+/// Like [`blocks`], but the predicate also sees the parent element's start tag (`None` at the
+/// top level), so a page whose records are "every child of the main container" is cut by its
+/// structure (`parent.attr("role") == Some("main")`) rather than by class names that change.
+pub fn blocks_within<R: Read>(
+    reader: R,
+    mut is_block: impl FnMut(&Tag, Option<&Tag>) -> bool,
     mut each: impl FnMut(Block) -> Result<(), ParseError>,
 ) -> Result<u64, ParseError> {
-    // Open elements: name, whether it is the block root.
-    let mut stack: Vec<(String, bool)> = Vec::new();
+    // Open elements: start tag, whether it is the block root.
+    let mut stack: Vec<(Tag, bool)> = Vec::new();
     // The open block: its cutter and the stack depth of its root.
     let mut open: Option<(LineCutter, usize)> = None;
     let mut invisible = 0usize;
@@ -411,7 +458,7 @@ pub fn blocks<R: Read>(
                     invisible += 1;
                 }
                 match open.as_mut() {
-                    None if invisible == 0 && is_block(&tag) => {
+                    None if invisible == 0 && is_block(&tag, stack.last().map(|(t, _)| t)) => {
                         let cut = LineCutter {
                             block: Block {
                                 index: count,
@@ -421,7 +468,7 @@ pub fn blocks<R: Read>(
                             ..Default::default()
                         };
                         open = Some((cut, stack.len()));
-                        stack.push((tag.name, true));
+                        stack.push((tag, true));
                         continue;
                     }
                     None => {}
@@ -439,9 +486,10 @@ pub fn blocks<R: Read>(
                             cut.close_link();
                             cut.open_link(tag.attr("href"));
                         }
+                        cut.structure(name, true);
                     }
                 }
-                stack.push((tag.name, false));
+                stack.push((tag, false));
             }
             Event::End(name) => {
                 if name == "br" || VOID.contains(&name.as_str()) {
@@ -449,9 +497,10 @@ pub fn blocks<R: Read>(
                 }
                 // Pop up to the matching element (HTML lets end tags be omitted); a stray end
                 // tag matches nothing and is ignored.
-                let Some(at) = stack.iter().rposition(|(n, _)| *n == name) else { continue };
+                let Some(at) = stack.iter().rposition(|(t, _)| t.name == name) else { continue };
                 while stack.len() > at {
                     let (popped, was_root) = stack.pop().expect("non-empty");
+                    let popped = popped.name;
                     if INVISIBLE.contains(&popped.as_str()) {
                         invisible = invisible.saturating_sub(1);
                     }
@@ -468,6 +517,7 @@ pub fn blocks<R: Read>(
                         if BREAKS_LINE.contains(&popped.as_str()) {
                             cut.break_line();
                         }
+                        cut.structure(&popped, false);
                     }
                 }
             }
@@ -588,6 +638,29 @@ mod tests {
         assert_eq!(b[0].lines[5].links[0].href, "https://acme.example");
         assert_eq!(b[0].lines[0].cell_class, "_2pim");
         assert_eq!(texts(&b[1]), ["Second"]);
+    }
+
+    #[test]
+    fn children_of_a_container_rows_and_list_items() {
+        // Records picked by structure (every child of `role="main"`), not by class; rows and
+        // list items say which label a value belongs to.
+        let html = r#"<div class="_a705"><div class="_x1">Page header</div><div role="main">
+          <div class="_q1"><div>Acme &amp; Co</div><div><table><tr><td>Has data file<div><div>Yes</div></div></td></tr>
+          <tr><td>Lists<div><div>One</div><div>Two</div></div></td></tr></table>
+          <ul><li>👍 Sam</li><li>❤ Kim</li></ul></div><div>Mar 08, 2018 5:14:40 pm</div></div>
+          <div class="_q2"><div>Second</div></div></div></div>"#;
+        let mut out = Vec::new();
+        blocks_within(html.as_bytes(), |_, parent| parent.is_some_and(|p| p.attr("role") == Some("main")), |b| {
+            out.push(b);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(out.len(), 2, "the header is not a record");
+        let b = &out[0];
+        assert_eq!(texts(b), ["Acme & Co", "Has data file", "Yes", "Lists", "One", "Two", "👍 Sam", "❤ Kim", "Mar 08, 2018 5:14:40 pm"]);
+        assert_eq!(b.lines.iter().map(|l| l.row).collect::<Vec<_>>(), [0, 1, 1, 2, 2, 2, 0, 0, 0]);
+        assert_eq!(b.lines.iter().map(|l| l.item).collect::<Vec<_>>(), [0, 0, 0, 0, 0, 0, 1, 2, 0]);
+        assert_eq!(texts(&out[1]), ["Second"]);
     }
 
     #[test]

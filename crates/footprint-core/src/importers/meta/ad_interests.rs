@@ -18,7 +18,7 @@ struct InterestOut<'a> {
     list: &'a str,
 }
 
-fn emit_one(cx: &mut ImportCx<'_>, index: u64, list: &str, interest: &str) -> Result<(), ParseError> {
+pub(crate) fn emit_one(cx: &mut ImportCx<'_>, index: u64, list: &str, interest: &str) -> Result<(), ParseError> {
     let interest = fx(interest);
     if interest.is_empty() {
         return Ok(());

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::io::Read;
 
 /// What kind of tie a list holds, from its top-level key, else from the file name.
-fn relation_of(key: &str, file: &str) -> &'static str {
+pub(crate) fn relation_of(key: &str, file: &str) -> &'static str {
     let by_key = match key {
         "friends_v2" | "friends" => Some("friend"),
         "deleted_friends_v2" | "removed_friends_v2" | "deleted_friends" => Some("removed_friend"),
@@ -46,7 +46,7 @@ fn relation_of(key: &str, file: &str) -> &'static str {
     }
 }
 
-fn label(relation: &str) -> &'static str {
+pub(crate) fn label(relation: &str) -> &'static str {
     match relation {
         "friend" => "Friend",
         "removed_friend" => "Removed friend",

@@ -1,8 +1,8 @@
-//! Facebook "Download Your Information" exports (JSON), every layout since 2018. The parsing
+//! Facebook "Download Your Information" exports (JSON and HTML), every layout since 2018. The parsing
 //! is the shared Meta core ([`super`]); this file says how to recognize a Facebook archive
 //! and whose it is.
 
-use super::{content, paths, profile, recognize, Platform};
+use super::{content, html, paths, profile, recognize, Platform};
 use crate::archive::ArchiveView;
 use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
 use std::io::Read;
@@ -36,10 +36,12 @@ impl Importer for Facebook {
         paths::classify(path, Platform::Facebook)
     }
     fn classify_content(&self, path: &str, head: &[u8]) -> Option<FileRole> {
-        content::classify(path, head, Platform::Facebook)
+        content::classify(path, head, Platform::Facebook).or_else(|| html::classify_content(head))
     }
     fn account(&self, view: &ArchiveView) -> Option<String> {
-        let i = view.find_suffix("profile_information.json")?;
+        let Some(i) = view.find_suffix("profile_information.json") else {
+            return html::profile::account_of_view(view, "profile_information.html", Platform::Facebook);
+        };
         let head = view.read_head(i, profile::MAX_PROFILE_BYTES as usize).ok()?;
         profile::account_from_bytes(&head, Platform::Facebook)
     }

@@ -4,7 +4,7 @@
 //! (`your_instagram_activity/`, `connections/`) layouts. The parsing is the shared Meta core
 //! ([`super`]); this file says how to recognize an Instagram archive and whose it is.
 
-use super::{content, paths, profile, recognize, Platform};
+use super::{content, html, paths, profile, recognize, Platform};
 use crate::archive::ArchiveView;
 use crate::importer::{Descriptor, FileRole, ImportCx, Importer, ParseError, Recognition};
 use std::io::Read;
@@ -38,13 +38,16 @@ impl Importer for Instagram {
         paths::classify(path, Platform::Instagram)
     }
     fn classify_content(&self, path: &str, head: &[u8]) -> Option<FileRole> {
-        content::classify(path, head, Platform::Instagram)
+        content::classify(path, head, Platform::Instagram).or_else(|| html::classify_content(head))
     }
     fn account(&self, view: &ArchiveView) -> Option<String> {
-        // 2019 and earlier: a flat `profile.json` at the top.
-        let i = view
+        // 2019 and earlier: a flat `profile.json` at the top; HTML exports: the profile page.
+        let Some(i) = view
             .find_suffix("personal_information.json")
-            .or_else(|| view.find_suffix("profile.json"))?;
+            .or_else(|| view.find_suffix("profile.json"))
+        else {
+            return html::profile::account_of_view(view, "personal_information.html", Platform::Instagram);
+        };
         let head = view.read_head(i, profile::MAX_PROFILE_BYTES as usize).ok()?;
         profile::account_from_bytes(&head, Platform::Instagram)
     }

@@ -260,8 +260,47 @@ impl Summary {
         s
     }
 
+    /// The natural key's parts, from what a JSON record and its HTML page both show: the
+    /// name, the first time, and the text pairs with labels normalized (`ip_address` and
+    /// `IP address` are one label), sorted. Left out: the fbid (pages never print it), links
+    /// (a page shows a link as its text), the name's own pair, and text that reads as a date
+    /// (a page prints times as text).
+    pub fn key_parts(&self) -> Vec<String> {
+        let norm_label = |l: &str| -> String {
+            let mut out = String::new();
+            for c in l.chars().flat_map(char::to_lowercase) {
+                if c.is_alphanumeric() {
+                    out.push(c);
+                } else if !out.ends_with('_') {
+                    out.push('_');
+                }
+            }
+            out.trim_matches('_').to_string()
+        };
+        let mut pairs: Vec<String> = self
+            .pairs
+            .iter()
+            .filter_map(|p| match &p.value {
+                Leaf::Text(t) => Some((norm_label(&p.path), t.split_whitespace().collect::<Vec<_>>().join(" "))),
+                Leaf::Time(_) => None,
+            })
+            .filter(|(l, t)| {
+                !l.ends_with("_link") && l != "link" && l != "title" && l != "ent_name" && crate::time::localized::parse(t).is_none()
+            })
+            .map(|(l, t)| format!("{l}={t}"))
+            .collect();
+        pairs.sort();
+        let mut parts = vec![
+            self.name.clone().unwrap_or_default(),
+            self.first_time().map(|t| t.to_string()).unwrap_or_default(),
+        ];
+        parts.extend(pairs);
+        parts
+    }
+
     /// A record of `kind`: title from the name or the first labelled text, time from the
-    /// first time, the pairs as data. The fbid, when present, is the natural key.
+    /// first time, the pairs as data, the key from [`Summary::key_parts`] (so the record of a
+    /// JSON file and of its HTML page is one).
     pub fn into_record(self, kind: &'static str, category: Category, fallback_title: &str) -> Record {
         let title = self
             .name
@@ -277,15 +316,14 @@ impl Summary {
             .unwrap_or_else(|| fallback_title.to_string());
         let body = self.body();
         let ts = self.first_time();
-        let mut r = Record::new(kind, category)
+        let parts = self.key_parts();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        Record::new(kind, category)
             .at(ts)
             .title(title)
             .body_opt(Some(body).filter(|b| !b.is_empty()))
-            .data(&self);
-        if let Some(id) = &self.fbid {
-            r = r.with_key(&[id]);
-        }
-        r
+            .data(&self)
+            .with_key(&parts)
     }
 }
 
@@ -423,11 +461,14 @@ mod tests {
             r.body.as_deref(),
             Some("Query: bike repair\nTime: 2023-11-14 22:13 UTC")
         );
-        assert_eq!(r.key, Some(crate::model::key_of("generic", &["77"])));
-        // Without an fbid, the record is keyed by its content.
-        let r2 = summarize(&json!({"label_values": [{"label": "Q", "value": "x"}]}))
-            .into_record("generic", Category::Searches, "f");
-        assert_eq!(r2.key, None);
+        // Keyed by what its HTML page shows too: name, first time, normalized text pairs.
+        assert_eq!(r.key, Some(crate::model::key_of("generic", &["", "1700000000000", "query=bike repair"])));
+        let other_id = summarize(&json!({"fbid": "78", "label_values": [
+            {"label": "Query", "value": "bike  repair"}, {"label": "Time", "timestamp_value": 1_700_000_000}]}));
+        assert_eq!(other_id.into_record("generic", Category::Searches, "f").key, r.key, "the fbid is not part of the key");
+        // Plain keys and labels spelled out are one label; links and date-like text stay out.
+        let plain = summarize(&json!({"ip_address": "192.0.2.1", "when": "2024-03-01", "label_values": [{"label": "Page", "value": "P", "href": "https://x"}]}));
+        assert_eq!(plain.key_parts(), ["", "", "ip_address=192.0.2.1", "page=P"]);
     }
 
     #[test]

@@ -191,7 +191,14 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
 }
 
 fn emit(cx: &mut ImportCx<'_>, index: u64, thread: &Thread, m: RawMessage) -> Result<(), ParseError> {
-    let ts = m.timestamp_ms.as_ref().and_then(super::number_of).and_then(crate::time::ms_units);
+    // Kept to the second: the HTML twin of the thread prints seconds, and the store holds one
+    // record per (time, key), so both formats must agree on the time too.
+    let ts = m
+        .timestamp_ms
+        .as_ref()
+        .and_then(super::number_of)
+        .and_then(crate::time::ms_units)
+        .map(|t| t - t.rem_euclid(1000));
     if ts.is_none() {
         cx.warn(Some(index), format!("message {index}: no timestamp_ms"));
     }
@@ -219,14 +226,27 @@ fn emit(cx: &mut ImportCx<'_>, index: u64, thread: &Thread, m: RawMessage) -> Re
         unsent: m.is_unsent.unwrap_or(false),
         call_seconds: m.call_duration,
     };
-    let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
     let record = Record::new("message", Category::Messages)
         .at(ts)
         .title(format!("Message in {}", thread.display()))
         .body_opt(content.clone())
-        .data(&data)
-        .with_key(&[&thread.path, &ts_key, &sender, content.as_deref().unwrap_or("")]);
-    cx.emit(index, record)
+        .data(&data);
+    cx.emit(index, keyed(record, &thread.path, ts, &sender, content.as_deref()))
+}
+
+/// The thread path (`inbox/samrivera_123`) of a `message_N` file, from its folder.
+pub(crate) fn thread_path(file: &str) -> String {
+    Thread::from_file(file).path
+}
+
+/// A message's natural key: thread path, time, sender and content, as both formats carry
+/// them. The HTML pages print seconds, so the time is the millisecond time cut to its second
+/// (still written in ms: a JSON message on a whole second keeps the key it had before this
+/// rule); the content is whitespace-collapsed, as a page shows it.
+pub(crate) fn keyed(record: Record, thread: &str, ts: Option<i64>, sender: &str, content: Option<&str>) -> Record {
+    let ts_key = ts.map(|t| (t - t.rem_euclid(1000)).to_string()).unwrap_or_default();
+    let content = content.unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+    record.with_key(&[thread, &ts_key, sender, &content])
 }
 
 /// One conversation of Instagram's 2019 `messages.json`.
@@ -338,11 +358,13 @@ mod tests {
         assert_eq!(photo["share"], "https://example.com/a");
         assert_eq!(out.records[1].body, None);
         assert_eq!(out.records[1].position, 1);
-        // Natural key: thread path + time + sender + content.
+        // Natural key: thread path + time (to the second) + sender + content.
         assert_eq!(
             r.key,
             Some(crate::model::key_of("message", &["inbox/samrivera_123", "1700000001000", "Sam Rivéra", "Ça va? 😀"]))
         );
+        let sub_second = keyed(Record::new("message", Category::Messages), "t", Some(1_700_000_001_999), "A", Some(" a \n b "));
+        assert_eq!(sub_second.key, Some(crate::model::key_of("message", &["t", "1700000001000", "A", "a b"])));
     }
 
     #[test]

@@ -16,6 +16,8 @@
 //!   ad interactions, lead forms, ads seen and clicked (the heart of "who holds my data"),
 //! - [`label_values`] and [`generic`]: the 2024+ generic record walker, so files nobody has
 //!   written a parser for still become searchable records.
+//! - [`html`]: the HTML export (the download page's default), page by page into the same
+//!   records and keys as the JSON twins.
 
 pub mod activity;
 pub mod ad_interests;
@@ -23,6 +25,7 @@ pub mod connections;
 pub mod content;
 pub mod facebook;
 pub mod generic;
+pub mod html;
 pub mod instagram;
 pub mod label_values;
 pub mod messages;
@@ -92,10 +95,13 @@ pub fn import(
         parser::SEEN_CONTENT => third_parties::parse_seen_content(reader, cx),
         parser::IG_CONVERSATIONS => messages::parse_conversations(reader, cx),
         parser::GENERIC => generic::parse(reader, cx),
-        other => Err(ParseError::Other(format!(
+        other => match html::import(other, reader, cx) {
+            Some(result) => result,
+            None => Err(ParseError::Other(format!(
             "{}: no Meta parser named `{other}`",
             cx.file
         ))),
+        },
     }
 }
 

@@ -11,8 +11,6 @@ use super::{parser, Platform};
 use crate::importer::FileRole;
 use crate::model::Category;
 
-/// Why an HTML file is not imported.
-pub const HTML_SKIP: &str = "HTML export; download the JSON format to import it";
 /// Why a photo or video is not imported.
 pub const MEDIA_SKIP: &str = "media file";
 
@@ -35,7 +33,7 @@ pub const SECTIONS_2024: &[&str] = &[
 
 const MEDIA_EXT: &[&str] = &[
     "jpg", "jpeg", "png", "gif", "webp", "heic", "bmp", "mp4", "mov", "m4v", "webm", "avi",
-    "3gp", "mp3", "m4a", "aac", "wav", "ogg", "opus", "srt", "vtt", "pdf",
+    "3gp", "mp3", "m4a", "aac", "wav", "ogg", "opus", "srt", "vtt", "pdf", "svg",
 ];
 
 /// Exact file names (lowercase) and their parsers.
@@ -153,16 +151,10 @@ pub fn classify(path: &str, _platform: Platform) -> FileRole {
             Some(p) => FileRole::Parse(p),
             None => FileRole::Unknown,
         },
+        // The HTML export: a page is read by the HTML twin of its `.json` name's parser.
         "html" | "htm" => {
             let as_json = format!("{stem}.json");
-            let known = parser_for(&comps, stem, &as_json).is_some();
-            // The HTML export's own index pages, and any page of a known section.
-            let index_page = matches!(stem, "start_here" | "index" | "your_information");
-            if known || in_section || index_page {
-                FileRole::Skip(HTML_SKIP)
-            } else {
-                FileRole::Unknown
-            }
+            super::html::classify(parser_for(&comps, stem, &as_json), in_section, stem)
         }
         _ => FileRole::Unknown,
     }
@@ -248,9 +240,12 @@ mod tests {
 
     #[test]
     fn html_media_generic_and_unknown() {
-        assert_eq!(role("messages/inbox/sam_1/message_1.html"), FileRole::Skip(HTML_SKIP));
-        assert_eq!(role("ads_information/advertisers_using_your_activity_or_information.html"), FileRole::Skip(HTML_SKIP));
-        assert_eq!(role("start_here.html"), FileRole::Skip(HTML_SKIP));
+        use crate::importers::meta::html::{parser as html, INDEX_SKIP};
+        assert_eq!(role("messages/inbox/sam_1/message_1.html"), FileRole::Parse(html::MESSAGES));
+        assert_eq!(role("ads_information/advertisers_using_your_activity_or_information.html"), FileRole::Parse(html::ADVERTISERS_USING));
+        assert_eq!(role("your_facebook_activity/events/your_event_responses.html"), FileRole::Parse(html::GENERIC));
+        assert_eq!(role("events/your_event_responses.html"), FileRole::Unknown, "left to the content rules");
+        assert_eq!(role("start_here.html"), FileRole::Skip(INDEX_SKIP));
         assert_eq!(role("messages/inbox/sam_1/photos/1234.jpg"), FileRole::Skip(MEDIA_SKIP));
         assert_eq!(role("your_instagram_activity/media/reels/x.MP4"), FileRole::Skip(MEDIA_SKIP));
         // Unknown by name even in a section: the content rules decide (parser or generic).

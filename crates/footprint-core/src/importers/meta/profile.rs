@@ -253,6 +253,11 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
             cx.file
         )));
     };
+    emit_facts(cx, &f)
+}
+
+/// The identities and the one `profile` record of a profile's facts (JSON and HTML pages).
+pub(crate) fn emit_facts(cx: &mut ImportCx<'_>, f: &Facts) -> Result<(), ParseError> {
     for (kind, list) in [
         (IdentityKind::Name, &f.names),
         (IdentityKind::Email, &f.emails),
@@ -287,7 +292,7 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
         .at(f.registered)
         .title(format!("Profile of {who}"))
         .body(body.join("\n"))
-        .data(&f)
+        .data(f)
         .with_key(&["profile"]);
     cx.emit(0, record)?;
     Ok(())

@@ -27,6 +27,9 @@ const FACEBOOK: &[Marker] = &[
     Marker { fragment: "/your_off-facebook_activity.json", words: "your_off-facebook_activity.json" },
     Marker { fragment: "/ads/advertisers_who_uploaded_a_contact_list_with_your_information.json", words: "the 2018 ads/ folder" },
     Marker { fragment: "/facebook_marketplace/", words: "facebook_marketplace/" },
+    // The HTML export's names of the same files.
+    Marker { fragment: "/profile_information/profile_information.html", words: "profile_information.html" },
+    Marker { fragment: "/your_off-facebook_activity.html", words: "your_off-facebook_activity.html" },
 ];
 
 const INSTAGRAM: &[Marker] = &[
@@ -41,6 +44,10 @@ const INSTAGRAM: &[Marker] = &[
     // The flat 2019 download (not `account_history.json`: Snapchat writes one too).
     Marker { fragment: "/connections.json", words: "connections.json" },
     Marker { fragment: "/seen_content.json", words: "seen_content.json" },
+    // The HTML export's names of the same files.
+    Marker { fragment: "/account_information/personal_information.html", words: "account_information/personal_information.html" },
+    Marker { fragment: "/content/posts_1.html", words: "content/posts_1.html" },
+    Marker { fragment: "/likes/liked_posts.html", words: "likes/liked_posts.html" },
 ];
 
 /// Folders both platforms use.
@@ -137,6 +144,13 @@ mod tests {
         }
         assert_eq!(conf(&fb2018, Platform::Facebook), 0.95);
         assert_eq!(conf(&fb2018, Platform::Instagram), 0.0);
+        // HTML-only exports: the same folders with `.html` pages.
+        let fb_html = ["profile_information/profile_information.html", "messages/inbox/a_1/message_1.html", "apps_and_websites_off_of_facebook/your_off-facebook_activity.html"];
+        let ig_html = ["account_information/personal_information.html", "content/posts_1.html", "messages/inbox/a_1/message_1.html"];
+        assert_eq!(conf(&fb_html, Platform::Facebook), 1.0);
+        assert_eq!(conf(&fb_html, Platform::Instagram), 0.0);
+        assert_eq!(conf(&ig_html, Platform::Instagram), 1.0);
+        assert_eq!(conf(&ig_html, Platform::Facebook), 0.0);
         for ig in [&ig2019[..], &ig2021[..], &ig2022[..], &ig2025[..]] {
             assert_eq!(conf(ig, Platform::Instagram), 1.0, "{ig:?}");
             assert_eq!(conf(ig, Platform::Facebook), 0.0, "{ig:?}");

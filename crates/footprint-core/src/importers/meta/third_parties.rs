@@ -48,19 +48,19 @@ struct RawAudience {
 /// One advertiser's audiences. In the 2024+ form an advertiser can appear in several lists;
 /// they are merged so both schemas give the same records.
 #[derive(Debug, Default, Clone, PartialEq, Serialize)]
-struct Audiences {
-    has_data_file_custom_audience: bool,
-    has_remarketing_custom_audience: bool,
-    has_in_person_store_visit: bool,
+pub(crate) struct Audiences {
+    pub has_data_file_custom_audience: bool,
+    pub has_remarketing_custom_audience: bool,
+    pub has_in_person_store_visit: bool,
     /// 2024+: the labels of the lists the advertiser appeared in.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    lists: Vec<String>,
+    pub lists: Vec<String>,
 }
 
 /// What kind of audience a 2024+ list label describes. Labels are localized; English,
 /// French, German and Spanish words are recognized, anything else only says "targeted you"
 /// (the label is kept in the record).
-fn audience_kind(label: &str) -> Option<&'static str> {
+pub(crate) fn audience_kind(label: &str) -> Option<&'static str> {
     let l = label.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
     if has(&["list", "upload", "data file", "liste", "hochgeladen", "lista", "subid"]) {
@@ -74,7 +74,7 @@ fn audience_kind(label: &str) -> Option<&'static str> {
     }
 }
 
-fn emit_audience(cx: &mut ImportCx<'_>, index: u64, name: &str, a: &Audiences) -> Result<(), ParseError> {
+pub(crate) fn emit_audience(cx: &mut ImportCx<'_>, index: u64, name: &str, a: &Audiences) -> Result<(), ParseError> {
     let r = Record::new("advertiser_audience", Category::AdInterests)
         .title(format!("{name} {}", Relation::TargetedYou.label()))
         .company(name, Relation::TargetedYou)
@@ -87,7 +87,7 @@ fn emit_audience(cx: &mut ImportCx<'_>, index: u64, name: &str, a: &Audiences) -
     Ok(())
 }
 
-fn emit_contact_list(cx: &mut ImportCx<'_>, index: u64, name: &str, source: &str) -> Result<(), ParseError> {
+pub(crate) fn emit_contact_list(cx: &mut ImportCx<'_>, index: u64, name: &str, source: &str) -> Result<(), ParseError> {
     #[derive(Serialize)]
     struct Out<'a> {
         source: &'a str,
@@ -280,7 +280,7 @@ pub fn parse_off_meta(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<()
     })
 }
 
-fn emit_event(cx: &mut ImportCx<'_>, index: u64, name: &str, kind: &str, id: &str, ts: Option<i64>) -> Result<(), ParseError> {
+pub(crate) fn emit_event(cx: &mut ImportCx<'_>, index: u64, name: &str, kind: &str, id: &str, ts: Option<i64>) -> Result<(), ParseError> {
     let title = if kind.is_empty() { name.to_string() } else { format!("{name}: {kind}") };
     let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
     let r = Record::new("off_platform_event", Category::OffPlatformActivity)
