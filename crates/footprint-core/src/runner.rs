@@ -69,9 +69,10 @@ pub struct Progress {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FileReport {
     pub path: String,
-    /// `parse`, `skip` or `unknown`.
+    /// `parse` (understood by a parser), `index` (indexed, not understood: its text is
+    /// searchable), `skip` or `unknown`.
     pub role: String,
-    /// Parser name, or why the file was skipped.
+    /// Parser name, the indexer's reader (`json`, `csv`, ...), or why the file was skipped.
     pub detail: Option<String>,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes: u64,
@@ -93,9 +94,12 @@ pub struct ReportWarning {
     pub message: String,
 }
 
-/// The coverage of one export: what was understood, skipped, unknown; counts and warnings.
+/// The coverage of one export: what was understood (parsed), indexed without being
+/// understood, skipped, unknown; counts and warnings. Reports stored by older versions lack
+/// the newer counts: they read as 0.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct ImportReport {
     pub platform: String,
     pub platform_name: String,
@@ -105,8 +109,12 @@ pub struct ImportReport {
     pub sources: Vec<String>,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub files_total: u64,
+    /// Files a parser understood.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub files_parsed: u64,
+    /// Files no parser understands whose JSON or CSV text was indexed for search.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub files_indexed: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub files_skipped: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
@@ -119,6 +127,8 @@ pub struct ImportReport {
     pub bytes_total: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes_parsed: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes_indexed: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes_skipped: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
@@ -315,15 +325,21 @@ fn import_without_fk_checks(
         ..Default::default()
     };
     // Plan: what happens to every file.
-    let mut to_parse: Vec<(usize, &'static str)> = Vec::new();
+    let mut to_parse: Vec<(usize, FileRole)> = Vec::new();
     let roles = crate::plan::plan(&view, importer);
     for (i, (e, role)) in view.entries().iter().zip(roles).enumerate() {
         let (role_s, detail) = match role {
             FileRole::Parse(p) => {
-                to_parse.push((i, p));
+                to_parse.push((i, role.clone()));
                 report.files_parsed += 1;
                 report.bytes_parsed += e.size;
                 ("parse", Some(p.to_string()))
+            }
+            FileRole::Index(reader) => {
+                to_parse.push((i, role.clone()));
+                report.files_indexed += 1;
+                report.bytes_indexed += e.size;
+                ("index", Some(reader.to_string()))
             }
             FileRole::Skip(why) => {
                 report.files_skipped += 1;
@@ -481,13 +497,14 @@ fn import_without_fk_checks(
     )
     .map_err(&sql)?;
     {
-        // Per-file counts for the coverage queries.
+        // Per-file counts for the coverage queries (and the role of files a parser turned out
+        // to walk blindly: `index`).
         let mut up = tx
-            .prepare("UPDATE files SET records = ?2, warnings = ?3, error = ?4 WHERE id = ?1")
+            .prepare("UPDATE files SET records = ?2, warnings = ?3, error = ?4, role = ?5 WHERE id = ?1")
             .map_err(&sql)?;
         for (f, id) in report.files.iter().zip(&file_ids) {
-            if f.records > 0 || f.warnings > 0 || f.error.is_some() {
-                up.execute(params![id, f.records as i64, f.warnings as i64, f.error])
+            if f.records > 0 || f.warnings > 0 || f.error.is_some() || f.role == "index" {
+                up.execute(params![id, f.records as i64, f.warnings as i64, f.error, f.role])
                     .map_err(&sql)?;
             }
         }
@@ -522,6 +539,8 @@ enum Msg {
         entry: usize,
         warnings: u64,
         error: Option<String>,
+        /// The parser only walked the file blindly ([`ImportCx::mark_indexed_only`]).
+        indexed_only: bool,
     },
     /// The archive itself could not be read: abort.
     Fatal { file: String, message: String },
@@ -593,12 +612,12 @@ impl RecordSink for ChannelSink<'_> {
 fn parse_all(
     view: &ArchiveView,
     importer: &dyn Importer,
-    to_parse: &[(usize, &'static str)],
+    to_parse: &[(usize, FileRole)],
     tx: SyncSender<Msg>,
     cancel: &AtomicBool,
     bytes_done: &AtomicU64,
 ) -> Result<(), WriteError> {
-    let parsers: HashMap<usize, &'static str> = to_parse.iter().copied().collect();
+    let roles: HashMap<usize, &FileRole> = to_parse.iter().map(|(i, r)| (*i, r)).collect();
     let indices: Vec<usize> = to_parse.iter().map(|(i, _)| *i).collect();
     let result = view.for_each(&indices, |entry, reader| {
         if cancel.load(Ordering::Relaxed) {
@@ -619,8 +638,9 @@ fn parse_all(
             done: bytes_done,
         };
         let mut cx = ImportCx::new(path, &mut sink);
-        let outcome = importer.import_file(parsers[&entry], &mut counting, &mut cx);
+        let outcome = crate::plan::read_file(importer, roles[&entry], &mut counting, &mut cx);
         let warnings = cx.warnings();
+        let indexed_only = cx.indexed_only();
         let flushed = sink.flush();
         let error = match (outcome, flushed) {
             (Err(ParseError::Cancelled), _) | (_, Err(ParseError::Cancelled)) => {
@@ -642,6 +662,7 @@ fn parse_all(
             entry,
             warnings,
             error,
+            indexed_only,
         });
         Ok(())
     });
@@ -868,10 +889,20 @@ impl Writer<'_> {
                     entry,
                     warnings,
                     error,
+                    indexed_only,
                 } => {
                     self.files_done += 1;
                     let f = &mut self.report.files[entry];
                     f.warnings = warnings;
+                    if indexed_only && f.role == "parse" {
+                        // A catch-all parser walked it without knowing its schema: searchable,
+                        // but not understood. The detail keeps the parser's name.
+                        f.role = "index".to_string();
+                        self.report.files_parsed -= 1;
+                        self.report.bytes_parsed -= f.bytes;
+                        self.report.files_indexed += 1;
+                        self.report.bytes_indexed += f.bytes;
+                    }
                     // Warnings beyond the kept ones still count.
                     let kept = warnings.min(crate::importer::MAX_WARNINGS_PER_FILE);
                     self.report.warnings_total += warnings - kept;

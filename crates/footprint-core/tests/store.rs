@@ -50,7 +50,9 @@ fn assert_foreign_keys_hold(store_path: &Path) {
         q("SELECT count(*) FROM records WHERE lat IS NOT NULL")
     );
     assert_eq!(
-        q("SELECT count(*) FROM (SELECT file_id, category, count(*), min(ts), max(ts) FROM records GROUP BY 1, 2
+        // Indexed, not understood records are never a holding, so never in file_counts.
+        q("SELECT count(*) FROM (SELECT file_id, category, count(*), min(ts), max(ts) FROM records
+             WHERE category <> 'unclassified' GROUP BY 1, 2
              EXCEPT SELECT file_id, category, records, first_ts, last_ts FROM file_counts)"),
         0
     );

@@ -13,6 +13,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_requests", include_str!("migrations/0002_requests.sql")),
     ("0003_demo", include_str!("migrations/0003_demo.sql")),
     ("0004_money", include_str!("migrations/0004_money.sql")),
+    ("0005_indexed_files", include_str!("migrations/0005_indexed_files.sql")),
 ];
 
 /// The schema version this build writes.
