@@ -162,6 +162,29 @@ pub struct ImportOutcome {
     pub report: ImportReport,
 }
 
+/// One platform an ambiguous export may be: what a "which platform is this?" question lists.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlatformChoice {
+    /// Importer id, to pass back as [`ImportOptions::platform`].
+    pub id: String,
+    /// Name from the platform's descriptor.
+    pub name: String,
+    /// Why it matched, in words (the recognizer's reason).
+    pub reason: String,
+    pub confidence: f32,
+}
+
+impl ImportError {
+    /// The platforms to choose from, when the error is a tie.
+    pub fn choices(&self) -> Option<&[PlatformChoice]> {
+        match self {
+            ImportError::Ambiguous { choices, .. } => Some(choices),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error(transparent)]
@@ -174,7 +197,12 @@ pub enum ImportError {
         hint: String,
     },
     #[error("{path}: several platforms match equally ({candidates}); choose one with --platform")]
-    Ambiguous { path: String, candidates: String },
+    Ambiguous {
+        path: String,
+        candidates: String,
+        /// The tied platforms, for a screen that asks which one it is.
+        choices: Vec<PlatformChoice>,
+    },
     #[error("unknown platform `{0}`; known: {1}")]
     UnknownPlatform(String, String),
     #[error("{path}: reading `{file}` failed: {message}")]
@@ -245,6 +273,15 @@ fn choose_importer(
                 .map(|c| format!("{} ({})", c.importer, c.recognition.reason))
                 .collect::<Vec<_>>()
                 .join(", "),
+            choices: cands
+                .iter()
+                .map(|c| PlatformChoice {
+                    id: c.importer.to_string(),
+                    name: c.name.to_string(),
+                    reason: c.recognition.reason.clone(),
+                    confidence: c.recognition.confidence,
+                })
+                .collect(),
         }),
         Detection::Unknown => Err(ImportError::NotRecognized {
             path: label.to_string(),

@@ -412,3 +412,23 @@ fn unknown_files() -> Vec<(&'static str, Vec<u8>)> {
         (UNKNOWN_FILES_NOT_INDEXED[2], b"Nothing to see here.\n".to_vec()),
     ]
 }
+
+/// A copy of a generated zip (`from`) at `to` with only the entries `keep` accepts: an
+/// export cut down to what another platform's exports share (a Facebook export with only
+/// the folders Instagram writes too is one detection cannot tell apart).
+pub fn keep_entries(from: &Path, to: &Path, keep: impl Fn(&str) -> bool) -> std::io::Result<()> {
+    let mut src = zip::ZipArchive::new(File::open(from)?).map_err(std::io::Error::other)?;
+    let mut out = zip::ZipWriter::new(BufWriter::new(File::create(to)?));
+    for i in 0..src.len() {
+        let entry = src.by_index_raw(i).map_err(std::io::Error::other)?;
+        if keep(entry.name()) {
+            out.raw_copy_file(entry).map_err(std::io::Error::other)?;
+        }
+    }
+    out.finish().map_err(std::io::Error::other)?;
+    Ok(())
+}
+
+/// Folders every Meta export writes, whichever platform it is from (shared by Facebook and
+/// Instagram exports; see FORMATS.md), for [`keep_entries`].
+pub const META_SHARED_FOLDERS: &[&str] = &["ads_information/", "connections/", "logged_information/"];
