@@ -421,7 +421,8 @@ pub fn keep_entries(from: &Path, to: &Path, keep: impl Fn(&str) -> bool) -> std:
     let mut out = zip::ZipWriter::new(BufWriter::new(File::create(to)?));
     for i in 0..src.len() {
         let entry = src.by_index_raw(i).map_err(std::io::Error::other)?;
-        if keep(entry.name()) {
+        let name = entry.name().map_err(std::io::Error::other)?.into_owned();
+        if keep(&name) {
             out.raw_copy_file(entry).map_err(std::io::Error::other)?;
         }
     }
