@@ -1,7 +1,7 @@
 //! The error every command returns: `{ code, message }`, so the UI can branch on `code` and show
 //! `message` (which already says what and where). Codes come from the engine's own errors.
 
-use footprint_core::runner::ImportError;
+use footprint_core::runner::{ImportError, PlatformChoice};
 use footprint_core::store::StoreError;
 use serde::Serialize;
 
@@ -14,6 +14,11 @@ pub struct CommandError {
     pub code: String,
     /// A sentence for the user.
     pub message: String,
+    /// With `ambiguous`: the platforms the export may be, so the UI can ask which one and
+    /// import again with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub choices: Option<Vec<PlatformChoice>>,
 }
 
 impl CommandError {
@@ -21,6 +26,7 @@ impl CommandError {
         CommandError {
             code: code.to_string(),
             message: message.into(),
+            choices: None,
         }
     }
 }
@@ -37,7 +43,10 @@ impl From<StoreError> for CommandError {
 
 impl From<ImportError> for CommandError {
     fn from(e: ImportError) -> Self {
-        CommandError::new(e.code(), e.to_string())
+        CommandError {
+            choices: e.choices().map(<[PlatformChoice]>::to_vec),
+            ..CommandError::new(e.code(), e.to_string())
+        }
     }
 }
 
@@ -56,6 +65,26 @@ mod tests {
         let e: CommandError = StoreError::NotFound("no archive with id 7".into()).into();
         assert_eq!(e.code, "not_found");
         assert!(e.message.contains("no archive with id 7"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_tie_carries_its_choices() {
+        let choice = PlatformChoice {
+            id: "facebook".into(),
+            name: "Facebook".into(),
+            reason: "shared Meta folders".into(),
+            confidence: 0.3,
+        };
+        let e: CommandError = ImportError::Ambiguous {
+            path: "x.zip".into(),
+            candidates: "facebook, instagram".into(),
+            choices: vec![choice.clone()],
+        }
+        .into();
+        assert_eq!(e.code, "ambiguous");
+        assert_eq!(e.choices, Some(vec![choice]));
+        let other: CommandError = ImportError::Cancelled.into();
+        assert_eq!(other.choices, None);
     }
 
     #[test]

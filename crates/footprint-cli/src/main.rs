@@ -4,6 +4,7 @@
 
 mod bench;
 mod generate;
+mod grid;
 mod output;
 mod request;
 
@@ -49,6 +50,9 @@ struct Cli {
     /// e.g. ~/.local/share/footprint/footprint.db; shared with the desktop app]
     #[arg(long, global = true, env = "FOOTPRINT_DB")]
     db: Option<PathBuf>,
+    /// Tables: auto (a table on a terminal, tab-separated values when piped), table or tsv
+    #[arg(long, global = true, env = "FOOTPRINT_LAYOUT", value_enum, default_value_t = grid::Layout::Auto)]
+    layout: grid::Layout,
     #[command(subcommand)]
     command: Command,
 }
@@ -112,6 +116,7 @@ enum Command {
         sort: Option<String>,
         #[arg(long)]
         limit: Option<i64>,
+        /// Print the companies as JSON, each with its aliases (every name an export used).
         #[arg(long)]
         json: bool,
     },
@@ -226,6 +231,7 @@ fn not_found(message: String) -> Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    grid::choose(cli.layout);
     match run(cli) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(f) => {

@@ -1,25 +1,14 @@
-//! Human-readable output: tables (comfy-table) and plain sentences. JSON output is printed
-//! directly from the core types in main.rs.
+//! Human-readable output: tables ([`crate::grid`]: bordered on a terminal, tab-separated
+//! when piped) and plain sentences. JSON output is printed directly from the core types in
+//! main.rs.
 
-use comfy_table::{presets::UTF8_BORDERS_ONLY, Cell, CellAlignment, ContentArrangement, Table};
+use crate::grid::Grid;
 use footprint_core::model::Relation;
 use footprint_core::query::{
     ArchiveSummary, CompanyDetail, CompanySummary, IdentityRow, RecordRow, Stats, TimelineBucket,
 };
 use footprint_core::runner::{ImportOutcome, ImportReport};
 use footprint_core::time::{display, display_date, UNKNOWN_DATE};
-
-fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().map(Cell::new));
-    t
-}
-
-fn num(n: i64) -> Cell {
-    Cell::new(group(n)).set_alignment(CellAlignment::Right)
-}
 
 /// 1234567 -> "1,234,567".
 pub fn group(n: i64) -> String {
@@ -93,10 +82,12 @@ pub fn report(r: &ImportReport, files: bool) {
         r.reason
     );
     println!(
-        "  Files: {} in total; {} understood ({}), {} recognized but skipped ({}), {} unknown ({}){}",
+        "  Files: {} in total; {} understood ({}), {} indexed, not understood ({}), {} recognized but skipped ({}), {} unknown ({}){}",
         group(r.files_total as i64),
         group(r.files_parsed as i64),
         bytes(r.bytes_parsed),
+        group(r.files_indexed as i64),
+        bytes(r.bytes_indexed),
         group(r.files_skipped as i64),
         bytes(r.bytes_skipped),
         group(r.files_unknown as i64),
@@ -128,22 +119,18 @@ pub fn report(r: &ImportReport, files: bool) {
         }
     }
     if files {
-        let mut t = table(&["File", "Status", "Size", "Records"]);
+        let mut t = Grid::new(&["File", "Status", "Size", "Records"]).right(&[2, 3]);
         for f in &r.files {
             let status = match (f.role.as_str(), &f.detail, &f.error) {
                 (_, _, Some(e)) => format!("failed: {e}"),
                 ("parse", Some(d), _) => format!("understood ({d})"),
+                ("index", Some(d), _) => format!("indexed, not understood ({d})"),
                 ("skip", Some(d), _) => format!("skipped: {d}"),
                 _ => "unknown".into(),
             };
-            t.add_row(vec![
-                Cell::new(&f.path),
-                Cell::new(status),
-                Cell::new(bytes(f.bytes)),
-                num(f.records as i64),
-            ]);
+            t.row(vec![f.path.clone(), status, bytes(f.bytes), group(f.records as i64)]);
         }
-        println!("{t}");
+        t.print();
     } else {
         let unknown: Vec<&str> = r
             .files
@@ -167,28 +154,31 @@ pub fn archives(list: &[ArchiveSummary]) {
         println!("No archives yet. Import one with `footprint import PATH`.");
         return;
     }
-    let mut t = table(&["Id", "Platform", "Account", "Exported", "Imported", "Records", "Files", "Source"]);
+    let mut t = Grid::new(&["Id", "Platform", "Account", "Exported", "Imported", "Records", "Files", "Source"])
+        .right(&[0, 5]);
     for a in list {
         let platform = if a.demo {
             format!("{} (demo)", a.platform_name)
         } else {
             a.platform_name.clone()
         };
-        t.add_row(vec![
-            Cell::new(a.id),
-            Cell::new(platform),
-            Cell::new(a.account.as_deref().unwrap_or("-")),
-            Cell::new(date(a.export_date)),
-            Cell::new(date_time(Some(a.imported_at))),
-            num(a.records),
-            Cell::new(format!(
-                "{} ({} understood)",
-                a.files_total, a.files_parsed
-            )),
-            Cell::new(a.sources.join(", ")),
+        let indexed = if a.files_indexed > 0 {
+            format!(", {} indexed", a.files_indexed)
+        } else {
+            String::new()
+        };
+        t.row(vec![
+            a.id.to_string(),
+            platform,
+            a.account.as_deref().unwrap_or("-").to_string(),
+            date(a.export_date),
+            date_time(Some(a.imported_at)),
+            group(a.records),
+            format!("{} ({} understood{indexed})", a.files_total, a.files_parsed),
+            a.sources.join("\n"),
         ]);
     }
-    println!("{t}");
+    t.print();
     if list.iter().any(|a| a.demo) {
         println!("(demo) marks Footprint's invented demo data: `footprint remove --demo` removes it.");
     }
@@ -211,7 +201,8 @@ pub fn companies(list: &[CompanySummary]) {
         println!("No companies yet. Import an archive with `footprint import PATH`.");
         return;
     }
-    let mut t = table(&["Id", "Company", "How they got your data", "Categories", "Evidence", "Last seen"]);
+    let mut t = Grid::new(&["Id", "Company", "How they got your data", "Categories", "Evidence", "Last seen"])
+        .right(&[0, 3, 4]);
     for c in list {
         let rel = if c.is_platform {
             format!("platform: you gave it to them ({})", c.platforms.join(", "))
@@ -222,16 +213,16 @@ pub fn companies(list: &[CompanySummary]) {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
-        t.add_row(vec![
-            Cell::new(c.id),
-            Cell::new(&c.name),
-            Cell::new(rel),
-            Cell::new(c.categories.len()),
-            num(c.records),
-            Cell::new(date(c.last_seen)),
+        t.row(vec![
+            c.id.to_string(),
+            c.name.clone(),
+            rel,
+            c.categories.len().to_string(),
+            group(c.records),
+            date(c.last_seen),
         ]);
     }
-    println!("{t}");
+    t.print();
     let third = list.iter().filter(|c| !c.is_platform).count();
     println!(
         "{} companies: {} platforms and {} third parties named in your exports.",
@@ -253,19 +244,20 @@ pub fn company(d: &CompanyDetail) {
         date(s.first_seen),
         date(s.last_seen)
     );
-    let mut t = table(&["What they hold", "How", "Shown by", "Records", "First", "Last", "Files"]);
+    let mut t = Grid::new(&["What they hold", "How", "Shown by", "Records", "First", "Last", "Files"])
+        .right(&[3]);
     for h in &d.holdings {
-        t.add_row(vec![
-            Cell::new(&h.category_label),
-            Cell::new(&h.relation_label),
-            Cell::new(&h.platform),
-            num(h.records),
-            Cell::new(date(h.first_seen)),
-            Cell::new(date(h.last_seen)),
-            Cell::new(h.files.join("\n")),
+        t.row(vec![
+            h.category_label.clone(),
+            h.relation_label.clone(),
+            h.platform.clone(),
+            group(h.records),
+            date(h.first_seen),
+            date(h.last_seen),
+            h.files.join("\n"),
         ]);
     }
-    println!("{t}");
+    t.print();
     if !d.evidence.is_empty() {
         println!("Evidence records (newest first):");
         records(&d.evidence);
@@ -277,7 +269,7 @@ pub fn records(rows: &[RecordRow]) {
         println!("No records found.");
         return;
     }
-    let mut t = table(&["Date", "Platform", "Kind", "What", "Source file"]);
+    let mut t = Grid::new(&["Date", "Platform", "Kind", "What", "Source file"]);
     for r in rows {
         let mut what = r.title.clone().unwrap_or_default();
         if let Some(b) = &r.body {
@@ -289,15 +281,15 @@ pub fn records(rows: &[RecordRow]) {
         if what.chars().count() > 80 {
             what = what.chars().take(79).collect::<String>() + "…";
         }
-        t.add_row(vec![
-            Cell::new(date_time(r.ts)),
-            Cell::new(&r.platform),
-            Cell::new(&r.kind),
-            Cell::new(what),
-            Cell::new(format!("{} #{}", r.file, r.position)),
+        t.row(vec![
+            date_time(r.ts),
+            r.platform.clone(),
+            r.kind.clone(),
+            what,
+            format!("{} #{}", r.file, r.position),
         ]);
     }
-    println!("{t}");
+    t.print();
 }
 
 pub fn stats(s: &Stats) {
@@ -313,21 +305,18 @@ pub fn stats(s: &Stats) {
     if let (Some(a), Some(b)) = (s.first_ts, s.last_ts) {
         println!("From {} to {}", date(Some(a)), date(Some(b)));
     }
-    let mut t = table(&["Platform", "Records"]);
-    for c in &s.by_platform {
-        t.add_row(vec![Cell::new(&c.label), num(c.count)]);
+    for (header, counts, by_key) in [
+        ("Platform", &s.by_platform, false),
+        ("Category", &s.by_category, false),
+        ("Kind", &s.by_kind, true),
+    ] {
+        let mut t = Grid::new(&[header, "Records"]).right(&[1]);
+        for c in counts {
+            let name = if by_key { &c.key } else { &c.label };
+            t.row(vec![name.clone(), group(c.count)]);
+        }
+        t.print();
     }
-    println!("{t}");
-    let mut t = table(&["Category", "Records"]);
-    for c in &s.by_category {
-        t.add_row(vec![Cell::new(&c.label), num(c.count)]);
-    }
-    println!("{t}");
-    let mut t = table(&["Kind", "Records"]);
-    for c in &s.by_kind {
-        t.add_row(vec![Cell::new(&c.key), num(c.count)]);
-    }
-    println!("{t}");
 }
 
 pub fn timeline(buckets: &[TimelineBucket]) {
@@ -336,17 +325,12 @@ pub fn timeline(buckets: &[TimelineBucket]) {
         return;
     }
     let max = buckets.iter().map(|b| b.records).max().unwrap_or(1).max(1);
-    let mut t = table(&["Period", "Platform", "Records", ""]);
+    let mut t = Grid::new(&["Period", "Platform", "Records", ""]).right(&[2]);
     for b in buckets {
         let width = ((b.records as f64 / max as f64) * 40.0).ceil() as usize;
-        t.add_row(vec![
-            Cell::new(&b.bucket),
-            Cell::new(&b.platform),
-            num(b.records),
-            Cell::new("█".repeat(width)),
-        ]);
+        t.row(vec![b.bucket.clone(), b.platform.clone(), group(b.records), "█".repeat(width)]);
     }
-    println!("{t}");
+    t.print();
 }
 
 pub fn identities(list: &[IdentityRow]) {
@@ -354,15 +338,11 @@ pub fn identities(list: &[IdentityRow]) {
         println!("No identities found yet.");
         return;
     }
-    let mut t = table(&["Kind", "Value", "Found in"]);
+    let mut t = Grid::new(&["Kind", "Value", "Found in"]);
     for i in list {
-        t.add_row(vec![
-            Cell::new(&i.kind),
-            Cell::new(&i.value),
-            Cell::new(i.platforms.join(", ")),
-        ]);
+        t.row(vec![i.kind.clone(), i.value.clone(), i.platforms.join(", ")]);
     }
-    println!("{t}");
+    t.print();
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use crate::{exit, open, print_json, Failure};
 use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
-use comfy_table::{presets::UTF8_BORDERS_ONLY, Cell, ContentArrangement, Table};
+use crate::grid::Grid;
 use footprint_core::requests::{
     names, Channel, ContactInput, DenialKind, IdentityChoice, LetterFormat, LetterType,
     NewRequestInput, NextActionView, RequestAction, RequestDetail, RequestError, RequestOptions,
@@ -440,17 +440,7 @@ fn print_list(list: &[RequestSummary]) {
         println!("No requests yet. Write one with `footprint request new --company NAME --type access --regime gdpr`.");
         return;
     }
-    let mut t = Table::new();
-    t.load_preset(UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header([
-            "Reference",
-            "Company",
-            "Request",
-            "Status",
-            "Due",
-            "Next step",
-        ]);
+    let mut t = Grid::new(&["Reference", "Company", "Request", "Status", "Due", "Next step"]);
     for s in list {
         let due = match (s.due_date, s.due_planned, s.days_overdue) {
             (Some(d), _, Some(n)) => format!("{d} ({n} day{} late)", if n == 1 { "" } else { "s" }),
@@ -458,24 +448,19 @@ fn print_list(list: &[RequestSummary]) {
             (Some(d), false, _) => d.to_string(),
             (None, _, _) => "-".into(),
         };
-        t.add_row(vec![
-            Cell::new(&s.reference),
-            Cell::new(&s.company_name),
-            Cell::new(format!(
-                "{} ({})",
-                s.request_type_label, s.regime_short_name
-            )),
-            Cell::new(&s.status_label),
-            Cell::new(due),
-            Cell::new(
-                s.next_action
-                    .as_ref()
-                    .map(|n| n.label.clone())
-                    .unwrap_or_else(|| "-".into()),
-            ),
+        t.row(vec![
+            s.reference.clone(),
+            s.company_name.clone(),
+            format!("{} ({})", s.request_type_label, s.regime_short_name),
+            s.status_label.clone(),
+            due,
+            s.next_action
+                .as_ref()
+                .map(|n| n.label.clone())
+                .unwrap_or_else(|| "-".into()),
         ]);
     }
-    println!("{t}");
+    t.print();
     let overdue = list.iter().filter(|s| s.overdue).count();
     if overdue > 0 {
         println!("{overdue} overdue: the company's time to answer is up.");

@@ -253,3 +253,72 @@ fn every_platform_imports_from_the_cli_and_brokers_merge_across_shops() {
     let platforms: Vec<&str> = acxiom[0]["platforms"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
     assert!(platforms.len() >= 2, "Acxiom is named by several exports: {platforms:?}");
 }
+
+/// The import summary tells indexed files from understood ones; piped tables are
+/// tab-separated; a table fits the width it is given; `companies --json` names every alias.
+#[test]
+fn indexed_files_layouts_and_company_aliases() {
+    let env = Env::new();
+    let written = env.generate("facebook", "fb.zip");
+    footprint_fixtures::archive_writer::add_unknown_files(&written).unwrap();
+    let mut args: Vec<&std::ffi::OsStr> = vec!["import".as_ref(), "--files".as_ref()];
+    args.extend(written.iter().map(|p| p.as_os_str()));
+    let out = env.cmd().args(&args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let files = footprint_fixtures::archive_writer::UNKNOWN_FILE_WORDS.len();
+    // The extra files, and any file the platform's catch-all only walked blindly.
+    let indexed: usize = text
+        .split(" indexed, not understood (")
+        .next()
+        .and_then(|before| before.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no indexed count: {text}"));
+    assert!(indexed >= files, "{text}");
+    // Piped: the file list is tab-separated, one file per line, with its role.
+    let csv_line = text
+        .lines()
+        .find(|l| l.contains("other_data/shelf_notes.csv"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let cells: Vec<&str> = csv_line.split('\t').collect();
+    assert_eq!(cells.len(), 4, "{csv_line:?}");
+    assert_eq!(cells[1], "indexed, not understood (csv)");
+    assert_eq!(cells[3], "2", "two rows");
+
+    // The words of indexed files are found by search.
+    let found = env.json(&["search", "tangerine", "--json"]);
+    let rows = found.as_array().or_else(|| found["rows"].as_array()).unwrap();
+    assert_eq!(rows.len(), 1, "{found}");
+    assert_eq!(rows[0]["kind"], "indexed_csv");
+
+    // A forced table fits the width, however long the paths.
+    for columns in ["60", "90"] {
+        let out = env
+            .cmd()
+            .env("COLUMNS", columns)
+            .args(["--layout", "table", "archives"])
+            .output()
+            .unwrap();
+        let table = String::from_utf8(out.stdout).unwrap();
+        let width: usize = columns.parse().unwrap();
+        assert!(table.contains('│'), "{table}");
+        for line in table.lines().filter(|l| l.starts_with(['│', '┌', '└', '╞', '├'])) {
+            assert!(line.chars().count() <= width, "wider than {width}: {line}\n{table}");
+        }
+    }
+    let tsv = env.cmd().args(["companies"]).output().unwrap();
+    let tsv = String::from_utf8(tsv.stdout).unwrap();
+    assert!(tsv.starts_with("Id\tCompany\tHow they got your data\t"), "{tsv}");
+
+    // Every company carries its aliases; a third party's include its display name.
+    let companies = env.json(&["companies", "--json"]);
+    let list = companies.as_array().unwrap();
+    assert!(!list.is_empty());
+    for c in list.iter().filter(|c| c["is_platform"] == false) {
+        let aliases: Vec<&str> = c["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+        assert!(aliases.contains(&c["name"].as_str().unwrap()), "{c}");
+        let mut sorted = aliases.clone();
+        sorted.sort();
+        assert_eq!(aliases, sorted, "sorted: {c}");
+    }
+}

@@ -40,6 +40,10 @@ pub enum FileRole {
     Parse(&'static str),
     /// Known to belong to the export but not parsed (HTML variant, media, ...), with why.
     Skip(&'static str),
+    /// No parser understands it, but it is JSON or CSV text: the shared indexer
+    /// ([`crate::indexing`]) makes its text searchable. The tag names the reader
+    /// (`json`, `ndjson`, `js_wrapped`, `csv`). Reported as "indexed, not understood".
+    Index(&'static str),
     /// Not known.
     Unknown,
 }
@@ -90,6 +94,7 @@ pub struct ImportCx<'a> {
     dropped_dates: u64,
     first_dropped: Option<(u64, i64)>,
     finished: bool,
+    indexed_only: bool,
 }
 
 /// At most this many warnings per file are kept; the rest are counted.
@@ -109,6 +114,7 @@ impl<'a> ImportCx<'a> {
             dropped_dates: 0,
             first_dropped: None,
             finished: false,
+            indexed_only: false,
         }
     }
 
@@ -195,6 +201,18 @@ impl<'a> ImportCx<'a> {
 
     pub fn records(&self) -> u64 {
         self.records
+    }
+
+    /// Say that this file was only walked blindly (its values made searchable without a
+    /// schema the parser knows): the report then counts it as indexed, not understood.
+    /// For catch-all parsers that read any JSON of a platform's folders.
+    pub fn mark_indexed_only(&mut self) {
+        self.indexed_only = true;
+    }
+
+    /// Whether [`mark_indexed_only`](ImportCx::mark_indexed_only) was called.
+    pub fn indexed_only(&self) -> bool {
+        self.indexed_only
     }
     pub fn warnings(&self) -> u64 {
         self.warnings

@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod importer;
 pub mod importers;
+pub mod indexing;
 pub mod json_stream;
 pub mod model;
 pub mod money;

@@ -26,10 +26,13 @@ pub enum Category {
     OffPlatformActivity,
     MediaConsumption,
     Sensitive,
+    /// Text of a file no parser understands, indexed for search only ([`crate::indexing`]).
+    /// Not a claim about what the data is: it never becomes a holding.
+    Unclassified,
 }
 
 impl Category {
-    pub const ALL: [Category; 14] = [
+    pub const ALL: [Category; 15] = [
         Category::IdentityContact,
         Category::Demographics,
         Category::Location,
@@ -44,9 +47,10 @@ impl Category {
         Category::OffPlatformActivity,
         Category::MediaConsumption,
         Category::Sensitive,
+        Category::Unclassified,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Category::IdentityContact => "identity_contact",
             Category::Demographics => "demographics",
@@ -62,6 +66,7 @@ impl Category {
             Category::OffPlatformActivity => "off_platform_activity",
             Category::MediaConsumption => "media_consumption",
             Category::Sensitive => "sensitive",
+            Category::Unclassified => "unclassified",
         }
     }
 
@@ -82,6 +87,7 @@ impl Category {
             Category::OffPlatformActivity => "Activity outside the platform",
             Category::MediaConsumption => "What you watched and listened to",
             Category::Sensitive => "Sensitive categories",
+            Category::Unclassified => "Indexed, not understood",
         }
     }
 

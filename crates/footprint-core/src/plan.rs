@@ -4,11 +4,14 @@
 //! that no name rule knows is then offered by content ([`Importer::classify_content`]): its
 //! first [`HEAD_BYTES`] are read in one pass over the archive (one pass even for a `.tgz`),
 //! so a known key set, CSV header or `window.YTD.…` prefix under an older or localized file
-//! name is still parsed. The runner and the in-memory test harness share this function, so
-//! tests see exactly what imports do.
+//! name is still parsed. A file that is still unknown after that but whose content is JSON,
+//! NDJSON, JS-wrapped JSON or CSV is indexed generically ([`crate::indexing`]): nothing in an
+//! export is invisible, and the report tells these files ("indexed, not understood") from the
+//! parsed ones. The runner and the in-memory test harness share these functions, so tests see
+//! exactly what imports do.
 
 use crate::archive::ArchiveView;
-use crate::importer::{FileRole, Importer};
+use crate::importer::{FileRole, ImportCx, Importer, ParseError};
 use std::io::Read;
 
 /// How much of an unknown file is read to recognize its content.
@@ -64,11 +67,34 @@ pub fn plan(view: &ArchiveView, importer: &dyn Importer) -> Vec<FileRole> {
             .read_to_end(&mut head)
             .is_ok()
         {
-            if let Some(role) = importer.classify_content(&view.entries()[i].path, &head) {
+            let path = &view.entries()[i].path;
+            if let Some(role) = importer.classify_content(path, &head) {
                 roles[i] = role;
+            } else if let Some(reader) = crate::indexing::reader_for(path, &head) {
+                roles[i] = FileRole::Index(reader);
             }
         }
         Ok(())
     });
     roles
+}
+
+/// Read one file as its role says: a parser of the importer, or the shared indexer. Files of
+/// other roles are not read.
+pub fn read_file(
+    importer: &dyn Importer,
+    role: &FileRole,
+    reader: &mut dyn Read,
+    cx: &mut ImportCx<'_>,
+) -> Result<(), ParseError> {
+    match role {
+        FileRole::Parse(parser) => importer.import_file(parser, reader, cx),
+        FileRole::Index(tag) => crate::indexing::index_file(tag, reader, cx),
+        FileRole::Skip(_) | FileRole::Unknown => Ok(()),
+    }
+}
+
+/// Whether the file is read at all (parsed or indexed).
+pub fn is_read(role: &FileRole) -> bool {
+    matches!(role, FileRole::Parse(_) | FileRole::Index(_))
 }

@@ -20,7 +20,10 @@ pub struct ArchiveSummary {
     pub export_date: Option<i64>,
     pub records: i64,
     pub files_total: i64,
+    /// Files a parser understood.
     pub files_parsed: i64,
+    /// Files indexed for search without being understood.
+    pub files_indexed: i64,
     pub files_skipped: i64,
     pub files_unknown: i64,
     pub bytes: i64,
@@ -55,6 +58,9 @@ pub struct CompanySummary {
     pub records: i64,
     pub first_seen: Option<i64>,
     pub last_seen: Option<i64>,
+    /// Every spelling an export used for this company (`Nike`, `NIKE, Inc.`), sorted, so a
+    /// script sees each name the evidence carries.
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -421,7 +427,8 @@ impl Store {
                    (SELECT count(*) FROM files f WHERE f.archive_id = a.id AND f.role = 'skip'),
                    (SELECT count(*) FROM files f WHERE f.archive_id = a.id AND f.role = 'unknown'),
                    (SELECT coalesce(sum(bytes), 0) FROM files f WHERE f.archive_id = a.id),
-                   a.demo
+                   a.demo,
+                   (SELECT count(*) FROM files f WHERE f.archive_id = a.id AND f.role = 'index')
                  FROM archives a ORDER BY a.id",
             )
             .map_err(self.err())?;
@@ -439,6 +446,7 @@ impl Store {
                     records: r.get(6)?,
                     files_total: r.get(7)?,
                     files_parsed: r.get(8)?,
+                    files_indexed: r.get(13)?,
                     files_skipped: r.get(9)?,
                     files_unknown: r.get(10)?,
                     bytes: r.get(11)?,
@@ -1123,7 +1131,8 @@ fn category_label(k: &str) -> String {
 /// The columns [`company_summary`] reads, for a company and its holdings (add WHERE/GROUP BY).
 const COMPANY_SUMMARY: &str = "SELECT c.id, c.name, c.platform,
     json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
-    json_group_array(DISTINCT h.category), sum(h.records), min(h.first_seen), max(h.last_seen)
+    json_group_array(DISTINCT h.category), sum(h.records), min(h.first_seen), max(h.last_seen),
+    (SELECT json_group_array(a.alias) FROM company_aliases a WHERE a.company_id = c.id)
     FROM companies c JOIN holdings h ON h.company_id = c.id";
 
 fn company_summary(r: &Row<'_>) -> rusqlite::Result<CompanySummary> {
@@ -1133,6 +1142,9 @@ fn company_summary(r: &Row<'_>) -> rusqlite::Result<CompanySummary> {
     categories.sort();
     let mut platforms = json_list(r.get(3)?);
     platforms.sort();
+    let mut aliases = json_list(r.get(9)?);
+    aliases.sort();
+    aliases.dedup();
     Ok(CompanySummary {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -1143,6 +1155,7 @@ fn company_summary(r: &Row<'_>) -> rusqlite::Result<CompanySummary> {
         records: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
         first_seen: shown(r.get(7)?),
         last_seen: shown(r.get(8)?),
+        aliases,
     })
 }
 

@@ -69,9 +69,10 @@ pub struct Progress {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FileReport {
     pub path: String,
-    /// `parse`, `skip` or `unknown`.
+    /// `parse` (understood by a parser), `index` (indexed, not understood: its text is
+    /// searchable), `skip` or `unknown`.
     pub role: String,
-    /// Parser name, or why the file was skipped.
+    /// Parser name, the indexer's reader (`json`, `csv`, ...), or why the file was skipped.
     pub detail: Option<String>,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes: u64,
@@ -93,9 +94,12 @@ pub struct ReportWarning {
     pub message: String,
 }
 
-/// The coverage of one export: what was understood, skipped, unknown; counts and warnings.
+/// The coverage of one export: what was understood (parsed), indexed without being
+/// understood, skipped, unknown; counts and warnings. Reports stored by older versions lack
+/// the newer counts: they read as 0.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct ImportReport {
     pub platform: String,
     pub platform_name: String,
@@ -105,8 +109,12 @@ pub struct ImportReport {
     pub sources: Vec<String>,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub files_total: u64,
+    /// Files a parser understood.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub files_parsed: u64,
+    /// Files no parser understands whose JSON or CSV text was indexed for search.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub files_indexed: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub files_skipped: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
@@ -119,6 +127,8 @@ pub struct ImportReport {
     pub bytes_total: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes_parsed: u64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub bytes_indexed: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub bytes_skipped: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
@@ -152,6 +162,29 @@ pub struct ImportOutcome {
     pub report: ImportReport,
 }
 
+/// One platform an ambiguous export may be: what a "which platform is this?" question lists.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlatformChoice {
+    /// Importer id, to pass back as [`ImportOptions::platform`].
+    pub id: String,
+    /// Name from the platform's descriptor.
+    pub name: String,
+    /// Why it matched, in words (the recognizer's reason).
+    pub reason: String,
+    pub confidence: f32,
+}
+
+impl ImportError {
+    /// The platforms to choose from, when the error is a tie.
+    pub fn choices(&self) -> Option<&[PlatformChoice]> {
+        match self {
+            ImportError::Ambiguous { choices, .. } => Some(choices),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error(transparent)]
@@ -164,7 +197,12 @@ pub enum ImportError {
         hint: String,
     },
     #[error("{path}: several platforms match equally ({candidates}); choose one with --platform")]
-    Ambiguous { path: String, candidates: String },
+    Ambiguous {
+        path: String,
+        candidates: String,
+        /// The tied platforms, for a screen that asks which one it is.
+        choices: Vec<PlatformChoice>,
+    },
     #[error("unknown platform `{0}`; known: {1}")]
     UnknownPlatform(String, String),
     #[error("{path}: reading `{file}` failed: {message}")]
@@ -235,6 +273,15 @@ fn choose_importer(
                 .map(|c| format!("{} ({})", c.importer, c.recognition.reason))
                 .collect::<Vec<_>>()
                 .join(", "),
+            choices: cands
+                .iter()
+                .map(|c| PlatformChoice {
+                    id: c.importer.to_string(),
+                    name: c.name.to_string(),
+                    reason: c.recognition.reason.clone(),
+                    confidence: c.recognition.confidence,
+                })
+                .collect(),
         }),
         Detection::Unknown => Err(ImportError::NotRecognized {
             path: label.to_string(),
@@ -315,15 +362,21 @@ fn import_without_fk_checks(
         ..Default::default()
     };
     // Plan: what happens to every file.
-    let mut to_parse: Vec<(usize, &'static str)> = Vec::new();
+    let mut to_parse: Vec<(usize, FileRole)> = Vec::new();
     let roles = crate::plan::plan(&view, importer);
     for (i, (e, role)) in view.entries().iter().zip(roles).enumerate() {
         let (role_s, detail) = match role {
             FileRole::Parse(p) => {
-                to_parse.push((i, p));
+                to_parse.push((i, role.clone()));
                 report.files_parsed += 1;
                 report.bytes_parsed += e.size;
                 ("parse", Some(p.to_string()))
+            }
+            FileRole::Index(reader) => {
+                to_parse.push((i, role.clone()));
+                report.files_indexed += 1;
+                report.bytes_indexed += e.size;
+                ("index", Some(reader.to_string()))
             }
             FileRole::Skip(why) => {
                 report.files_skipped += 1;
@@ -503,13 +556,14 @@ fn import_without_fk_checks(
     )
     .map_err(&sql)?;
     {
-        // Per-file counts for the coverage queries.
+        // Per-file counts for the coverage queries (and the role of files a parser turned out
+        // to walk blindly: `index`).
         let mut up = tx
-            .prepare("UPDATE files SET records = ?2, warnings = ?3, error = ?4 WHERE id = ?1")
+            .prepare("UPDATE files SET records = ?2, warnings = ?3, error = ?4, role = ?5 WHERE id = ?1")
             .map_err(&sql)?;
         for (f, id) in report.files.iter().zip(&file_ids) {
-            if f.records > 0 || f.warnings > 0 || f.error.is_some() {
-                up.execute(params![id, f.records as i64, f.warnings as i64, f.error])
+            if f.records > 0 || f.warnings > 0 || f.error.is_some() || f.role == "index" {
+                up.execute(params![id, f.records as i64, f.warnings as i64, f.error, f.role])
                     .map_err(&sql)?;
             }
         }
@@ -544,6 +598,8 @@ enum Msg {
         entry: usize,
         warnings: u64,
         error: Option<String>,
+        /// The parser only walked the file blindly ([`ImportCx::mark_indexed_only`]).
+        indexed_only: bool,
     },
     /// The archive itself could not be read: abort.
     Fatal { file: String, message: String },
@@ -639,13 +695,13 @@ impl RecordSink for ChannelSink<'_> {
 fn parse_all(
     view: &ArchiveView,
     importer: &dyn Importer,
-    to_parse: &[(usize, &'static str)],
+    to_parse: &[(usize, FileRole)],
     tx: SyncSender<Msg>,
     cancel: &AtomicBool,
     bytes_done: &AtomicU64,
     now_ms: i64,
 ) -> Result<(), WriteError> {
-    let parsers: HashMap<usize, &'static str> = to_parse.iter().copied().collect();
+    let roles: HashMap<usize, &FileRole> = to_parse.iter().map(|(i, r)| (*i, r)).collect();
     let indices: Vec<usize> = to_parse.iter().map(|(i, _)| *i).collect();
     let result = view.for_each(&indices, |entry, reader| {
         if cancel.load(Ordering::Relaxed) {
@@ -667,9 +723,10 @@ fn parse_all(
             failure: None,
         };
         let mut cx = ImportCx::new(path, &mut sink).clock(now_ms);
-        let outcome = importer.import_file(parsers[&entry], &mut counting, &mut cx);
+        let outcome = crate::plan::read_file(importer, roles[&entry], &mut counting, &mut cx);
         cx.finish();
         let warnings = cx.warnings();
+        let indexed_only = cx.indexed_only();
         drop(cx);
         let flushed = sink.flush();
         let error = match (counting.failure.take(), outcome, flushed) {
@@ -694,6 +751,7 @@ fn parse_all(
             entry,
             warnings,
             error,
+            indexed_only,
         });
         Ok(())
     });
@@ -920,10 +978,20 @@ impl Writer<'_> {
                     entry,
                     warnings,
                     error,
+                    indexed_only,
                 } => {
                     self.files_done += 1;
                     let f = &mut self.report.files[entry];
                     f.warnings = warnings;
+                    if indexed_only && f.role == "parse" {
+                        // A catch-all parser walked it without knowing its schema: searchable,
+                        // but not understood. The detail keeps the parser's name.
+                        f.role = "index".to_string();
+                        self.report.files_parsed -= 1;
+                        self.report.bytes_parsed -= f.bytes;
+                        self.report.files_indexed += 1;
+                        self.report.bytes_indexed += f.bytes;
+                    }
                     // Warnings beyond the kept ones still count.
                     let kept = warnings.min(crate::importer::MAX_WARNINGS_PER_FILE);
                     self.report.warnings_total += warnings - kept;

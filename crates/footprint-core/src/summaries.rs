@@ -38,6 +38,9 @@ fn cell_of(lat: f64, lon: f64) -> (i64, i64) {
 
 const DAY_MS: i64 = 86_400_000;
 
+/// The category of indexed, not understood records (never a holding).
+const UNCLASSIFIED: &str = crate::model::Category::Unclassified.as_str();
+
 impl SummaryDelta {
     pub(crate) fn add_point(&mut self, lat: Option<f64>, lon: Option<f64>) {
         if let (Some(lat), Some(lon)) = (lat, lon) {
@@ -52,7 +55,11 @@ impl SummaryDelta {
 
     pub(crate) fn add(&mut self, file_id: i64, kind: &'static str, category: &'static str, ts: Option<i64>) {
         widen(self.counts.entry((kind, category)).or_insert((0, None, None)), ts);
-        widen(self.files.entry((file_id, category)).or_insert((0, None, None)), ts);
+        // file_counts feed the platform's holdings; indexed text says nothing about what it
+        // is, so it stays out of them (it is still counted, searched and filtered).
+        if category != UNCLASSIFIED {
+            widen(self.files.entry((file_id, category)).or_insert((0, None, None)), ts);
+        }
         if let Some(t) = ts {
             *self.days.entry(t.div_euclid(DAY_MS)).or_insert(0) += 1;
         }
@@ -119,7 +126,8 @@ pub(crate) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
            WHERE ts IS NOT NULL GROUP BY 1, 2;
          DELETE FROM file_counts;
          INSERT INTO file_counts(file_id, category, records, first_ts, last_ts)
-           SELECT file_id, category, count(*), min(ts), max(ts) FROM records GROUP BY 1, 2;
+           SELECT file_id, category, count(*), min(ts), max(ts) FROM records
+           WHERE category <> 'unclassified' GROUP BY 1, 2;
          DELETE FROM geo_cells;
          INSERT INTO geo_cells(cell_x, cell_y, points, sum_lat, sum_lon)
            SELECT CAST((lon + 180.0) * 100.0 AS INTEGER), CAST((lat + 90.0) * 100.0 AS INTEGER),
@@ -144,5 +152,9 @@ mod tests {
         assert_eq!(d.days.len(), 2);
         assert_eq!(d.files[&(1, "c")], (2, Some(DAY_MS - 1), Some(DAY_MS)));
         assert_eq!(d.files[&(2, "c")], (1, None, None));
+        // Indexed text is counted but never feeds holdings.
+        d.add(3, "indexed_json", UNCLASSIFIED, None);
+        assert_eq!(d.counts[&("indexed_json", UNCLASSIFIED)].0, 1);
+        assert!(!d.files.contains_key(&(3, UNCLASSIFIED)));
     }
 }

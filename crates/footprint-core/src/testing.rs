@@ -66,6 +66,9 @@ pub struct Collected {
     pub files: Vec<(String, FileRole)>,
     /// Files whose parse failed as a whole, with the error.
     pub failed: Vec<(String, String)>,
+    /// Files a parser read but only walked blindly ([`ImportCx::mark_indexed_only`]): the
+    /// report counts them as indexed, not understood.
+    pub indexed_only: Vec<String>,
     pub account: Option<String>,
 }
 
@@ -97,26 +100,22 @@ impl RecordSink for VecSink<'_> {
     }
 }
 
-/// Import every file the importer classifies as `Parse` and collect the output.
+/// Import every file the importer classifies as `Parse`, index every file the plan gives
+/// `Index` (as the runner does), and collect the output.
 pub fn collect(importer: &dyn Importer, view: &ArchiveView) -> Collected {
     let mut out = Collected {
         account: importer.account(view),
         ..Default::default()
     };
-    let mut to_parse = Vec::new();
     let roles = crate::plan::plan(view, importer);
-    for (i, (e, role)) in view.entries().iter().zip(roles).enumerate() {
-        if let FileRole::Parse(p) = role {
-            to_parse.push((i, p));
-        }
-        out.files.push((e.path.clone(), role));
+    let indices: Vec<usize> = (0..roles.len()).filter(|i| crate::plan::is_read(&roles[*i])).collect();
+    for (e, role) in view.entries().iter().zip(&roles) {
+        out.files.push((e.path.clone(), role.clone()));
     }
     // Damaged parts (a nested zip that cannot be opened) fail as files, as in the runner.
     for (i, what) in view.damaged() {
         out.failed.push((view.entries()[*i].path.clone(), crate::archive::damaged_part_message(what)));
     }
-    let indices: Vec<usize> = to_parse.iter().map(|(i, _)| *i).collect();
-    let parsers: std::collections::HashMap<usize, &'static str> = to_parse.into_iter().collect();
     view.for_each(&indices, |i, reader| {
         let path = view.entries()[i].path.clone();
         let mut sink = VecSink {
@@ -124,9 +123,13 @@ pub fn collect(importer: &dyn Importer, view: &ArchiveView) -> Collected {
             file: path.clone(),
         };
         let mut cx = ImportCx::new(&path, &mut sink).clock(TEST_CLOCK_MS);
-        let result = importer.import_file(parsers[&i], reader, &mut cx);
+        let result = crate::plan::read_file(importer, &roles[i], reader, &mut cx);
         cx.finish();
+        let blind = cx.indexed_only();
         drop(cx);
+        if blind {
+            out.indexed_only.push(path.clone());
+        }
         if let Err(e) = result {
             out.failed.push((path, e.to_string()));
         }

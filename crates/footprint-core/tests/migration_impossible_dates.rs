@@ -6,6 +6,10 @@
 
 use footprint_core::runner::{import_export, ImportOptions};
 use footprint_core::store::{Store, SCHEMA_VERSION};
+
+/// The schema version before `0005_impossible_dates` (later migrations run again after it and
+/// must be idempotent).
+const BEFORE_THIS_MIGRATION: u32 = 4;
 use footprint_core::time::{EVENTS_FROM_MS, FUTURE_SLACK_MS};
 use footprint_fixtures::meta::{generate_facebook, FacebookSpec};
 use rusqlite::Connection;
@@ -84,7 +88,7 @@ fn impossible_dates_of_an_older_database_are_cleared_and_derived_values_recomput
     assert_eq!(count(&c, "SELECT max(last_seen) FROM holdings"), i64::MAX, "the older database shows the sentinel");
     assert!(count(&c, "SELECT count(*) FROM activity_days WHERE day < '1995'") > 0, "and days before 1995");
     // Back to the schema before this migration.
-    c.pragma_update(None, "user_version", SCHEMA_VERSION - 1).unwrap();
+    c.pragma_update(None, "user_version", BEFORE_THIS_MIGRATION).unwrap();
     drop(c);
 
     let store = Store::open(&db).unwrap();
@@ -130,7 +134,7 @@ fn twins_that_collide_once_undated_become_one_record() {
     let dedup: i64 = c.query_row("SELECT dedup FROM records WHERE id = ?1", [a], |r| r.get(0)).unwrap();
     c.execute("UPDATE records SET ts = 0 WHERE id = ?1", [a]).unwrap();
     c.execute("UPDATE records SET ts = -5, dedup = ?2 WHERE id = ?1", [b, dedup]).unwrap();
-    c.pragma_update(None, "user_version", SCHEMA_VERSION - 1).unwrap();
+    c.pragma_update(None, "user_version", BEFORE_THIS_MIGRATION).unwrap();
     drop(c);
     Store::open(&db).expect("the migration does not fail on the collision");
     let c = Connection::open(&db).unwrap();

@@ -310,3 +310,187 @@ pub fn mark_demo(written: &[PathBuf]) -> std::io::Result<()> {
     zip.finish().map_err(std::io::Error::other)?;
     Ok(())
 }
+
+/// Words the extra unknown files of [`add_unknown_files`] carry, one distinctive word per
+/// file, so a test can find each file's text by search: (file path under the export's top
+/// folder, word).
+pub const UNKNOWN_FILE_WORDS: &[(&str, &str)] = &[
+    ("other_data/r\u{e9}glages_h\u{e9}rit\u{e9}s.json", "marmalade"),
+    ("other_data/saved_shelves.json", "lighthouse"),
+    ("other_data/stream_events.json", "quokka"),
+    ("other_data/shelf_notes.csv", "tangerine"),
+    ("other_data/legacy_globals.js", "zeppelin"),
+];
+
+/// Files of the extra unknown set that no indexer may take: an empty JSON, an HTML page (for
+/// the HTML parsers) and plain text.
+pub const UNKNOWN_FILES_NOT_INDEXED: &[&str] = &[
+    "other_data/nothing_here.json",
+    "other_data/shelves.html",
+    "other_data/read_me.txt",
+];
+
+/// Add files no platform's parser knows (unknown JSON, NDJSON, JS-wrapped JSON and CSV, with
+/// a BOM, nulls, a localized name, a broken NDJSON line, an empty file, an HTML page and
+/// text) to an export already written, as real exports carry files of features no parser
+/// has met yet. They go under the export's top folder when it has one. Zip (the first part
+/// of part-zips) and folder outputs; a .tgz is refused.
+pub fn add_unknown_files(written: &[PathBuf]) -> std::io::Result<()> {
+    let Some(first) = written.first() else {
+        return Ok(());
+    };
+    let files = unknown_files();
+    if first.is_dir() {
+        let top = single_top_dir(first)?;
+        for (path, bytes) in &files {
+            let p = top.join(path);
+            std::fs::create_dir_all(p.parent().expect("has a folder"))?;
+            std::fs::write(p, bytes)?;
+        }
+        return Ok(());
+    }
+    let is_zip = first.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+    if !is_zip {
+        return Err(std::io::Error::other(format!(
+            "{}: extra unknown files can be added to a zip or a folder only",
+            first.display()
+        )));
+    }
+    let names: Vec<String> = {
+        let z = zip::ZipArchive::new(File::open(first)?).map_err(std::io::Error::other)?;
+        z.file_names()
+            .map(|n| n.map(|n| n.into_owned()))
+            .collect::<Result<_, _>>()
+            .map_err(std::io::Error::other)?
+    };
+    let top = common_top(names.iter().map(String::as_str));
+    let file = std::fs::OpenOptions::new().read(true).write(true).open(first)?;
+    let mut zip = zip::ZipWriter::new_append(file).map_err(std::io::Error::other)?;
+    let stamp = zip::DateTime::from_date_and_time(2024, 3, 2, 10, 0, 0).unwrap_or_default();
+    for (path, bytes) in &files {
+        let full = match &top {
+            Some(t) => format!("{t}/{path}"),
+            None => path.to_string(),
+        };
+        zip.start_file(full, SimpleFileOptions::default().last_modified_time(stamp))
+            .map_err(std::io::Error::other)?;
+        zip.write_all(bytes)?;
+    }
+    zip.finish().map_err(std::io::Error::other)?;
+    Ok(())
+}
+
+/// The top folder every entry shares (junk such as `__MACOSX/` aside), if any.
+fn common_top<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut top: Option<&str> = None;
+    for n in names {
+        if n.starts_with("__MACOSX/") || n.ends_with(".DS_Store") || n == DEMO_MARKER {
+            continue;
+        }
+        let (first, _) = n.split_once('/')?;
+        match top {
+            None => top = Some(first),
+            Some(t) if t == first => {}
+            Some(_) => return None,
+        }
+    }
+    top.map(str::to_string)
+}
+
+/// `dir`'s only subfolder when it holds nothing else (an unpacked export's top folder), else
+/// `dir` itself.
+fn single_top_dir(dir: &Path) -> std::io::Result<PathBuf> {
+    let entries: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            n != ".DS_Store" && n != "__MACOSX" && n != DEMO_MARKER
+        })
+        .collect();
+    match entries.as_slice() {
+        [one] if one.path().is_dir() => Ok(one.path()),
+        _ => Ok(dir.to_path_buf()),
+    }
+}
+
+/// The bytes of the extra unknown files (see [`UNKNOWN_FILE_WORDS`]).
+fn unknown_files() -> Vec<(&'static str, Vec<u8>)> {
+    let word = |i: usize| UNKNOWN_FILE_WORDS[i].1;
+    let path = |i: usize| UNKNOWN_FILE_WORDS[i].0;
+    let bom = |s: String| [b"\xEF\xBB\xBF".to_vec(), s.into_bytes()].concat();
+    vec![
+        // One object with settings nested two levels, nulls, an empty list, a localized value.
+        (
+            path(0),
+            bom(format!(
+                r#"{{"version": 3, "owner_note": "{} jam réglage", "privacy": {{"visibility": "friends", "retention_days": null,
+  "channels": {{"mail": true, "sms": false}}}}, "empty_list": [], "nothing": null}}"#,
+                word(0)
+            )),
+        ),
+        // A top-level array of small objects.
+        (
+            path(1),
+            format!(
+                r#"[{{"shelf": "Kitchen", "colour": "teal", "remark": "{} model"}}, {{"shelf": "Hall", "colour": null, "remark": "umbrellas"}},
+  {{"shelf": "Attic", "colour": "grey", "remark": "boxes", "tags": ["winter", "old"]}}]"#,
+                word(1)
+            )
+            .into_bytes(),
+        ),
+        // NDJSON under a .json name, with a broken line in the middle.
+        (
+            path(2),
+            format!(
+                "{{\"event\": \"opened\", \"detail\": \"{} sticker\"}}\n{{\"event\": \"closed\", \"detail\": null}}\n{{\"event\": \"trunc\n{{\"event\": \"reopened\", \"detail\": \"door\"}}\n",
+                word(2)
+            )
+            .into_bytes(),
+        ),
+        // CSV with a BOM, CRLF endings, a quoted multi-line cell and empty cells.
+        (
+            path(3),
+            bom(format!(
+                "Shelf,Remark,Count\r\nKitchen,\"{} jar\nsecond line\",3\r\nHall,,\r\n",
+                word(3)
+            )),
+        ),
+        // JS-wrapped JSON with a global no importer knows.
+        (
+            path(4),
+            format!(
+                "window.LEGACY_EXPORT_BLOB = [{{\"kind\": \"airship\", \"name\": \"{}\"}}, {{\"kind\": \"kite\"}}];\n",
+                word(4)
+            )
+            .into_bytes(),
+        ),
+        (UNKNOWN_FILES_NOT_INDEXED[0], Vec::new()),
+        (
+            UNKNOWN_FILES_NOT_INDEXED[1],
+            b"<!DOCTYPE html><html><body><h1>Shelves</h1></body></html>".to_vec(),
+        ),
+        (UNKNOWN_FILES_NOT_INDEXED[2], b"Nothing to see here.\n".to_vec()),
+    ]
+}
+
+/// A copy of a generated zip (`from`) at `to` with only the entries `keep` accepts: an
+/// export cut down to what another platform's exports share (a Facebook export with only
+/// the folders Instagram writes too is one detection cannot tell apart).
+pub fn keep_entries(from: &Path, to: &Path, keep: impl Fn(&str) -> bool) -> std::io::Result<()> {
+    let mut src = zip::ZipArchive::new(File::open(from)?).map_err(std::io::Error::other)?;
+    let mut out = zip::ZipWriter::new(BufWriter::new(File::create(to)?));
+    for i in 0..src.len() {
+        let entry = src.by_index_raw(i).map_err(std::io::Error::other)?;
+        let name = entry.name().map_err(std::io::Error::other)?.into_owned();
+        if keep(&name) {
+            out.raw_copy_file(entry).map_err(std::io::Error::other)?;
+        }
+    }
+    out.finish().map_err(std::io::Error::other)?;
+    Ok(())
+}
+
+/// Folders every Meta export writes, whichever platform it is from (shared by Facebook and
+/// Instagram exports; see FORMATS.md), for [`keep_entries`].
+pub const META_SHARED_FOLDERS: &[&str] = &["ads_information/", "connections/", "logged_information/"];

@@ -5,7 +5,7 @@ import type { ArchiveSummary } from "./bindings/ArchiveSummary";
 function archive(id: number, demo: boolean): ArchiveSummary {
   return {
     id, platform: "p", platform_name: "P", account: null, sources: [], imported_at: 0, export_date: null,
-    records: 1, files_total: 1, files_parsed: 1, files_skipped: 0, files_unknown: 0, bytes: 1, demo,
+    records: 1, files_total: 1, files_parsed: 1, files_indexed: 0, files_skipped: 0, files_unknown: 0, bytes: 1, demo,
   };
 }
 

@@ -13,6 +13,12 @@ class ImportJobs {
     this.list = [...jobs.map(queued), ...this.list];
   }
 
+  /** Runs a failed import again as the platform the user chose (an ambiguous export). */
+  async importAs(failed: JobView, platform: string) {
+    const jobs = await api.startImport(failed.sources, platform);
+    this.list = [...jobs.map(queued), ...this.list.filter((j) => j.id !== failed.id)];
+  }
+
   async cancel(id: number) {
     this.list = this.list.map((j) => (j.id === id ? { ...j, cancelRequested: true } : j));
     await api.cancelImport(id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImportOutcome } from "./bindings/ImportOutcome";
 import type { Progress } from "./bindings/Progress";
-import { applyEvent, fractionDone, isActive, queued } from "./jobs";
+import { applyEvent, firstAmbiguous, fractionDone, isActive, queued } from "./jobs";
 
 const progress = (bytes_done: number, bytes_total: number): Progress => ({
   phase: "importing",
@@ -61,5 +61,26 @@ describe("import jobs", () => {
     expect(fractionDone(progress(0, 0))).toBeNull();
     expect(fractionDone(progress(25, 100))).toBe(0.25);
     expect(fractionDone(progress(120, 100))).toBe(1);
+  });
+});
+
+describe("ambiguous exports", () => {
+  const failed = (id: number, code: string, choices?: { id: string; name: string; reason: string; confidence: number }[]) => ({
+    ...queued({ id, sources: [`/${id}.zip`] }),
+    status: "failed" as const,
+    error: { code, message: "m", choices },
+  });
+  const two = [
+    { id: "facebook", name: "Facebook", reason: "r", confidence: 0.3 },
+    { id: "instagram", name: "Instagram", reason: "r", confidence: 0.3 },
+  ];
+
+  it("asks for the first tie not put aside", () => {
+    const jobs = [failed(1, "corrupt"), failed(2, "ambiguous", two), failed(3, "ambiguous", two)];
+    expect(firstAmbiguous(jobs, new Set())?.id).toBe(2);
+    expect(firstAmbiguous(jobs, new Set([2]))?.id).toBe(3);
+    expect(firstAmbiguous(jobs, new Set([2, 3]))).toBeNull();
+    // A tie without choices (an older engine) cannot be asked about.
+    expect(firstAmbiguous([failed(4, "ambiguous")], new Set())).toBeNull();
   });
 });

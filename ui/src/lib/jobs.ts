@@ -61,3 +61,13 @@ export function fractionDone(progress: Progress | null): number | null {
   if (!progress || progress.bytes_total <= 0) return null;
   return Math.min(1, progress.bytes_done / progress.bytes_total);
 }
+
+/** The first failed job that asks which platform its export is (a tie the user resolves),
+ * leaving out the jobs the user put aside. */
+export function firstAmbiguous(jobs: JobView[], putAside: ReadonlySet<number>): JobView | null {
+  return (
+    jobs.find(
+      (j) => j.status === "failed" && j.error?.code === "ambiguous" && (j.error.choices?.length ?? 0) > 1 && !putAside.has(j.id),
+    ) ?? null
+  );
+}

@@ -547,6 +547,12 @@ pub fn looks_like_html(head: &[u8]) -> bool {
     lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") || lower.starts_with(b"<meta") || lower.starts_with(b"<head")
 }
 
+/// True when the first bytes of a page hold an element `is_it` picks (for recognizing a page
+/// by its structure, e.g. a main container). A cut tag at the end of `head` is not seen.
+pub fn head_has(head: &[u8], mut is_it: impl FnMut(&Tag) -> bool) -> bool {
+    Events::new(head).any(|e| matches!(e, Ok(Event::Start(t)) if is_it(&t)))
+}
+
 /// The text of the page's `<title>`, collapsed, from its first bytes (for recognizing an HTML
 /// file by content: Meta names each page after its JSON twin's topic).
 pub fn page_title(head: &[u8]) -> Option<String> {
@@ -711,5 +717,11 @@ mod tests {
         assert_eq!(page_title(head).as_deref(), Some("Advertisers using your activity"));
         assert!(!looks_like_html(b"{\"a\": 1}"));
         assert_eq!(page_title(b"<html><body>no title</body>"), None);
+        assert!(head_has(head_with_main(), |t| t.attr("role") == Some("main")));
+        assert!(!head_has(b"<html><body><div class=main>", |t| t.attr("role") == Some("main")));
+    }
+
+    fn head_with_main() -> &'static [u8] {
+        b"<html><head><title>x</title></head><body><div><div role=\"main\"><div>"
     }
 }

@@ -14,6 +14,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_demo", include_str!("migrations/0003_demo.sql")),
     ("0004_money", include_str!("migrations/0004_money.sql")),
     ("0005_impossible_dates", include_str!("migrations/0005_impossible_dates.sql")),
+    ("0006_indexed_files", include_str!("migrations/0006_indexed_files.sql")),
 ];
 
 /// The schema version this build writes.

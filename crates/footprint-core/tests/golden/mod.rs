@@ -26,6 +26,9 @@ pub struct Summary {
     /// parser -> files.
     pub files: BTreeMap<String, usize>,
     pub skipped: Vec<String>,
+    /// Files indexed, not understood: `path (reader)`, or `path (parser, walked blindly)`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indexed: Vec<String>,
     pub unknown: Vec<String>,
     pub failed: Vec<(String, String)>,
     pub warnings: Vec<String>,
@@ -82,14 +85,20 @@ pub fn summarize(
     let mut files = BTreeMap::new();
     let mut skipped = Vec::new();
     let mut unknown = Vec::new();
+    let mut indexed = Vec::new();
     for (path, role) in &c.files {
         match role {
+            FileRole::Parse(p) if c.indexed_only.contains(path) => {
+                indexed.push(format!("{path} ({p}, walked blindly)"))
+            }
             FileRole::Parse(p) => *files.entry(p.to_string()).or_insert(0) += 1,
+            FileRole::Index(reader) => indexed.push(format!("{path} ({reader})")),
             FileRole::Skip(why) => skipped.push(format!("{path}: {why}")),
             FileRole::Unknown => unknown.push(path.clone()),
         }
     }
     skipped.sort();
+    indexed.sort();
     unknown.sort();
     let mut kinds = BTreeMap::new();
     let mut companies: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
@@ -138,6 +147,7 @@ pub fn summarize(
             .collect(),
         files,
         skipped,
+        indexed,
         unknown,
         failed: c.failed.clone(),
         warnings: c

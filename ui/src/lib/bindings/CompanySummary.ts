@@ -20,4 +20,9 @@ categories: Array<string>,
 /**
  * Evidence records.
  */
-records: number, first_seen: number | null, last_seen: number | null, };
+records: number, first_seen: number | null, last_seen: number | null, 
+/**
+ * Every spelling an export used for this company (`Nike`, `NIKE, Inc.`), sorted, so a
+ * script sees each name the evidence carries.
+ */
+aliases: Array<string>, };

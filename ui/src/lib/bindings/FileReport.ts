@@ -5,11 +5,12 @@
  */
 export type FileReport = { path: string, 
 /**
- * `parse`, `skip` or `unknown`.
+ * `parse` (understood by a parser), `index` (indexed, not understood: its text is
+ * searchable), `skip` or `unknown`.
  */
 role: string, 
 /**
- * Parser name, or why the file was skipped.
+ * Parser name, the indexer's reader (`json`, `csv`, ...), or why the file was skipped.
  */
 detail: string | null, bytes: number, records: number, warnings: number, 
 /**

@@ -3,13 +3,23 @@ import type { FileReport } from "./FileReport";
 import type { ReportWarning } from "./ReportWarning";
 
 /**
- * The coverage of one export: what was understood, skipped, unknown; counts and warnings.
+ * The coverage of one export: what was understood (parsed), indexed without being
+ * understood, skipped, unknown; counts and warnings. Reports stored by older versions lack
+ * the newer counts: they read as 0.
  */
 export type ImportReport = { platform: string, platform_name: string, account: string | null, 
 /**
  * Why this platform was chosen.
  */
-reason: string, sources: Array<string>, files_total: number, files_parsed: number, files_skipped: number, files_unknown: number, files_failed: number, junk_dropped: number, bytes_total: number, bytes_parsed: number, bytes_skipped: number, bytes_unknown: number, 
+reason: string, sources: Array<string>, files_total: number, 
+/**
+ * Files a parser understood.
+ */
+files_parsed: number, 
+/**
+ * Files no parser understands whose JSON or CSV text was indexed for search.
+ */
+files_indexed: number, files_skipped: number, files_unknown: number, files_failed: number, junk_dropped: number, bytes_total: number, bytes_parsed: number, bytes_indexed: number, bytes_skipped: number, bytes_unknown: number, 
 /**
  * New records written.
  */

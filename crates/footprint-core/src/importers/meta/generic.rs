@@ -5,6 +5,10 @@
 //!
 //! Shapes: a top-level array (one record per element), an object of arrays (one record per
 //! element of each), or one object that is itself a record (`{fbid, label_values, ...}`).
+//!
+//! A file with no element in those forms is only walked by its plain keys: its values are
+//! searchable, but nothing about them is understood, so the report counts it as indexed
+//! ([`ImportCx::mark_indexed_only`]), not parsed.
 
 use super::{file_stem, label_values, paths};
 use crate::importer::{ImportCx, ParseError};
@@ -21,6 +25,7 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
     let fallback = file_stem(cx.file).to_string();
     let mut top: Map<String, Value> = Map::new();
     let mut next_index = 0u64;
+    let mut self_describing = false;
     stream_json(reader, &["*"], &mut |item| {
         match item {
             JsonItem::Element { key, raw, .. } if PART_OF_TOP_RECORD.contains(&key) => {
@@ -35,6 +40,7 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
                 next_index += 1;
                 match serde_json::from_slice::<Value>(raw) {
                     Ok(v) => {
+                        self_describing |= label_values::has_generic_form(&v);
                         let summary = label_values::summarize(&v);
                         if !summary.pairs.is_empty() {
                             cx.emit(index, summary.into_record("generic", category, &fallback))?;
@@ -52,13 +58,17 @@ pub fn parse(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseEr
         Ok(())
     })?;
     if !top.is_empty() {
-        let summary = label_values::summarize(&Value::Object(top));
+        let top = Value::Object(top);
+        self_describing |= label_values::has_generic_form(&top);
+        let summary = label_values::summarize(&top);
         if !summary.pairs.is_empty() {
             cx.emit(next_index, summary.into_record("generic", category, &fallback))?;
         }
     }
     if cx.records() == 0 {
         cx.warn(None, "no values found in this file");
+    } else if !self_describing {
+        cx.mark_indexed_only();
     }
     Ok(())
 }
@@ -105,6 +115,22 @@ mod tests {
         assert_eq!(out.records[0].category, Category::DevicesLogins);
         assert_eq!(out.records[0].title.as_deref(), Some("2025-01-02"));
         assert_eq!(out.records[0].ts, Some(1_735_800_000_000));
+    }
+
+    #[test]
+    fn plain_keys_are_only_indexed_label_values_are_understood() {
+        use crate::importer::ImportCx;
+        use crate::testing::MemorySink;
+        let blind = |json: &str| {
+            let mut sink = MemorySink::default();
+            let mut cx = ImportCx::new("preferences/odd/settings.json", &mut sink);
+            super::parse(&mut json.as_bytes(), &mut cx).unwrap();
+            (cx.records(), cx.indexed_only())
+        };
+        assert_eq!(blind(r#"{"things_v2": [{"name": "a", "value": "b"}]}"#), (1, true));
+        assert_eq!(blind(r#"{"setting": "on"}"#), (1, true));
+        let lv = r#"{"things_v2": [{"timestamp": 1, "label_values": [{"label": "L", "value": "v"}]}]}"#;
+        assert_eq!(blind(lv), (1, false));
     }
 
     #[test]

@@ -6,9 +6,9 @@
 //! albumName, trackUri}, episode, localTrack, addedDate}]}]}`), `Follow.json` (counts:
 //! `{followerCount, followingUsersCount, dismissingUsersCount}`, in some generations lists
 //! such as `followingArtists`), `Payments.json`
-//! (`{payment_method, creation_date, country, postal_code}`), and every other small JSON
-//! file of the account data (Wrapped, family plan, customer service...), kept as
-//! `spotify_item` records so nothing in the export goes unseen.
+//! (`{payment_method, creation_date, country, postal_code}`). Every other JSON file of the
+//! account data (Wrapped, family plan, customer service...) is indexed by the shared indexer
+//! (`crate::indexing`): searchable, and reported as indexed, not understood.
 
 use super::read;
 use crate::formats::lenient;
@@ -251,37 +251,6 @@ const FOLLOW_LISTS: &[(&str, &str)] = &[
     ("blockingUsers", "Blocked"),
 ];
 
-/// Longest data kept for an element of a file without a parser of its own.
-const MAX_GENERIC_DATA: usize = 2_000;
-
-/// Any other JSON file of the account data: one `spotify_item` per list element (or one for
-/// an object), its fields kept compactly.
-pub fn parse_generic(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
-    let Some(v) = read::small_json(reader, cx)? else {
-        return Ok(());
-    };
-    let name = read::file_name(cx.file)
-        .trim_end_matches(".json")
-        .to_string();
-    for (i, item) in lenient::list(Some(&v)).iter().enumerate() {
-        let mut text = item.to_string();
-        if text.len() > MAX_GENERIC_DATA {
-            let mut cut = MAX_GENERIC_DATA;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            text.truncate(cut);
-            text = Value::String(text).to_string();
-        }
-        let r = Record::new("spotify_item", Category::ActivityBrowsing)
-            .title(format!("{name} (Spotify account data)"))
-            .data_raw(text.clone())
-            .with_key(&[&name, &text]);
-        cx.emit(i as u64, r)?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::parse_with;
@@ -350,7 +319,5 @@ mod tests {
             Some("Follows artist DJ Kestrel")
         );
         assert_eq!(c.warnings.len(), 1);
-        let c = parse_with(r#"[{"a":1},{"b":2}]"#, parse_generic);
-        assert_eq!(c.records.len(), 2);
     }
 }

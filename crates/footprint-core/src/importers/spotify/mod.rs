@@ -36,7 +36,6 @@ pub mod parser {
     pub const LIBRARY: &str = "spotify_library";
     pub const PLAYLISTS: &str = "spotify_playlists";
     pub const FOLLOW: &str = "spotify_follow";
-    pub const OTHER: &str = "spotify_other_json";
 }
 
 /// Why the read-me PDFs are not imported.
@@ -201,11 +200,12 @@ impl Importer for Spotify {
         if !is_json(path) {
             return None;
         }
-        let by_keys = BY_KEYS.iter().find(|(keys, _)| sniff::has_keys(head, keys));
-        // Only asked once the archive is Spotify's: any other JSON file is account data too.
-        Some(FileRole::Parse(
-            by_keys.map_or(parser::OTHER, |(_, tag)| tag),
-        ))
+        // Any other JSON file is account data too, but without a parser that knows it: the
+        // shared indexer makes it searchable and the report says "indexed, not understood".
+        BY_KEYS
+            .iter()
+            .find(|(keys, _)| sniff::has_keys(head, keys))
+            .map(|(_, tag)| FileRole::Parse(tag))
     }
 
     fn account(&self, view: &ArchiveView) -> Option<String> {
@@ -234,7 +234,6 @@ impl Importer for Spotify {
             parser::LIBRARY => library::parse_library(reader, cx),
             parser::PLAYLISTS => library::parse_playlists(reader, cx),
             parser::FOLLOW => library::parse_follow(reader, cx),
-            parser::OTHER => library::parse_generic(reader, cx),
             other => Err(ParseError::Other(format!(
                 "{}: no Spotify parser named `{other}`",
                 cx.file
@@ -302,10 +301,11 @@ mod tests {
             (&br#"[{"endTime":"2024-08-22 17:50","artistName":"A","trackName":"T","msPlayed":1}]"#[..], parser::STREAMING),
             (br#"[{"ts":"2024-01-01T00:00:00Z","platform":"ios","ms_played":1"#, parser::STREAMING),
             (br#"{"inferences":["1P_x"]}"#, parser::INFERENCES),
-            (br#"{"Wrapped":{}}"#, parser::OTHER),
         ] {
             assert_eq!(Spotify.classify_content("MyData/Historique.json", head), Some(FileRole::Parse(want)));
         }
+        // No parser knows Wrapped: left to the shared indexer.
+        assert_eq!(Spotify.classify_content("MyData/Wrapped2023.json", br#"{"Wrapped":{}}"#), None);
         assert_eq!(Spotify.classify_content("MyData/notes.txt", b"hello"), None);
         assert!(is_old_streaming_history("streaminghistory12"));
         assert!(!is_old_streaming_history("streaminghistory"));

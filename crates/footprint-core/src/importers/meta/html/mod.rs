@@ -99,8 +99,12 @@ pub fn classify_content(head: &[u8]) -> Option<FileRole> {
     if !crate::formats::html::looks_like_html(head) {
         return None;
     }
-    let by_title = crate::formats::html::page_title(head).and_then(|t| labels::topic_of_title(&t));
-    Some(FileRole::Parse(by_title.unwrap_or(parser::GENERIC)))
+    if let Some(topic) = crate::formats::html::page_title(head).and_then(|t| labels::topic_of_title(&t)) {
+        return Some(FileRole::Parse(topic));
+    }
+    // A page of no known topic is read generically only when it is built like Meta's pages
+    // (a main container of record boxes); any other HTML in the export stays unknown.
+    crate::formats::html::head_has(head, |t| t.attr("role") == Some("main")).then_some(FileRole::Parse(parser::GENERIC))
 }
 
 /// Run the HTML parser named by `tag` over one page. `None` when `tag` is not an HTML tag.
@@ -154,8 +158,10 @@ mod tests {
         assert_eq!(classify(None, false, "start_here"), FileRole::Skip(INDEX_SKIP));
         let head = b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Werbetreibende, die deine Aktivit\xc3\xa4ten oder Informationen verwenden</title>";
         assert_eq!(classify_content(head), Some(FileRole::Parse(parser::ADVERTISERS_USING)));
-        let other = b"<html><head><title>Pokes</title></head><body>";
+        let other = b"<html><head><title>Pokes</title></head><body><div class=\"_a706\" role=\"main\"><div>";
         assert_eq!(classify_content(other), Some(FileRole::Parse(parser::GENERIC)));
+        // HTML that is not built like Meta's pages is not Meta's to read.
+        assert_eq!(classify_content(b"<!DOCTYPE html><html><body><h1>Shelves</h1></body></html>"), None);
         assert_eq!(classify_content(b"{\"a\": 1}"), None);
     }
 }
