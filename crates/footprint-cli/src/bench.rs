@@ -23,7 +23,7 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 1.0)]
     scale: f64,
     /// Only these archives (google, google-html, facebook, x, discord, amazon); default: all.
-    /// `google-html` is one 300 MB My Activity HTML page (220,000 cards at scale 1).
+    /// `google-html` is one 300 MB My Activity HTML page (330,000 cards at scale 1).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     #[arg(long)]
@@ -131,7 +131,7 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
         rows.push(measure("Google Takeout", &takeout, &dir.join("bench-google.db"))?);
     }
     if wanted("google-html") {
-        let spec = footprint_fixtures::google::TakeoutSpec::my_activity_html_benchmark(scale(220_000.0));
+        let spec = footprint_fixtures::google::TakeoutSpec::my_activity_html_benchmark(scale(330_000.0));
         let takeout = footprint_fixtures::google::generate(&spec, &dir.join("takeout-20240303T100000Z.zip"))?;
         rows.push(measure("Google: 300 MB My Activity HTML", &takeout, &dir.join("bench-google-html.db"))?);
     }

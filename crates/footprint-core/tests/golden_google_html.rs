@@ -156,3 +156,51 @@ fn youtube_history_html_gives_the_json_records() {
         }
     }
 }
+
+/// The HTML card reader alone, from memory into a sink that only counts: the importer's own
+/// cost without inflating, archive checks or the store. Run with
+/// `cargo test --release -p footprint-core --test golden_google_html -- --ignored --nocapture`.
+#[test]
+#[ignore = "benchmark: generates a 90 MB page"]
+fn html_parser_throughput_in_memory() {
+    use footprint_core::importer::{ImportCx, ParseError, RecordSink, Warning};
+    use footprint_core::model::{Identity, Record};
+    use footprint_fixtures::Container;
+
+    struct Counting(u64);
+    impl RecordSink for Counting {
+        fn record(&mut self, _: Record) -> Result<(), ParseError> {
+            self.0 += 1;
+            Ok(())
+        }
+        fn identity(&mut self, _: Identity) {}
+        fn warning(&mut self, w: Warning) {
+            panic!("unexpected warning {w:?}");
+        }
+    }
+
+    let spec = TakeoutSpec {
+        top_folder: false,
+        container: Container::Folder,
+        ..TakeoutSpec::my_activity_html_benchmark(100_000)
+    };
+    let dir = tempfile::tempdir().unwrap();
+    generate(&spec, &dir.path().join("bench")).unwrap();
+    let bytes = std::fs::read(dir.path().join("bench/My Activity/Search/MyActivity.html")).unwrap();
+    let mut sink = Counting(0);
+    let started = std::time::Instant::now();
+    {
+        let mut cx = ImportCx::new("MyActivity.html", &mut sink);
+        let mut reader = bytes.as_slice();
+        footprint_core::importers::google::my_activity_html::parse(&mut reader, &mut cx, false).unwrap();
+    }
+    let took = started.elapsed().as_secs_f64();
+    assert_eq!(sink.0, spec.activity as u64);
+    println!(
+        "parsed {} cards ({} MB) from memory in {took:.2}s: {:.0} records/s, {:.0} MB/s",
+        sink.0,
+        bytes.len() >> 20,
+        sink.0 as f64 / took,
+        bytes.len() as f64 / 1e6 / took
+    );
+}

@@ -152,8 +152,8 @@ impl TakeoutSpec {
         (json, html || self.with_html)
     }
 
-    /// The benchmark's My Activity HTML: `cards` cards in one `MyActivity.html` (about 1.4 KB
-    /// each: 220,000 make the 300 MB page of a long-time account) and nothing else to speak of.
+    /// The benchmark's My Activity HTML: `cards` cards in one `MyActivity.html` (about 0.9 KB
+    /// each: 330,000 make the 300 MB page of a long-time account) and nothing else to speak of.
     pub fn my_activity_html_benchmark(cards: usize) -> Self {
         TakeoutSpec {
             activity: cards,
