@@ -16,7 +16,8 @@ pub struct BenchArgs {
     /// Folder for the generated archives and databases [default: a temporary folder].
     #[arg(long)]
     dir: Option<PathBuf>,
-    /// Scale factor: 1.0 = 1,000,000 location points + 200,000 My Activity entries;
+    /// Scale factor: 1.0 = 1,000,000 location points + 200,000 My Activity entries; a 300 MB
+    /// My Activity HTML page (330,000 cards);
     /// 100,000 Facebook messages + 2,000 off-Meta companies; a 300,000-tweet X archive; a
     /// Discord package with a 1 GB activity file (1,700,000 events); an Amazon request with
     /// 200,000 order lines.

@@ -114,7 +114,7 @@ enum Raw {
     Text(StrTendril),
 }
 
-fn attr<'a>(attrs: &'a [Attribute], name: LocalName) -> Option<&'a str> {
+fn attr(attrs: &[Attribute], name: LocalName) -> Option<&str> {
     attrs.iter().find(|a| a.name.local == name).map(|a| &*a.value)
 }
 
