@@ -16,13 +16,15 @@ pub struct BenchArgs {
     /// Folder for the generated archives and databases [default: a temporary folder].
     #[arg(long)]
     dir: Option<PathBuf>,
-    /// Scale factor: 1.0 = 1,000,000 location points + 200,000 My Activity entries;
+    /// Scale factor: 1.0 = 1,000,000 location points + 200,000 My Activity entries; a 300 MB
+    /// My Activity HTML page (330,000 cards);
     /// 100,000 Facebook messages + 2,000 off-Meta companies; a 300,000-tweet X archive; a
     /// Discord package with a 1 GB activity file (1,700,000 events); an Amazon request with
     /// 200,000 order lines.
     #[arg(long, default_value_t = 1.0)]
     scale: f64,
-    /// Only these archives (google, facebook, x, discord, amazon); default: all.
+    /// Only these archives (google, google-html, facebook, x, discord, amazon); default: all.
+    /// `google-html` is one 300 MB My Activity HTML page (330,000 cards at scale 1).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     #[arg(long)]
@@ -128,6 +130,11 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
             &dir.join("takeout-20240302T100000Z.zip"),
         )?;
         rows.push(measure("Google Takeout", &takeout, &dir.join("bench-google.db"))?);
+    }
+    if wanted("google-html") {
+        let spec = footprint_fixtures::google::TakeoutSpec::my_activity_html_benchmark(scale(330_000.0));
+        let takeout = footprint_fixtures::google::generate(&spec, &dir.join("takeout-20240303T100000Z.zip"))?;
+        rows.push(measure("Google: 300 MB My Activity HTML", &takeout, &dir.join("bench-google-html.db"))?);
     }
     if wanted("facebook") {
         let facebook = footprint_fixtures::meta::generate_facebook(

@@ -61,12 +61,14 @@ fn youtube(spec: &YouTubeSpec, name: &str) -> (Collected, Summary) {
         .count();
     assert!(s.unknown.is_empty(), "unknown files: {:?}", s.unknown);
     assert!(parsed * 100 > (parsed + s.unknown.len()) * 95);
-    // Counts: what the generator wrote came out.
+    // Counts: what the generator wrote came out (the history once per format written).
     let with_csv_comments = spec.generation != YouTubeGeneration::Y2022;
+    let (json, html) = spec.history_files();
+    let formats = usize::from(json) + usize::from(html);
     let expect = [
-        ("watch", spec.watches),
-        ("search", spec.searches),
-        ("ad_interaction", spec.ads),
+        ("watch", spec.watches * formats),
+        ("search", spec.searches * formats),
+        ("ad_interaction", spec.ads * formats),
         ("subscription", spec.subscriptions),
         ("playlist", spec.playlists),
         ("playlist_item", spec.playlists * spec.videos_per_playlist),
@@ -92,11 +94,12 @@ fn youtube(spec: &YouTubeSpec, name: &str) -> (Collected, Summary) {
         expect.iter().map(|(_, n)| n).sum::<usize>(),
         "no other records"
     );
-    // Third parties: every advertiser of the watch history, once, as an ad interaction.
+    // Third parties: every advertiser of the watch history, once per format, as an ad
+    // interaction.
     for a in spec.advertisers() {
         assert_eq!(
             s.companies.get(&a).and_then(|m| m.get("ad_interaction")),
-            Some(&1),
+            Some(&formats),
             "{a}: {:?}",
             s.companies
         );
@@ -231,10 +234,20 @@ fn french_2025_with_boms_and_html() {
         "{:?}",
         c.files
     );
-    assert!(s
-        .skipped
-        .iter()
-        .any(|f| f.ends_with("export as JSON to import it")));
+    // The HTML twins of the history are read, into records with the JSON's keys.
+    assert_eq!(s.files.get(parser::YT_HISTORY_HTML), Some(&2), "{:?}", s.files);
+    let history_keys = |ext: &str| {
+        let mut k: Vec<u64> = c
+            .records
+            .iter()
+            .filter(|r| r.file.ends_with(ext) && r.file.contains("historique"))
+            .filter_map(|r| r.record.key)
+            .collect();
+        k.sort();
+        k
+    };
+    assert_eq!(history_keys(".html"), history_keys(".json"));
+    assert!(!history_keys(".html").is_empty());
     insta::assert_json_snapshot!("youtube_fr_2025", s);
 }
 

@@ -6,6 +6,7 @@
 use footprint_core::query::{CompanyQuery, MapQuery, SearchQuery, TimelineQuery};
 use footprint_core::runner::{import_export, ImportError, ImportOptions, Progress};
 use footprint_core::store::Store;
+use footprint_fixtures::google::{generate as generate_takeout, ActivityFormat, TakeoutSpec};
 use footprint_fixtures::meta::{generate_facebook, FacebookSpec};
 use footprint_fixtures::Container;
 use std::io::Write;
@@ -128,6 +129,54 @@ fn import_finds_third_parties_with_evidence_and_reimport_adds_nothing() {
     assert_eq!(again.archive_id, first.archive_id);
     assert_eq!(count(&db, "SELECT count(*) FROM records"), records_before);
     assert_eq!(count(&db, "SELECT count(*) FROM archives"), 1);
+    assert_foreign_keys_hold(&db);
+}
+
+/// Two exports of one Google account, one with My Activity as JSON and one as HTML (Takeout's
+/// default), count every record once: the HTML cards have the JSON elements' keys and times
+/// (to the second, the precision both carry). The JSON export imported again, unpacked (another
+/// fingerprint, so every record goes through deduplication), adds nothing either.
+#[test]
+fn google_json_and_html_exports_of_one_account_count_each_record_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fp.db");
+    let spec = TakeoutSpec::default();
+    let json = generate_takeout(&spec, &dir.path().join("takeout-json.zip")).unwrap();
+    let unpacked = generate_takeout(
+        &TakeoutSpec { container: Container::Folder, ..spec.clone() },
+        &dir.path().join("takeout-unpacked"),
+    )
+    .unwrap();
+    let html = generate_takeout(
+        &TakeoutSpec { activity_format: ActivityFormat::Html, ..spec.clone() },
+        &dir.path().join("takeout-html.zip"),
+    )
+    .unwrap();
+    let mut store = Store::open(&db).unwrap();
+    let a = import_export(&mut store, &json, &opts()).unwrap();
+    assert!(a.report.records > 0);
+    let activity = "SELECT count(*) FROM records r JOIN files f ON f.id = r.file_id WHERE f.path LIKE '%My Activity/%'";
+    let from_json = count(&db, activity);
+    assert_eq!(from_json as usize, spec.activity + spec.ads);
+
+    let b = import_export(&mut store, &unpacked, &opts()).unwrap();
+    assert!(!b.already_imported, "another fingerprint: every record is checked");
+    assert_eq!(b.report.records, 0, "re-importing the JSON export adds nothing");
+    assert_eq!(b.report.duplicates, b.report.records_seen);
+
+    let c = import_export(&mut store, &html, &opts()).unwrap();
+    assert_eq!(c.report.account, a.report.account, "same account");
+    let html_files = c.report.files.iter().filter(|f| f.path.ends_with("MyActivity.html")).count();
+    assert_eq!(html_files, 5, "the HTML pages were read");
+    assert!(c.report.records_seen >= (spec.activity + spec.ads) as u64);
+    assert_eq!(c.report.records, 0, "the HTML twin adds nothing: {:?}", c.report.warnings);
+    assert_eq!(count(&db, "SELECT count(*) FROM records") as u64, a.report.records);
+    assert_eq!(count(&db, activity), from_json);
+    // Advertisers are counted once: one ad interaction each, not one per format.
+    assert_eq!(
+        count(&db, "SELECT coalesce(sum(records), 0) FROM holdings WHERE relation = 'ad_interaction'") as usize,
+        spec.ads
+    );
     assert_foreign_keys_hold(&db);
 }
 

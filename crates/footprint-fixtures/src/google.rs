@@ -19,8 +19,11 @@
 //!   never sit in memory,
 //! - Semantic Location History month files, Chrome history, Play Store installs, the profile,
 //! - purchases: Google Pay, Purchases & Reservations, Google Store, Play Store ([`purchases`]),
-//! - optionally the HTML variant of My Activity, mail/calendar/contacts files Footprint skips,
-//!   a `Takeout/` root, macOS junk and part-zips,
+//! - My Activity as JSON, as HTML cards (Takeout's default) or both ([`ActivityFormat`]; the
+//!   same elements either way, dates localized through [`crate::html_dates`]), with damaged
+//!   pages on request ([`activity_html`]),
+//! - optionally mail/calendar/contacts files Footprint skips, a `Takeout/` root, macOS junk
+//!   and part-zips,
 //! - YouTube-only Takeouts ([`youtube`]).
 //!
 //! Everything is invented: names from [`crate::names`], emails at `example.com`.
@@ -37,6 +40,7 @@ use std::cell::RefCell;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+pub mod activity_html;
 pub mod purchases;
 pub mod youtube;
 pub use youtube::{generate_youtube, YouTubeGeneration, YouTubeSpec};
@@ -81,6 +85,43 @@ pub enum Products {
     LocationHistory,
 }
 
+/// The format Takeout writes My Activity (and YouTube's history) in: the user picks per
+/// product; HTML is the default Takeout offers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ActivityFormat {
+    #[default]
+    Json,
+    Html,
+    /// Both files of every product (two exports of one account, one of each, merged).
+    Both,
+}
+
+impl ActivityFormat {
+    /// (JSON, HTML) written.
+    pub fn files(self) -> (bool, bool) {
+        match self {
+            ActivityFormat::Json => (true, false),
+            ActivityFormat::Html => (false, true),
+            ActivityFormat::Both => (true, true),
+        }
+    }
+}
+
+/// The language of HTML pages for the account's locale.
+pub(crate) fn html_lang(locale: Locale) -> crate::html_dates::Lang {
+    use crate::html_dates::Lang;
+    match locale {
+        Locale::En => Lang::En,
+        Locale::De => Lang::De,
+        Locale::Fr => Lang::Fr,
+        Locale::Es => Lang::Es,
+        Locale::It => Lang::It,
+        Locale::Nl => Lang::Nl,
+        Locale::Pt => Lang::Pt,
+        Locale::Pl => Lang::Pl,
+    }
+}
+
 /// What to generate. [`Default`] is a small archive with every parsed file kind present.
 #[derive(Debug, Clone)]
 pub struct TakeoutSpec {
@@ -105,7 +146,16 @@ pub struct TakeoutSpec {
     pub messy_purchases: bool,
     /// `timestampMs` / `startTimestampMs` strings (before 2022) instead of ISO timestamps.
     pub old_timestamps: bool,
-    /// Also write the HTML variant of My Activity and the mail, calendar and contacts files.
+    /// My Activity as JSON (the default), HTML or both.
+    pub activity_format: ActivityFormat,
+    /// Every My Activity element in the Search product's one file (the benchmark's big page)
+    /// instead of spread over Search, YouTube, Maps and Chrome.
+    pub activity_in_one_file: bool,
+    /// Damaged HTML pages: a 0-byte `MyActivity.html`, a card without a date, one with an
+    /// unreadable date, a last card cut off, and a title with `&` and `<` (in both formats).
+    pub messy_html: bool,
+    /// Also write the HTML twin of My Activity (as [`ActivityFormat::Both`]) and the mail,
+    /// calendar and contacts files.
     pub with_html: bool,
     /// Write one in four Chrome `time_usec` values (and old `timestampMs` strings) as a
     /// sentinel (`0`, `-1`, `9223372036854775807`), in nanoseconds or in 2090
@@ -137,6 +187,9 @@ impl Default for TakeoutSpec {
             purchases: 6,
             messy_purchases: false,
             old_timestamps: false,
+            activity_format: ActivityFormat::Json,
+            activity_in_one_file: false,
+            messy_html: false,
             with_html: false,
             odd_timestamps: false,
             top_folder: true,
@@ -149,6 +202,29 @@ impl Default for TakeoutSpec {
 }
 
 impl TakeoutSpec {
+    /// Which My Activity files are written: (JSON, HTML).
+    pub fn activity_files(&self) -> (bool, bool) {
+        let (json, html) = self.activity_format.files();
+        (json, html || self.with_html)
+    }
+
+    /// The benchmark's My Activity HTML: `cards` cards in one `MyActivity.html` (about 0.9 KB
+    /// each: 330,000 make the 300 MB page of a long-time account) and nothing else to speak of.
+    pub fn my_activity_html_benchmark(cards: usize) -> Self {
+        TakeoutSpec {
+            activity: cards,
+            activity_format: ActivityFormat::Html,
+            activity_in_one_file: true,
+            location_points: 0,
+            semantic_months: 0,
+            chrome: 0,
+            installs: 0,
+            ads: 0,
+            purchases: 0,
+            ..Default::default()
+        }
+    }
+
     /// The benchmark's Location History: a million points and little else.
     pub fn benchmark() -> Self {
         TakeoutSpec {
@@ -591,31 +667,50 @@ fn add_activity(w: &mut ArchiveWriter, path: &str, items: &impl Serialize) -> io
     })
 }
 
-/// Stream `count` My Activity elements made by `item` into `path` (a benchmark asks for
-/// hundreds of thousands), keeping the titles of the first few for the HTML variant.
-fn add_activity_stream(
+/// Write one product's My Activity in the spec's formats: `count` elements made by `make`
+/// (from the random source and a clock running back from `t0`), streamed (a benchmark asks
+/// for hundreds of thousands). For both formats the draws are replayed, so the HTML cards
+/// carry the JSON's elements, and `rng` ends where JSON alone leaves it (the rest of the
+/// archive does not depend on the format).
+#[allow(clippy::too_many_arguments)]
+fn add_activity_files(
     w: &mut ArchiveWriter,
-    path: &str,
+    rng: &mut Rng,
+    spec: &TakeoutSpec,
+    n: &Names,
+    dir: &str,
+    t0: i64,
     count: usize,
-    mut item: impl FnMut(usize) -> Value,
-) -> io::Result<Vec<String>> {
-    let mut titles = Vec::new();
-    add_activity(
-        w,
-        path,
-        &LazyArray {
+    mut make: impl FnMut(&mut Rng, &mut i64, usize) -> Value,
+) -> io::Result<()> {
+    let (json, html) = spec.activity_files();
+    let start = rng.clone();
+    if json {
+        let mut t = t0;
+        let items = LazyArray {
             n: count,
-            item: RefCell::new(|i| {
-                let v = item(i);
-                if i < HTML_ITEMS {
-                    titles.push(v["title"].as_str().unwrap_or("").to_string());
-                }
-                v
-            }),
-        },
-    )?;
-    Ok(titles)
+            item: RefCell::new(|i| make(rng, &mut t, i)),
+        };
+        add_activity(w, &format!("{dir}/{}", n.activity_file), &items)?;
+    }
+    if html {
+        let mut replay = start;
+        let mut t = t0;
+        let mess = activity_html::Mess { damaged_cards: spec.messy_html };
+        w.add_with(&format!("{dir}/{}", n.html_file), |out| {
+            activity_html::write_page(out, n.my_activity, html_lang(spec.locale), count, mess, |i| {
+                make(&mut replay, &mut t, i)
+            })
+        })?;
+        if !json {
+            *rng = replay;
+        }
+    }
+    Ok(())
 }
+
+/// A search whose text needs escaping in HTML (`&`, `<`), written when `messy_html` is set.
+const TRICKY_QUERY: &str = "fish & chips <3";
 
 /// Generate one Takeout export at `out` (the zip or tgz path, the folder, or for part-zips the
 /// stem: `dir/takeout-20240301T101010Z.zip` gives `...-001.zip`, `...-002.zip`). Returns the
@@ -717,6 +812,7 @@ fn write_my_activity(
             share: 1,
         },
     ];
+    let products = if spec.activity_in_one_file { &products[..1] } else { &products[..] };
     let total_share: usize = products.iter().map(|p| p.share).sum();
     let mut left = spec.activity;
     for (pi, p) in products.iter().enumerate() {
@@ -730,18 +826,22 @@ fn write_my_activity(
             continue;
         }
         // Newest first, as My Activity lists it.
-        let mut t = END_MS - rng.below(86_400_000) as i64;
+        let t0 = END_MS - rng.below(86_400_000) as i64;
         let dir = format!("{}/{}", n.my_activity, p.folder);
-        let titles = add_activity_stream(w, &format!("{dir}/{}", n.activity_file), count, |i| {
-            t -= 60_000 + rng.below(6 * 3_600_000) as i64;
-            activity_item(rng, spec.locale, p, t, i)
+        let messy = spec.messy_html && p.folder == n.search;
+        add_activity_files(w, rng, spec, n, &dir, t0, count, |rng, t, i| {
+            *t -= 60_000 + rng.below(6 * 3_600_000) as i64;
+            let mut v = activity_item(rng, spec.locale, p, *t, i);
+            if messy && i == 3 {
+                v["title"] = json!(title(spec.locale, Verb::Search, TRICKY_QUERY));
+                v["titleUrl"] = json!(format!("https://www.google.com/search?q={}", query_encode(TRICKY_QUERY)));
+            }
+            v
         })?;
-        if spec.with_html {
-            w.add(
-                &format!("{dir}/{}", n.html_file),
-                activity_html(p.header, &titles).as_bytes(),
-            )?;
-        }
+    }
+    if spec.messy_html && spec.activity_files().1 {
+        // A product with nothing in it, written as an empty file.
+        w.add(&format!("{}/Assistant/{}", n.my_activity, n.html_file), b"")?;
     }
     Ok(())
 }
@@ -920,17 +1020,16 @@ fn write_ads(
     if spec.ads == 0 {
         return Ok(());
     }
-    let mut t = END_MS - 3_600_000;
     let dir = format!("{}/{}", n.my_activity, n.ads);
-    let titles = add_activity_stream(w, &format!("{dir}/{}", n.activity_file), spec.ads, |i| {
-        t -= 3_600_000 + rng.below(48 * 3_600_000) as i64;
+    add_activity_files(w, rng, spec, n, &dir, END_MS - 3_600_000, spec.ads, |rng, t, i| {
+        *t -= 3_600_000 + rng.below(48 * 3_600_000) as i64;
         let company = ad_company(spec.seed, i);
         // The title is the ad's headline, which is never the advertiser's name alone.
         let headline = format!("{company} | {}", words(rng, 3));
         let mut v = json!({
             "header": n.ads,
             "title": title(spec.locale, Verb::Visit, &headline),
-            "time": iso(t, i % 2 == 0),
+            "time": iso(*t, i % 2 == 0),
             "products": [n.ads],
             "details": [{"name": "From Google Ads"}],
             "activityControls": ["Web & App Activity"]
@@ -940,14 +1039,7 @@ fn write_ads(
             None => v["subtitles"] = json!([{"name": company}]),
         }
         v
-    })?;
-    if spec.with_html {
-        w.add(
-            &format!("{dir}/{}", n.html_file),
-            activity_html(n.ads, &titles).as_bytes(),
-        )?;
-    }
-    Ok(())
+    })
 }
 
 /// The advertisers the Ads product file names, as the importer should find them (one per
@@ -960,22 +1052,6 @@ pub fn expected_advertisers(spec: &TakeoutSpec) -> Vec<String> {
     (0..ads)
         .map(|i| expected_advertiser(ad_company(spec.seed, i), ad_link(i)))
         .collect()
-}
-
-/// Elements the HTML variant of a My Activity file shows (it is only there to be skipped).
-const HTML_ITEMS: usize = 20;
-
-/// The HTML variant of a My Activity file (dates like `Mar 8, 2018, 5:14:40 PM EST`).
-fn activity_html(header: &str, titles: &[String]) -> String {
-    let mut s = String::from("<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>My Activity</title></head><body><div class=\"mdl-grid\">");
-    for title in titles {
-        let title = title.replace('&', "&amp;").replace('<', "&lt;");
-        s.push_str(&format!(
-            "<div class=\"outer-cell mdl-cell mdl-cell--12-col mdl-shadow--2dp\"><div class=\"mdl-grid\"><div class=\"header-cell mdl-cell mdl-cell--12-col\"><p class=\"mdl-typography--title\">{header}<br></p></div><div class=\"content-cell mdl-cell mdl-cell--6-col mdl-typography--body-1\">{title}<br>Mar 8, 2018, 5:14:40 PM EST</div></div></div>"
-        ));
-    }
-    s.push_str("</div></body></html>");
-    s
 }
 
 /// A home base per seed, some south of the equator or west of Greenwich (negative E7).

@@ -29,6 +29,8 @@ pub use archive_writer::{ArchiveWriter, Container, Damage};
 pub use persona::Persona;
 
 /// A seeded random source (fastrand's wyrand: fixed algorithm, so fixtures are stable).
+/// Cloning it replays the same draws (one set of elements written in two formats).
+#[derive(Clone)]
 pub struct Rng(fastrand::Rng);
 
 impl Rng {

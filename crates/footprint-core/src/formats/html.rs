@@ -19,6 +19,7 @@
 
 use crate::importer::ParseError;
 use html5ever::tendril::StrTendril;
+use html5ever::{local_name, Attribute, LocalName};
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
@@ -68,26 +69,66 @@ pub enum Event {
 }
 
 /// Elements that never have content or an end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
-    "param", "source", "track", "wbr",
-];
+fn is_void(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("area") | local_name!("base") | local_name!("br") | local_name!("col")
+            | local_name!("embed") | local_name!("hr") | local_name!("img") | local_name!("input")
+            | local_name!("keygen") | local_name!("link") | local_name!("meta") | local_name!("param")
+            | local_name!("source") | local_name!("track") | local_name!("wbr")
+    )
+}
 
 /// Elements whose start and end break the line of text, as a browser lays them out.
-const BREAKS_LINE: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-];
+fn breaks_line(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("address") | local_name!("article") | local_name!("aside") | local_name!("blockquote")
+            | local_name!("body") | local_name!("caption") | local_name!("dd") | local_name!("details")
+            | local_name!("div") | local_name!("dl") | local_name!("dt") | local_name!("fieldset")
+            | local_name!("figcaption") | local_name!("figure") | local_name!("footer") | local_name!("form")
+            | local_name!("h1") | local_name!("h2") | local_name!("h3") | local_name!("h4") | local_name!("h5")
+            | local_name!("h6") | local_name!("header") | local_name!("hr") | local_name!("li")
+            | local_name!("main") | local_name!("nav") | local_name!("ol") | local_name!("p")
+            | local_name!("pre") | local_name!("section") | local_name!("summary") | local_name!("table")
+            | local_name!("tbody") | local_name!("td") | local_name!("tfoot") | local_name!("th")
+            | local_name!("thead") | local_name!("tr") | local_name!("ul")
+    )
+}
 
 /// Elements whose text is not visible.
-const INVISIBLE: &[&str] = &["script", "style", "head", "title", "template", "noscript"];
+fn is_invisible(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("script") | local_name!("style") | local_name!("head") | local_name!("title")
+            | local_name!("template") | local_name!("noscript")
+    )
+}
 
-/// Receives tokens from html5ever and queues them as [`Event`]s.
+/// What the tokenizer's tokens are queued as: names as html5ever's interned atoms and text as
+/// its tendrils, so reading a page allocates no `String` per tag, attribute or text run
+/// ([`Events`] converts for its callers; [`blocks`] compares atoms).
+enum Raw {
+    Start { name: LocalName, attrs: Vec<Attribute> },
+    End(LocalName),
+    Text(StrTendril),
+}
+
+fn attr(attrs: &[Attribute], name: LocalName) -> Option<&str> {
+    attrs.iter().find(|a| a.name.local == name).map(|a| &*a.value)
+}
+
+fn to_tag(name: &LocalName, attrs: &[Attribute]) -> Tag {
+    Tag {
+        name: name.to_string(),
+        attrs: attrs.iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect(),
+    }
+}
+
+/// Receives tokens from html5ever and queues them.
 #[derive(Default)]
 struct Queue {
-    events: RefCell<VecDeque<Event>>,
+    events: RefCell<VecDeque<Raw>>,
 }
 
 impl TokenSink for Queue {
@@ -96,38 +137,31 @@ impl TokenSink for Queue {
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         let mut events = self.events.borrow_mut();
         match token {
-            Token::TagToken(tag) => {
-                let name = tag.name.to_string();
-                match tag.kind {
-                    TagKind::StartTag => {
-                        // The tokenizer alone does not know that these hold raw text (the tree
-                        // builder tells it): without this, `<style>a<b{}</style>` would be tags.
-                        let raw = match name.as_str() {
-                            "script" => Some(RawKind::ScriptData),
-                            "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
-                            "title" | "textarea" => Some(RawKind::Rcdata),
-                            _ => None,
-                        };
-                        let attrs = tag
-                            .attrs
-                            .iter()
-                            .map(|a| (a.name.local.to_string(), a.value.to_string()))
-                            .collect();
-                        let void = VOID.contains(&name.as_str()) || tag.self_closing;
-                        events.push_back(Event::Start(Tag { name: name.clone(), attrs }));
-                        if void {
-                            events.push_back(Event::End(name));
-                        }
-                        if let Some(kind) = raw {
-                            return TokenSinkResult::RawData(kind);
-                        }
+            Token::TagToken(tag) => match tag.kind {
+                TagKind::StartTag => {
+                    // The tokenizer alone does not know that these hold raw text (the tree
+                    // builder tells it): without this, `<style>a<b{}</style>` would be tags.
+                    let raw = match tag.name {
+                        local_name!("script") => Some(RawKind::ScriptData),
+                        local_name!("style") | local_name!("xmp") | local_name!("iframe")
+                        | local_name!("noembed") | local_name!("noframes") => Some(RawKind::Rawtext),
+                        local_name!("title") | local_name!("textarea") => Some(RawKind::Rcdata),
+                        _ => None,
+                    };
+                    let void = is_void(&tag.name) || tag.self_closing;
+                    events.push_back(Raw::Start { name: tag.name.clone(), attrs: tag.attrs });
+                    if void {
+                        events.push_back(Raw::End(tag.name));
                     }
-                    TagKind::EndTag => events.push_back(Event::End(name)),
+                    if let Some(kind) = raw {
+                        return TokenSinkResult::RawData(kind);
+                    }
                 }
-            }
+                TagKind::EndTag => events.push_back(Raw::End(tag.name)),
+            },
             Token::CharacterTokens(text) => match events.back_mut() {
-                Some(Event::Text(s)) => s.push_str(&text),
-                _ => events.push_back(Event::Text(text.to_string())),
+                Some(Raw::Text(s)) => s.push_tendril(&text),
+                _ => events.push_back(Raw::Text(text)),
             },
             // Comments, doctype, NUL characters and the tokenizer's parse errors carry no data.
             _ => {}
@@ -136,8 +170,8 @@ impl TokenSink for Queue {
     }
 }
 
-/// The events of an HTML document read from `R`, in order.
-pub struct Events<R> {
+/// The tokens of an HTML document read from `R`, as [`Raw`] events.
+struct RawEvents<R> {
     reader: R,
     tokenizer: Tokenizer<Queue>,
     input: BufferQueue,
@@ -147,9 +181,9 @@ pub struct Events<R> {
     finished: bool,
 }
 
-impl<R: Read> Events<R> {
-    pub fn new(reader: R) -> Self {
-        Events {
+impl<R: Read> RawEvents<R> {
+    fn new(reader: R) -> Self {
+        RawEvents {
             reader,
             tokenizer: Tokenizer::new(Queue::default(), TokenizerOpts { discard_bom: true, ..Default::default() }),
             input: BufferQueue::default(),
@@ -176,6 +210,25 @@ impl<R: Read> Events<R> {
             self.tokenizer.end();
             return Ok(false);
         }
+        if self.carry.is_empty() {
+            // The common case: the chunk is valid UTF-8 up to maybe a cut sequence at its end,
+            // and goes to the tokenizer without another copy.
+            if let Err(e) = std::str::from_utf8(&self.buf[..n]) {
+                if e.error_len().is_none() {
+                    let valid = e.valid_up_to();
+                    let text = std::str::from_utf8(&self.buf[..valid]).expect("checked prefix");
+                    self.input.push_back(StrTendril::from_slice(text));
+                    self.carry.extend_from_slice(&self.buf[valid..n]);
+                    self.feed();
+                    return Ok(true);
+                }
+            } else {
+                let text = std::str::from_utf8(&self.buf[..n]).expect("checked");
+                self.input.push_back(StrTendril::from_slice(text));
+                self.feed();
+                return Ok(true);
+            }
+        }
         let mut bytes = std::mem::take(&mut self.carry);
         bytes.extend_from_slice(&self.buf[..n]);
         let text = decode_utf8(&mut bytes);
@@ -189,6 +242,10 @@ impl<R: Read> Events<R> {
             return;
         }
         self.input.push_back(StrTendril::from_slice(text));
+        self.feed();
+    }
+
+    fn feed(&mut self) {
         while let TokenizerResult::Script(()) = self.tokenizer.feed(&self.input) {}
     }
 }
@@ -226,8 +283,8 @@ fn decode_utf8(bytes: &mut Vec<u8>) -> String {
     out
 }
 
-impl<R: Read> Iterator for Events<R> {
-    type Item = std::io::Result<Event>;
+impl<R: Read> Iterator for RawEvents<R> {
+    type Item = std::io::Result<Raw>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
@@ -246,6 +303,27 @@ impl<R: Read> Iterator for Events<R> {
                 }
             }
         }
+    }
+}
+
+/// The events of an HTML document read from `R`, in order.
+pub struct Events<R>(RawEvents<R>);
+
+impl<R: Read> Events<R> {
+    pub fn new(reader: R) -> Self {
+        Events(RawEvents::new(reader))
+    }
+}
+
+impl<R: Read> Iterator for Events<R> {
+    type Item = std::io::Result<Event>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        Some(self.0.next()?.map(|raw| match raw {
+            Raw::Start { name, attrs } => Event::Start(to_tag(&name, &attrs)),
+            Raw::End(name) => Event::End(name.to_string()),
+            Raw::Text(text) => Event::Text(text.to_string()),
+        }))
     }
 }
 
@@ -346,13 +424,13 @@ impl LineCutter {
                 self.block.truncated = true;
                 return;
             }
-            if self.space {
-                self.current.push(' ');
-                self.space = false;
-            }
             if self.current.is_empty() {
                 self.line_row = self.row;
                 self.line_item = self.item;
+            }
+            if self.space {
+                self.current.push(' ');
+                self.space = false;
             }
             self.current.push(c);
             self.bytes += c.len_utf8();
@@ -375,19 +453,21 @@ impl LineCutter {
     }
 
     /// A `<tr>` or `<li>` starts (`open`) or ends.
-    fn structure(&mut self, name: &str, open: bool) {
-        match (name, open) {
-            ("tr", true) => {
+    fn structure(&mut self, name: &LocalName, open: bool) {
+        if *name == local_name!("tr") {
+            if open {
                 self.rows += 1;
                 self.row = self.rows;
+            } else {
+                self.row = 0;
             }
-            ("tr", false) => self.row = 0,
-            ("li", true) => {
+        } else if *name == local_name!("li") {
+            if open {
                 self.items += 1;
                 self.item = self.items;
+            } else {
+                self.item = 0;
             }
-            ("li", false) => self.item = 0,
-            _ => {}
         }
     }
 
@@ -434,74 +514,79 @@ pub fn blocks_within<R: Read>(
     mut is_block: impl FnMut(&Tag, Option<&Tag>) -> bool,
     mut each: impl FnMut(Block) -> Result<(), ParseError>,
 ) -> Result<u64, ParseError> {
-    // Open elements: start tag, whether it is the block root.
-    let mut stack: Vec<(Tag, bool)> = Vec::new();
+    // Open elements: name, whether it is the block root, and (outside blocks only, where the
+    // predicate needs its parent) the start tag.
+    let mut stack: Vec<(LocalName, bool, Option<Tag>)> = Vec::new();
     // The open block: its cutter and the stack depth of its root.
     let mut open: Option<(LineCutter, usize)> = None;
     let mut invisible = 0usize;
     let mut count = 0u64;
 
-    for event in Events::new(reader) {
+    for event in RawEvents::new(reader) {
         match event? {
-            Event::Start(tag) => {
-                let name = tag.name.as_str();
-                if name == "br" {
+            Raw::Start { name, attrs } => {
+                if name == local_name!("br") {
                     if let Some((cut, _)) = open.as_mut() {
                         cut.break_line();
                     }
                     continue;
                 }
-                if VOID.contains(&name) {
+                if is_void(&name) {
                     continue; // its End follows at once and is ignored below
                 }
-                if INVISIBLE.contains(&name) {
+                if is_invisible(&name) {
                     invisible += 1;
                 }
+                // Only tags outside blocks are offered to `is_block` (as a `Tag`, the one
+                // allocation per tag left, a few per record).
+                let outside = (open.is_none() && invisible == 0).then(|| to_tag(&name, &attrs));
+                let parent = stack.last().and_then(|(_, _, t)| t.as_ref());
                 match open.as_mut() {
-                    None if invisible == 0 && is_block(&tag, stack.last().map(|(t, _)| t)) => {
+                    None if outside.as_ref().is_some_and(|t| is_block(t, parent)) => {
                         let cut = LineCutter {
                             block: Block {
                                 index: count,
-                                class: tag.attr("class").unwrap_or_default().to_string(),
+                                class: attr(&attrs, local_name!("class")).unwrap_or_default().to_string(),
                                 ..Default::default()
                             },
                             ..Default::default()
                         };
                         open = Some((cut, stack.len()));
-                        stack.push((tag, true));
+                        stack.push((name, true, None));
                         continue;
                     }
                     None => {}
                     Some((cut, root)) => {
-                        if BREAKS_LINE.contains(&name) {
+                        let breaks = breaks_line(&name);
+                        if breaks {
                             cut.break_line();
                         }
-                        if stack.len() == *root + 1 && BREAKS_LINE.contains(&name) {
+                        if stack.len() == *root + 1 && breaks {
                             // A block child of the root: a new cell (an inline child, `<b>`,
                             // `<a>`, stays in the line it is in).
                             cut.cell += 1;
-                            cut.cell_class = tag.attr("class").unwrap_or_default().to_string();
+                            cut.cell_class.clear();
+                            cut.cell_class.push_str(attr(&attrs, local_name!("class")).unwrap_or_default());
                         }
-                        if name == "a" {
+                        if name == local_name!("a") {
                             cut.close_link();
-                            cut.open_link(tag.attr("href"));
+                            cut.open_link(attr(&attrs, local_name!("href")));
                         }
-                        cut.structure(name, true);
+                        cut.structure(&name, true);
                     }
                 }
-                stack.push((tag, false));
+                stack.push((name, false, outside));
             }
-            Event::End(name) => {
-                if name == "br" || VOID.contains(&name.as_str()) {
+            Raw::End(name) => {
+                if is_void(&name) {
                     continue;
                 }
                 // Pop up to the matching element (HTML lets end tags be omitted); a stray end
                 // tag matches nothing and is ignored.
-                let Some(at) = stack.iter().rposition(|(t, _)| t.name == name) else { continue };
+                let Some(at) = stack.iter().rposition(|(n, _, _)| *n == name) else { continue };
                 while stack.len() > at {
-                    let (popped, was_root) = stack.pop().expect("non-empty");
-                    let popped = popped.name;
-                    if INVISIBLE.contains(&popped.as_str()) {
+                    let (popped, was_root, _) = stack.pop().expect("non-empty");
+                    if is_invisible(&popped) {
                         invisible = invisible.saturating_sub(1);
                     }
                     if was_root {
@@ -511,17 +596,17 @@ pub fn blocks_within<R: Read>(
                         continue;
                     }
                     if let Some((cut, _)) = open.as_mut() {
-                        if popped == "a" {
+                        if popped == local_name!("a") {
                             cut.close_link();
                         }
-                        if BREAKS_LINE.contains(&popped.as_str()) {
+                        cut.structure(&popped, false);
+                        if breaks_line(&popped) {
                             cut.break_line();
                         }
-                        cut.structure(&popped, false);
                     }
                 }
             }
-            Event::Text(text) => {
+            Raw::Text(text) => {
                 if invisible > 0 {
                     continue;
                 }

@@ -4,8 +4,9 @@
 //! What real exports have and the generator reproduces:
 //! - folder, file and CSV header names in the account's language (EN, ES, DE, FR; names
 //!   marked (~) in the importer's tables are unconfirmed and written here as guessed),
-//! - watch and search history as My Activity JSON (`history/watch-history.json`), with ads
-//!   watched ("From Google Ads") naming the advertiser as the channel,
+//! - watch and search history as My Activity JSON (`history/watch-history.json`), HTML cards
+//!   (`watch-history.html`, Takeout's default) or both, with ads watched ("From Google Ads")
+//!   naming the advertiser as the channel,
 //! - three generations: 2022 (comments and live chats only as HTML, one `<title>.csv` per
 //!   playlist with the playlist's own row first), 2023 (`comments.csv` with
 //!   `{"takeoutSegments":[…]}` text, `playlists.csv` + `<title>-videos.csv`), 2025 (comments
@@ -19,7 +20,10 @@
 //! Everything is invented: the channel belongs to the seed's [`crate::Persona`], advertisers
 //! come from [`crate::names`].
 
-use super::{add_activity, iso, title, video_id, words, Locale, Verb, END_MS, INDEX_HTML, YEAR_MS};
+use super::{
+    activity_html, add_activity, html_lang, iso, title, video_id, words, ActivityFormat, Locale,
+    Verb, END_MS, INDEX_HTML, YEAR_MS,
+};
 use crate::archive_writer::{ArchiveWriter, Container};
 use crate::names;
 use crate::Rng;
@@ -60,7 +64,9 @@ pub struct YouTubeSpec {
     pub top_folder: bool,
     /// A UTF-8 BOM before every CSV.
     pub bom: bool,
-    /// Also the HTML variant of the watch history.
+    /// Watch and search history as JSON (the default), HTML or both.
+    pub history_format: ActivityFormat,
+    /// Also the HTML twin of the watch and search history (as [`ActivityFormat::Both`]).
     pub with_html: bool,
     /// Damage: 0-byte live chats, truncated search history, a broken comment row, `null`
     /// lists, an unreadable date, lowercase subscription headers.
@@ -90,6 +96,7 @@ impl Default for YouTubeSpec {
             songs: 4,
             top_folder: true,
             bom: false,
+            history_format: ActivityFormat::Json,
             with_html: false,
             messy: false,
             unlisted_names: false,
@@ -100,6 +107,12 @@ impl Default for YouTubeSpec {
 }
 
 impl YouTubeSpec {
+    /// Which history files are written: (JSON, HTML).
+    pub fn history_files(&self) -> (bool, bool) {
+        let (json, html) = self.history_format.files();
+        (json, html || self.with_html)
+    }
+
     /// How many advertisers the watch history names (one per ad, cycling through these).
     pub fn advertisers(&self) -> Vec<String> {
         (0..self.ads).map(advertiser).collect()
@@ -483,12 +496,12 @@ fn write_history(
         }
         items.push(v);
     }
-    add_activity(w, &format!("{dir}/{}.json", n.watch), &items)?;
-    if spec.with_html {
-        w.add(
-            &format!("{dir}/{}.html", n.watch),
-            b"<html><body><div class=\"outer-cell\">Watched a video</div></body></html>",
-        )?;
+    let (json, html) = spec.history_files();
+    if json {
+        add_activity(w, &format!("{dir}/{}.json", n.watch), &items)?;
+    }
+    if html {
+        add_history_page(w, spec, &format!("{dir}/{}.html", n.watch), &items)?;
     }
     let searches: Vec<Value> = (0..spec.searches)
         .map(|i| {
@@ -499,6 +512,12 @@ fn write_history(
                    "activityControls": ["YouTube search history"]})
         })
         .collect();
+    if html {
+        add_history_page(w, spec, &format!("{dir}/{}.html", n.search), &searches)?;
+    }
+    if !json {
+        return Ok(());
+    }
     let search_path = format!("{dir}/{}.json", n.search);
     if spec.messy {
         // Cut in the middle of the last element: a download that broke off.
@@ -509,6 +528,15 @@ fn write_history(
     } else {
         add_activity(w, &search_path, &searches)
     }
+}
+
+/// A history as a page of My Activity cards.
+fn add_history_page(w: &mut ArchiveWriter, spec: &YouTubeSpec, path: &str, items: &[Value]) -> io::Result<()> {
+    w.add_with(path, |out| {
+        activity_html::write_page(out, "YouTube", html_lang(spec.locale), items.len(), Default::default(), |i| {
+            items[i].clone()
+        })
+    })
 }
 
 /// Comments and live chats: CSV (2023+) or HTML (2022).

@@ -5,7 +5,8 @@
 //!
 //! - [`paths`]: the table of known path variants and localized names (classify, recognize),
 //! - [`my_activity`]: My Activity JSON of every product (searches, visits, videos watched),
-//!   with [`ads`] finding the advertiser behind an ad interaction,
+//!   with [`ads`] finding the advertiser behind an ad interaction, and
+//!   [`my_activity_html`] its HTML twin (Takeout's default format) giving the same records,
 //! - [`location_records`]: raw location points (`Records.json`, the largest file by far),
 //! - [`semantic`]: Semantic Location History (place visits and journeys per month),
 //! - [`chrome`]: Chrome's browsing history,
@@ -16,7 +17,7 @@
 //! - [`profile`]: the user's name and email (the account an export belongs to),
 //! - [`youtube`]: YouTube's own folder (a YouTube-only Takeout is common): subscriptions,
 //!   playlists, comments, live chats, uploads, the user's channel; its watch and search
-//!   history go through [`my_activity`].
+//!   history go through [`my_activity`] (JSON) and [`my_activity_html`] (HTML).
 //!
 //! Every parser streams its file element by element ([`crate::json_stream`]) and parses each
 //! element into small borrowed structs: `Records.json` can exceed a gigabyte.
@@ -25,6 +26,7 @@ pub mod ads;
 pub mod chrome;
 pub mod location_records;
 pub mod my_activity;
+pub mod my_activity_html;
 pub mod paths;
 pub mod play_store;
 pub mod profile;
@@ -43,6 +45,9 @@ pub mod parser {
     pub const MY_ACTIVITY: &str = "google_my_activity";
     /// My Activity of the Ads product: every element is an ad interaction.
     pub const MY_ACTIVITY_ADS: &str = "google_my_activity_ads";
+    /// My Activity as HTML cards (`MyActivity.html`): the same records as the JSON.
+    pub const MY_ACTIVITY_HTML: &str = "google_my_activity_html";
+    pub const MY_ACTIVITY_ADS_HTML: &str = "google_my_activity_ads_html";
     pub const LOCATION_RECORDS: &str = "google_location_records";
     pub const SEMANTIC: &str = "google_semantic_location";
     pub const CHROME: &str = "google_chrome_history";
@@ -62,6 +67,8 @@ pub mod parser {
     pub const PLAY_PURCHASES: &str = "google_play_purchases";
     /// YouTube's watch and search history (`history/watch-history.json`): My Activity JSON.
     pub const YT_HISTORY: &str = "google_youtube_history";
+    /// YouTube's watch and search history as HTML (`watch-history.html`): My Activity cards.
+    pub const YT_HISTORY_HTML: &str = "google_youtube_history_html";
     pub const YT_SUBSCRIPTIONS: &str = "google_youtube_subscriptions";
     pub const YT_PLAYLISTS: &str = "google_youtube_playlists";
     pub const YT_PLAYLIST_ITEMS: &str = "google_youtube_playlist_items";
@@ -91,11 +98,11 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
     address: "https://takeout.google.com",
     steps: &[
         "Sign in, keep the products you want selected (My Activity, Location History, Chrome, Ads, YouTube…). For YouTube alone: “Deselect all”, then tick “YouTube and YouTube Music”.",
-        "Under My Activity (and under YouTube’s “Multiple formats”, for history), choose JSON instead of HTML.",
+        "My Activity and YouTube history can stay in HTML (Takeout’s default) or be switched to JSON: Footprint reads both.",
         "Choose “Export once”, file type .zip, any size (several parts are fine).",
         "Google emails you when the files are ready; download every part.",
     ],
-    format: "One or more takeout-…zip files (add all parts together); JSON where offered.",
+    format: "One or more takeout-…zip files (add all parts together); HTML or JSON.",
     color: "#3b7ddd",
 };
 
@@ -125,6 +132,9 @@ impl Importer for Google {
     fn classify_content(&self, path: &str, head: &[u8]) -> Option<FileRole> {
         if my_activity::looks_like(head) {
             return Some(FileRole::Parse(parser::MY_ACTIVITY));
+        }
+        if my_activity_html::looks_like(head) {
+            return Some(FileRole::Parse(parser::MY_ACTIVITY_HTML));
         }
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".csv") {
@@ -218,6 +228,8 @@ impl Importer for Google {
         match parser {
             parser::MY_ACTIVITY => my_activity::parse(reader, cx, false),
             parser::MY_ACTIVITY_ADS => my_activity::parse(reader, cx, true),
+            parser::MY_ACTIVITY_HTML => my_activity_html::parse(reader, cx, false),
+            parser::MY_ACTIVITY_ADS_HTML => my_activity_html::parse(reader, cx, true),
             parser::LOCATION_RECORDS => location_records::parse(reader, cx),
             parser::SEMANTIC => semantic::parse(reader, cx),
             parser::CHROME => chrome::parse(reader, cx),
@@ -238,6 +250,7 @@ impl Importer for Google {
             parser::ORDERS => purchases::parse_order(reader, cx),
             parser::PLAY_PURCHASES => purchases::parse_play(reader, cx),
             parser::YT_HISTORY => my_activity::parse(reader, cx, false),
+            parser::YT_HISTORY_HTML => my_activity_html::parse(reader, cx, false),
             parser::YT_SUBSCRIPTIONS => youtube::library::parse_subscriptions(reader, cx),
             parser::YT_PLAYLISTS => youtube::library::parse_playlists(reader, cx),
             parser::YT_PLAYLIST_ITEMS => youtube::library::parse_playlist_items(reader, cx),
@@ -476,6 +489,12 @@ mod tests {
                 "{\"historyEnabled\": true}",
                 Some(FileRole::Skip("Location History settings or edits, not visits")),
             ),
+            (
+                "YouTube e YouTube Music/cronologia/cronologia visualizzazioni.html",
+                "\u{feff}<!DOCTYPE html><html><head><style>body{}</style></head><body><div class=\"mdl-grid\"><div class=\"outer-cell mdl-cell\">",
+                Some(FileRole::Parse(parser::MY_ACTIVITY_HTML)),
+            ),
+            ("Takeout/archive.html", "<!DOCTYPE html><html><body><h1>Archive</h1>", None),
             ("Takeout/Keep/note.json", "{\"title\":\"x\",\"textContent\":\"y\"}", None),
             ("Takeout/Fit/daily.csv", "Date,Move Minutes count\n", None),
         ];

@@ -1,5 +1,8 @@
-//! My Activity JSON: one array per product of `{header, title, titleUrl?, time, products[],
-//! details[{name}], subtitles[{name, url}], ...}`.
+//! My Activity: one list per product of `{header, title, titleUrl?, time, products[],
+//! details[{name}], subtitles[{name, url}], locationInfos[], ...}`, written as JSON (read
+//! here) or as HTML cards ([`super::my_activity_html`]). Both readers fill one [`Entry`] and
+//! [`to_record`] turns it into the record, so a card and its JSON twin are the same record
+//! with the same key (times to the second: the precision both formats carry).
 //!
 //! What an element is comes from its title's verb, in the account's language ("Searched for",
 //! "Gesucht nach:", "Vous avez recherché"; German puts visits' verb last: "X aufgerufen"),
@@ -30,7 +33,9 @@ struct Activity<'a> {
     #[serde(borrow)]
     details: Option<Vec<Named<'a>>>,
     #[serde(borrow)]
-    subtitles: Option<Vec<Subtitle<'a>>>,
+    subtitles: Option<Vec<JsonSubtitle<'a>>>,
+    #[serde(borrow, rename = "locationInfos")]
+    location_infos: Option<Vec<JsonLocation<'a>>>,
 }
 
 #[derive(Deserialize)]
@@ -39,12 +44,112 @@ struct Named<'a> {
     name: Option<Str<'a>>,
 }
 
-#[derive(Deserialize, Serialize)]
-struct Subtitle<'a> {
-    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+#[derive(Deserialize)]
+struct JsonSubtitle<'a> {
+    #[serde(borrow)]
     name: Option<Str<'a>>,
-    #[serde(borrow, skip_serializing_if = "Option::is_none")]
+    #[serde(borrow)]
     url: Option<Str<'a>>,
+}
+
+#[derive(Deserialize)]
+struct JsonLocation<'a> {
+    #[serde(borrow)]
+    name: Option<Str<'a>>,
+    #[serde(borrow)]
+    url: Option<Str<'a>>,
+    #[serde(borrow)]
+    source: Option<Str<'a>>,
+    #[serde(borrow, rename = "sourceUrl")]
+    source_url: Option<Str<'a>>,
+}
+
+/// A line under the title: a YouTube video's channel, an ad's advertiser.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Subtitle<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+}
+
+/// Where the activity happened, as Google saw it ("From your places (Home)", a Maps link).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LocationInfo<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
+    #[serde(rename = "sourceUrl", skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<&'a str>,
+}
+
+/// When an entry happened, as its format writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When<'a> {
+    /// No time at all (a card without a date line, an element without `time`).
+    Missing,
+    /// JSON's ISO-8601 `time`.
+    Iso(&'a str),
+    /// An HTML card's date line, in the account's language ([`crate::time::localized`]).
+    Localized(&'a str),
+}
+
+/// One My Activity entry, whichever format it came from: what [`to_record`] needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<'a> {
+    pub header: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub title_url: Option<&'a str>,
+    /// Only JSON has it (HTML prints it like a subtitle).
+    pub description: Option<&'a str>,
+    pub when: When<'a>,
+    pub products: Vec<&'a str>,
+    pub details: Vec<&'a str>,
+    pub subtitles: Vec<Subtitle<'a>>,
+    pub location_infos: Vec<LocationInfo<'a>>,
+}
+
+impl<'a> Entry<'a> {
+    fn from_json(a: &'a Activity<'a>) -> Self {
+        let s = |v: &'a Option<Str<'a>>| v.as_deref();
+        Entry {
+            header: s(&a.header),
+            title: s(&a.title),
+            title_url: s(&a.title_url),
+            description: s(&a.description),
+            when: match a.time.as_deref() {
+                None | Some("") => When::Missing,
+                Some(t) => When::Iso(t),
+            },
+            products: a.products.iter().flatten().map(|p| &**p).collect(),
+            details: a
+                .details
+                .iter()
+                .flatten()
+                .filter_map(|d| d.name.as_deref())
+                .collect(),
+            subtitles: a
+                .subtitles
+                .iter()
+                .flatten()
+                .map(|t| Subtitle { name: s(&t.name), url: s(&t.url) })
+                .collect(),
+            location_infos: a
+                .location_infos
+                .iter()
+                .flatten()
+                .map(|l| LocationInfo {
+                    name: s(&l.name),
+                    url: s(&l.url),
+                    source: s(&l.source),
+                    source_url: s(&l.source_url),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// What is kept in the record's `data`.
@@ -55,11 +160,13 @@ struct ActivityData<'x> {
     #[serde(rename = "titleUrl", skip_serializing_if = "Option::is_none")]
     title_url: Option<&'x str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    products: &'x [Str<'x>],
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    details: Vec<&'x str>,
+    products: &'x [&'x str],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    details: &'x [&'x str],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     subtitles: &'x [Subtitle<'x>],
+    #[serde(rename = "locationInfos", skip_serializing_if = "<[_]>::is_empty")]
+    location_infos: &'x [LocationInfo<'x>],
 }
 
 /// What the user did, from the title's verb.
@@ -149,13 +256,21 @@ pub fn split_verb(title: &str) -> (Action, &str) {
     (Action::Other, title)
 }
 
-/// The title as people read it: Google puts U+00A0 after the verb.
+/// The title as people read it: Google puts U+00A0 after the verb; runs of spaces are one
+/// space, as an HTML page shows them (so a card and its JSON twin have one title).
 pub fn normalize_title(title: &str) -> String {
-    title.replace('\u{a0}', " ").trim().to_string()
+    let mut out = String::with_capacity(title.len());
+    for word in title.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
-/// Parse one My Activity file. `ads_file` is true for the Ads product's file, where every
-/// element is an ad interaction.
+/// Parse one My Activity JSON file. `ads_file` is true for the Ads product's file, where
+/// every element is an ad interaction.
 pub fn parse(
     reader: &mut dyn Read,
     cx: &mut ImportCx<'_>,
@@ -168,54 +283,64 @@ pub fn parse(
         let Some(a) = element::<Activity>(cx, index, raw, "activity") else {
             return Ok(());
         };
-        match to_record(&a, ads_file) {
-            Ok((record, warning)) => {
-                if let Some(w) = warning {
-                    cx.warn(Some(index), w);
-                }
-                cx.emit(index, record)
-            }
-            Err(why) => {
-                cx.warn(Some(index), format!("activity {index} skipped: {why}"));
-                Ok(())
-            }
-        }
+        emit(cx, index, &Entry::from_json(&a), ads_file)
     })
 }
 
-/// The element is an ad: the Ads product (in any language) or marked "From Google Ads".
-fn is_ad(a: &Activity<'_>) -> bool {
-    let ads_name = |s: &str| paths::is_ads_product(s) || s.split_whitespace().any(|w| w == "Ads");
-    a.header.as_deref().is_some_and(ads_name)
-        || a.products.iter().flatten().any(|p| ads_name(p))
-        || a.details
-            .iter()
-            .flatten()
-            .filter_map(|d| d.name.as_deref())
-            .any(ads::is_ad_detail)
+/// Turn one entry into its record and emit it, or warn why there is none.
+pub(crate) fn emit(
+    cx: &mut ImportCx<'_>,
+    index: u64,
+    entry: &Entry<'_>,
+    ads_file: bool,
+) -> Result<(), ParseError> {
+    match to_record(entry, ads_file) {
+        Ok((record, warning)) => {
+            if let Some(w) = warning {
+                cx.warn(Some(index), w);
+            }
+            cx.emit(index, record)
+        }
+        Err(why) => {
+            cx.warn(Some(index), format!("activity {index} skipped: {why}"));
+            Ok(())
+        }
+    }
 }
 
-/// One element as a record, with an optional warning. `Err` when there is nothing to keep.
-fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>), String> {
-    let title = a
-        .title
-        .as_deref()
-        .map(normalize_title)
-        .filter(|t| !t.is_empty());
-    let title_url = a.title_url.as_deref().filter(|u| !u.is_empty());
+/// The element is an ad: the Ads product (in any language) or marked "From Google Ads".
+fn is_ad(e: &Entry<'_>) -> bool {
+    let ads_name = |s: &str| paths::is_ads_product(s) || s.split_whitespace().any(|w| w == "Ads");
+    e.header.is_some_and(ads_name)
+        || e.products.iter().any(|p| ads_name(p))
+        || e.details.iter().any(|n| ads::is_ad_detail(n))
+}
+
+/// The time of an entry to the second (HTML prints no milliseconds; JSON's are dropped so
+/// that both give one record), and why it is missing.
+fn time_of(when: When<'_>) -> (Option<i64>, Option<String>) {
+    let (ts, raw) = match when {
+        When::Missing => return (None, Some("activity without a time".into())),
+        When::Iso(raw) => (crate::time::iso_ms(raw), raw),
+        When::Localized(raw) => (crate::time::localized::parse(raw), raw),
+    };
+    match ts {
+        Some(ms) => (Some(ms - ms.rem_euclid(1000)), None),
+        None => (None, Some(format!("unreadable time `{raw}`; kept without a date"))),
+    }
+}
+
+/// One entry as a record, with an optional warning. `Err` when there is nothing to keep.
+pub fn to_record(e: &Entry<'_>, ads_file: bool) -> Result<(Record, Option<String>), String> {
+    let title = e.title.map(normalize_title).filter(|t| !t.is_empty());
+    let title_url = e.title_url.map(str::trim).filter(|u| !u.is_empty());
     let Some(title) = title.or_else(|| title_url.map(str::to_string)) else {
         return Err("no title and no link".into());
     };
-    let raw_time = a.time.as_deref().unwrap_or("");
-    let ts = crate::time::iso_ms(raw_time);
-    let mut warning = match (raw_time.is_empty(), ts) {
-        (true, _) => Some("activity without a time".to_string()),
-        (false, None) => Some(format!("unreadable time `{raw_time}`")),
-        _ => None,
-    };
-    let header = a.header.as_deref();
+    let (ts, mut warning) = time_of(e.when);
+    let header = e.header;
     let (action, object) = split_verb(&title);
-    let ad = ads_file || is_ad(a);
+    let ad = ads_file || is_ad(e);
     let (kind, category) = if ad {
         // The same kind and category as Meta's ad interactions: a click is browsing activity;
         // the company and relation say who learned of it.
@@ -243,7 +368,7 @@ fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>
         }
     };
     let advertiser = if ad {
-        let found = advertiser(a, title_url, object);
+        let found = advertiser(e, title_url, object);
         if found.is_none() {
             warning
                 .get_or_insert_with(|| "ad interaction without a recognizable advertiser".into());
@@ -255,21 +380,21 @@ fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>
     let data = ActivityData {
         header,
         title_url,
-        products: a.products.as_deref().unwrap_or_default(),
-        details: a
-            .details
-            .iter()
-            .flatten()
-            .filter_map(|d| d.name.as_deref())
-            .collect(),
-        subtitles: a.subtitles.as_deref().unwrap_or_default(),
+        products: &e.products,
+        details: &e.details,
+        subtitles: &e.subtitles,
+        location_infos: &e.location_infos,
     };
-    let ts_key = ts
-        .map(|t| t.to_string())
-        .unwrap_or_else(|| raw_time.to_string());
+    // The natural key: product, second and readable title. A time that could not be read is
+    // keyed by its text, so two unreadable entries with one title stay apart.
+    let ts_key = match (ts, e.when) {
+        (Some(t), _) => (t / 1000).to_string(),
+        (None, When::Iso(raw) | When::Localized(raw)) => raw.to_string(),
+        (None, When::Missing) => String::new(),
+    };
     let mut record = Record::new(kind, category)
         .at(ts)
-        .body_opt(crate::text::non_empty(a.description.as_deref()))
+        .body_opt(crate::text::non_empty(e.description))
         .data(&data)
         .with_key(&[header.unwrap_or(""), &ts_key, &title]);
     record.title = Some(title);
@@ -284,15 +409,14 @@ fn to_record(a: &Activity<'_>, ads_file: bool) -> Result<(Record, Option<String>
 /// after the verb when it is itself a link. Never the rest of the title: that is the ad's
 /// headline ("Nike Running Shoes | Official Site"), not a company. `details` carry only
 /// provenance phrases ("From Google Ads") in the exports seen, so they name no one.
-fn advertiser(a: &Activity<'_>, title_url: Option<&str>, object: &str) -> Option<String> {
+fn advertiser(e: &Entry<'_>, title_url: Option<&str>, object: &str) -> Option<String> {
     if let Some(host) = title_url.and_then(ads::advertiser_from_url) {
         return Some(host);
     }
-    let channel = a
+    let channel = e
         .subtitles
         .iter()
-        .flatten()
-        .filter_map(|s| s.name.as_deref())
+        .filter_map(|s| s.name)
         .map(str::trim)
         .find(|n| !n.is_empty());
     if let Some(c) = channel {
@@ -424,7 +548,8 @@ mod tests {
                     "search",
                     Category::Searches,
                     "Searched for rust zip",
-                    Some(1_709_294_400_123)
+                    // To the second: HTML cards print no milliseconds.
+                    Some(1_709_294_400_000)
                 ),
                 (
                     "visit",
@@ -532,8 +657,10 @@ mod tests {
     fn times_with_and_without_fractions() {
         let cases = [
             ("2024-03-01T12:00:00Z", Some(1_709_294_400_000)),
-            ("2024-03-01T12:00:00.5Z", Some(1_709_294_400_500)),
-            ("2024-03-01T12:00:00.123456Z", Some(1_709_294_400_123)),
+            // Milliseconds are dropped: HTML cards print seconds, and a card and its JSON twin
+            // must be one record.
+            ("2024-03-01T12:00:00.5Z", Some(1_709_294_400_000)),
+            ("2024-03-01T12:00:00.999456Z", Some(1_709_294_400_000)),
             ("2024-03-01T13:00:00+01:00", Some(1_709_294_400_000)),
         ];
         for (time, want) in cases {
@@ -576,6 +703,38 @@ mod tests {
         );
         assert_eq!(a.records[0].key, b.records[0].key);
         assert!(a.records[0].key.is_some());
+    }
+
+    #[test]
+    fn keys_are_to_the_second_and_titles_collapse_spaces() {
+        let a = parse_str(
+            r#"[{"header":"Search","title":"Searched for\u00a0fish  and chips","time":"2024-03-01T12:00:00.987Z"}]"#,
+            false,
+        );
+        let b = parse_str(
+            r#"[{"header":"Search","title":"Searched for fish and chips","time":"2024-03-01T12:00:00Z"}]"#,
+            false,
+        );
+        assert_eq!(a.records[0].title.as_deref(), Some("Searched for fish and chips"));
+        assert_eq!(a.records[0].key, b.records[0].key);
+        assert_eq!(a.records[0].ts, b.records[0].ts);
+        let c = parse_str(
+            r#"[{"header":"Search","title":"Searched for fish and chips","time":"2024-03-01T12:00:01Z"}]"#,
+            false,
+        );
+        assert_ne!(a.records[0].key, c.records[0].key, "another second is another search");
+    }
+
+    #[test]
+    fn location_infos_are_kept() {
+        let out = parse_str(
+            r#"[{"header":"Maps","title":"Viewed\u00a0Cafe","time":"2024-03-01T12:00:00Z","products":["Maps"],
+                "locationInfos":[{"name":"At this general area","url":"https://www.google.com/maps/@?api=1&map_action=map&center=48.1,11.5&zoom=12","source":"From your device","sourceUrl":"https://support.google.com/x"}]}]"#,
+            false,
+        );
+        let d = data(&out.records[0]);
+        assert_eq!(d["locationInfos"][0]["name"], "At this general area");
+        assert_eq!(d["locationInfos"][0]["sourceUrl"], "https://support.google.com/x");
     }
 
     #[test]

@@ -12,8 +12,6 @@
 use super::parser;
 use crate::importer::FileRole;
 
-/// Why My Activity HTML is not imported.
-pub const HTML_SKIP: &str = "My Activity HTML; export as JSON to import it";
 /// Why Takeout's index page is not imported.
 pub const INDEX_SKIP: &str = "Takeout's table of contents (archive_browser.html), not data";
 const MBOX_SKIP: &str = "Gmail mailbox (MBOX); mail is not imported yet";
@@ -391,7 +389,7 @@ pub fn classify(path: &str) -> FileRole {
     if is_one_of(&sp.stem, MY_ACTIVITY_FILES) {
         match sp.ext.as_str() {
             "json" => return FileRole::Parse(parser::MY_ACTIVITY),
-            "html" => return FileRole::Skip(HTML_SKIP),
+            "html" => return FileRole::Parse(parser::MY_ACTIVITY_HTML),
             _ => {}
         }
     }
@@ -517,7 +515,7 @@ fn classify_youtube(sp: &SplitPath, yt: usize) -> Option<FileRole> {
     let in_history = below.iter().any(|f| is_one_of(f, YOUTUBE_HISTORY_FOLDERS));
     match sp.ext.as_str() {
         "json" if in_history => Some(FileRole::Parse(parser::YT_HISTORY)),
-        "html" if in_history => Some(FileRole::Skip(HTML_SKIP)),
+        "html" if in_history => Some(FileRole::Parse(parser::YT_HISTORY_HTML)),
         "html" => Some(FileRole::Skip(YOUTUBE_HTML_SKIP)),
         "csv" => {
             let stem = without_split_suffix(&sp.stem);
@@ -544,20 +542,16 @@ pub fn is_youtube_parser(tag: &str) -> bool {
 
 /// Inside `My Activity/<Product>/` (or directly in `My Activity/`, the 2019 single file).
 fn classify_my_activity(sp: &SplitPath, at: usize) -> FileRole {
+    // Every JSON or HTML file under My Activity has the activity format; a renamed one is
+    // still read rather than lost.
+    let in_ads = sp.folders[at + 1..]
+        .iter()
+        .any(|f| is_one_of(f, ADS_FOLDERS));
     match sp.ext.as_str() {
-        "json" => {
-            // Every JSON file under My Activity has the activity format; a renamed one is
-            // still read rather than lost.
-            let in_ads = sp.folders[at + 1..]
-                .iter()
-                .any(|f| is_one_of(f, ADS_FOLDERS));
-            FileRole::Parse(if in_ads {
-                parser::MY_ACTIVITY_ADS
-            } else {
-                parser::MY_ACTIVITY
-            })
-        }
-        "html" => FileRole::Skip(HTML_SKIP),
+        "json" if in_ads => FileRole::Parse(parser::MY_ACTIVITY_ADS),
+        "json" => FileRole::Parse(parser::MY_ACTIVITY),
+        "html" if in_ads => FileRole::Parse(parser::MY_ACTIVITY_ADS_HTML),
+        "html" => FileRole::Parse(parser::MY_ACTIVITY_HTML),
         _ => FileRole::Skip(ACTIVITY_OTHER_SKIP),
     }
 }
@@ -916,18 +910,31 @@ mod tests {
     }
 
     #[test]
-    fn html_and_known_unparsed_files_are_skipped() {
+    fn my_activity_html_is_parsed_in_every_language() {
+        let cases: &[(&str, FileRole)] = &[
+            ("Takeout/My Activity/Search/MyActivity.html", parse(parser::MY_ACTIVITY_HTML)),
+            ("Takeout/My Activity/Search/My Activity.html", parse(parser::MY_ACTIVITY_HTML)),
+            ("Takeout/Meine Aktivitäten/Suche/MeineAktivitäten.html", parse(parser::MY_ACTIVITY_HTML)),
+            ("Takeout/Mon activité/Recherche/MonActivité.html", parse(parser::MY_ACTIVITY_HTML)),
+            ("Takeout/Mi actividad/Búsqueda/MiActividad.html", parse(parser::MY_ACTIVITY_HTML)),
+            ("Takeout/My Activity/Ads/MyActivity.html", parse(parser::MY_ACTIVITY_ADS_HTML)),
+            ("Takeout/Mon activité/Solutions publicitaires/MonActivité.html", parse(parser::MY_ACTIVITY_ADS_HTML)),
+            // A folder name the table lacks, with the English file name.
+            ("Takeout/La mia attività/Ricerca/MyActivity.html", parse(parser::MY_ACTIVITY_HTML)),
+            ("Takeout/YouTube and YouTube Music/history/watch-history.html", parse(parser::YT_HISTORY_HTML)),
+            ("Takeout/YouTube and YouTube Music/history/search-history.html", parse(parser::YT_HISTORY_HTML)),
+            ("YouTube y YouTube Music/historial/historial-de-reproducciones.html", parse(parser::YT_HISTORY_HTML)),
+            ("YouTube und YouTube Music/Verlauf/Wiedergabeverlauf.html", parse(parser::YT_HISTORY_HTML)),
+            ("Takeout/YouTube/history/watch-history.html", parse(parser::YT_HISTORY_HTML)),
+        ];
+        for (path, want) in cases {
+            assert_eq!(&classify(path), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn known_unparsed_files_are_skipped() {
         let cases: &[(&str, &str)] = &[
-            ("Takeout/My Activity/Search/MyActivity.html", HTML_SKIP),
-            (
-                "Takeout/Meine Aktivitäten/Suche/MeineAktivitäten.html",
-                HTML_SKIP,
-            ),
-            ("Takeout/Mon activité/Recherche/MonActivité.html", HTML_SKIP),
-            (
-                "Takeout/YouTube and YouTube Music/history/watch-history.html",
-                HTML_SKIP,
-            ),
             ("Takeout/archive_browser.html", INDEX_SKIP),
             ("Takeout/Archiv_Übersicht.html", INDEX_SKIP),
             (
@@ -976,7 +983,7 @@ mod tests {
             ("YouTube et YouTube Music/historique/historique-des-vidéos-regardées.json", parse(parser::YT_HISTORY)),
             // Before 2020 the folder was `YouTube/`.
             ("Takeout/YouTube/history/watch-history.json", parse(parser::YT_HISTORY)),
-            ("Takeout/YouTube and YouTube Music/history/watch-history.html", FileRole::Skip(HTML_SKIP)),
+            ("Takeout/YouTube and YouTube Music/history/watch-history.html", parse(parser::YT_HISTORY_HTML)),
             ("Takeout/YouTube and YouTube Music/subscriptions/subscriptions.csv", parse(parser::YT_SUBSCRIPTIONS)),
             ("YouTube y YouTube Music/suscripciones/suscripciones.csv", parse(parser::YT_SUBSCRIPTIONS)),
             ("YouTube und YouTube Music/Abos/Abos.csv", parse(parser::YT_SUBSCRIPTIONS)),
