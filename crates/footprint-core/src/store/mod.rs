@@ -13,6 +13,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_requests", include_str!("migrations/0002_requests.sql")),
     ("0003_demo", include_str!("migrations/0003_demo.sql")),
     ("0004_money", include_str!("migrations/0004_money.sql")),
+    (
+        "0006_contact_overrides",
+        include_str!("migrations/0006_contact_overrides.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

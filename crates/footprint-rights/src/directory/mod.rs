@@ -19,7 +19,7 @@ mod validate;
 
 pub use matching::{domain_of, normalize_name};
 pub use merge::MergeReport;
-pub(crate) use validate::is_email;
+pub use validate::{is_email, is_url};
 use validate::Rules;
 
 use crate::error::Error;

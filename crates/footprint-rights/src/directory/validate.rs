@@ -182,7 +182,7 @@ pub(crate) fn is_host(d: &str) -> bool {
 }
 
 /// A plain address `local@host.tld` (no display name, no spaces).
-pub(crate) fn is_email(s: &str) -> bool {
+pub fn is_email(s: &str) -> bool {
     let Some((local, host)) = s.split_once('@') else {
         return false;
     };
@@ -195,7 +195,7 @@ pub(crate) fn is_email(s: &str) -> bool {
 }
 
 /// An `https://host/path` URL without spaces.
-pub(crate) fn is_url(s: &str) -> bool {
+pub fn is_url(s: &str) -> bool {
     let Some(rest) = s.strip_prefix("https://") else {
         return false;
     };
