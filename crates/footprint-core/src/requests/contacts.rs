@@ -16,6 +16,8 @@ use super::RequestError;
 use crate::store::Store;
 use chrono::NaiveDate;
 use footprint_rights::letter::CompanyContact;
+/// The merge report of the built-in directory, for callers without a footprint-rights dependency.
+pub use footprint_rights::directory::MergeReport;
 use footprint_rights::Directory;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -309,4 +311,24 @@ impl Store {
         }
         Ok(c)
     }
+}
+
+/// What the built-in directory is made of and how long building it takes.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectoryReport {
+    pub entries: usize,
+    /// Milliseconds to parse, merge and validate the embedded files (on this machine, now).
+    pub load_ms: f64,
+    pub merge: MergeReport,
+}
+
+/// Builds the directory from the embedded files again and reports the merge.
+pub fn directory_report() -> Result<DirectoryReport, RequestError> {
+    let start = std::time::Instant::now();
+    let (dir, merge) = Directory::load_with_report()?;
+    Ok(DirectoryReport {
+        entries: dir.entries().len(),
+        load_ms: start.elapsed().as_secs_f64() * 1000.0,
+        merge,
+    })
 }
