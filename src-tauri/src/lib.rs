@@ -49,6 +49,10 @@ pub fn run() {
             commands::requests::delete_request,
             commands::requests::letter_text,
             commands::requests::save_letter,
+            commands::requests::company_contact,
+            commands::requests::set_company_contact,
+            commands::requests::clear_company_contact,
+            commands::requests::contact_coverage,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Footprint app");
