@@ -37,6 +37,9 @@ pub struct Links {
     same_as: BTreeMap<String, String>,
     /// Datenanfragen slug -> why it is not the entry its name or domain would give.
     apart: BTreeMap<String, String>,
+    /// Brands (`runs`) that are everyday words ("Love", "Now", "Pizza"): as an alias they
+    /// would turn any advertiser of that name into the company, so they are left out.
+    ambiguous_brands: Vec<String>,
 }
 
 impl Links {
@@ -97,6 +100,8 @@ pub struct MergeReport {
     pub renamed_slugs: Vec<(String, String)>,
     pub dropped_aliases: Vec<DroppedName>,
     pub dropped_domains: Vec<DroppedName>,
+    /// Brands left out because they are everyday words (`links.json`'s `ambiguous_brands`).
+    pub dropped_ambiguous: Vec<DroppedName>,
     /// E-mail addresses and web forms left out because they are not well-formed for a letter
     /// (`kept_by` says why).
     pub dropped_contacts: Vec<DroppedName>,
@@ -149,6 +154,16 @@ impl fmt::Display for MergeReport {
         for d in &self.dropped_aliases {
             writeln!(f, "  {:?} (record {}) kept by {}", d.name, d.record, d.kept_by)?;
         }
+        writeln!(
+            f,
+            "brands dropped as everyday words: {} ({})",
+            self.dropped_ambiguous.len(),
+            self.dropped_ambiguous
+                .iter()
+                .map(|d| d.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
         writeln!(
             f,
             "domains dropped because another entry has them: {}",
@@ -257,6 +272,7 @@ pub(crate) fn merge(
             problems.push(format!("{LINKS_FILE}: {slug} is both linked and kept apart"));
         }
     }
+    let ambiguous: HashSet<String> = links.ambiguous_brands.iter().map(|b| name_key(b)).collect();
     let known: HashSet<&str> = records.iter().map(|r| r.slug.as_str()).collect();
     for slug in links.same_as.keys().chain(links.apart.keys()) {
         if !known.contains(slug.as_str()) {
@@ -289,11 +305,11 @@ pub(crate) fn merge(
                 } else {
                     report.merged_into_added += 1;
                 }
-                merge_into(&mut entries, i, r, &mut ix, &mut report)
+                merge_into(&mut entries, i, r, &mut ix, &ambiguous, &mut report)
             }
             None => {
                 report.added += 1;
-                add(&mut entries, r, &mut ix, &mut report)
+                add(&mut entries, r, &mut ix, &ambiguous, &mut report)
             }
         };
         if let Err(p) = result {
@@ -375,8 +391,16 @@ fn categories(r: &Record) -> Result<Vec<CompanyCategory>, String> {
     Ok(out)
 }
 
-/// Adds the record's brands and domains to entry `i`, dropping those another entry has.
-fn add_names(entries: &mut [Entry], i: usize, r: &Record, ix: &mut Index, report: &mut MergeReport) {
+/// Adds the record's brands and domains to entry `i`, dropping those another entry has and
+/// the everyday words `ambiguous` lists (keys).
+fn add_names(
+    entries: &mut [Entry],
+    i: usize,
+    r: &Record,
+    ix: &mut Index,
+    ambiguous: &HashSet<String>,
+    report: &mut MergeReport,
+) {
     let mut hosts: Vec<String> = r.web.as_deref().and_then(domain_of).into_iter().collect();
     let mut names: Vec<String> = Vec::new();
     if name_key(&r.name) != name_key(&entries[i].name) {
@@ -413,6 +437,14 @@ fn add_names(entries: &mut [Entry], i: usize, r: &Record, ix: &mut Index, report
         if key.is_empty() {
             continue;
         }
+        if ambiguous.contains(&key) {
+            report.dropped_ambiguous.push(DroppedName {
+                record: r.slug.clone(),
+                name: n,
+                kept_by: String::new(),
+            });
+            continue;
+        }
         match ix.names.get(&key) {
             Some(&j) if j == i => {}
             Some(&j) => report.dropped_aliases.push(DroppedName {
@@ -433,6 +465,7 @@ fn merge_into(
     i: usize,
     r: &Record,
     ix: &mut Index,
+    ambiguous: &HashSet<String>,
     report: &mut MergeReport,
 ) -> Result<(), String> {
     let regimes = datenanfragen::regimes_for(&r.relevant_countries)?;
@@ -484,7 +517,7 @@ fn merge_into(
     }
     e.sources.retain(|s| s != NAME_AND_DOMAIN_ONLY);
     e.sources.push(source_line(r));
-    add_names(entries, i, r, ix, report);
+    add_names(entries, i, r, ix, ambiguous, report);
     Ok(())
 }
 
@@ -492,6 +525,7 @@ fn add(
     entries: &mut Vec<Entry>,
     r: &Record,
     ix: &mut Index,
+    ambiguous: &HashSet<String>,
     report: &mut MergeReport,
 ) -> Result<(), String> {
     let regimes = datenanfragen::regimes_for(&r.relevant_countries)?;
@@ -542,6 +576,6 @@ fn add(
     ix.slugs.insert(slug);
     ix.names.insert(name_key(&entry.name), i);
     entries.push(entry);
-    add_names(entries, i, r, ix, report);
+    add_names(entries, i, r, ix, ambiguous, report);
     Ok(())
 }

@@ -167,7 +167,7 @@ const PROJECT: &str = r#"{"schema_version":1,"about":"test","entries":[
   "contacts":[],"needs_id_document":null,"identity_fields":["email"],"request_language":"de",
   "sources":["name and domain only; contact to be verified"],"last_verified":null}]}"#;
 
-const NO_LINKS: &str = r#"{"about":"test","same_as":{},"apart":{}}"#;
+const NO_LINKS: &str = r#"{"about":"test","same_as":{},"apart":{},"ambiguous_brands":[]}"#;
 
 fn record(slug: &str, name: &str, extra: &str) -> String {
     let countries = if extra.contains("relevant-countries") { "" } else { r#""relevant-countries":["de"],"# };
@@ -216,16 +216,20 @@ fn a_newer_source_file_merges_by_domain_and_name_and_adds_the_rest() {
 
 #[test]
 fn links_decide_what_names_cannot_and_bad_records_are_refused() {
-    let links = r#"{"about":"t","same_as":{"acme-ltd":"acme"},"apart":{"acme-tools":"another company"}}"#;
+    let links = r#"{"about":"t","same_as":{"acme-ltd":"acme"},"apart":{"acme-tools":"another company"},"ambiguous_brands":["Now"]}"#;
     let (dir, report) = merge(
         &[
-            record("acme-ltd", "Roadrunner Ltd", r#","email":"a@acme.example""#),
+            record("acme-ltd", "Roadrunner Ltd", r#","email":"a@acme.example","runs":["NOW","Roadrunner Now"]"#),
             record("acme-tools", "Acme Tools GmbH", r#","web":"https://acme.example""#),
         ],
         links,
     )
     .unwrap();
     assert_eq!((report.merged_into_project, report.added), (1, 1));
+    // An everyday word is no alias; a longer brand is.
+    assert!(dir.match_name("Now").is_none());
+    assert_eq!(dir.match_name("Roadrunner Now").unwrap().slug, "acme");
+    assert_eq!(report.dropped_ambiguous.len(), 1);
     assert_eq!(dir.get("acme").unwrap().contact_for("eu_gdpr").unwrap().entity.as_deref(), Some("Roadrunner Ltd"));
     // Kept apart: its own entry, and the domain stays with Acme.
     assert!(dir.get("acme-tools").is_some());
@@ -238,7 +242,7 @@ fn links_decide_what_names_cannot_and_bad_records_are_refused() {
     assert!(err(&[record("x", "X", r#","brand_new_field":1"#)], NO_LINKS).contains("unknown field"));
     assert!(err(&[record("x", "X", "").replace("Deutschland", "Atlantis")], NO_LINKS).contains("no country"));
     assert!(err(&[record("x", "X", r#","relevant-countries":["us"]"#)], NO_LINKS).contains("has no regime"));
-    assert!(err(&[record("x", "X", "")], r#"{"about":"t","same_as":{"x":"nobody"},"apart":{}}"#).contains("no project entry"));
+    assert!(err(&[record("x", "X", "")], r#"{"about":"t","same_as":{"x":"nobody"},"apart":{},"ambiguous_brands":[]}"#).contains("no project entry"));
     // A soft hyphen copied from a web page is removed; an address still not plain ASCII is dropped.
     let (dir, report) = merge(
         &[
@@ -317,6 +321,10 @@ fn near_names_stay_apart() {
         ("Branch Banking and Trust", "branch"),
         ("Experian Tower Apartments", "experian"),
     ];
+    // Everyday words some source lists as a brand do not name a company.
+    for word in ["Love", "Me", "Self", "Now", "Pizza", "Always", "Spark"] {
+        assert!(dir.match_name(word).is_none(), "{word:?} matched {:?}", dir.match_name(word).map(|e| &e.slug));
+    }
     let mut wrong = Vec::new();
     for (name, slug) in cases {
         if let Some(e) = dir.match_name(name) {
