@@ -313,6 +313,12 @@ impl Store {
     }
 }
 
+/// Builds the built-in directory now (it is otherwise built on first use), e.g. on a
+/// background thread at start-up.
+pub fn warm_directory() {
+    let _ = Directory::builtin();
+}
+
 /// What the built-in directory is made of and how long building it takes.
 #[derive(Debug, Clone, Serialize)]
 pub struct DirectoryReport {
