@@ -135,7 +135,9 @@ fn print_contact(info: &CompanyContactInfo) {
                     (true, true) => "any law".to_string(),
                     (false, true) => c.regimes.join(", "),
                     (true, false) => c.countries.join(", "),
-                    (false, false) => format!("{} in {}", c.regimes.join(", "), c.countries.join(", ")),
+                    (false, false) => {
+                        format!("{} in {}", c.regimes.join(", "), c.countries.join(", "))
+                    }
                 };
                 let channels: Vec<String> = [&c.email, &c.web_form, &c.postal_address]
                     .into_iter()

@@ -12,9 +12,15 @@ struct Env {
 
 impl Env {
     fn with_facebook() -> Self {
-        let env = Env { dir: tempfile::tempdir().unwrap() };
+        let env = Env {
+            dir: tempfile::tempdir().unwrap(),
+        };
         let zip = env.dir.path().join("facebook.zip");
-        env.cmd().args(["generate", "facebook", "--out"]).arg(&zip).assert().success();
+        env.cmd()
+            .args(["generate", "facebook", "--out"])
+            .arg(&zip)
+            .assert()
+            .success();
         env.cmd().arg("import").arg(&zip).assert().success();
         env
     }
@@ -29,7 +35,11 @@ impl Env {
     }
     fn json(&self, args: &[&str]) -> Value {
         let out = self.cmd().args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     }
 }
@@ -48,7 +58,14 @@ fn a_users_contact_is_shown_used_by_letters_and_cleared() {
         .stderr(predicate::str::contains("not an e-mail address"));
 
     env.cmd()
-        .args(["contact", "Acxiom", "--email", "rights@acxiom.example", "--address", "1 Road\\nTown"])
+        .args([
+            "contact",
+            "Acxiom",
+            "--email",
+            "rights@acxiom.example",
+            "--address",
+            "1 Road\\nTown",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("Your contact (used first"))
@@ -56,8 +73,22 @@ fn a_users_contact_is_shown_used_by_letters_and_cleared() {
     let saved = env.json(&["contact", "acxiom.com", "--json"]);
     assert_eq!(saved["user_contact"]["postal_address"], "1 Road\nTown");
 
-    let req = env.json(&["request", "new", "--company", "Acxiom", "--type", "access", "--regime", "gdpr", "--json"]);
-    let reference = req["reference"].as_str().or(req[0]["reference"].as_str()).unwrap().to_string();
+    let req = env.json(&[
+        "request",
+        "new",
+        "--company",
+        "Acxiom",
+        "--type",
+        "access",
+        "--regime",
+        "gdpr",
+        "--json",
+    ]);
+    let reference = req["reference"]
+        .as_str()
+        .or(req[0]["reference"].as_str())
+        .unwrap()
+        .to_string();
     let detail = env.json(&["request", "show", &reference, "--json"]);
     assert_eq!(detail["contact"]["email"], "rights@acxiom.example");
 
@@ -66,7 +97,10 @@ fn a_users_contact_is_shown_used_by_letters_and_cleared() {
         .assert()
         .success()
         .stdout(predicate::str::contains("was removed"));
-    assert_eq!(env.json(&["contact", "Acxiom", "--json"])["user_contact"], Value::Null);
+    assert_eq!(
+        env.json(&["contact", "Acxiom", "--json"])["user_contact"],
+        Value::Null
+    );
     env.cmd().args(["contact", "Nobody Ltd"]).assert().code(4);
 }
 
@@ -77,13 +111,22 @@ fn directory_report_and_coverage() {
     let merge = &report["merge"];
     assert_eq!(merge["source_records"], 3069);
     let n = |k: &str| merge[k].as_u64().unwrap();
-    assert_eq!(n("merged_into_project") + n("merged_into_added") + n("added"), 3069);
-    assert_eq!(report["entries"].as_u64().unwrap(), n("project_entries") + n("added"));
+    assert_eq!(
+        n("merged_into_project") + n("merged_into_added") + n("added"),
+        3069
+    );
+    assert_eq!(
+        report["entries"].as_u64().unwrap(),
+        n("project_entries") + n("added")
+    );
     env.cmd()
         .args(["directory", "coverage"])
         .assert()
         .success()
-        .stdout(predicate::str::is_match(r"Privacy contact known for \d+ of your \d+ companies").unwrap());
+        .stdout(
+            predicate::str::is_match(r"Privacy contact known for \d+ of your \d+ companies")
+                .unwrap(),
+        );
     let c = env.json(&["directory", "coverage", "--json"]);
     assert!(c["known"].as_i64().unwrap() > 0 && c["known"].as_i64() <= c["companies"].as_i64());
 }

@@ -67,7 +67,10 @@ fn most_third_parties_of_the_generated_exports_have_a_directory_contact() {
     }
     println!("third parties without a contact: {}", unknown.join(", "));
     assert_eq!(before.third_parties, after.third_parties);
-    assert!(after.third_parties >= 50, "the demo names many third parties: {after:?}");
+    assert!(
+        after.third_parties >= 50,
+        "the demo names many third parties: {after:?}"
+    );
     assert!(
         share(after.third_parties_in_directory, after.third_parties) >= 0.5,
         "{after:?}"
@@ -80,7 +83,10 @@ fn most_third_parties_of_the_generated_exports_have_a_directory_contact() {
 fn the_users_contact_comes_first_in_letters_and_outlives_the_archive() {
     let dir = tempfile::tempdir().unwrap();
     // More advertisers than the well-known list has: the rest are invented shops.
-    let fb = FacebookSpec { advertisers: 130, ..Default::default() };
+    let fb = FacebookSpec {
+        advertisers: 130,
+        ..Default::default()
+    };
     let zip = generate_facebook(&fb, &dir.path().join("facebook.zip")).unwrap();
     let mut store = Store::open(&dir.path().join("fp.db")).unwrap();
     import_export(&mut store, &zip, &ImportOptions::default()).unwrap();
@@ -97,8 +103,14 @@ fn the_users_contact_comes_first_in_letters_and_outlives_the_archive() {
 
     // Refused: a malformed address, a form without https, nothing at all.
     for bad in [
-        ContactInput { email: Some("not an address".into()), ..Default::default() },
-        ContactInput { web_form: Some("http://shop.example/form".into()), ..Default::default() },
+        ContactInput {
+            email: Some("not an address".into()),
+            ..Default::default()
+        },
+        ContactInput {
+            web_form: Some("http://shop.example/form".into()),
+            ..Default::default()
+        },
         ContactInput::default(),
     ] {
         let e = store.set_company_contact(shop.id, &bad, today).unwrap_err();
@@ -116,26 +128,61 @@ fn the_users_contact_comes_first_in_letters_and_outlives_the_archive() {
         )
         .unwrap();
     assert!(info.known);
-    assert_eq!(info.user_contact.as_ref().unwrap().email.as_deref(), Some("privacy@shop.example"));
+    assert_eq!(
+        info.user_contact.as_ref().unwrap().email.as_deref(),
+        Some("privacy@shop.example")
+    );
     let after = store.contact_coverage().unwrap();
     assert_eq!(after.known, before.known + 1);
     assert_eq!(after.known_by_user, 1);
 
     let req = store
-        .create_request(&NewRequestInput { company_id: shop.id, spec: spec(&store, today), contact: None })
+        .create_request(&NewRequestInput {
+            company_id: shop.id,
+            spec: spec(&store, today),
+            contact: None,
+        })
         .unwrap();
     let detail = store.request(&req.reference, today).unwrap();
-    assert_eq!(detail.contact.email.as_deref(), Some("privacy@shop.example"));
-    assert!(detail.missing_contact.is_empty(), "{:?}", detail.missing_contact);
+    assert_eq!(
+        detail.contact.email.as_deref(),
+        Some("privacy@shop.example")
+    );
+    assert!(
+        detail.missing_contact.is_empty(),
+        "{:?}",
+        detail.missing_contact
+    );
 
     // A directory company: the user's correction beats the directory's address.
-    let acxiom = store.find_company("Acxiom").unwrap().expect("the export names Acxiom");
-    let dir_email = store.company_contact(acxiom).unwrap().directory.unwrap().contacts[0].email.clone();
+    let acxiom = store
+        .find_company("Acxiom")
+        .unwrap()
+        .expect("the export names Acxiom");
+    let dir_email = store
+        .company_contact(acxiom)
+        .unwrap()
+        .directory
+        .unwrap()
+        .contacts[0]
+        .email
+        .clone();
     store
-        .set_company_contact(acxiom, &ContactInput { email: Some("me-found-this@acxiom.com".into()), ..Default::default() }, today)
+        .set_company_contact(
+            acxiom,
+            &ContactInput {
+                email: Some("me-found-this@acxiom.com".into()),
+                ..Default::default()
+            },
+            today,
+        )
         .unwrap();
     let req = store
-        .create_request(&NewRequestInput { company_id: acxiom, spec: spec(&store, today), contact: None })
+        .create_request(&NewRequestInput {
+            company_id: acxiom,
+            spec: spec(&store, today),
+            contact: None,
+        })
         .unwrap();
     let c = store.request(&req.reference, today).unwrap().contact;
     assert_eq!(c.email.as_deref(), Some("me-found-this@acxiom.com"));
@@ -149,10 +196,18 @@ fn the_users_contact_comes_first_in_letters_and_outlives_the_archive() {
     import_export(&mut store, &zip, &ImportOptions::default()).unwrap();
     let again = store.find_company(&name).unwrap().unwrap();
     let info = store.company_contact(again).unwrap();
-    assert_eq!(info.user_contact.unwrap().email.as_deref(), Some("privacy@shop.example"));
+    assert_eq!(
+        info.user_contact.unwrap().email.as_deref(),
+        Some("privacy@shop.example")
+    );
     let acxiom = store.find_company("Acxiom").unwrap().unwrap();
     assert_eq!(
-        store.company_contact(acxiom).unwrap().user_contact.unwrap().key,
+        store
+            .company_contact(acxiom)
+            .unwrap()
+            .user_contact
+            .unwrap()
+            .key,
         "dir:acxiom",
         "a directory company's contact is kept under its entry"
     );

@@ -15,9 +15,9 @@ use super::view::{ContactInput, DirectoryMatch};
 use super::RequestError;
 use crate::store::Store;
 use chrono::NaiveDate;
-use footprint_rights::letter::CompanyContact;
 /// The merge report of the built-in directory, for callers without a footprint-rights dependency.
 pub use footprint_rights::directory::MergeReport;
+use footprint_rights::letter::CompanyContact;
 use footprint_rights::Directory;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -81,7 +81,11 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, [Option<String>; 4], 
 }
 
 fn to_override(
-    (key, [legal_entity, email, web_form, postal_address], updated): (String, [Option<String>; 4], String),
+    (key, [legal_entity, email, web_form, postal_address], updated): (
+        String,
+        [Option<String>; 4],
+        String,
+    ),
 ) -> ContactOverride {
     ContactOverride {
         key,
@@ -177,7 +181,9 @@ fn clean(input: &ContactInput) -> Result<[Option<String>; 4], RequestError> {
 /// True when the directory entry or the override gives letters somewhere to go.
 fn known(entry: Option<&DirectoryMatch>, o: Option<&ContactOverride>) -> bool {
     entry.is_some_and(|e| !e.contact_unknown)
-        || o.is_some_and(|o| o.email.is_some() || o.web_form.is_some() || o.postal_address.is_some())
+        || o.is_some_and(|o| {
+            o.email.is_some() || o.web_form.is_some() || o.postal_address.is_some()
+        })
 }
 
 impl Store {
@@ -211,7 +217,8 @@ impl Store {
     ) -> Result<CompanyContactInfo, RequestError> {
         let [legal_entity, email, web_form, postal_address] = clean(input)?;
         let company = evidence::company(&self.conn, &self.path, company_id)?;
-        let slug = evidence::directory_entry(&self.conn, &self.path, &company)?.map(|(e, _)| e.slug.clone());
+        let slug = evidence::directory_entry(&self.conn, &self.path, &company)?
+            .map(|(e, _)| e.slug.clone());
         let all = keys(slug.as_deref(), &company);
         let tx = self.conn.transaction().map_err(sql(&self.path))?;
         // One override per company: an older one under the other key goes.
@@ -241,7 +248,8 @@ impl Store {
     /// there was none.
     pub fn clear_company_contact(&mut self, company_id: i64) -> Result<bool, RequestError> {
         let company = evidence::company(&self.conn, &self.path, company_id)?;
-        let slug = evidence::directory_entry(&self.conn, &self.path, &company)?.map(|(e, _)| e.slug.clone());
+        let slug = evidence::directory_entry(&self.conn, &self.path, &company)?
+            .map(|(e, _)| e.slug.clone());
         let mut removed = 0;
         for k in keys(slug.as_deref(), &company) {
             removed += self
@@ -287,8 +295,14 @@ impl Store {
             third_parties_with_email_or_form: 0,
         };
         for (company, platform) in &companies {
-            let entry = evidence::directory_entry_in(dir, &self.conn, &self.path, company)?.map(|(e, _)| e);
-            let o = override_for(&self.conn, &self.path, entry.map(|e| e.slug.as_str()), company)?;
+            let entry =
+                evidence::directory_entry_in(dir, &self.conn, &self.path, company)?.map(|(e, _)| e);
+            let o = override_for(
+                &self.conn,
+                &self.path,
+                entry.map(|e| e.slug.as_str()),
+                company,
+            )?;
             let by_dir = entry.is_some_and(|e| !e.contact_unknown());
             let by_user = o.as_ref().is_some_and(|o| {
                 o.email.is_some() || o.web_form.is_some() || o.postal_address.is_some()

@@ -91,8 +91,8 @@ pub fn parse(text: &str) -> Result<Vec<Record>, Error> {
 
 /// EU member states and the EEA states the GDPR applies in through the EEA Agreement.
 const GDPR_COUNTRIES: &[&str] = &[
-    "at", "be", "bg", "hr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "gr", "hu", "ie", "it",
-    "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "sk", "si", "es", "se", "no", "is", "li",
+    "at", "be", "bg", "hr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "gr", "hu", "ie", "it", "lv",
+    "lt", "lu", "mt", "nl", "pl", "pt", "ro", "sk", "si", "es", "se", "no", "is", "li",
 ];
 
 /// The regimes a record's `relevant-countries` put it under. `all` means wherever the service

@@ -152,7 +152,11 @@ impl fmt::Display for MergeReport {
             self.dropped_aliases.len()
         )?;
         for d in &self.dropped_aliases {
-            writeln!(f, "  {:?} (record {}) kept by {}", d.name, d.record, d.kept_by)?;
+            writeln!(
+                f,
+                "  {:?} (record {}) kept by {}",
+                d.name, d.record, d.kept_by
+            )?;
         }
         writeln!(
             f,
@@ -170,7 +174,11 @@ impl fmt::Display for MergeReport {
             self.dropped_domains.len()
         )?;
         for d in &self.dropped_domains {
-            writeln!(f, "  {} (record {}) kept by {}", d.name, d.record, d.kept_by)?;
+            writeln!(
+                f,
+                "  {} (record {}) kept by {}",
+                d.name, d.record, d.kept_by
+            )?;
         }
         writeln!(
             f,
@@ -189,7 +197,12 @@ impl fmt::Display for MergeReport {
 /// `local@host` (an internationalised domain an `.eml` draft cannot carry) or a form that is
 /// not https is left out and reported.
 fn usable_channels(r: &Record, report: &mut MergeReport) -> (Option<String>, Option<String>) {
-    let invisible = |c: char| matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}');
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+        )
+    };
     let email = r.email.as_deref().map(|m| m.trim().replace(invisible, ""));
     let email = match email {
         Some(m) if !super::validate::is_email(&m) => {
@@ -269,7 +282,9 @@ pub(crate) fn merge(
             ));
         }
         if links.apart.contains_key(slug) {
-            problems.push(format!("{LINKS_FILE}: {slug} is both linked and kept apart"));
+            problems.push(format!(
+                "{LINKS_FILE}: {slug} is both linked and kept apart"
+            ));
         }
     }
     let ambiguous: HashSet<String> = links.ambiguous_brands.iter().map(|b| name_key(b)).collect();
@@ -291,7 +306,9 @@ pub(crate) fn merge(
         } else if let Some(&i) = host.as_ref().and_then(|h| ix.domains.get(h)) {
             Some((i, MergedBy::Domain))
         } else {
-            ix.names.get(&name_key(&r.name)).map(|&i| (i, MergedBy::Name))
+            ix.names
+                .get(&name_key(&r.name))
+                .map(|&i| (i, MergedBy::Name))
         };
         let result = match target {
             Some((i, by)) => {
@@ -351,7 +368,10 @@ fn clean_alias(raw: &str) -> String {
 fn same_url(a: &str, b: &str) -> bool {
     let bare = |s: &str| {
         let s = s.trim().to_lowercase();
-        let s = s.split_once("://").map_or(s.as_str(), |(_, r)| r).to_string();
+        let s = s
+            .split_once("://")
+            .map_or(s.as_str(), |(_, r)| r)
+            .to_string();
         let s = s.strip_prefix("www.").unwrap_or(&s).to_string();
         s.trim_end_matches('/').to_string()
     };
@@ -506,7 +526,8 @@ fn merge_into(
         None => {
             let entity = (name_key(le.as_deref().unwrap_or(&name)) != record_key)
                 .then(|| r.name.trim().to_string());
-            e.contacts.push(record_contact(r, &regimes, entity, channels));
+            e.contacts
+                .push(record_contact(r, &regimes, entity, channels));
         }
     }
     if e.needs_id_document.is_none() {
@@ -563,7 +584,12 @@ fn add(
         country: country.to_string(),
         categories: cats,
         regimes: regimes.iter().map(|s| s.to_string()).collect(),
-        contacts: vec![record_contact(r, &regimes, None, usable_channels(r, report))],
+        contacts: vec![record_contact(
+            r,
+            &regimes,
+            None,
+            usable_channels(r, report),
+        )],
         privacy_policy: None,
         representatives: Representatives::default(),
         needs_id_document: r.needs_id_document,

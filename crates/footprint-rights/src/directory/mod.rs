@@ -19,8 +19,8 @@ mod validate;
 
 pub use matching::{domain_of, normalize_name};
 pub use merge::MergeReport;
-pub use validate::{is_email, is_url};
 use validate::Rules;
+pub use validate::{is_email, is_url};
 
 use crate::error::Error;
 use crate::identity::IdentityKind;
@@ -212,9 +212,7 @@ impl Entry {
                 .filter(|c| c.regimes.is_empty() || c.regimes.iter().any(|r| r == regime))
         };
         country
-            .and_then(|k| {
-                serving().find(|c| c.countries.iter().any(|x| x.eq_ignore_ascii_case(k)))
-            })
+            .and_then(|k| serving().find(|c| c.countries.iter().any(|x| x.eq_ignore_ascii_case(k))))
             .or_else(|| serving().find(|c| c.countries.is_empty()))
             .or_else(|| serving().next())
     }
@@ -436,4 +434,3 @@ impl Directory {
         matching::find(self, raw).map(|i| &self.entries[i])
     }
 }
-

@@ -196,7 +196,12 @@ fn every_contact_has_a_source_and_none_is_invented() {
                 e.slug
             );
             let contact = CompanyContact::from_entry(e, "eu_gdpr");
-            assert_eq!((contact.email, contact.web_form), (None, None), "{}", e.slug);
+            assert_eq!(
+                (contact.email, contact.web_form),
+                (None, None),
+                "{}",
+                e.slug
+            );
         }
     }
 }

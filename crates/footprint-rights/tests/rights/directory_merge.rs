@@ -47,17 +47,35 @@ fn merged_directory_has_unique_slugs_sources_and_well_formed_contacts() {
         for c in &e.contacts {
             for m in [&c.email, &c.dpo_email].into_iter().flatten() {
                 let (local, host) = m.split_once('@').unwrap_or_else(|| panic!("{m}"));
-                assert!(!local.is_empty() && host.contains('.') && m.is_ascii(), "{}: {m}", e.slug);
+                assert!(
+                    !local.is_empty() && host.contains('.') && m.is_ascii(),
+                    "{}: {m}",
+                    e.slug
+                );
                 assert!(!m.contains(char::is_whitespace), "{}: {m:?}", e.slug);
             }
-            for u in [&c.web_form, &c.self_service, &c.opt_out].into_iter().flatten() {
-                assert!(u.starts_with("https://") && !u.contains(' '), "{}: {u}", e.slug);
+            for u in [&c.web_form, &c.self_service, &c.opt_out]
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    u.starts_with("https://") && !u.contains(' '),
+                    "{}: {u}",
+                    e.slug
+                );
             }
             for k in &c.countries {
-                assert!(k.len() == 2 && k.chars().all(|c| c.is_ascii_uppercase()), "{k}");
+                assert!(
+                    k.len() == 2 && k.chars().all(|c| c.is_ascii_uppercase()),
+                    "{k}"
+                );
             }
             for r in &c.regimes {
-                assert!(e.regimes.contains(r), "{}: contact for {r} outside the entry", e.slug);
+                assert!(
+                    e.regimes.contains(r),
+                    "{}: contact for {r} outside the entry",
+                    e.slug
+                );
             }
         }
     }
@@ -77,9 +95,16 @@ fn meta_is_one_entry_whichever_source_names_it() {
         "oculus.com",
         "Meta Spark",
     ] {
-        assert_eq!(dir.match_name(name).map(|e| e.slug.as_str()), Some("meta"), "{name}");
+        assert_eq!(
+            dir.match_name(name).map(|e| e.slug.as_str()),
+            Some("meta"),
+            "{name}"
+        );
     }
-    assert!(dir.get("facebook").is_none(), "no second entry for Datenanfragen's record");
+    assert!(
+        dir.get("facebook").is_none(),
+        "no second entry for Datenanfragen's record"
+    );
     assert!(report
         .merges_into_project
         .iter()
@@ -87,15 +112,29 @@ fn meta_is_one_entry_whichever_source_names_it() {
     let meta = dir.get("meta").unwrap();
     let c = meta.contact_for("eu_gdpr").unwrap();
     // The RIGHTS.md form stays; the merge adds the address Datenanfragen gives.
-    assert_eq!(c.web_form.as_deref(), Some("https://facebook.com/help/contact/540977946302970"));
-    assert!(c.postal_address.as_deref().unwrap().contains("4 Grand Canal Square"));
+    assert_eq!(
+        c.web_form.as_deref(),
+        Some("https://facebook.com/help/contact/540977946302970")
+    );
+    assert!(c
+        .postal_address
+        .as_deref()
+        .unwrap()
+        .contains("4 Grand Canal Square"));
     assert!(meta.sources.iter().any(|s| s.contains("record `facebook`")));
 }
 
 #[test]
 fn amazon_country_records_become_contacts_of_one_entry() {
     let (dir, _) = merged();
-    for slug in ["amazon-de", "amazon-fr", "amazon-gb", "amazon-it", "amazon-es", "amazon-nl"] {
+    for slug in [
+        "amazon-de",
+        "amazon-fr",
+        "amazon-gb",
+        "amazon-it",
+        "amazon-es",
+        "amazon-nl",
+    ] {
         assert!(dir.get(slug).is_none(), "{slug} merged, not added");
     }
     let amazon = dir.get("amazon").unwrap();
@@ -104,18 +143,39 @@ fn amazon_country_records_become_contacts_of_one_entry() {
             .contact_for_country(regime, country)
             .and_then(|c| c.email.clone())
     };
-    assert_eq!(email("eu_gdpr", Some("FR")).as_deref(), Some("eu-privacy@amazon.fr"));
-    assert_eq!(email("eu_gdpr", Some("IT")).as_deref(), Some("eu-privacy@amazon.it"));
-    assert_eq!(email("eu_gdpr", Some("ES")).as_deref(), Some("eu-privacy@amazon.es"));
+    assert_eq!(
+        email("eu_gdpr", Some("FR")).as_deref(),
+        Some("eu-privacy@amazon.fr")
+    );
+    assert_eq!(
+        email("eu_gdpr", Some("IT")).as_deref(),
+        Some("eu-privacy@amazon.it")
+    );
+    assert_eq!(
+        email("eu_gdpr", Some("ES")).as_deref(),
+        Some("eu-privacy@amazon.es")
+    );
     // Without a country, the project's own contact comes first.
-    assert_eq!(email("eu_gdpr", None).as_deref(), Some("eu-privacy@amazon.de"));
-    assert_eq!(email("uk_gdpr", Some("GB")).as_deref(), Some("eu-privacy@amazon.co.uk"));
-    assert_eq!(email("ch_nfadp", Some("CH")).as_deref(), Some("eu-privacy@amazon.de"));
+    assert_eq!(
+        email("eu_gdpr", None).as_deref(),
+        Some("eu-privacy@amazon.de")
+    );
+    assert_eq!(
+        email("uk_gdpr", Some("GB")).as_deref(),
+        Some("eu-privacy@amazon.co.uk")
+    );
+    assert_eq!(
+        email("ch_nfadp", Some("CH")).as_deref(),
+        Some("eu-privacy@amazon.de")
+    );
     let fr = amazon.contact_for_country("eu_gdpr", Some("FR")).unwrap();
     assert_eq!(fr.entity.as_deref(), Some("Amazon Europe Core SARL"));
     // Amazon Web Services is another controller: its own entry.
     assert_eq!(dir.match_name("aws.amazon.com").unwrap().slug, "amazon-aws");
-    assert_eq!(dir.match_name("https://www.amazon.fr/x").unwrap().slug, "amazon");
+    assert_eq!(
+        dir.match_name("https://www.amazon.fr/x").unwrap().slug,
+        "amazon"
+    );
 }
 
 #[test]
@@ -133,7 +193,10 @@ fn google_and_national_branches_merge_into_the_project_entries() {
     let acxiom = dir.get("acxiom").unwrap().contact_for("eu_gdpr").unwrap();
     assert_eq!(acxiom.email.as_deref(), Some("datenschutz@acxiom.com"));
     assert_eq!(acxiom.entity.as_deref(), Some("Acxiom Deutschland GmbH"));
-    assert_eq!(dir.match_name("Acxiom Deutschland GmbH").unwrap().slug, "acxiom");
+    assert_eq!(
+        dir.match_name("Acxiom Deutschland GmbH").unwrap().slug,
+        "acxiom"
+    );
 }
 
 #[test]
@@ -146,8 +209,14 @@ fn request_language_countries_and_categories_come_across() {
         .find(|e| e.request_language.as_deref() == Some("de") && e.country == "DE")
         .expect("a German company");
     assert!(e.regimes.iter().any(|r| r == "eu_gdpr"));
-    assert_eq!(datenanfragen::regimes_for(&["de".into()]).unwrap(), vec!["eu_gdpr"]);
-    assert_eq!(datenanfragen::regimes_for(&["gb".into()]).unwrap(), vec!["uk_gdpr"]);
+    assert_eq!(
+        datenanfragen::regimes_for(&["de".into()]).unwrap(),
+        vec!["eu_gdpr"]
+    );
+    assert_eq!(
+        datenanfragen::regimes_for(&["gb".into()]).unwrap(),
+        vec!["uk_gdpr"]
+    );
     assert_eq!(
         datenanfragen::regimes_for(&["all".into()]).unwrap(),
         vec!["eu_gdpr", "uk_gdpr", "ch_nfadp"]
@@ -155,8 +224,14 @@ fn request_language_countries_and_categories_come_across() {
     assert!(datenanfragen::regimes_for(&["us".into()]).is_err());
     assert!(datenanfragen::category("addresses").is_ok());
     assert!(datenanfragen::category("aliens").is_err());
-    assert_eq!(datenanfragen::address_country("Marcel-Breuer-Str. 12\n80807 München\nDeutschland"), Some("DE"));
-    assert_eq!(datenanfragen::address_country("1 Road\nÖsterreich"), Some("AT"));
+    assert_eq!(
+        datenanfragen::address_country("Marcel-Breuer-Str. 12\n80807 München\nDeutschland"),
+        Some("DE")
+    );
+    assert_eq!(
+        datenanfragen::address_country("1 Road\nÖsterreich"),
+        Some("AT")
+    );
     assert_eq!(datenanfragen::address_country("1 Road\nAtlantis"), None);
 }
 
@@ -170,13 +245,20 @@ const PROJECT: &str = r#"{"schema_version":1,"about":"test","entries":[
 const NO_LINKS: &str = r#"{"about":"test","same_as":{},"apart":{},"ambiguous_brands":[]}"#;
 
 fn record(slug: &str, name: &str, extra: &str) -> String {
-    let countries = if extra.contains("relevant-countries") { "" } else { r#""relevant-countries":["de"],"# };
+    let countries = if extra.contains("relevant-countries") {
+        ""
+    } else {
+        r#""relevant-countries":["de"],"#
+    };
     format!(
         r#"{{"slug":"{slug}","name":"{name}",{countries}"address":"Str. 1\n10115 Berlin\nDeutschland","sources":["https://{slug}.example/privacy"],"quality":"verified"{extra}}}"#
     )
 }
 
-fn merge(records: &[String], links: &str) -> Result<(Directory, MergeReport), footprint_rights::Error> {
+fn merge(
+    records: &[String],
+    links: &str,
+) -> Result<(Directory, MergeReport), footprint_rights::Error> {
     Directory::merged(PROJECT, &format!("[{}]", records.join(",")), links)
 }
 
@@ -192,19 +274,38 @@ fn a_newer_source_file_merges_by_domain_and_name_and_adds_the_rest() {
         NO_LINKS,
     )
     .unwrap();
-    assert_eq!((report.merged_into_project, report.merged_into_added, report.added), (2, 1, 1));
-    let acme = dir.get("acme").unwrap();
-    assert_eq!(acme.contact_for("eu_gdpr").unwrap().email.as_deref(), Some("privacy@acme.example"));
     assert_eq!(
-        acme.contact_for_country("eu_gdpr", Some("AT")).unwrap().email.as_deref(),
+        (
+            report.merged_into_project,
+            report.merged_into_added,
+            report.added
+        ),
+        (2, 1, 1)
+    );
+    let acme = dir.get("acme").unwrap();
+    assert_eq!(
+        acme.contact_for("eu_gdpr").unwrap().email.as_deref(),
+        Some("privacy@acme.example")
+    );
+    assert_eq!(
+        acme.contact_for_country("eu_gdpr", Some("AT"))
+            .unwrap()
+            .email
+            .as_deref(),
         Some("at@acme.example")
     );
-    assert!(!acme.sources.iter().any(|s| s.contains("contact to be verified")));
+    assert!(!acme
+        .sources
+        .iter()
+        .any(|s| s.contains("contact to be verified")));
     assert_eq!(dir.match_name("Acme Outlet").unwrap().slug, "acme");
     let other = dir.get("other").unwrap();
     assert_eq!(other.request_language.as_deref(), Some("de"));
     assert_eq!(other.country, "DE");
-    assert_eq!(other.contact_for("ch_nfadp").unwrap().email.as_deref(), Some("ch@other.example"));
+    assert_eq!(
+        other.contact_for("ch_nfadp").unwrap().email.as_deref(),
+        Some("ch@other.example")
+    );
     // "Acme Shop" is Acme's: the record's claim is dropped and reported, not a second match.
     assert_eq!(dir.match_name("Acme Shop").unwrap().slug, "acme");
     assert!(report
@@ -219,8 +320,16 @@ fn links_decide_what_names_cannot_and_bad_records_are_refused() {
     let links = r#"{"about":"t","same_as":{"acme-ltd":"acme"},"apart":{"acme-tools":"another company"},"ambiguous_brands":["Now"]}"#;
     let (dir, report) = merge(
         &[
-            record("acme-ltd", "Roadrunner Ltd", r#","email":"a@acme.example","runs":["NOW","Roadrunner Now"]"#),
-            record("acme-tools", "Acme Tools GmbH", r#","web":"https://acme.example""#),
+            record(
+                "acme-ltd",
+                "Roadrunner Ltd",
+                r#","email":"a@acme.example","runs":["NOW","Roadrunner Now"]"#,
+            ),
+            record(
+                "acme-tools",
+                "Acme Tools GmbH",
+                r#","web":"https://acme.example""#,
+            ),
         ],
         links,
     )
@@ -230,7 +339,15 @@ fn links_decide_what_names_cannot_and_bad_records_are_refused() {
     assert!(dir.match_name("Now").is_none());
     assert_eq!(dir.match_name("Roadrunner Now").unwrap().slug, "acme");
     assert_eq!(report.dropped_ambiguous.len(), 1);
-    assert_eq!(dir.get("acme").unwrap().contact_for("eu_gdpr").unwrap().entity.as_deref(), Some("Roadrunner Ltd"));
+    assert_eq!(
+        dir.get("acme")
+            .unwrap()
+            .contact_for("eu_gdpr")
+            .unwrap()
+            .entity
+            .as_deref(),
+        Some("Roadrunner Ltd")
+    );
     // Kept apart: its own entry, and the domain stays with Acme.
     assert!(dir.get("acme-tools").is_some());
     assert_eq!(dir.match_name("acme.example").unwrap().slug, "acme");
@@ -239,10 +356,24 @@ fn links_decide_what_names_cannot_and_bad_records_are_refused() {
         Ok(_) => panic!("accepted"),
         Err(e) => e.to_string(),
     };
-    assert!(err(&[record("x", "X", r#","brand_new_field":1"#)], NO_LINKS).contains("unknown field"));
-    assert!(err(&[record("x", "X", "").replace("Deutschland", "Atlantis")], NO_LINKS).contains("no country"));
-    assert!(err(&[record("x", "X", r#","relevant-countries":["us"]"#)], NO_LINKS).contains("has no regime"));
-    assert!(err(&[record("x", "X", "")], r#"{"about":"t","same_as":{"x":"nobody"},"apart":{},"ambiguous_brands":[]}"#).contains("no project entry"));
+    assert!(
+        err(&[record("x", "X", r#","brand_new_field":1"#)], NO_LINKS).contains("unknown field")
+    );
+    assert!(err(
+        &[record("x", "X", "").replace("Deutschland", "Atlantis")],
+        NO_LINKS
+    )
+    .contains("no country"));
+    assert!(err(
+        &[record("x", "X", r#","relevant-countries":["us"]"#)],
+        NO_LINKS
+    )
+    .contains("has no regime"));
+    assert!(err(
+        &[record("x", "X", "")],
+        r#"{"about":"t","same_as":{"x":"nobody"},"apart":{},"ambiguous_brands":[]}"#
+    )
+    .contains("no project entry"));
     // A soft hyphen copied from a web page is removed; an address still not plain ASCII is dropped.
     let (dir, report) = merge(
         &[
@@ -252,7 +383,10 @@ fn links_decide_what_names_cannot_and_bad_records_are_refused() {
         NO_LINKS,
     )
     .unwrap();
-    assert_eq!(dir.get("a").unwrap().contacts[0].email.as_deref(), Some("datenschutz@a.example"));
+    assert_eq!(
+        dir.get("a").unwrap().contacts[0].email.as_deref(),
+        Some("datenschutz@a.example")
+    );
     assert_eq!(dir.get("b").unwrap().contacts[0].email, None);
     assert_eq!(report.dropped_contacts.len(), 1);
 }
@@ -264,7 +398,10 @@ fn the_merged_directory_loads_quickly() {
     let start = Instant::now();
     let dir = Directory::load().unwrap();
     let took = start.elapsed();
-    println!("merged directory of {} entries loaded in {took:?}", dir.entries().len());
+    println!(
+        "merged directory of {} entries loaded in {took:?}",
+        dir.entries().len()
+    );
     assert!(took.as_millis() < 3_000, "{took:?}");
 }
 
@@ -272,11 +409,27 @@ fn the_merged_directory_loads_quickly() {
 fn us_holders_and_brokers_have_a_ccpa_contact_with_its_source() {
     let (dir, _) = merged();
     for name in [
-        "Acxiom", "Experian", "LiveRamp", "Oracle Advertising", "Epsilon", "Nielsen", "TransUnion",
-        "Equifax", "Lotame", "Neustar", "Comscore", "Taboola", "Google", "Meta", "Apple", "Microsoft",
+        "Acxiom",
+        "Experian",
+        "LiveRamp",
+        "Oracle Advertising",
+        "Epsilon",
+        "Nielsen",
+        "TransUnion",
+        "Equifax",
+        "Lotame",
+        "Neustar",
+        "Comscore",
+        "Taboola",
+        "Google",
+        "Meta",
+        "Apple",
+        "Microsoft",
         "Netflix",
     ] {
-        let e = dir.match_name(name).unwrap_or_else(|| panic!("{name} not found"));
+        let e = dir
+            .match_name(name)
+            .unwrap_or_else(|| panic!("{name} not found"));
         let c = e
             .contact_for("us_ca_ccpa")
             .unwrap_or_else(|| panic!("{name}: no CCPA contact"));
@@ -286,7 +439,11 @@ fn us_holders_and_brokers_have_a_ccpa_contact_with_its_source() {
             assert!(s.starts_with("https://"), "{name}: {s}");
         }
     }
-    let neustar = dir.match_name("Neustar").unwrap().contact_for("us_ca_ccpa").unwrap();
+    let neustar = dir
+        .match_name("Neustar")
+        .unwrap()
+        .contact_for("us_ca_ccpa")
+        .unwrap();
     assert_eq!(neustar.email.as_deref(), Some("privacy@team.neustar"));
 }
 
@@ -323,7 +480,11 @@ fn near_names_stay_apart() {
     ];
     // Everyday words some source lists as a brand do not name a company.
     for word in ["Love", "Me", "Self", "Now", "Pizza", "Always", "Spark"] {
-        assert!(dir.match_name(word).is_none(), "{word:?} matched {:?}", dir.match_name(word).map(|e| &e.slug));
+        assert!(
+            dir.match_name(word).is_none(),
+            "{word:?} matched {:?}",
+            dir.match_name(word).map(|e| &e.slug)
+        );
     }
     let mut wrong = Vec::new();
     for (name, slug) in cases {
