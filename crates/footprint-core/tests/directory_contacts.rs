@@ -217,3 +217,38 @@ fn the_users_contact_comes_first_in_letters_and_outlives_the_archive() {
     assert!(!store.clear_company_contact(again).unwrap());
     assert!(store.company_contact(again).unwrap().user_contact.is_none());
 }
+
+/// The test of done: on a generated Facebook export, most letters to the advertisers
+/// that uploaded the user's contact list carry a real privacy address.
+#[test]
+fn most_contact_list_letters_carry_a_privacy_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip =
+        generate_facebook(&FacebookSpec::default(), &dir.path().join("facebook.zip")).unwrap();
+    let mut store = Store::open(&dir.path().join("fp.db")).unwrap();
+    import_export(&mut store, &zip, &ImportOptions::default()).unwrap();
+    let today = day(2026, 3, 2);
+    let mut erasure = spec(&store, today);
+    erasure.request_type = RequestType::Erasure;
+    let out = store
+        .create_requests_for_relation("uploaded_contact_list", &erasure)
+        .unwrap();
+    assert!(out.created.len() >= 5, "{}", out.created.len());
+    let addressed = out
+        .created
+        .iter()
+        .filter(|r| {
+            let d = store.request(&r.reference, today).unwrap();
+            d.contact.email.is_some() || d.contact.web_form.is_some()
+        })
+        .count();
+    println!(
+        "contact-list uploaders: {}; letters with an e-mail address or web form: {addressed}",
+        out.created.len()
+    );
+    assert!(
+        addressed * 2 > out.created.len(),
+        "{addressed} of {}",
+        out.created.len()
+    );
+}
