@@ -49,6 +49,8 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
         EvidenceView::export_all(cfg)?;
         RequestIdentities::export_all(cfg)?;
         SavedLetter::export_all(cfg)?;
+        CompanyContactInfo::export_all(cfg)?;
+        ContactCoverage::export_all(cfg)?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! codes (documented in README.md and in `footprint --help`).
 
 mod bench;
+mod contact;
 mod generate;
 mod grid;
 mod output;
@@ -127,6 +128,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A company's privacy contact: show it, or correct or add your own (letters use yours
+    /// first; it survives directory updates). `--clear` forgets yours.
+    Contact(contact::ContactArgs),
+    /// The built-in company directory: how it was merged from its sources, and how many of
+    /// your companies it can reach.
+    Directory(contact::DirectoryArgs),
     /// Full-text search over all records.
     Search {
         query: String,
@@ -417,6 +424,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Request(args) => request::run(&cli.db, args),
+        Command::Contact(args) => contact::contact(&cli.db, args),
+        Command::Directory(args) => contact::directory(&cli.db, args),
         Command::Generate(args) => generate::run(args),
         Command::Bench(args) => bench::run(args),
     }

@@ -151,6 +151,10 @@ pub(crate) fn company_id(conn: &Connection, name: &str) -> rusqlite::Result<i64>
         .prepare_cached("SELECT id, name FROM companies WHERE key = ?1")?
         .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
+    let existing = match existing {
+        None if key.starts_with("dir:") => adopt_row(conn, name, &key)?,
+        found => found,
+    };
     let id = match existing {
         Some((id, shown)) => {
             // A brand name reads better than the web domain an ad pointed to: "Adidas",
@@ -170,6 +174,21 @@ pub(crate) fn company_id(conn: &Connection, name: &str) -> rusqlite::Result<i64>
     conn.prepare_cached("INSERT OR IGNORE INTO company_aliases(company_id, alias) VALUES (?1, ?2)")?
         .execute(params![id, name.trim()])?;
     Ok(id)
+}
+
+/// A company stored before the directory knew its name (by an older Footprint, whose
+/// directory was smaller) keeps its row: the row takes the directory key, so a newer
+/// directory never splits one company into the old row and a new one.
+fn adopt_row(conn: &Connection, name: &str, key: &str) -> rusqlite::Result<Option<(i64, String)>> {
+    let old: Option<(i64, String)> = conn
+        .prepare_cached("SELECT id, name FROM companies WHERE key = ?1")?
+        .query_row([company_key(name)], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((id, _)) = &old {
+        conn.prepare_cached("UPDATE companies SET key = ?2 WHERE id = ?1")?
+            .execute(params![id, key])?;
+    }
+    Ok(old)
 }
 
 /// The platform's own company id (created on first use).
@@ -294,6 +313,24 @@ mod tests {
         let aliases: i64 = c.query_row("SELECT count(*) FROM company_aliases", [], |r| r.get(0)).unwrap();
         assert_eq!(aliases, 3);
         assert!(is_web_address("nike.com") && !is_web_address("Booking.com") && !is_web_address("Nike"));
+    }
+
+    #[test]
+    fn a_row_from_before_the_directory_knew_the_company_is_kept() {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE TABLE companies (id INTEGER PRIMARY KEY, key TEXT UNIQUE, name TEXT, platform INTEGER);
+             CREATE TABLE company_aliases (company_id INTEGER, alias TEXT, PRIMARY KEY (company_id, alias));
+             INSERT INTO companies(id, key, name, platform) VALUES (7, 'acxiom', 'Acxiom', 0);",
+        )
+        .unwrap();
+        // The directory knows Acxiom now: the old row is reused and re-keyed, not doubled.
+        assert_eq!(canonical_key("Acxiom"), "dir:acxiom");
+        assert_eq!(company_id(&c, "Acxiom LLC").unwrap(), 7);
+        let (n, key): (i64, String) = c
+            .query_row("SELECT count(*), max(key) FROM companies", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((n, key.as_str()), (1, "dir:acxiom"));
     }
 
     #[test]

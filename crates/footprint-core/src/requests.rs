@@ -11,11 +11,13 @@
 //! Requests are the user's own records: removing an archive keeps them (the company link turns
 //! NULL; the request keeps a frozen copy of the company's name, contact and evidence).
 
+pub mod contacts;
 mod evidence;
 mod letters;
 pub mod names;
 pub mod view;
 
+pub use contacts::{CompanyContactInfo, ContactCoverage, ContactOverride};
 pub use letters::{LetterFormat, LetterOutput, LetterType};
 pub use view::*;
 
@@ -606,6 +608,12 @@ fn insert_request(
             ..Default::default()
         },
     };
+    // The user's own contact for the company beats the directory; what is typed for this
+    // request beats both.
+    let slug = found.as_ref().map(|(e, _)| e.slug.as_str());
+    if let Some(o) = contacts::override_for(conn, path, slug, ins.company)? {
+        contacts::apply(&o, &mut contact);
+    }
     if let Some(c) = ins.contact {
         c.apply(&mut contact);
     }

@@ -1,13 +1,13 @@
 //! Data-rights requests: list, show, write (to one company or to every company holding the data
 //! one way), record what happened, fill in the contact, delete, and write a letter into the data
-//! folder's `letters/`. Thin adapters over `footprint_core::requests`; "today" is the local date
+//! folder's `letters/`; a company's privacy contact and the user's own correction of it. Thin adapters over `footprint_core::requests`; "today" is the local date
 //! here because the engine takes it as an argument.
 
 use crate::error::CommandError;
 use crate::state::AppState;
 use footprint_core::query::IdentityRow;
 use footprint_core::requests::{
-    BulkOutcome, ContactInput, LetterFormat, LetterType, NewRequestInput, RequestAction,
+    BulkOutcome, CompanyContactInfo, ContactCoverage, ContactInput, LetterFormat, LetterType, NewRequestInput, RequestAction,
     RequestDetail, RequestError, RequestSpec, RequestSummary,
 };
 use footprint_core::store::Store;
@@ -213,4 +213,45 @@ pub async fn save_letter(
         })
     })
     .await
+}
+
+/// A company's privacy contact: the directory's and the user's own.
+#[tauri::command]
+pub async fn company_contact(
+    state: State<'_, AppState>,
+    company_id: i64,
+) -> Result<CompanyContactInfo, CommandError> {
+    ask(&state, move |s| Ok(s.company_contact(company_id)?)).await
+}
+
+/// Saves the user's own contact for a company (used before the directory's in letters).
+#[tauri::command]
+pub async fn set_company_contact(
+    state: State<'_, AppState>,
+    company_id: i64,
+    contact: ContactInput,
+) -> Result<CompanyContactInfo, CommandError> {
+    change(&state, move |s| {
+        Ok(s.set_company_contact(company_id, &contact, today())?)
+    })
+    .await
+}
+
+/// Forgets the user's own contact for a company.
+#[tauri::command]
+pub async fn clear_company_contact(
+    state: State<'_, AppState>,
+    company_id: i64,
+) -> Result<CompanyContactInfo, CommandError> {
+    change(&state, move |s| {
+        s.clear_company_contact(company_id)?;
+        Ok(s.company_contact(company_id)?)
+    })
+    .await
+}
+
+/// How many of the user's companies have a privacy contact (the Overview's line).
+#[tauri::command]
+pub async fn contact_coverage(state: State<'_, AppState>) -> Result<ContactCoverage, CommandError> {
+    ask(&state, move |s| Ok(s.contact_coverage()?)).await
 }

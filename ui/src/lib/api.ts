@@ -32,6 +32,8 @@ import type { RequestIdentities } from "./bindings/RequestIdentities";
 import type { RequestSpec } from "./bindings/RequestSpec";
 import type { RequestSummary } from "./bindings/RequestSummary";
 import type { SavedLetter } from "./bindings/SavedLetter";
+import type { CompanyContactInfo } from "./bindings/CompanyContactInfo";
+import type { ContactCoverage } from "./bindings/ContactCoverage";
 
 /** The `{ code, message }` every command rejects with, as a throwable Error. */
 export class AppError extends Error {
@@ -92,6 +94,11 @@ export const api = {
     call<string>("letter_text", { reference, kind }),
   saveLetter: (reference: string, format: LetterFormat, kind: LetterType = "request") =>
     call<SavedLetter>("save_letter", { reference, format, kind }),
+  companyContact: (companyId: number) => call<CompanyContactInfo>("company_contact", { companyId }),
+  setCompanyContact: (companyId: number, contact: ContactInput) =>
+    call<CompanyContactInfo>("set_company_contact", { companyId, contact }),
+  clearCompanyContact: (companyId: number) => call<CompanyContactInfo>("clear_company_contact", { companyId }),
+  contactCoverage: () => call<ContactCoverage>("contact_coverage"),
 };
 
 /** Subscribes to import progress and results. */

@@ -58,7 +58,16 @@ pub(crate) fn directory_entry(
     path: &Option<PathBuf>,
     company: &CompanyRow,
 ) -> Result<Option<(&'static Entry, String)>, RequestError> {
-    let dir = Directory::builtin();
+    directory_entry_in(Directory::builtin(), conn, path, company)
+}
+
+/// [`directory_entry`] in a given directory.
+pub(crate) fn directory_entry_in<'d>(
+    dir: &'d Directory,
+    conn: &Connection,
+    path: &Option<PathBuf>,
+    company: &CompanyRow,
+) -> Result<Option<(&'d Entry, String)>, RequestError> {
     if let Some(e) = dir.match_name(&company.name) {
         return Ok(Some((e, company.name.clone())));
     }

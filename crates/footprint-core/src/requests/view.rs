@@ -91,6 +91,10 @@ impl ContactInput {
 pub struct DirectoryContact {
     /// Regime ids this contact serves; empty = any.
     pub regimes: Vec<String>,
+    /// ISO alpha-2 countries a national branch's contact serves; empty = all.
+    pub countries: Vec<String>,
+    /// The legal entity of this contact when not the entry's own.
+    pub entity: Option<String>,
     pub email: Option<String>,
     pub dpo_email: Option<String>,
     pub web_form: Option<String>,
@@ -99,12 +103,16 @@ pub struct DirectoryContact {
     pub postal_address: Option<String>,
     pub phone: Option<String>,
     pub note: Option<String>,
+    /// Where the contact was published (None: the entry's first source).
+    pub source: Option<String>,
 }
 
 impl From<&Contact> for DirectoryContact {
     fn from(c: &Contact) -> Self {
         DirectoryContact {
             regimes: c.regimes.clone(),
+            countries: c.countries.clone(),
+            entity: c.entity.clone(),
             email: c.email.clone(),
             dpo_email: c.dpo_email.clone(),
             web_form: c.web_form.clone(),
@@ -113,6 +121,7 @@ impl From<&Contact> for DirectoryContact {
             postal_address: c.postal_address.clone(),
             phone: c.phone.clone(),
             note: c.note.clone(),
+            source: c.source.clone(),
         }
     }
 }
@@ -140,7 +149,8 @@ pub struct DirectoryMatch {
     /// None = unknown.
     pub needs_id_document: Option<bool>,
     pub identity_fields: Vec<String>,
-    pub request_language: String,
+    /// ISO 639-1; None when no source says.
+    pub request_language: Option<String>,
     pub sources: Vec<String>,
     pub last_verified: Option<NaiveDate>,
 }

@@ -15,6 +15,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_money", include_str!("migrations/0004_money.sql")),
     ("0005_impossible_dates", include_str!("migrations/0005_impossible_dates.sql")),
     ("0006_indexed_files", include_str!("migrations/0006_indexed_files.sql")),
+    ("0007_contact_overrides", include_str!("migrations/0007_contact_overrides.sql")),
 ];
 
 /// The schema version this build writes.

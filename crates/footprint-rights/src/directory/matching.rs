@@ -62,7 +62,10 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "unlimited",
 ];
 
-/// Words dropped, one at a time from the end, when the full name has no match.
+/// Words dropped, one at a time from the end, when the full name has no match: corporate and
+/// regional words, and the words pages and ad accounts add to a brand ("Nike Official",
+/// "Amazon Ads"). Words that make a new name of a brand ("Media", "Digital", "Labs": "Meta
+/// Media" is another company) are not among them.
 const QUALIFIERS: &[&str] = &[
     "group",
     "holding",
@@ -92,13 +95,10 @@ const QUALIFIERS: &[&str] = &[
     "ads",
     "advertising",
     "marketing",
-    "media",
-    "digital",
     "services",
     "technologies",
     "technology",
     "platforms",
-    "labs",
 ];
 
 /// Lowercase words of a name with accents folded and punctuation removed. Dots and apostrophes
@@ -180,7 +180,10 @@ pub(super) fn find(dir: &Directory, raw: &str) -> Option<usize> {
         }
     }
     let mut words = normalize_name(raw);
-    // Drop parenthesised or bracketed tails first ("Nike (EU)").
+    if let Some(&i) = dir.names.get(&words.concat()) {
+        return Some(i);
+    }
+    // Then without a parenthesised or bracketed tail ("Nike (EU)").
     if let Some(cut) = raw.find(['(', '[']) {
         if cut > 0 {
             if let Some(i) = dir.names.get(&normalize_name(&raw[..cut]).concat()) {

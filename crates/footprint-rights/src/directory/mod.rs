@@ -1,25 +1,44 @@
-//! The company directory (`data/directory.json`): who a company is, the names and domains
-//! exports call it by, the laws it answers to and where to send requests.
+//! The company directory: who a company is, the names and domains exports call it by, the
+//! laws it answers to and where to send requests.
 //!
-//! Contacts are only those published by the companies (see each entry's `sources`); entries
-//! known only by name and domain have no contact, and letters then leave a placeholder for the
-//! user. [`Directory::match_name`] finds an entry from a name as an export spells it.
+//! It is built at load time from two embedded files: the project's own entries
+//! (`data/directory.json`) and the Datenanfragen.de company database
+//! (`data/sources/datenanfragen/companies.json`, CC0), merged by [`merge`] so that a company
+//! both name is one entry. Dropping a newer source file in and rebuilding is all an update
+//! takes; the merge report says what changed.
+//!
+//! Contacts are only those published by the companies (see each entry's `sources` and each
+//! contact's `source`); entries known only by name and domain have no contact, and letters
+//! then leave a placeholder for the user. [`Directory::match_name`] finds an entry from a name
+//! as an export spells it.
 
+pub mod datenanfragen;
 mod matching;
+pub mod merge;
+mod validate;
 
 pub use matching::{domain_of, normalize_name};
+pub use merge::MergeReport;
+use validate::Rules;
+pub use validate::{is_email, is_url};
 
 use crate::error::Error;
 use crate::identity::IdentityKind;
 use crate::regime::Regimes;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 const FILE: &str = "data/directory.json";
 /// The embedded directory file, for tools that want to derive a corrected copy from it.
 pub const TEXT: &str = include_str!("../../data/directory.json");
+/// The embedded copy of the Datenanfragen.de company database (CC0; commit in docs/RIGHTS-ENGINE.md).
+pub const DATENANFRAGEN_TEXT: &str =
+    include_str!("../../data/sources/datenanfragen/companies.json");
+/// Which Datenanfragen.de records are which of the project's entries, where names and domains
+/// alone do not tell (`facebook` is `meta`), and which must stay apart.
+pub const LINKS_TEXT: &str = include_str!("../../data/sources/datenanfragen/links.json");
 
 /// The `sources` line of an entry known only by name and domain.
 pub const NAME_AND_DOMAIN_ONLY: &str = "name and domain only; contact to be verified";
@@ -55,6 +74,17 @@ pub enum CompanyCategory {
     RealEstate,
     Software,
     Mobility,
+    /// Banks, payment and other financial services where the source does not say which.
+    Finance,
+    Utility,
+    CollectionAgency,
+    PublicBody,
+    Nonprofit,
+    PoliticalParty,
+    Education,
+    Religion,
+    /// The source gives no category.
+    Other,
 }
 
 /// Where and how to send a request under some regimes.
@@ -64,6 +94,14 @@ pub struct Contact {
     /// Regime ids this contact is for; empty means any regime.
     #[serde(default)]
     pub regimes: Vec<String>,
+    /// ISO alpha-2 countries this contact serves (a company's national branch); empty means
+    /// every country of its regimes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    /// The legal entity this contact belongs to, when not the entry's own (`Acxiom Deutschland
+    /// GmbH` for Acxiom's German contact).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
     /// Data protection officer, when published separately.
@@ -84,6 +122,9 @@ pub struct Contact {
     pub phone: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Where this contact was published, when it is not the entry's first source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl Contact {
@@ -146,26 +187,52 @@ pub struct Entry {
     /// None when not known.
     pub needs_id_document: Option<bool>,
     pub identity_fields: Vec<IdentityKind>,
-    /// ISO 639-1 code of the language the company answers in.
-    pub request_language: String,
+    /// ISO 639-1 code of the language the company answers in; None when no source says.
+    pub request_language: Option<String>,
     /// Where each fact came from.
     pub sources: Vec<String>,
     pub last_verified: Option<NaiveDate>,
 }
 
 impl Entry {
-    /// The contact for `regime`: one listing the regime, else one for any regime.
+    /// The contact for `regime`: the first that lists the regime or serves any regime.
+    /// Contacts are kept in order of trust: the project's own first, then those merged in
+    /// from open sources; a national branch's contact serves only its countries.
     pub fn contact_for(&self, regime: &str) -> Option<&Contact> {
+        self.contact_for_country(regime, None)
+    }
+
+    /// The contact for `regime` and, when known, the user's `country` (ISO alpha-2): the
+    /// first serving that country, else the first serving every country, else the first
+    /// serving the regime at all (only national branches: better than nothing).
+    pub fn contact_for_country(&self, regime: &str, country: Option<&str>) -> Option<&Contact> {
+        let serving = || {
+            self.contacts
+                .iter()
+                .filter(|c| c.regimes.is_empty() || c.regimes.iter().any(|r| r == regime))
+        };
+        country
+            .and_then(|k| serving().find(|c| c.countries.iter().any(|x| x.eq_ignore_ascii_case(k))))
+            .or_else(|| serving().find(|c| c.countries.is_empty()))
+            .or_else(|| serving().next())
+    }
+
+    /// True when the directory has an e-mail address or a web form to send a request to.
+    pub fn has_electronic_contact(&self) -> bool {
         self.contacts
             .iter()
-            .find(|c| c.regimes.iter().any(|r| r == regime))
-            .or_else(|| self.contacts.iter().find(|c| c.regimes.is_empty()))
+            .any(|c| c.email.is_some() || c.web_form.is_some())
     }
 
     /// True when the directory has no way to reach the company yet.
     pub fn contact_unknown(&self) -> bool {
         self.contacts.iter().all(Contact::is_empty)
     }
+}
+
+fn builtin_with_report() -> &'static (Directory, MergeReport) {
+    static CELL: OnceLock<(Directory, MergeReport)> = OnceLock::new();
+    CELL.get_or_init(|| Directory::load_with_report().expect("embedded directory is valid"))
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -189,17 +256,58 @@ pub struct Directory {
 }
 
 impl Directory {
-    /// Parses and validates the embedded directory.
+    /// The project's entries merged with the embedded Datenanfragen.de records, validated.
     pub fn load() -> Result<Directory, Error> {
-        Directory::parse_named(TEXT, FILE)
+        Ok(Directory::load_with_report()?.0)
     }
 
-    /// Parses and validates directory data given as text (a corrected file, a test case).
+    /// [`Directory::load`] and what the merge did (how many records merged, added, which
+    /// names were dropped because another entry has them).
+    pub fn load_with_report() -> Result<(Directory, MergeReport), Error> {
+        Directory::merged(TEXT, DATENANFRAGEN_TEXT, LINKS_TEXT)
+    }
+
+    /// The project's own file alone, before any merge (every rule of that file applies).
+    pub fn project_only() -> Result<Directory, Error> {
+        Directory::parse_named(TEXT, FILE, Rules::Curated)
+    }
+
+    /// Parses and validates a project directory file given as text (a corrected file, a test
+    /// case), without merging any source into it.
     pub fn parse(text: &str) -> Result<Directory, Error> {
-        Directory::parse_named(text, "directory (given text)")
+        Directory::parse_named(text, "directory (given text)", Rules::Curated)
     }
 
-    fn parse_named(text: &str, file_name: &'static str) -> Result<Directory, Error> {
+    /// Merges a project directory file with a Datenanfragen.de companies array (and the links
+    /// between their records), and validates the result. This is what [`Directory::load`]
+    /// does with the embedded files; a newer source file can be checked with it before it
+    /// is embedded.
+    pub fn merged(
+        project: &str,
+        datenanfragen: &str,
+        links: &str,
+    ) -> Result<(Directory, MergeReport), Error> {
+        let curated = Directory::parse_named(project, FILE, Rules::Curated)?;
+        let records = datenanfragen::parse(datenanfragen)?;
+        let links = merge::Links::parse(links)?;
+        let (entries, report) = merge::merge(curated.entries, &records, &links)?;
+        let regimes = Regimes::load()?;
+        let mut problems = Vec::new();
+        let dir = Directory::index(entries, &mut problems);
+        for e in &dir.entries {
+            problems.extend(validate::entry_problems(e, &regimes, Rules::Merged));
+        }
+        if problems.is_empty() {
+            Ok((dir, report))
+        } else {
+            Err(Error::DataInvalid {
+                file: "directory merged with data/sources/datenanfragen/companies.json",
+                problems,
+            })
+        }
+    }
+
+    fn parse_named(text: &str, file_name: &'static str, rules: Rules) -> Result<Directory, Error> {
         let file: DirectoryFile =
             serde_json::from_str(text).map_err(|source| Error::DataParse {
                 file: file_name,
@@ -212,7 +320,7 @@ impl Directory {
         }
         let dir = Directory::index(file.entries, &mut problems);
         for e in &dir.entries {
-            problems.extend(entry_problems(e, &regimes));
+            problems.extend(validate::entry_problems(e, &regimes, rules));
         }
         if problems.is_empty() {
             Ok(dir)
@@ -224,10 +332,14 @@ impl Directory {
         }
     }
 
-    /// The embedded directory, parsed once (the tests prove it valid).
+    /// The embedded directory, merged and parsed once (the tests prove it valid).
     pub fn builtin() -> &'static Directory {
-        static CELL: OnceLock<Directory> = OnceLock::new();
-        CELL.get_or_init(|| Directory::load().expect("embedded directory is valid"))
+        &builtin_with_report().0
+    }
+
+    /// What the merge of the embedded files did.
+    pub fn builtin_report() -> &'static MergeReport {
+        &builtin_with_report().1
     }
 
     fn index(entries: Vec<Entry>, problems: &mut Vec<String>) -> Directory {
@@ -285,10 +397,15 @@ impl Directory {
                 handles.insert(key, i);
             }
         }
-        // Legal entity names help matching but may be shared (one entity, several brands):
-        // they are indexed only where they do not clash with a name or alias.
+        // Legal entity names (the entry's and its contacts') help matching but may be shared
+        // (one entity, several brands): they are indexed only where they do not clash with a
+        // name or alias.
         for (i, e) in entries.iter().enumerate() {
-            if let Some(le) = &e.legal_entity {
+            let entities = e
+                .legal_entity
+                .iter()
+                .chain(e.contacts.iter().filter_map(|c| c.entity.as_ref()));
+            for le in entities {
                 let key = matching::name_key(le);
                 if !key.is_empty() {
                     names.entry(key).or_insert(i);
@@ -316,180 +433,4 @@ impl Directory {
     pub fn match_name(&self, raw: &str) -> Option<&Entry> {
         matching::find(self, raw).map(|i| &self.entries[i])
     }
-}
-
-fn entry_problems(e: &Entry, regimes: &Regimes) -> Vec<String> {
-    let s = &e.slug;
-    let mut out = Vec::new();
-    if e.slug.is_empty()
-        || !e
-            .slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        || e.slug.starts_with('-')
-        || e.slug.ends_with('-')
-    {
-        out.push(format!(
-            "slug `{s}` must be lowercase letters, digits and inner hyphens"
-        ));
-    }
-    if e.name.trim().is_empty() {
-        out.push(format!("{s}: empty name"));
-    }
-    if e.country.len() != 2 || !e.country.bytes().all(|b| b.is_ascii_uppercase()) {
-        out.push(format!(
-            "{s}: country `{}` is not an ISO alpha-2 code",
-            e.country
-        ));
-    }
-    if e.request_language.len() != 2 || !e.request_language.bytes().all(|b| b.is_ascii_lowercase())
-    {
-        out.push(format!(
-            "{s}: request_language `{}` is not an ISO 639-1 code",
-            e.request_language
-        ));
-    }
-    if e.categories.is_empty() {
-        out.push(format!("{s}: no category"));
-    }
-    if e.regimes.is_empty() {
-        out.push(format!("{s}: no regime"));
-    }
-    for r in &e.regimes {
-        if regimes.get(r).is_err() {
-            out.push(format!("{s}: unknown regime `{r}`"));
-        }
-    }
-    if e.domains.is_empty() {
-        out.push(format!("{s}: no domain"));
-    }
-    for d in &e.domains {
-        if !is_host(d) {
-            out.push(format!(
-                "{s}: domain `{d}` is not a bare lowercase host (no scheme, no www.)"
-            ));
-        }
-    }
-    for h in &e.handles {
-        if !h.starts_with('@')
-            || h.len() < 2
-            || h[1..]
-                .chars()
-                .any(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-        {
-            out.push(format!(
-                "{s}: handle `{h}` must be @ followed by letters, digits, _ or ."
-            ));
-        }
-    }
-    for (i, c) in e.contacts.iter().enumerate() {
-        for r in &c.regimes {
-            if regimes.get(r).is_err() {
-                out.push(format!("{s}: contact {i} names unknown regime `{r}`"));
-            } else if !e.regimes.contains(r) {
-                out.push(format!(
-                    "{s}: contact {i} is for `{r}`, which the entry's regimes omit"
-                ));
-            }
-        }
-        for (what, v) in [("email", &c.email), ("dpo_email", &c.dpo_email)] {
-            if let Some(v) = v {
-                if !is_email(v) {
-                    out.push(format!(
-                        "{s}: contact {i} {what} `{v}` is not an e-mail address"
-                    ));
-                }
-            }
-        }
-        for (what, v) in [
-            ("web_form", &c.web_form),
-            ("self_service", &c.self_service),
-            ("opt_out", &c.opt_out),
-        ] {
-            if let Some(v) = v {
-                if !is_url(v) {
-                    out.push(format!("{s}: contact {i} {what} `{v}` is not an https URL"));
-                }
-            }
-        }
-        if c.is_empty() {
-            out.push(format!(
-                "{s}: contact {i} is empty (leave the list empty instead)"
-            ));
-        }
-    }
-    if let Some(p) = &e.privacy_policy {
-        if !is_url(p) {
-            out.push(format!("{s}: privacy_policy `{p}` is not an https URL"));
-        }
-    }
-    for rep in [&e.representatives.eu, &e.representatives.uk]
-        .into_iter()
-        .flatten()
-    {
-        if let Some(m) = &rep.email {
-            if !is_email(m) {
-                out.push(format!(
-                    "{s}: representative e-mail `{m}` is not an e-mail address"
-                ));
-            }
-        }
-    }
-    if e.sources.is_empty() || e.sources.iter().any(|x| x.trim().is_empty()) {
-        out.push(format!("{s}: sources missing"));
-    }
-    if e.contact_unknown() && !e.sources.iter().any(|x| x == NAME_AND_DOMAIN_ONLY) {
-        out.push(format!(
-            "{s}: no contact, so sources must say `{NAME_AND_DOMAIN_ONLY}`"
-        ));
-    }
-    if e.identity_fields.is_empty() {
-        out.push(format!("{s}: no identity field"));
-    }
-    let mut seen = BTreeMap::new();
-    for a in &e.aliases {
-        if seen.insert(a.to_lowercase(), ()).is_some() {
-            out.push(format!("{s}: alias `{a}` listed twice"));
-        }
-    }
-    out
-}
-
-/// `example.com`, `shop.example.co.uk`: lowercase labels, at least one dot, no `www.`.
-fn is_host(d: &str) -> bool {
-    let labels: Vec<&str> = d.split('.').collect();
-    labels.len() >= 2
-        && !d.starts_with("www.")
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        })
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_lowercase()))
-}
-
-/// A plain address `local@host.tld` (no display name, no spaces).
-pub(crate) fn is_email(s: &str) -> bool {
-    let Some((local, host)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !host.contains('@')
-        && local
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
-        && is_host(&host.to_ascii_lowercase())
-}
-
-/// An `https://host/path` URL without spaces.
-pub(crate) fn is_url(s: &str) -> bool {
-    let Some(rest) = s.strip_prefix("https://") else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !s.contains(char::is_whitespace) && is_host(host.trim_start_matches("www."))
 }

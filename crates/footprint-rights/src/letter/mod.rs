@@ -65,11 +65,24 @@ pub struct CompanyContact {
 impl CompanyContact {
     /// The directory entry's contact for `regime` (or its default contact).
     pub fn from_entry(entry: &Entry, regime: &str) -> CompanyContact {
-        let c = entry.contact_for(regime);
+        CompanyContact::from_entry_for_country(entry, regime, None)
+    }
+
+    /// The entry's contact for `regime` and the user's country, when known (a national
+    /// branch's contact for that country first). The addressee is the contact's own legal
+    /// entity when it has one (a branch), else the entry's.
+    pub fn from_entry_for_country(
+        entry: &Entry,
+        regime: &str,
+        country: Option<&str>,
+    ) -> CompanyContact {
+        let c = entry.contact_for_country(regime, country);
         CompanyContact {
             slug: Some(entry.slug.clone()),
             name: entry.name.clone(),
-            legal_entity: entry.legal_entity.clone(),
+            legal_entity: c
+                .and_then(|c| c.entity.clone())
+                .or_else(|| entry.legal_entity.clone()),
             email: c.and_then(|c| c.email.clone()),
             web_form: c.and_then(|c| c.web_form.clone()),
             postal_address: c.and_then(|c| c.postal_address.clone()),

@@ -145,53 +145,64 @@ fn the_21_big_holders_have_exactly_the_rights_md_contacts() {
     );
 }
 
+/// The 21 holders whose contacts RIGHTS.md gives.
+const BIG21: [&str; 21] = [
+    "meta",
+    "whatsapp",
+    "google",
+    "x",
+    "linkedin",
+    "amazon",
+    "tiktok",
+    "snap",
+    "reddit",
+    "spotify",
+    "netflix",
+    "apple",
+    "microsoft",
+    "acxiom",
+    "experian",
+    "equifax",
+    "liveramp",
+    "criteo",
+    "the-trade-desk",
+    "epsilon",
+    "oracle",
+];
+
 #[test]
-fn companies_beyond_rights_md_have_no_invented_contacts() {
-    let big21 = [
-        "meta",
-        "whatsapp",
-        "google",
-        "x",
-        "linkedin",
-        "amazon",
-        "tiktok",
-        "snap",
-        "reddit",
-        "spotify",
-        "netflix",
-        "apple",
-        "microsoft",
-        "acxiom",
-        "experian",
-        "equifax",
-        "liveramp",
-        "criteo",
-        "the-trade-desk",
-        "epsilon",
-        "oracle",
-    ];
-    for e in dir()
-        .entries()
-        .iter()
-        .filter(|e| !big21.contains(&e.slug.as_str()))
-    {
-        assert!(
-            e.contact_unknown(),
-            "{} has a contact that RIGHTS.md does not give",
-            e.slug
-        );
-        assert!(
-            e.sources.iter().any(|s| s == NAME_AND_DOMAIN_ONLY),
-            "{}",
-            e.slug
-        );
-        let contact = CompanyContact::from_entry(e, "eu_gdpr");
-        assert_eq!(
-            (contact.email, contact.web_form),
-            (None, None),
-            "{}",
-            e.slug
-        );
+fn every_contact_has_a_source_and_none_is_invented() {
+    for e in dir().entries() {
+        for c in &e.contacts {
+            match &c.source {
+                // Only the RIGHTS.md contacts rely on the entry's first source.
+                None => assert!(
+                    BIG21.contains(&e.slug.as_str()),
+                    "{}: a contact without a source: {c:?}",
+                    e.slug
+                ),
+                Some(s) => assert!(
+                    s.starts_with("Datenanfragen.de company database (CC0), record `")
+                        || s.starts_with("https://"),
+                    "{}: the source {s:?} names neither a Datenanfragen record nor a page",
+                    e.slug
+                ),
+            }
+        }
+        if e.contact_unknown() {
+            assert!(
+                e.sources.iter().any(|s| s == NAME_AND_DOMAIN_ONLY),
+                "{}",
+                e.slug
+            );
+            let contact = CompanyContact::from_entry(e, "eu_gdpr");
+            assert_eq!(
+                (contact.email, contact.web_form),
+                (None, None),
+                "{}",
+                e.slug
+            );
+        }
     }
 }
 

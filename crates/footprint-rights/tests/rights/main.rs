@@ -3,6 +3,7 @@
 mod data;
 mod deadlines;
 mod directory;
+mod directory_merge;
 mod formats;
 mod letters;
 mod tracking;
