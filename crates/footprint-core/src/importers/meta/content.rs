@@ -67,9 +67,12 @@ const RULES: &[Rule] = &[
     ),
     rule(parser::CONNECTIONS, &["followers", "following"], &[]),
     rule(parser::AD_INTERESTS, &["topics_v2", "topics", "inferred_data_ig_interest", "topics_your_topics", "bcts"], &[]),
-    // Logged records without a dedicated parser (2018-20 `account_activity`, Instagram 2019
-    // `account_history.json`): walked generically rather than left unknown.
-    rule(parser::GENERIC, &["account_activity_v2", "account_activity", "login_history"], &[]),
+    // Logins and account events (2018-20 `account_activity`, Instagram 2019
+    // `account_history.json`).
+    rule(parser::LOGINS, &["account_activity_v2", "account_activity", "login_history"], &[]),
+    // Instagram 2021-22 `login_activity.json`: `string_map_data` records the generic walker reads.
+    rule(parser::GENERIC, &["account_history_login_history", "account_history_logout_history"], &[]),
+    rule(parser::POKES, &["pokes_v2", "pokes"], &[]),
 ];
 
 /// A posts file as a top-level array (`your_posts_1.json` under another name):
@@ -164,7 +167,7 @@ mod tests {
             ("messages.json", r#"[{"participants": ["sam", "kim"], "conversation": [{"sender": "sam""#, parser::IG_CONVERSATIONS),
             // A thread with reactions is a thread, not a likes file.
             ("inbox/x/thread.json", r#"{"participants": [{"name": "Sam"}], "messages": [{"sender_name": "Sam", "reactions": [{"reaction": "x"}]}"#, parser::MESSAGES),
-            ("account_history.json", r#"{"login_history": [{"cookie_name": "x""#, parser::GENERIC),
+            ("account_history.json", r#"{"login_history": [{"cookie_name": "x""#, parser::LOGINS),
         ];
         for (path, head, want) in cases {
             assert_eq!(parsed(path, head), *want, "{path}");
@@ -173,7 +176,8 @@ mod tests {
 
     #[test]
     fn unknown_outside_sections_generic_inside() {
-        assert_eq!(role("other_activity/pokes.json", r#"{"pokes_v2": [{"poker": "Kim"}]}"#), None);
+        assert_eq!(role("other_activity/nudges.json", r#"{"nudges_v2": [{"nudger": "Kim"}]}"#), None);
+        assert_eq!(role("other_activity/pokes.json", r#"{"pokes_v2": [{"poker": "Kim"}]}"#), Some(FileRole::Parse(parser::POKES)));
         assert_eq!(
             role("logged_information/search/your_search_history.json", r#"{"searches_v2": [{"timestamp": 1"#),
             Some(FileRole::Parse(parser::GENERIC))

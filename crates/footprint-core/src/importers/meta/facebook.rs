@@ -20,7 +20,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         "Pick your Facebook profile, “All available information”, format JSON, date range “All time”.",
         "Download the .zip files when Meta notifies you.",
     ],
-    format: "facebook-…zip (choose JSON, not HTML).",
+    format: "facebook-…zip, in HTML or JSON (JSON keeps a few more details).",
     color: "#6c5ce7",
 };
 

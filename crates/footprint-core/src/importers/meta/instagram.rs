@@ -22,7 +22,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         "Pick your Instagram profile, “All available information”, format JSON, date range “All time”.",
         "Download the .zip files when Meta notifies you.",
     ],
-    format: "instagram-…zip (choose JSON, not HTML).",
+    format: "instagram-…zip, in HTML or JSON (JSON keeps a few more details).",
     color: "#d63384",
 };
 

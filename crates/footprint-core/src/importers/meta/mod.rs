@@ -28,8 +28,10 @@ pub mod generic;
 pub mod html;
 pub mod instagram;
 pub mod label_values;
+pub mod logins;
 pub mod messages;
 pub mod paths;
+pub mod pokes;
 pub mod profile;
 pub mod recognize;
 pub mod third_parties;
@@ -68,6 +70,8 @@ pub mod parser {
     /// Instagram 2019 `messages.json`: every conversation in one array.
     pub const IG_CONVERSATIONS: &str = "meta_ig_conversations";
     pub const GENERIC: &str = "meta_generic";
+    pub const LOGINS: &str = "meta_logins";
+    pub const POKES: &str = "meta_pokes";
 }
 
 /// Run the parser named by `tag` over one file. Shared by both importers.
@@ -95,6 +99,8 @@ pub fn import(
         parser::SEEN_CONTENT => third_parties::parse_seen_content(reader, cx),
         parser::IG_CONVERSATIONS => messages::parse_conversations(reader, cx),
         parser::GENERIC => generic::parse(reader, cx),
+        parser::LOGINS => logins::parse(reader, cx),
+        parser::POKES => pokes::parse(reader, cx),
         other => match html::import(other, reader, cx) {
             Some(result) => result,
             None => Err(ParseError::Other(format!(

@@ -74,6 +74,9 @@ const BY_NAME: &[(&str, &str)] = &[
     ("information_you've_submitted_to_advertisers.json", parser::LEAD_FORMS),
     ("ads_viewed.json", parser::ADS_VIEWED),
     ("ads_clicked.json", parser::ADS_CLICKED),
+    // Logins and pokes (also found by content under other names).
+    ("account_activity.json", parser::LOGINS),
+    ("pokes.json", parser::POKES),
 ];
 
 /// Numbered file families (`your_posts_1.json`, `followers_2.json`): prefix and parser.
@@ -253,7 +256,8 @@ mod tests {
         assert!(in_section("logged_information/search/your_search_history.json"));
         assert!(!in_section("other_activity/pokes.json"));
         assert!(!in_section("connections"));
-        assert_eq!(role("other_activity/pokes.json"), FileRole::Unknown);
+        assert_eq!(role("other_activity/pokes.json"), FileRole::Parse(parser::POKES));
+        assert_eq!(role("other_activity/nudges.json"), FileRole::Unknown);
         assert_eq!(role("random/notes.txt"), FileRole::Unknown);
         // A message-like name outside a messages folder is not a thread.
         assert_eq!(role("other/message_1.json"), FileRole::Unknown);

@@ -22,6 +22,7 @@
 pub mod activity;
 pub mod generic;
 pub mod labels;
+pub mod logins;
 pub mod messages;
 pub mod page;
 pub mod profile;
@@ -51,6 +52,8 @@ pub mod parser {
     pub const ADS_VIEWED: &str = "meta_html_ads_viewed";
     pub const ADS_CLICKED: &str = "meta_html_ads_clicked";
     pub const GENERIC: &str = "meta_html_generic";
+    pub const LOGINS: &str = "meta_html_logins";
+    pub const POKES: &str = "meta_html_pokes";
 }
 
 /// Why the HTML export's own index pages are not imported.
@@ -75,6 +78,8 @@ pub fn twin(json_parser: &str) -> Option<&'static str> {
         json::ADS_VIEWED => parser::ADS_VIEWED,
         json::ADS_CLICKED => parser::ADS_CLICKED,
         json::GENERIC => parser::GENERIC,
+        json::LOGINS => parser::LOGINS,
+        json::POKES => parser::POKES,
         _ => return None,
     })
 }
@@ -126,6 +131,8 @@ pub fn import(tag: &str, reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Option
         parser::ADS_VIEWED => third_parties::parse_ads_seen(reader, cx, "ad_seen"),
         parser::ADS_CLICKED => third_parties::parse_ads_seen(reader, cx, "ad_clicked"),
         parser::GENERIC => generic::parse(reader, cx),
+        parser::LOGINS => logins::parse_logins(reader, cx),
+        parser::POKES => logins::parse_pokes(reader, cx),
         _ => return None,
     })
 }
