@@ -4,6 +4,10 @@
 //! repository root, because the app package lives at the root).
 
 fn main() {
+    // tauri-build does not watch the hand-written permissions: without these, a command added to
+    // commands.toml stays "not allowed" in an incremental build.
+    println!("cargo:rerun-if-changed=src-tauri/permissions");
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(
