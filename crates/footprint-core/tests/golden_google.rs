@@ -540,20 +540,7 @@ fn records_throughput_one_million_points() {
 #[test]
 #[ignore = "benchmark: generates a million points"]
 fn records_parser_throughput_in_memory() {
-    use footprint_core::importer::{ImportCx, ParseError, RecordSink, Warning};
-    use footprint_core::model::{Identity, Record};
-
-    struct Counting(u64);
-    impl RecordSink for Counting {
-        fn record(&mut self, _: Record) -> Result<(), ParseError> {
-            self.0 += 1;
-            Ok(())
-        }
-        fn identity(&mut self, _: Identity) {}
-        fn warning(&mut self, w: Warning) {
-            panic!("unexpected warning {w:?}");
-        }
-    }
+    use footprint_core::importer::ImportCx;
 
     let spec = TakeoutSpec {
         activity: 0,
@@ -568,7 +555,7 @@ fn records_parser_throughput_in_memory() {
     let dir = tempfile::tempdir().unwrap();
     generate(&spec, &dir.path().join("bench")).unwrap();
     let bytes = std::fs::read(dir.path().join("bench/Location History/Records.json")).unwrap();
-    let mut sink = Counting(0);
+    let mut sink = golden::CountingSink(0);
     let started = std::time::Instant::now();
     {
         let mut cx = ImportCx::new("Records.json", &mut sink);

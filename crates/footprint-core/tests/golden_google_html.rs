@@ -163,21 +163,8 @@ fn youtube_history_html_gives_the_json_records() {
 #[test]
 #[ignore = "benchmark: generates a 90 MB page"]
 fn html_parser_throughput_in_memory() {
-    use footprint_core::importer::{ImportCx, ParseError, RecordSink, Warning};
-    use footprint_core::model::{Identity, Record};
+    use footprint_core::importer::ImportCx;
     use footprint_fixtures::Container;
-
-    struct Counting(u64);
-    impl RecordSink for Counting {
-        fn record(&mut self, _: Record) -> Result<(), ParseError> {
-            self.0 += 1;
-            Ok(())
-        }
-        fn identity(&mut self, _: Identity) {}
-        fn warning(&mut self, w: Warning) {
-            panic!("unexpected warning {w:?}");
-        }
-    }
 
     let spec = TakeoutSpec {
         top_folder: false,
@@ -187,7 +174,7 @@ fn html_parser_throughput_in_memory() {
     let dir = tempfile::tempdir().unwrap();
     generate(&spec, &dir.path().join("bench")).unwrap();
     let bytes = std::fs::read(dir.path().join("bench/My Activity/Search/MyActivity.html")).unwrap();
-    let mut sink = Counting(0);
+    let mut sink = golden::CountingSink(0);
     let started = std::time::Instant::now();
     {
         let mut cx = ImportCx::new("MyActivity.html", &mut sink);

@@ -200,3 +200,18 @@ pub fn tally(names: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
     }
     m
 }
+
+/// A sink that only counts records, for measuring one parser alone (no store, no Vec of
+/// records); a warning is a failure, as generated input is clean.
+pub struct CountingSink(pub u64);
+
+impl footprint_core::importer::RecordSink for CountingSink {
+    fn record(&mut self, _: footprint_core::model::Record) -> Result<(), footprint_core::importer::ParseError> {
+        self.0 += 1;
+        Ok(())
+    }
+    fn identity(&mut self, _: footprint_core::model::Identity) {}
+    fn warning(&mut self, w: footprint_core::importer::Warning) {
+        panic!("unexpected warning {w:?}");
+    }
+}
