@@ -525,12 +525,48 @@ impl Store {
             .prepare("SELECT id FROM archives WHERE demo = 1 ORDER BY id")
             .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
             .map_err(self.err())?;
-        ids.into_iter().map(|id| self.remove_archive(id)).collect()
+        let outcomes = ids
+            .into_iter()
+            .map(|id| self.remove_archive_rows(id))
+            .collect::<Result<Vec<_>, _>>()?;
+        if !outcomes.is_empty() {
+            self.erase_deleted()?;
+        }
+        Ok(outcomes)
     }
 
     /// Remove an archive and everything derived from it, in one transaction. Records that a
-    /// later export of the same account also contains are handed over to it, not lost.
+    /// later export of the same account also contains are handed over to it, not lost. Then
+    /// erase: nothing only this archive held is left in the database's files (docs/PRIVACY.md).
     pub fn remove_archive(&mut self, id: i64) -> Result<RemoveOutcome, StoreError> {
+        let outcome = self.remove_archive_rows(id)?;
+        self.erase_deleted()?;
+        Ok(outcome)
+    }
+
+    /// Settings' "delete everything": every archive and all that was derived from it, the
+    /// user's requests and own company contacts, then erased like a removal. The database
+    /// stays (empty, same schema), so the app's open connections keep working.
+    pub fn delete_everything(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = StoreError::sql(&path);
+        let tx = self.conn.transaction().map_err(&err)?;
+        // The records' delete trigger takes their words out of the full-text index.
+        tx.execute_batch(
+            "DELETE FROM record_also_in;
+             DELETE FROM records;
+             DELETE FROM archives;
+             DELETE FROM requests;
+             DELETE FROM contact_overrides;",
+        )
+        .map_err(&err)?;
+        crate::summaries::rebuild(&tx).map_err(&err)?;
+        holders::rebuild_holdings(&tx).map_err(&err)?;
+        tx.commit().map_err(&err)?;
+        self.erase_deleted()
+    }
+
+    fn remove_archive_rows(&mut self, id: i64) -> Result<RemoveOutcome, StoreError> {
         let path = self.path.clone();
         let err = StoreError::sql(&path);
         let tx = self.conn.transaction().map_err(&err)?;

@@ -43,6 +43,9 @@ pub enum StoreError {
     },
     #[error("{0}")]
     NotFound(String),
+    /// Another connection kept a read transaction open, so the WAL could not be truncated.
+    #[error("{0}")]
+    Busy(String),
 }
 
 impl StoreError {
@@ -91,9 +94,13 @@ impl Store {
         let err = StoreError::sql(&for_err);
         // WAL: readers (the app's screens) never block the importer. NORMAL sync is safe with
         // WAL (a crash can lose the last commit, never corrupt). Foreign keys are off by
-        // default in SQLite: turn them on.
+        // default in SQLite: turn them on. Secure delete: SQLite otherwise leaves deleted rows
+        // in free pages and in the unused parts of live pages, where they can be read back from
+        // the raw file; a removed export must leave no trace (issue #12, tests/erase.rs). Every
+        // connection sets it, because it is per connection and any of them may delete.
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
+            "PRAGMA secure_delete = ON;
+             PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
              PRAGMA cache_size = -32000;",
@@ -137,6 +144,41 @@ impl Store {
 
     pub(crate) fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         StoreError::sql(&self.path)
+    }
+
+    /// Make what was just deleted unrecoverable from the database's files: the full-text
+    /// index merged (its segments otherwise keep the removed words, with a delete marker
+    /// beside them), the file vacuumed (no free page and no stale page left), and the WAL
+    /// checkpointed into the file and truncated to zero bytes. Secure delete (set on every
+    /// connection, see `init`) zeroes the rows as they are deleted; this removes the rest.
+    /// Called after every removal and after [`Store::delete_everything`]; docs/PRIVACY.md.
+    ///
+    /// VACUUM needs no SQL statement open on this connection (a `&mut self` guarantees it);
+    /// readers on other connections may keep reading. The checkpoint waits (busy timeout) for
+    /// them to finish their read transactions: the app's reader holds none between commands.
+    pub(crate) fn erase_deleted(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = StoreError::sql(&path);
+        // 'optimize' merges every segment into one, dropping the entries of deleted rows
+        // (records_fts is external-content; its delete trigger already told it which).
+        self.conn
+            .execute_batch("INSERT INTO records_fts(records_fts) VALUES ('optimize'); VACUUM;")
+            .map_err(&err)?;
+        if self.path.is_some() {
+            let (busy, _log, _done): (i64, i64, i64) = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .map_err(&err)?;
+            if busy != 0 {
+                return Err(StoreError::Busy(format!(
+                    "{}: the removal is done, but another connection kept reading, so the write-ahead log still holds the removed data; close other Footprint windows or commands and remove again",
+                    display_path(&self.path)
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// Schema version of the open database.
