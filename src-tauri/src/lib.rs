@@ -33,6 +33,7 @@ pub fn run() {
             commands::queries::archive_report,
             commands::queries::remove_archive,
             commands::queries::remove_demo,
+            commands::queries::delete_everything,
             commands::queries::overview,
             commands::queries::stats,
             commands::queries::companies,

@@ -55,6 +55,13 @@ pub async fn remove_demo(state: State<'_, AppState>) -> Result<Vec<RemoveOutcome
     removing(&state, |s| Ok(s.remove_demo()?)).await
 }
 
+/// Settings' "Delete everything": every export and all derived from it, the requests and the
+/// user's own contacts, erased from the file (see docs/PRIVACY.md).
+#[tauri::command]
+pub async fn delete_everything(state: State<'_, AppState>) -> Result<(), CommandError> {
+    removing(&state, |s| Ok(s.delete_everything()?)).await
+}
+
 /// Run a removal on the store unless an import is writing (one writer at a time).
 async fn removing<T: Send + 'static>(
     state: &State<'_, AppState>,

@@ -70,6 +70,7 @@ export const api = {
   archiveReport: (id: number) => call<ImportReport | null>("archive_report", { id }),
   removeArchive: (id: number) => call<RemoveOutcome>("remove_archive", { id }),
   removeDemo: () => call<RemoveOutcome[]>("remove_demo"),
+  deleteEverything: () => call<null>("delete_everything"),
   overview: () => call<Overview>("overview"),
   stats: () => call<Stats>("stats"),
   companies: (query: CompanyQuery) => call<CompanySummary[]>("companies", { query }),
