@@ -763,9 +763,20 @@ impl Request {
 
     /// A complaint letter to the regime's authority, dated `date`.
     pub fn complaint_letter(&self, date: NaiveDate) -> Result<LetterInput, Error> {
+        self.complaint_letter_to(date, None)
+    }
+
+    /// A complaint letter to `authority` (see [`crate::authority::competent_authority`]), or
+    /// with `None` to the regime's authority, dated `date`.
+    pub fn complaint_letter_to(
+        &self,
+        date: NaiveDate,
+        authority: Option<crate::letter::AuthorityContact>,
+    ) -> Result<LetterInput, Error> {
         Ok(self.letter_input(
             LetterKind::Complaint {
                 original: self.follow_up()?,
+                authority,
             },
             date,
             None,

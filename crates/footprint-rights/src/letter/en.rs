@@ -547,6 +547,18 @@ impl Wording for English {
         format!("Choose the authority to write to ({which}); the list is at {list}.")
     }
 
+    fn note_authority_chosen(&self, why: &str) -> String {
+        format!("Addressed to {why}.")
+    }
+
+    fn note_authority_language(&self, authority: &str, lang: &str) -> String {
+        format!("{authority} takes complaints in `{lang}`; this letter is in English, which it may not accept: consider a translation.")
+    }
+
+    fn note_authority_form(&self, form: &str) -> String {
+        format!("The authority takes complaints through its web form: paste this letter into {form}.")
+    }
+
     fn note_option_skipped(&self, explanation: &str) -> String {
         format!("An option was left out: {explanation}")
     }
