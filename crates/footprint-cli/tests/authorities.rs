@@ -39,13 +39,21 @@ impl Env {
 #[test]
 fn authorities_are_listed_per_country() {
     let env = Env::new();
-    let all: Value = serde_json::from_str(&env.stdout("2026-01-31", &["authorities", "--json"])).unwrap();
+    let all: Value =
+        serde_json::from_str(&env.stdout("2026-01-31", &["authorities", "--json"])).unwrap();
     assert_eq!(all.as_array().unwrap().len(), 57);
     let de = env.stdout("2026-01-31", &["authorities", "--country", "de"]);
     // Piped: tab-separated, a header and 26 German authorities.
     assert_eq!(de.lines().count(), 27, "{de}");
-    assert!(de.lines().next().unwrap().starts_with("country\tregion\tscope"));
-    assert!(de.contains("DE\tBY\tcompanies\tdebaylda\tBayerisches Landesamt"), "{de}");
+    assert!(de
+        .lines()
+        .next()
+        .unwrap()
+        .starts_with("country\tregion\tscope"));
+    assert!(
+        de.contains("DE\tBY\tcompanies\tdebaylda\tBayerisches Landesamt"),
+        "{de}"
+    );
     assert!(de.contains("\tfederal\tdebfdi\t"), "{de}");
     let uk = env.stdout("2026-01-31", &["authorities", "--country", "UK"]);
     assert!(uk.contains("SK9 5AF"), "{uk}");
@@ -53,7 +61,9 @@ fn authorities_are_listed_per_country() {
         .args(["authorities", "--country", "US"])
         .assert()
         .code(4)
-        .stderr(predicate::str::contains("no supervisory authority is known for `US`"));
+        .stderr(predicate::str::contains(
+            "no supervisory authority is known for `US`",
+        ));
 }
 
 #[test]
@@ -65,33 +75,73 @@ fn a_complaint_goes_to_the_chosen_authority() {
         .arg(&zip)
         .assert()
         .success();
-    env.cmd("2026-01-31").arg("import").arg(&zip).assert().success();
+    env.cmd("2026-01-31")
+        .arg("import")
+        .arg(&zip)
+        .assert()
+        .success();
     let created: Value = serde_json::from_str(&env.stdout(
         "2026-01-31",
         &[
-            "request", "new", "--company", "Meta", "--type", "access", "--regime", "gdpr",
+            "request",
+            "new",
+            "--company",
+            "Meta",
+            "--type",
+            "access",
+            "--regime",
+            "gdpr",
             "--json",
         ],
     ))
     .unwrap();
     let r = created["reference"].as_str().unwrap().to_string();
     env.stdout("2026-02-01", &["request", "mark", &r, "sent"]);
+    env.stdout("2026-02-03", &["request", "mark", &r, "acknowledged"]);
     let day = "2026-03-20";
 
     // Residence: the Land authority, with its address, the request's reference and dates.
     let by = env.stdout(
         day,
-        &["request", "letter", &r, "--kind", "complaint", "--country", "DE", "--region", "Bayern"],
+        &[
+            "request",
+            "letter",
+            &r,
+            "--kind",
+            "complaint",
+            "--country",
+            "DE",
+            "--region",
+            "Bayern",
+        ],
     );
     assert!(by.contains("Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)\nPostfach 1349\n91504 Ansbach\nDeutschland"), "{by}");
     assert!(by.contains(&r), "{by}");
-    assert!(by.contains("On 1 February 2026 I sent the company a request"), "{by}");
-    assert!(!by.contains("[name and address of the data protection authority"), "{by}");
+    assert!(
+        by.contains("- 3 February 2026: the company confirmed receipt"),
+        "{by}"
+    );
+    assert!(
+        by.contains("On 1 February 2026 I sent the company a request"),
+        "{by}"
+    );
+    assert!(
+        !by.contains("[name and address of the data protection authority"),
+        "{by}"
+    );
 
     // Germany without a Land: the federal commissioner, and a note why.
     let out = env
         .cmd(day)
-        .args(["request", "letter", &r, "--kind", "complaint", "--country", "DE"])
+        .args([
+            "request",
+            "letter",
+            &r,
+            "--kind",
+            "complaint",
+            "--country",
+            "DE",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -101,26 +151,63 @@ fn a_complaint_goes_to_the_chosen_authority() {
     // The company's lead authority: Meta is established in Ireland.
     let lead = env.stdout(
         day,
-        &["request", "letter", &r, "--kind", "complaint", "--authority", "lead"],
+        &[
+            "request",
+            "letter",
+            &r,
+            "--kind",
+            "complaint",
+            "--authority",
+            "lead",
+        ],
     );
-    assert!(lead.contains("Irish Data Protection Commission\n21 Fitzwilliam Square South"), "{lead}");
+    assert!(
+        lead.contains("Irish Data Protection Commission\n21 Fitzwilliam Square South"),
+        "{lead}"
+    );
 
     // An e-mail draft to the authority.
     let eml = env.dir.path().join("complaint.eml");
     env.cmd(day)
-        .args(["request", "letter", &r, "--kind", "complaint", "--country", "AT", "--format", "eml", "--out"])
+        .args([
+            "request",
+            "letter",
+            &r,
+            "--kind",
+            "complaint",
+            "--country",
+            "AT",
+            "--format",
+            "eml",
+            "--out",
+        ])
         .arg(&eml)
         .assert()
         .success()
         .stdout(predicate::str::contains("send it to dsb@dsb.gv.at"));
-    assert!(std::fs::read_to_string(&eml).unwrap().contains("To: dsb@dsb.gv.at"));
+    assert!(std::fs::read_to_string(&eml)
+        .unwrap()
+        .contains("To: dsb@dsb.gv.at"));
     let pdf = env.dir.path().join("complaint.pdf");
     env.cmd(day)
-        .args(["request", "letter", &r, "--kind", "complaint", "--country", "FR", "--format", "pdf", "--out"])
+        .args([
+            "request",
+            "letter",
+            &r,
+            "--kind",
+            "complaint",
+            "--country",
+            "FR",
+            "--format",
+            "pdf",
+            "--out",
+        ])
         .arg(&pdf)
         .assert()
         .success()
-        .stdout(predicate::str::contains("paste it into https://www.cnil.fr/fr/plaintes"));
+        .stdout(predicate::str::contains(
+            "paste it into https://www.cnil.fr/fr/plaintes",
+        ));
 
     // Without a choice the EU letter still leaves the authority to the user.
     let open = env.stdout(day, &["request", "letter", &r, "--kind", "complaint"]);
@@ -128,9 +215,18 @@ fn a_complaint_goes_to_the_chosen_authority() {
 
     // Refusals, with exit code 3.
     for (args, message) in [
-        (vec!["--country", "US"], "no supervisory authority is known for `US`"),
-        (vec!["--country", "DE", "--region", "Atlantis"], "`Atlantis` is not a German Land"),
-        (vec!["--country", "GB"], "does not take complaints under the GDPR"),
+        (
+            vec!["--country", "US"],
+            "no supervisory authority is known for `US`",
+        ),
+        (
+            vec!["--country", "DE", "--region", "Atlantis"],
+            "`Atlantis` is not a German Land",
+        ),
+        (
+            vec!["--country", "GB"],
+            "does not take complaints under the GDPR",
+        ),
         (vec!["--authority", "nearest"], "use residence or lead"),
         (vec!["--region", "BY"], "needs the country"),
     ] {
@@ -142,7 +238,15 @@ fn a_complaint_goes_to_the_chosen_authority() {
             .stderr(predicate::str::contains(message));
     }
     env.cmd(day)
-        .args(["request", "letter", &r, "--kind", "reminder", "--country", "DE"])
+        .args([
+            "request",
+            "letter",
+            &r,
+            "--kind",
+            "reminder",
+            "--country",
+            "DE",
+        ])
         .assert()
         .code(3)
         .stderr(predicate::str::contains("are for complaints"));

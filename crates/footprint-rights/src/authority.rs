@@ -25,8 +25,8 @@ pub const TEXT: &str = include_str!("../data/sources/datenanfragen/supervisory-a
 /// The EU member states and the other EEA states (ISO 3166-1 alpha-2): every one has an
 /// authority under the GDPR.
 pub const EU_EEA: [&str; 30] = [
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE",
-    "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO",
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO",
 ];
 
 /// The German Länder (ISO 3166-2:DE subdivision codes without `DE-`) and their names.
@@ -38,7 +38,11 @@ pub const LAENDER: [(&str, &str, &str); 16] = [
     ("HB", "Bremen", "Bremen"),
     ("HH", "Hamburg", "Hamburg"),
     ("HE", "Hessen", "Hesse"),
-    ("MV", "Mecklenburg-Vorpommern", "Mecklenburg-Western Pomerania"),
+    (
+        "MV",
+        "Mecklenburg-Vorpommern",
+        "Mecklenburg-Western Pomerania",
+    ),
     ("NI", "Niedersachsen", "Lower Saxony"),
     ("NW", "Nordrhein-Westfalen", "North Rhine-Westphalia"),
     ("RP", "Rheinland-Pfalz", "Rhineland-Palatinate"),
@@ -194,7 +198,10 @@ impl Authorities {
             let country = match r.relevant_countries.as_slice() {
                 [c] if c.len() == 2 => c.to_ascii_uppercase(),
                 other => {
-                    problems.push(format!("{}: relevant-countries {other:?} is not one country", r.slug));
+                    problems.push(format!(
+                        "{}: relevant-countries {other:?} is not one country",
+                        r.slug
+                    ));
                     continue;
                 }
             };
@@ -230,7 +237,10 @@ impl Authorities {
         if problems.is_empty() {
             Ok(a)
         } else {
-            Err(Error::DataInvalid { file: FILE, problems })
+            Err(Error::DataInvalid {
+                file: FILE,
+                problems,
+            })
         }
     }
 
@@ -270,7 +280,10 @@ impl Authorities {
             if !slugs.insert(id.as_str()) {
                 out.push(format!("{id}: duplicate slug"));
             }
-            if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+            if !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
                 out.push(format!("{id}: slug is not [a-z0-9-]"));
             }
             if a.name.trim().is_empty() {
@@ -432,7 +445,12 @@ pub fn competent_authority<'a>(
                 .map(|e| normalize_country(&e.country))
                 .filter(|c| c.len() == 2)
                 .ok_or(NoAuthority::CompanyCountry)?;
-            national(authorities, &c, None, "the company has its main establishment")
+            national(
+                authorities,
+                &c,
+                None,
+                "the company has its main establishment",
+            )
         }
     }
 }
@@ -451,8 +469,13 @@ fn national<'a>(
     };
     if country == "DE" {
         if let Some(code) = land {
-            let a = pick(Scope::General, Some(code)).ok_or_else(|| NoAuthority::Region(code.into()))?;
-            let name = LAENDER.iter().find(|l| l.0 == code).map(|l| l.1).unwrap_or(code);
+            let a =
+                pick(Scope::General, Some(code)).ok_or_else(|| NoAuthority::Region(code.into()))?;
+            let name = LAENDER
+                .iter()
+                .find(|l| l.0 == code)
+                .map(|l| l.1)
+                .unwrap_or(code);
             return Ok(Selection {
                 authority: a,
                 reason: format!("the data protection authority of {name}, the German Land where {because} (GDPR Art. 77(1))"),

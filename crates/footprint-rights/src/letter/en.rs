@@ -1,7 +1,7 @@
 //! Every English sentence of Footprint's letters. Written for Footprint; plain, polite and
 //! firm. To add a language, copy this module, translate each sentence and add a `Lang` variant.
 
-use super::{Outcome, Wording};
+use super::{Outcome, Step, Wording};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -476,6 +476,21 @@ impl Wording for English {
 
     fn complaint_reminder(&self, sent: &str, due: &str) -> String {
         format!("On {sent} I sent the company a reminder and gave it until {due} to answer.")
+    }
+
+    fn complaint_history_lead(&self) -> &'static str {
+        "What happened since:"
+    }
+
+    fn history_step(&self, date: &str, step: Step) -> String {
+        let what = match step {
+            Step::Acknowledged => "the company confirmed receipt",
+            Step::AskedForIdentity => "the company asked me to confirm my identity",
+            Step::Extended => "the company extended the time to answer",
+            Step::AnsweredInPart => "the company answered in part",
+            Step::Refused => "the company refused the request",
+        };
+        format!("{date}: {what}")
     }
 
     fn outcome_authority(&self, outcome: &Outcome) -> String {

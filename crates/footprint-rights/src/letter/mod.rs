@@ -165,6 +165,23 @@ pub enum Outcome {
     Refused { reason: Option<String> },
 }
 
+/// A step of the company's handling of the request, for the history a complaint recounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Acknowledged,
+    AskedForIdentity,
+    Extended,
+    AnsweredInPart,
+    Refused,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryStep {
+    pub date: NaiveDate,
+    pub step: Step,
+}
+
 /// The original request a reminder or complaint refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
@@ -179,6 +196,9 @@ pub struct FollowUp {
     #[serde(default)]
     pub reminder_due: Option<NaiveDate>,
     pub outcome: Outcome,
+    /// What the company did between the request and now, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryStep>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -370,6 +390,9 @@ pub trait Wording: Sync {
         extended: Option<&str>,
     ) -> String;
     fn complaint_reminder(&self, sent: &str, due: &str) -> String;
+    fn complaint_history_lead(&self) -> &'static str;
+    /// "2 February 2026: the company confirmed receipt".
+    fn history_step(&self, date: &str, step: Step) -> String;
     fn outcome_authority(&self, outcome: &Outcome) -> String;
     fn complaint_evidence_lead(&self) -> &'static str;
     fn complaint_identifiers_lead(&self) -> &'static str;
@@ -885,6 +908,14 @@ impl<'a> Builder<'a> {
         ));
         if let (Some(sent), Some(due)) = (o.reminder_sent, o.reminder_due) {
             self.para(w.complaint_reminder(&w.date_long(sent), &w.date_long(due)));
+        }
+        if !o.history.is_empty() {
+            let items = o
+                .history
+                .iter()
+                .map(|h| w.history_step(&w.date_long(h.date), h.step))
+                .collect();
+            self.list(w.complaint_history_lead(), items);
         }
         self.para(w.outcome_authority(&o.outcome));
         self.evidence(w.complaint_evidence_lead());

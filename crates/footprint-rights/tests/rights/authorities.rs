@@ -3,12 +3,13 @@
 
 use crate::d;
 use footprint_rights::authority::{
-    competent_authority, normalize_land, AuthorityChoice, Authorities, NoAuthority, Scope, EU_EEA,
+    competent_authority, normalize_land, Authorities, AuthorityChoice, NoAuthority, Scope, EU_EEA,
     LAENDER,
 };
 use footprint_rights::directory::Directory;
 use footprint_rights::letter::{
-    self, AuthorityContact, CompanyContact, FollowUp, LetterInput, LetterKind, Outcome,
+    self, AuthorityContact, CompanyContact, FollowUp, HistoryStep, LetterInput, LetterKind,
+    Outcome, Step,
 };
 use footprint_rights::regime::Regimes;
 use footprint_rights::{Channel, Lang, RequestOptions, RequestType};
@@ -41,14 +42,28 @@ fn the_embedded_authorities_are_valid_and_cover_europe() {
     assert_eq!(count(Scope::Church), 6);
     assert_eq!(count(Scope::Broadcasting), 2);
     // Every other country has exactly one.
-    for c in EU_EEA.iter().chain(["GB", "CH"].iter()).filter(|c| **c != "DE") {
+    for c in EU_EEA
+        .iter()
+        .chain(["GB", "CH"].iter())
+        .filter(|c| **c != "DE")
+    {
         assert_eq!(a.in_country(c).len(), 1, "{c}");
     }
     assert_eq!(a.in_country("uk")[0].slug, "gbico");
     // The source's three plain-http addresses are left out, never printed.
-    let left: Vec<_> = a.left_out().iter().map(|l| (l.slug.as_str(), l.field)).collect();
-    assert_eq!(left, [("cydp", "web"), ("eeaki", "web"), ("lidss", "webform")]);
-    assert_eq!(a.get("lidss").unwrap().email.as_deref(), Some("info.dss@llv.li"));
+    let left: Vec<_> = a
+        .left_out()
+        .iter()
+        .map(|l| (l.slug.as_str(), l.field))
+        .collect();
+    assert_eq!(
+        left,
+        [("cydp", "web"), ("eeaki", "web"), ("lidss", "webform")]
+    );
+    assert_eq!(
+        a.get("lidss").unwrap().email.as_deref(),
+        Some("info.dss@llv.li")
+    );
 }
 
 #[test]
@@ -115,7 +130,10 @@ fn germany_with_a_land_and_without() {
     assert_eq!(residence("DE", Some("BY")).unwrap(), "debaylda");
     assert_eq!(residence("DE", Some("Bayern")).unwrap(), "debaylda");
     assert_eq!(residence("DE", Some("DE-NW")).unwrap(), "denrwldi");
-    assert_eq!(residence("DE", Some("Nordrhein-Westfalen")).unwrap(), "denrwldi");
+    assert_eq!(
+        residence("DE", Some("Nordrhein-Westfalen")).unwrap(),
+        "denrwldi"
+    );
     assert_eq!(residence("DE", Some("Thüringen")).unwrap(), "detlfdi");
     assert_eq!(residence("de", Some("berlin")).unwrap(), "deberlbdi");
     assert_eq!(residence("DE", Some("Lower Saxony")).unwrap(), "dendslfd");
@@ -141,7 +159,9 @@ fn germany_with_a_land_and_without() {
 fn a_country_without_an_authority_says_so() {
     let e = residence("US", None).unwrap_err();
     assert_eq!(e, NoAuthority::Country("US".into()));
-    assert!(e.to_string().contains("no supervisory authority is known for `US`"));
+    assert!(e
+        .to_string()
+        .contains("no supervisory authority is known for `US`"));
     assert!(residence("", None).is_err());
 }
 
@@ -150,20 +170,23 @@ fn lead_authority_is_the_companys_establishment() {
     let dir = Directory::builtin();
     let meta = dir.get("meta").unwrap();
     assert_eq!(meta.country, "IE");
-    let s = competent_authority(list(), "DE", Some("BY"), Some(meta), AuthorityChoice::Lead)
-        .unwrap();
+    let s =
+        competent_authority(list(), "DE", Some("BY"), Some(meta), AuthorityChoice::Lead).unwrap();
     assert_eq!(s.authority.slug, "iedpc");
     assert!(s.reason.contains("main establishment"), "{}", s.reason);
     let de_company = dir.entries().iter().find(|e| e.country == "DE").unwrap();
-    let s = competent_authority(list(), "FR", None, Some(de_company), AuthorityChoice::Lead)
-        .unwrap();
+    let s =
+        competent_authority(list(), "FR", None, Some(de_company), AuthorityChoice::Lead).unwrap();
     assert_eq!(s.authority.slug, "debfdi");
     assert_eq!(
         competent_authority(list(), "FR", None, None, AuthorityChoice::Lead).unwrap_err(),
         NoAuthority::CompanyCountry
     );
     assert_eq!(AuthorityChoice::parse("lead"), Some(AuthorityChoice::Lead));
-    assert_eq!(AuthorityChoice::parse("residence"), Some(AuthorityChoice::Residence));
+    assert_eq!(
+        AuthorityChoice::parse("residence"),
+        Some(AuthorityChoice::Residence)
+    );
     assert_eq!(AuthorityChoice::parse("x"), None);
 }
 
@@ -179,6 +202,10 @@ fn complaint(regime: &str, authority: Option<AuthorityContact>) -> LetterInput {
                 reminder_sent: Some(d(2026, 3, 3)),
                 reminder_due: Some(d(2026, 3, 17)),
                 outcome: Outcome::NoAnswer,
+                history: vec![HistoryStep {
+                    date: d(2026, 2, 2),
+                    step: Step::Acknowledged,
+                }],
             },
             authority,
         },
@@ -199,15 +226,17 @@ fn complaint(regime: &str, authority: Option<AuthorityContact>) -> LetterInput {
 }
 
 fn chosen(country: &str, region: Option<&str>) -> AuthorityContact {
-    let s = competent_authority(list(), country, region, None, AuthorityChoice::Residence)
-        .unwrap();
+    let s = competent_authority(list(), country, region, None, AuthorityChoice::Residence).unwrap();
     AuthorityContact::from_authority(s.authority, Some(s.reason))
 }
 
 #[test]
 fn complaint_letter_is_addressed_to_the_chosen_authority() {
-    let l = letter::render(&complaint("eu_gdpr", Some(chosen("DE", Some("BY")))), Lang::En)
-        .unwrap();
+    let l = letter::render(
+        &complaint("eu_gdpr", Some(chosen("DE", Some("BY")))),
+        Lang::En,
+    )
+    .unwrap();
     assert_eq!(
         l.recipient,
         vec![
@@ -226,11 +255,33 @@ fn complaint_letter_is_addressed_to_the_chosen_authority() {
     assert!(text.contains("91504 Ansbach"), "{text}");
     assert!(!text.contains("please fill in]"), "{text}");
     assert!(l.body.contains("FP-2026-01-ABC123"));
-    assert!(l.body.contains("On 31 January 2026 I sent the company a request"), "{}", l.body);
-    assert!(l.body.contains("the time to answer ended on 2 March 2026"), "{}", l.body);
-    assert!(l.body.contains("On 3 March 2026 I sent the company a reminder"), "{}", l.body);
-    assert!(l.notes_for_user.iter().any(|n| n.contains("Bayern")), "{:?}", l.notes_for_user);
-    assert!(l.notes_for_user.iter().any(|n| n.contains("`de`")), "{:?}", l.notes_for_user);
+    assert!(
+        l.body
+            .contains("On 31 January 2026 I sent the company a request"),
+        "{}",
+        l.body
+    );
+    assert!(
+        l.body.contains("the time to answer ended on 2 March 2026"),
+        "{}",
+        l.body
+    );
+    assert!(
+        l.body
+            .contains("On 3 March 2026 I sent the company a reminder"),
+        "{}",
+        l.body
+    );
+    assert!(
+        l.notes_for_user.iter().any(|n| n.contains("Bayern")),
+        "{:?}",
+        l.notes_for_user
+    );
+    assert!(
+        l.notes_for_user.iter().any(|n| n.contains("`de`")),
+        "{:?}",
+        l.notes_for_user
+    );
     // The e-mail draft goes to the authority.
     let eml = footprint_rights::eml::draft(
         &l,
@@ -246,9 +297,16 @@ fn complaint_letter_is_addressed_to_the_chosen_authority() {
 
     // France: web form only.
     let l = letter::render(&complaint("eu_gdpr", Some(chosen("FR", None))), Lang::En).unwrap();
-    assert!(l.recipient.iter().any(|r| r.contains("75334 PARIS")), "{:?}", l.recipient);
+    assert!(
+        l.recipient.iter().any(|r| r.contains("75334 PARIS")),
+        "{:?}",
+        l.recipient
+    );
     assert_eq!(l.to_email, None);
-    assert!(l.notes_for_user.iter().any(|n| n.contains("cnil.fr/fr/plaintes")));
+    assert!(l
+        .notes_for_user
+        .iter()
+        .any(|n| n.contains("cnil.fr/fr/plaintes")));
 }
 
 #[test]
@@ -280,8 +338,11 @@ fn a_complaint_for_each_regime_that_has_an_authority() {
 
 #[test]
 fn an_authority_of_another_regime_is_refused() {
-    let e = letter::render(&complaint("uk_gdpr", Some(chosen("FR", None))), Lang::En)
-        .unwrap_err();
-    assert!(e.to_string().contains("does not take complaints under the UK GDPR"), "{e}");
+    let e = letter::render(&complaint("uk_gdpr", Some(chosen("FR", None))), Lang::En).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("does not take complaints under the UK GDPR"),
+        "{e}"
+    );
     assert!(letter::render(&complaint("eu_gdpr", Some(chosen("GB", None))), Lang::En).is_err());
 }

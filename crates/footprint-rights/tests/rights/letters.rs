@@ -439,6 +439,7 @@ fn follow_up(outcome: Outcome) -> FollowUp {
         reminder_sent: Some(d(2026, 3, 3)),
         reminder_due: Some(d(2026, 3, 17)),
         outcome,
+        history: vec![],
     }
 }
 
