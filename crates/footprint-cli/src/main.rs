@@ -134,6 +134,15 @@ enum Command {
     /// The built-in company directory: how it was merged from its sources, and how many of
     /// your companies it can reach.
     Directory(contact::DirectoryArgs),
+    /// The data-protection supervisory authorities complaints go to (EU/EEA, UK, Switzerland,
+    /// German Länder), with their addresses.
+    Authorities {
+        /// Only this country (ISO code: DE, FR, UK...).
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Full-text search over all records.
     Search {
         query: String,
@@ -423,6 +432,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::Authorities { country, json } => request::authorities(country, json),
         Command::Request(args) => request::run(&cli.db, args),
         Command::Contact(args) => contact::contact(&cli.db, args),
         Command::Directory(args) => contact::directory(&cli.db, args),

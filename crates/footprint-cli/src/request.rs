@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
 use crate::grid::Grid;
 use footprint_core::requests::{
-    names, Channel, ContactInput, DenialKind, IdentityChoice, LetterFormat, LetterType,
+    names, Authorities, AuthorityScope, Channel, ComplaintTo, ContactInput, DenialKind, IdentityChoice, LetterFormat, LetterType,
     NewRequestInput, NextActionView, RequestAction, RequestDetail, RequestError, RequestOptions,
     RequestSpec, RequestSummary,
 };
@@ -136,6 +136,17 @@ struct LetterArgs {
     /// File to write; without it, text formats go to standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Complaint: your country of residence (DE, FR, UK...), whose authority it goes to.
+    #[arg(long)]
+    country: Option<String>,
+    /// Complaint: your German Land (BY, Bayern...), for its authority; without it, the
+    /// federal commissioner, who forwards the complaint.
+    #[arg(long)]
+    region: Option<String>,
+    /// Complaint: residence (your country's authority, the default) or lead (the authority
+    /// of the company's main establishment).
+    #[arg(long, value_name = "lead|residence")]
+    authority: Option<String>,
 }
 
 #[derive(Args)]
@@ -223,6 +234,46 @@ pub fn run(db: &Option<PathBuf>, args: RequestArgs) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// `footprint authorities [--country XX]`: the supervisory authorities and their contacts.
+pub fn authorities(country: Option<String>, json: bool) -> Result<(), Failure> {
+    let all = Authorities::builtin();
+    let list: Vec<_> = match &country {
+        Some(c) => all.in_country(c),
+        None => all.all().iter().collect(),
+    };
+    if list.is_empty() {
+        return Err(crate::not_found(format!(
+            "no supervisory authority is known for `{}` (see `footprint authorities`)",
+            country.unwrap_or_default()
+        )));
+    }
+    if json {
+        print_json(&list);
+        return Ok(());
+    }
+    let mut g = Grid::new(&["country", "region", "scope", "id", "name", "complaints to", "address"]);
+    for a in &list {
+        let scope = match a.scope {
+            AuthorityScope::General => "companies",
+            AuthorityScope::Federal => "federal",
+            AuthorityScope::PublicSector => "public sector",
+            AuthorityScope::Church => "church",
+            AuthorityScope::Broadcasting => "broadcasting",
+        };
+        g.row(vec![
+            a.country.clone(),
+            a.region.clone().unwrap_or_default(),
+            scope.into(),
+            a.slug.clone(),
+            a.name.clone(),
+            a.email.clone().or_else(|| a.web_form.clone()).unwrap_or_default(),
+            a.postal_address.replace('\n', ", "),
+        ]);
+    }
+    g.print();
+    Ok(())
 }
 
 fn parse_channel(s: &str) -> Result<Channel, Failure> {
@@ -386,8 +437,32 @@ fn letter(db: &Option<PathBuf>, a: LetterArgs, today: NaiveDate) -> Result<(), F
             a.kind
         ))
     })?;
+    let lead = match a.authority.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None | Some("residence") => false,
+        Some("lead") => true,
+        Some(other) => {
+            return Err(bad_input(format!(
+                "unknown authority `{other}`; use residence or lead"
+            )))
+        }
+    };
+    let chooses = a.country.is_some() || a.region.is_some() || a.authority.is_some();
+    if chooses && kind != LetterType::Complaint {
+        return Err(bad_input(
+            "--country, --region and --authority are for complaints (--kind complaint)".into(),
+        ));
+    }
     let store: Store = open(db)?;
-    let out = store.render_letter(&a.reference, format, kind, today)?;
+    let out = if chooses {
+        let to = ComplaintTo {
+            country: a.country,
+            region: a.region,
+            lead,
+        };
+        store.render_letter_to(&a.reference, format, kind, today, &to)?
+    } else {
+        store.render_letter(&a.reference, format, kind, today)?
+    };
     for n in &out.notes_for_user {
         eprintln!("footprint: note: {n}");
     }

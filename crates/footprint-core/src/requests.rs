@@ -18,7 +18,8 @@ pub mod names;
 pub mod view;
 
 pub use contacts::{CompanyContactInfo, ContactCoverage, ContactOverride};
-pub use letters::{LetterFormat, LetterOutput, LetterType};
+pub use footprint_rights::authority::{Authorities, Authority, AuthorityChoice, Scope as AuthorityScope};
+pub use letters::{complaint_authority, ComplaintTo, LetterFormat, LetterOutput, LetterType};
 pub use view::*;
 
 use crate::model::Relation;
@@ -977,6 +978,19 @@ impl Store {
         kind: LetterType,
         today: NaiveDate,
     ) -> Result<LetterOutput, RequestError> {
-        letters::render(&self.load(reference)?.req, format, kind, today)
+        letters::render(&self.load(reference)?.req, format, kind, today, None)
+    }
+
+    /// [`Store::render_letter`] with the complaint addressed to the authority `to` chooses
+    /// (ignored for other letter types).
+    pub fn render_letter_to(
+        &self,
+        reference: &str,
+        format: LetterFormat,
+        kind: LetterType,
+        today: NaiveDate,
+        to: &ComplaintTo,
+    ) -> Result<LetterOutput, RequestError> {
+        letters::render(&self.load(reference)?.req, format, kind, today, Some(to))
     }
 }

@@ -19,9 +19,11 @@
 //! - [`evidence`]: what the exports prove, turned into sentences by the letters.
 //! - [`letter`], [`pdf`], [`eml`], [`ics`]: the outputs.
 //! - [`directory`]: the company directory and name matching.
+//! - [`authority`]: the supervisory authorities and which one takes a complaint.
 //! - [`tracking`]: the request record, its legal status transitions and the next action.
 //! - [`reference`]: the human reference printed in subject lines.
 
+pub mod authority;
 pub mod deadline;
 pub mod directory;
 pub mod eml;
@@ -37,6 +39,7 @@ pub mod regime;
 pub mod right;
 pub mod tracking;
 
+pub use authority::{competent_authority, Authorities, Authority as SupervisoryAuthority, AuthorityChoice};
 pub use deadline::{due_date, Due};
 pub use directory::{Directory, Entry};
 pub use error::Error;

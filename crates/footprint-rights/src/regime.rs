@@ -170,7 +170,8 @@ pub struct Authority {
     /// Written as text (no scheme): letters print it, nothing fetches it.
     pub website: String,
     /// `name` describes which authority to choose (EU: the user's national one) and
-    /// `website` lists them; letters leave the authority's name for the user to fill in.
+    /// `website` lists them; complaint letters are addressed to the authority
+    /// [`crate::authority::competent_authority`] picks, or leave it for the user to fill in.
     pub pick_from_list: bool,
     pub cite: String,
     /// When the authority should report progress (GDPR Art. 78(2): three months).

@@ -10,7 +10,9 @@ use crate::error::Error;
 use crate::evidence::EvidenceItem;
 use crate::ics::CalendarEvent;
 use crate::identity::IdentityField;
-use crate::letter::{CompanyContact, FollowUp, LetterInput, LetterKind, Outcome};
+use crate::letter::{
+    CompanyContact, FollowUp, HistoryStep, LetterInput, LetterKind, Outcome, Step,
+};
 use crate::regime::{ClockPolicy, Regime, Regimes};
 use crate::right::{Channel, RequestOptions, RequestType};
 use chrono::{Days, NaiveDate};
@@ -724,6 +726,21 @@ impl Request {
                 .map(|m| m.date),
             reminder_due: self.reminder.as_ref().map(|r| r.date),
             outcome: self.outcome(),
+            history: self
+                .history
+                .iter()
+                .filter_map(|c| {
+                    let step = match &c.status {
+                        Status::Acknowledged => Step::Acknowledged,
+                        Status::WaitingForVerification => Step::AskedForIdentity,
+                        Status::Extended => Step::Extended,
+                        Status::PartiallyFulfilled => Step::AnsweredInPart,
+                        Status::Denied { .. } => Step::Refused,
+                        _ => return None,
+                    };
+                    Some(HistoryStep { date: c.date, step })
+                })
+                .collect(),
         })
     }
 
@@ -763,9 +780,20 @@ impl Request {
 
     /// A complaint letter to the regime's authority, dated `date`.
     pub fn complaint_letter(&self, date: NaiveDate) -> Result<LetterInput, Error> {
+        self.complaint_letter_to(date, None)
+    }
+
+    /// A complaint letter to `authority` (see [`crate::authority::competent_authority`]), or
+    /// with `None` to the regime's authority, dated `date`.
+    pub fn complaint_letter_to(
+        &self,
+        date: NaiveDate,
+        authority: Option<crate::letter::AuthorityContact>,
+    ) -> Result<LetterInput, Error> {
         Ok(self.letter_input(
             LetterKind::Complaint {
                 original: self.follow_up()?,
+                authority,
             },
             date,
             None,

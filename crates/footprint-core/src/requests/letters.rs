@@ -8,7 +8,9 @@
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use footprint_rights::eml::{self, EmlOptions};
 use footprint_rights::identity::first_of;
-use footprint_rights::letter::{self, Lang, Letter};
+use footprint_rights::authority::{competent_authority, Authorities, AuthorityChoice};
+use footprint_rights::directory::Directory;
+use footprint_rights::letter::{self, AuthorityContact, Lang, Letter};
 use footprint_rights::tracking::{MessageKind, Request, Status};
 use footprint_rights::{ics, pdf, IdentityKind};
 use serde::{Deserialize, Serialize};
@@ -135,11 +137,70 @@ fn letter_date(req: &Request, kind: LetterType, today: NaiveDate) -> NaiveDate {
     }
 }
 
-fn letter(req: &Request, kind: LetterType, date: NaiveDate) -> Result<Letter, RequestError> {
+/// Where a complaint goes: the authority of the user's country (and German Land) of
+/// residence, or the company's lead authority (see
+/// [`footprint_rights::authority::competent_authority`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ComplaintTo {
+    /// ISO 3166-1 alpha-2 country of residence (`DE`, `FR`, `UK`).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The German Land of residence (`BY`, `Bayern`).
+    #[serde(default)]
+    pub region: Option<String>,
+    /// `lead`: the company's lead authority instead of the user's own.
+    #[serde(default)]
+    pub lead: bool,
+}
+
+/// The authority `to` names for the request, with why.
+pub fn complaint_authority(req: &Request, to: &ComplaintTo) -> Result<AuthorityContact, RequestError> {
+    let choice = if to.lead {
+        AuthorityChoice::Lead
+    } else {
+        AuthorityChoice::Residence
+    };
+    let entry = req
+        .company
+        .slug
+        .as_deref()
+        .and_then(|s| Directory::builtin().get(s));
+    let country = match (&to.country, choice) {
+        (Some(c), _) => c.clone(),
+        (None, AuthorityChoice::Lead) => String::new(),
+        (None, AuthorityChoice::Residence) => {
+            return Err(RequestError::Invalid(
+                "the authority of your country of residence needs the country (e.g. --country DE --region BY), or choose the company's lead authority".into(),
+            ))
+        }
+    };
+    let sel = competent_authority(
+        Authorities::builtin(),
+        &country,
+        to.region.as_deref(),
+        entry,
+        choice,
+    )
+    .map_err(|e| RequestError::Invalid(e.to_string()))?;
+    Ok(AuthorityContact::from_authority(sel.authority, Some(sel.reason)))
+}
+
+fn letter(
+    req: &Request,
+    kind: LetterType,
+    date: NaiveDate,
+    complaint_to: Option<&ComplaintTo>,
+) -> Result<Letter, RequestError> {
     let input = match kind {
         LetterType::Request => req.request_letter(date)?,
         LetterType::Reminder => req.reminder_letter(date)?,
-        LetterType::Complaint => req.complaint_letter(date)?,
+        LetterType::Complaint => {
+            let authority = complaint_to
+                .map(|to| complaint_authority(req, to))
+                .transpose()?;
+            req.complaint_letter_to(date, authority)?
+        }
     };
     Ok(letter::render(&input, Lang::En)?)
 }
@@ -151,13 +212,14 @@ pub(crate) fn render(
     format: LetterFormat,
     kind: LetterType,
     today: NaiveDate,
+    complaint_to: Option<&ComplaintTo>,
 ) -> Result<LetterOutput, RequestError> {
     let file_name = format!("{}-{}.{}", req.reference, kind.as_str(), format.extension());
     if format == LetterFormat::Ics {
         return Ok(calendar(req, today, file_name));
     }
     let date = letter_date(req, kind, today);
-    let l = letter(req, kind, date)?;
+    let l = letter(req, kind, date, complaint_to)?;
     let bytes = match format {
         LetterFormat::Txt => l.to_text().into_bytes(),
         LetterFormat::Pdf => pdf::to_pdf(&l),

@@ -1,7 +1,7 @@
 //! Every English sentence of Footprint's letters. Written for Footprint; plain, polite and
 //! firm. To add a language, copy this module, translate each sentence and add a `Lang` variant.
 
-use super::{Outcome, Wording};
+use super::{Outcome, Step, Wording};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -478,6 +478,21 @@ impl Wording for English {
         format!("On {sent} I sent the company a reminder and gave it until {due} to answer.")
     }
 
+    fn complaint_history_lead(&self) -> &'static str {
+        "What happened since:"
+    }
+
+    fn history_step(&self, date: &str, step: Step) -> String {
+        let what = match step {
+            Step::Acknowledged => "the company confirmed receipt",
+            Step::AskedForIdentity => "the company asked me to confirm my identity",
+            Step::Extended => "the company extended the time to answer",
+            Step::AnsweredInPart => "the company answered in part",
+            Step::Refused => "the company refused the request",
+        };
+        format!("{date}: {what}")
+    }
+
     fn outcome_authority(&self, outcome: &Outcome) -> String {
         match outcome {
             Outcome::NoAnswer => "The company has not answered.".to_string(),
@@ -545,6 +560,18 @@ impl Wording for English {
 
     fn note_pick_authority(&self, which: &str, list: &str) -> String {
         format!("Choose the authority to write to ({which}); the list is at {list}.")
+    }
+
+    fn note_authority_chosen(&self, why: &str) -> String {
+        format!("Addressed to {why}.")
+    }
+
+    fn note_authority_language(&self, authority: &str, lang: &str) -> String {
+        format!("{authority} takes complaints in `{lang}`; this letter is in English, which it may not accept: consider a translation.")
+    }
+
+    fn note_authority_form(&self, form: &str) -> String {
+        format!("The authority takes complaints through its web form: paste this letter into {form}.")
     }
 
     fn note_option_skipped(&self, explanation: &str) -> String {

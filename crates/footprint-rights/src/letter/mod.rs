@@ -95,6 +95,67 @@ impl CompanyContact {
     }
 }
 
+/// The supervisory authority a complaint is addressed to: a frozen copy of an
+/// [`crate::authority::Authority`], or what the user typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct AuthorityContact {
+    #[serde(default)]
+    pub slug: Option<String>,
+    pub name: String,
+    /// ISO 3166-1 alpha-2: the letter checks the authority takes complaints under its regime.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Lines separated by `\n`.
+    #[serde(default)]
+    pub postal_address: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub web_form: Option<String>,
+    /// ISO 639-1 code of the language the authority takes complaints in.
+    #[serde(default)]
+    pub complaint_language: Option<String>,
+    /// Why this authority, for the user's notes (never printed in the letter).
+    #[serde(default)]
+    pub why: Option<String>,
+}
+
+impl AuthorityContact {
+    pub fn from_authority(a: &crate::authority::Authority, why: Option<String>) -> AuthorityContact {
+        AuthorityContact {
+            slug: Some(a.slug.clone()),
+            name: a.name.clone(),
+            country: Some(a.country.clone()),
+            postal_address: Some(a.postal_address.clone()),
+            email: a.email.clone(),
+            web_form: a.web_form.clone(),
+            complaint_language: a.complaint_language.clone(),
+            why,
+        }
+    }
+
+    /// The authority the data names for a regime with one national authority (UK GDPR: the
+    /// ICO, Swiss nFADP: the FDPIC); None for the GDPR (one per country) and regimes the data
+    /// does not cover.
+    pub fn for_regime(regime: &str) -> Option<AuthorityContact> {
+        let country = match regime {
+            "uk_gdpr" => "GB",
+            "ch_nfadp" => "CH",
+            _ => return None,
+        };
+        let list = crate::authority::Authorities::builtin();
+        let sel = crate::authority::competent_authority(
+            list,
+            country,
+            None,
+            None,
+            crate::authority::AuthorityChoice::Residence,
+        )
+        .ok()?;
+        Some(AuthorityContact::from_authority(sel.authority, None))
+    }
+}
+
 /// What the company did with the request, for reminders and complaints.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
@@ -102,6 +163,23 @@ pub enum Outcome {
     NoAnswer,
     Partial { detail: Option<String> },
     Refused { reason: Option<String> },
+}
+
+/// A step of the company's handling of the request, for the history a complaint recounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Acknowledged,
+    AskedForIdentity,
+    Extended,
+    AnsweredInPart,
+    Refused,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryStep {
+    pub date: NaiveDate,
+    pub step: Step,
 }
 
 /// The original request a reminder or complaint refers to.
@@ -118,6 +196,9 @@ pub struct FollowUp {
     #[serde(default)]
     pub reminder_due: Option<NaiveDate>,
     pub outcome: Outcome,
+    /// What the company did between the request and now, oldest first.
+    #[serde(default)]
+    pub history: Vec<HistoryStep>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,9 +211,13 @@ pub enum LetterKind {
     Reminder {
         original: FollowUp,
     },
-    /// A complaint to the regime's authority about the company.
+    /// A complaint to the regime's authority about the company: to `authority` when given
+    /// (see [`crate::authority::competent_authority`]); else to the regime's single national
+    /// authority when the data knows it, else to one the user fills in.
     Complaint {
         original: FollowUp,
+        #[serde(default)]
+        authority: Option<AuthorityContact>,
     },
 }
 
@@ -305,6 +390,9 @@ pub trait Wording: Sync {
         extended: Option<&str>,
     ) -> String;
     fn complaint_reminder(&self, sent: &str, due: &str) -> String;
+    fn complaint_history_lead(&self) -> &'static str;
+    /// "2 February 2026: the company confirmed receipt".
+    fn history_step(&self, date: &str, step: Step) -> String;
     fn outcome_authority(&self, outcome: &Outcome) -> String;
     fn complaint_evidence_lead(&self) -> &'static str;
     fn complaint_identifiers_lead(&self) -> &'static str;
@@ -320,6 +408,9 @@ pub trait Wording: Sync {
     fn note_fill_in(&self, what: &str) -> String;
     fn note_check_cites(&self) -> &'static str;
     fn note_pick_authority(&self, which: &str, list: &str) -> String;
+    fn note_authority_chosen(&self, why: &str) -> String;
+    fn note_authority_language(&self, authority: &str, lang: &str) -> String;
+    fn note_authority_form(&self, form: &str) -> String;
     fn note_option_skipped(&self, explanation: &str) -> String;
 }
 
@@ -378,20 +469,67 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
                 form,
             )
         }
-        LetterKind::Complaint { original } => {
+        LetterKind::Complaint {
+            original,
+            authority,
+        } => {
+            let chosen = authority
+                .clone()
+                .or_else(|| AuthorityContact::for_regime(&regime.id));
+            if let Some(c) = chosen.as_ref().and_then(|a| a.country.as_deref()) {
+                let covered = match regime.id.as_str() {
+                    "uk_gdpr" => c == "GB",
+                    "ch_nfadp" => c == "CH",
+                    "eu_gdpr" => crate::authority::EU_EEA.contains(&c),
+                    _ => false,
+                };
+                if !covered {
+                    return Err(Error::LetterInput {
+                        reference: input.reference.clone(),
+                        message: format!(
+                            "{} ({c}) does not take complaints under the {}",
+                            chosen.as_ref().map(|a| a.name.as_str()).unwrap_or_default(),
+                            regime.short_name
+                        ),
+                    });
+                }
+            }
             b.complaint(original)?;
             let a = &regime.authority;
-            let rcpt = if a.pick_from_list {
-                b.notes.push(w.note_pick_authority(&a.name, &a.website));
-                vec![w.placeholder_authority().to_string()]
-            } else {
-                vec![a.name.clone(), a.website.clone()]
+            let (rcpt, email, form) = match &chosen {
+                Some(c) => {
+                    let mut r = vec![c.name.clone()];
+                    match &c.postal_address {
+                        Some(p) => r.extend(p.lines().map(str::to_string)),
+                        None => r.push(w.placeholder_postal().to_string()),
+                    }
+                    if let Some(why) = &c.why {
+                        b.notes.push(w.note_authority_chosen(why));
+                    }
+                    match c.complaint_language.as_deref() {
+                        Some(l) if l != lang.code() => {
+                            b.notes.push(w.note_authority_language(&c.name, l))
+                        }
+                        _ => {}
+                    }
+                    match (&c.email, &c.web_form) {
+                        (None, Some(f)) => b.notes.push(w.note_authority_form(f)),
+                        (None, None) => b.notes.push(w.note_fill_in(w.placeholder_email())),
+                        _ => {}
+                    }
+                    (r, c.email.clone(), c.web_form.clone())
+                }
+                None if a.pick_from_list => {
+                    b.notes.push(w.note_pick_authority(&a.name, &a.website));
+                    (vec![w.placeholder_authority().to_string()], None, None)
+                }
+                None => (vec![a.name.clone(), a.website.clone()], None, None),
             };
             (
                 w.subject_complaint(input.company.addressee(), &input.reference),
                 rcpt,
-                None,
-                None,
+                email,
+                form,
             )
         }
     };
@@ -770,6 +908,14 @@ impl<'a> Builder<'a> {
         ));
         if let (Some(sent), Some(due)) = (o.reminder_sent, o.reminder_due) {
             self.para(w.complaint_reminder(&w.date_long(sent), &w.date_long(due)));
+        }
+        if !o.history.is_empty() {
+            let items = o
+                .history
+                .iter()
+                .map(|h| w.history_step(&w.date_long(h.date), h.step))
+                .collect();
+            self.list(w.complaint_history_lead(), items);
         }
         self.para(w.outcome_authority(&o.outcome));
         self.evidence(w.complaint_evidence_lead());

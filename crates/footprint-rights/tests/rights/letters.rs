@@ -439,6 +439,7 @@ fn follow_up(outcome: Outcome) -> FollowUp {
         reminder_sent: Some(d(2026, 3, 3)),
         reminder_due: Some(d(2026, 3, 17)),
         outcome,
+        history: vec![],
     }
 }
 
@@ -509,11 +510,14 @@ fn complaint_goes_to_the_authority_with_the_history() {
         original: follow_up(Outcome::Refused {
             reason: Some("no data matching me was found".into()),
         }),
+        authority: None,
     };
     inp.date = d(2026, 3, 20);
     inp.deadline = None;
     let l = letter::render(&inp, Lang::En).unwrap();
-    assert_eq!(l.recipient[0], "Information Commissioner's Office (ICO)");
+    assert_eq!(l.recipient[0], "The Information Commissioner’s Office");
+    assert!(l.recipient.contains(&"SK9 5AF".to_string()), "{:?}", l.recipient);
+    assert!(l.web_form.as_deref().unwrap().starts_with("https://ico.org.uk/"));
     assert!(
         l.subject.contains("Example Legal Entity B.V."),
         "{}",
@@ -554,6 +558,7 @@ fn eu_complaint_leaves_the_authority_to_choose() {
     );
     inp.kind = LetterKind::Complaint {
         original: follow_up(Outcome::NoAnswer),
+        authority: None,
     };
     inp.deadline = None;
     let l = letter::render(&inp, Lang::En).unwrap();

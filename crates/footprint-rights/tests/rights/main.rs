@@ -1,5 +1,6 @@
 //! Integration tests of footprint-rights, grouped by topic (one test binary for the crate).
 
+mod authorities;
 mod data;
 mod deadlines;
 mod directory;
