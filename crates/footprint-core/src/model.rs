@@ -390,6 +390,12 @@ impl Record {
     }
 }
 
+/// A time as natural-key material (`""` without one). One function for every parser, so
+/// the twins of one record (a JSON file and its HTML page) key their times alike.
+pub fn ts_key(ts: Option<i64>) -> String {
+    ts.map(|t| t.to_string()).unwrap_or_default()
+}
+
 /// xxh3 over the kind and the parts, with separators so that ("ab","c") != ("a","bc").
 /// xxh3 is a fixed, documented algorithm: keys stay stable across Rust versions.
 pub fn key_of(kind: &str, parts: &[&str]) -> u64 {

@@ -78,26 +78,23 @@ impl Login {
         if !self.place.is_empty() {
             title.push_str(&format!(" ({})", self.place.join(", ")));
         }
-        let ts_key = self.ts.map(|t| t.to_string()).unwrap_or_default();
-        let key = [
-            self.action.clone(),
-            ts_key,
-            self.ip.clone().unwrap_or_default(),
-            self.user_agent.clone().unwrap_or_default(),
-        ];
+        let place = (!self.place.is_empty()).then(|| self.place.join(", "));
         let data = serde_json::json!({
-            "action": self.action,
-            "ip_address": self.ip,
-            "user_agent": self.user_agent,
-            "place": (!self.place.is_empty()).then(|| self.place.join(", ")),
-            "site": self.site,
-            "device_id": self.device_id,
+            "action": &self.action,
+            "ip_address": &self.ip,
+            "user_agent": &self.user_agent,
+            "place": place,
+            "site": &self.site,
+            "device_id": &self.device_id,
         });
+        let ts_key = crate::model::ts_key(self.ts);
+        let ip = self.ip.as_deref().unwrap_or("");
+        let agent = self.user_agent.as_deref().unwrap_or("");
         Record::new("login", Category::DevicesLogins)
             .at(self.ts)
             .title(title)
             .data(&data)
-            .with_key(&[&key[0], &key[1], &key[2], &key[3]])
+            .with_key(&[&self.action, &ts_key, ip, agent])
     }
 }
 

@@ -304,7 +304,7 @@ pub fn parse_conversations(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Resu
                 unsent: false,
                 call_seconds: None,
             };
-            let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+            let ts_key = crate::model::ts_key(ts);
             let record = Record::new("message", Category::Messages)
                 .at(ts)
                 .title(format!("Message in {}", thread.display()))

@@ -29,7 +29,7 @@ pub(crate) fn poke_record(poker: Option<String>, pokee: Option<String>, rank: Op
         (None, Some(b)) => format!("Poked {b}"),
         (None, None) => "Poke".to_string(),
     };
-    let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+    let ts_key = crate::model::ts_key(ts);
     Record::new("poke", Category::SocialGraph)
         .at(ts)
         .title(title)

@@ -282,7 +282,7 @@ pub fn parse_off_meta(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<()
 
 pub(crate) fn emit_event(cx: &mut ImportCx<'_>, index: u64, name: &str, kind: &str, id: &str, ts: Option<i64>) -> Result<(), ParseError> {
     let title = if kind.is_empty() { name.to_string() } else { format!("{name}: {kind}") };
-    let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+    let ts_key = crate::model::ts_key(ts);
     let r = Record::new("off_platform_event", Category::OffPlatformActivity)
         .at(ts)
         .title(title)
@@ -327,7 +327,7 @@ pub fn parse_connected_apps(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Res
             return Ok(());
         };
         let added = raw.added_timestamp.ms();
-        let added_key = added.map(|t| t.to_string()).unwrap_or_default();
+        let added_key = crate::model::ts_key(added);
         // Logging in with Facebook hands the app the user's profile: identity data.
         let r = Record::new("connected_app", Category::IdentityContact)
             .at(added)
@@ -387,7 +387,7 @@ pub fn parse_ad_interactions(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Re
             Some(a) => format!("{a}: {company}"),
             None => format!("Ad interaction: {company}"),
         };
-        let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+        let ts_key = crate::model::ts_key(ts);
         let r = Record::new("ad_interaction", Category::ActivityBrowsing)
             .at(ts)
             .title(title)
@@ -478,7 +478,7 @@ pub fn parse_ads_seen(reader: &mut dyn Read, cx: &mut ImportCx<'_>, kind: &'stat
             Some(c) => format!("{verb} from {c}"),
             None => verb.to_string(),
         };
-        let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+        let ts_key = crate::model::ts_key(ts);
         let mut r = Record::new(kind, Category::ActivityBrowsing)
             .at(ts)
             .title(title)
@@ -518,7 +518,7 @@ pub fn parse_seen_content(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Resul
         };
         let author = fx_opt(seen.author.as_deref());
         let ts = seen.timestamp.ms();
-        let ts_key = ts.map(|t| t.to_string()).unwrap_or_default();
+        let ts_key = crate::model::ts_key(ts);
         let who = author.as_deref().unwrap_or("");
         let ad = match key {
             "ads_seen" => Some(("ad_seen", "Saw an ad")),

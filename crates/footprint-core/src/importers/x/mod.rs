@@ -277,10 +277,7 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
     format!("{}…", &s[..end])
 }
 
-/// The time as key material (`""` without one).
-pub(crate) fn ts_key(ts: Option<i64>) -> String {
-    ts.map(|t| t.to_string()).unwrap_or_default()
-}
+pub(crate) use crate::model::ts_key;
 
 #[cfg(test)]
 pub(crate) mod test_support {

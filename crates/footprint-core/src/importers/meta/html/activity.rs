@@ -20,9 +20,7 @@ use crate::model::{Category, Record};
 use serde::Serialize;
 use std::io::Read;
 
-fn ts_key(ts: Option<i64>) -> String {
-    ts.map(|t| t.to_string()).unwrap_or_default()
-}
+use crate::model::ts_key;
 
 fn title(b: &MetaBox) -> Option<String> {
     b.title.as_deref().map(fx).filter(|t| !t.is_empty())

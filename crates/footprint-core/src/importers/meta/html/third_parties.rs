@@ -21,9 +21,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Read;
 
-fn ts_key(ts: Option<i64>) -> String {
-    ts.map(|t| t.to_string()).unwrap_or_default()
-}
+use crate::model::ts_key;
 
 /// Advertisers using your activity or information: per-advertiser boxes or 2024+ lists.
 pub fn parse_advertisers_using(reader: &mut dyn Read, cx: &mut ImportCx<'_>) -> Result<(), ParseError> {
