@@ -59,11 +59,7 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AmazonSp
             imp.id()
         );
     }
-    let parsed = c
-        .files
-        .iter()
-        .filter(|(_, r)| matches!(r, FileRole::Parse(_)))
-        .count();
+    let parsed = golden::parsed_files(c);
     let data = az::data_files(spec);
     assert!(
         parsed * 100 > data * 95,

@@ -61,11 +61,7 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &AppleSpe
             s.identities
         );
     }
-    let parsed = c
-        .files
-        .iter()
-        .filter(|(_, r)| matches!(r, FileRole::Parse(_)))
-        .count();
+    let parsed = golden::parsed_files(c);
     let data = c
         .files
         .iter()

@@ -5,7 +5,6 @@
 mod golden;
 
 use footprint_core::archive::ArchiveView;
-use footprint_core::importer::FileRole;
 use footprint_core::importers::netflix::Netflix;
 use footprint_core::registry;
 use footprint_core::testing::{collect, Collected};
@@ -23,16 +22,6 @@ fn run(spec: &NetflixSpec) -> (ArchiveView, Collected, Summary, tempfile::TempDi
     (view, c, s, dir)
 }
 
-fn spending(c: &Collected) -> BTreeMap<String, i64> {
-    let mut out = BTreeMap::new();
-    for cr in &c.records {
-        if let Some(m) = cr.record.amount {
-            *out.entry(m.currency.as_str().to_string()).or_insert(0) += m.minor;
-        }
-    }
-    out
-}
-
 /// What every Netflix report must pass.
 fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &NetflixSpec) {
     assert_eq!(
@@ -41,11 +30,7 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &NetflixS
         s.recognition
     );
     golden::no_other_importer_claims(view, "netflix");
-    let parsed = c
-        .files
-        .iter()
-        .filter(|(_, r)| matches!(r, FileRole::Parse(_)))
-        .count();
+    let parsed = golden::parsed_files(c);
     assert!(
         parsed >= nf::data_files(spec),
         "{parsed} of {} data files parsed; unknown: {:?}",
@@ -86,7 +71,7 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &NetflixS
     }
     assert_eq!(s.companies, want);
     assert_eq!(
-        spending(c),
+        golden::spending_by_currency(c),
         nf::expected_spending(spec),
         "what the account paid"
     );

@@ -7,7 +7,7 @@ mod golden;
 use golden::count;
 
 use footprint_core::archive::ArchiveView;
-use footprint_core::importer::{FileRole, Importer};
+use footprint_core::importer::Importer;
 use footprint_core::importers::reddit::Reddit;
 use footprint_core::registry;
 use footprint_core::testing::{collect, Collected};
@@ -41,11 +41,7 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &RedditSp
             imp.id()
         );
     }
-    let parsed = c
-        .files
-        .iter()
-        .filter(|(_, r)| matches!(r, FileRole::Parse(_)))
-        .count();
+    let parsed = golden::parsed_files(c);
     assert!(
         parsed >= rd::data_files(spec),
         "{parsed} of {} data files parsed; unknown: {:?}",

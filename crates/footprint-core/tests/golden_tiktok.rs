@@ -54,11 +54,7 @@ fn clean_checks(spec: &TikTokSpec, view: &ArchiveView, c: &Collected, s: &Summar
     );
     // Every data file is parsed (TikTok's JSON export is one file; junk is dropped).
     let data_files = view.entries().len();
-    let parsed = c
-        .files
-        .iter()
-        .filter(|(_, r)| matches!(r, FileRole::Parse(_)))
-        .count();
+    let parsed = golden::parsed_files(c);
     assert!(
         parsed * 100 > data_files * 95,
         "{parsed} of {data_files} files parsed: {:?}",

@@ -5,7 +5,6 @@
 mod golden;
 
 use footprint_core::archive::ArchiveView;
-use footprint_core::importer::FileRole;
 use footprint_core::importers::uber::Uber;
 use footprint_core::model::Category;
 use footprint_core::registry;
@@ -24,16 +23,6 @@ fn run(spec: &UberSpec) -> (ArchiveView, Collected, Summary, tempfile::TempDir) 
     (view, c, s, dir)
 }
 
-fn spending(c: &Collected) -> BTreeMap<String, i64> {
-    let mut out = BTreeMap::new();
-    for cr in &c.records {
-        if let Some(m) = cr.record.amount {
-            *out.entry(m.currency.as_str().to_string()).or_insert(0) += m.minor;
-        }
-    }
-    out
-}
-
 fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &UberSpec) {
     assert_eq!(
         s.detected, "uber",
@@ -41,11 +30,7 @@ fn common_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &UberSpec
         s.recognition
     );
     golden::no_other_importer_claims(view, "uber");
-    let parsed = c
-        .files
-        .iter()
-        .filter(|(_, r)| matches!(r, FileRole::Parse(_)))
-        .count();
+    let parsed = golden::parsed_files(c);
     assert!(
         parsed >= ub::data_files(spec),
         "{parsed} of {} data files parsed; unknown: {:?}",
@@ -101,7 +86,7 @@ fn clean_checks(view: &ArchiveView, c: &Collected, s: &Summary, spec: &UberSpec)
         s.warnings
     );
     assert_eq!(
-        spending(c),
+        golden::spending_by_currency(c),
         ub::expected_spending(spec),
         "fares, orders and income add up"
     );

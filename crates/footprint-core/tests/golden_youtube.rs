@@ -54,11 +54,7 @@ fn youtube(spec: &YouTubeSpec, name: &str) -> (Collected, Summary) {
     assert!(c.failed.is_empty(), "no file may fail: {:?}", c.failed);
     assert!(c.warnings.is_empty(), "clean input: {:?}", s.warnings);
     // Every data file is parsed: only media, HTML and settings tables are skipped.
-    let parsed = c
-        .files
-        .iter()
-        .filter(|(_, r)| matches!(r, FileRole::Parse(_)))
-        .count();
+    let parsed = golden::parsed_files(&c);
     assert!(s.unknown.is_empty(), "unknown files: {:?}", s.unknown);
     assert!(parsed * 100 > (parsed + s.unknown.len()) * 95);
     // Counts: what the generator wrote came out (the history once per format written).

@@ -215,3 +215,19 @@ impl footprint_core::importer::RecordSink for CountingSink {
         panic!("unexpected warning {w:?}");
     }
 }
+
+/// How many files of the import a parser read (role `Parse`).
+pub fn parsed_files(c: &Collected) -> usize {
+    c.files.iter().filter(|(_, r)| matches!(r, FileRole::Parse(_))).count()
+}
+
+/// Money in the records, summed per currency (minor units).
+pub fn spending_by_currency(c: &Collected) -> BTreeMap<String, i64> {
+    let mut out = BTreeMap::new();
+    for cr in &c.records {
+        if let Some(m) = cr.record.amount {
+            *out.entry(m.currency.as_str().to_string()).or_insert(0) += m.minor;
+        }
+    }
+    out
+}
