@@ -170,6 +170,12 @@ pub fn civil_ms(year: i32, month: u32, day: u32, hour: u32, minute: u32, second:
     plausible(Utc.from_utc_datetime(&n).timestamp_millis())
 }
 
+/// `ms` cut to its whole second (still in ms): what a time is when one format of an export
+/// prints seconds and its twin milliseconds (HTML pages and their JSON), so both agree.
+pub fn whole_second(ms: i64) -> i64 {
+    ms - ms.rem_euclid(1000)
+}
+
 /// Unix seconds to milliseconds (Meta's timestamps). Zero and negative mean "no date"; a
 /// value too large to be seconds (from 1e11, year 5138) is read by its magnitude
 /// ([`epoch_units`]): exports that write milliseconds or nanoseconds in a seconds field exist.

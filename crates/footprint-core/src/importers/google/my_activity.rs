@@ -325,7 +325,7 @@ fn time_of(when: When<'_>) -> (Option<i64>, Option<String>) {
         When::Localized(raw) => (crate::time::localized::parse(raw), raw),
     };
     match ts {
-        Some(ms) => (Some(ms - ms.rem_euclid(1000)), None),
+        Some(ms) => (Some(crate::time::whole_second(ms)), None),
         None => (None, Some(format!("unreadable time `{raw}`; kept without a date"))),
     }
 }

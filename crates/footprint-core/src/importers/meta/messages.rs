@@ -198,7 +198,7 @@ fn emit(cx: &mut ImportCx<'_>, index: u64, thread: &Thread, m: RawMessage) -> Re
         .as_ref()
         .and_then(super::number_of)
         .and_then(crate::time::ms_units)
-        .map(|t| t - t.rem_euclid(1000));
+        .map(crate::time::whole_second);
     if ts.is_none() {
         cx.warn(Some(index), format!("message {index}: no timestamp_ms"));
     }
@@ -244,7 +244,7 @@ pub(crate) fn thread_path(file: &str) -> String {
 /// (still written in ms: a JSON message on a whole second keeps the key it had before this
 /// rule); the content is whitespace-collapsed, as a page shows it.
 pub(crate) fn keyed(record: Record, thread: &str, ts: Option<i64>, sender: &str, content: Option<&str>) -> Record {
-    let ts_key = ts.map(|t| (t - t.rem_euclid(1000)).to_string()).unwrap_or_default();
+    let ts_key = crate::model::ts_key(ts.map(crate::time::whole_second));
     let content = content.unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
     record.with_key(&[thread, &ts_key, sender, &content])
 }
