@@ -17,7 +17,7 @@ mod letters;
 pub mod names;
 pub mod view;
 
-pub use contacts::{CompanyContactInfo, ContactCoverage, ContactOverride};
+pub use contacts::{CompanyContactInfo, ContactCoverage, ContactOverride, RegimeCoverage};
 pub use footprint_rights::authority::{Authorities, Authority, AuthorityChoice, Scope as AuthorityScope};
 pub use letters::{complaint_authority, ComplaintTo, LetterFormat, LetterOutput, LetterType};
 pub use view::*;

@@ -252,3 +252,62 @@ fn most_contact_list_letters_carry_a_privacy_address() {
         out.created.len()
     );
 }
+
+/// CCPA coverage: for each generated export alone and for all of them together, the share of
+/// third parties whose directory entry has an e-mail address or web form serving the CCPA,
+/// without the US privacy notices (the Datenanfragen merge alone) and with them. The floor is
+/// the measured figure less a margin, so losing a US contact or a match fails here.
+/// `--nocapture` prints the table.
+#[test]
+fn third_parties_with_a_ccpa_contact_per_export_before_and_after_the_us_notices() {
+    const REGIME: &str = "us_ca_ccpa";
+    let dir = tempfile::tempdir().unwrap();
+    let demo = footprint_fixtures::demo::demo_set(&dir.path().join("demo"), 7).unwrap();
+    let before_dir = Directory::without_us_notices().unwrap();
+    let after_dir = Directory::builtin();
+    let mut all = Store::open(&dir.path().join("all.db")).unwrap();
+    println!("export: third parties, with a CCPA e-mail or form before -> after");
+    for (n, g) in group_parts(&demo).iter().enumerate() {
+        import_export(&mut all, g, &ImportOptions::default()).unwrap();
+        let mut one = Store::open(&dir.path().join(format!("{n}.db"))).unwrap();
+        import_export(&mut one, g, &ImportOptions::default()).unwrap();
+        let before = one
+            .regime_contact_coverage_with(&before_dir, REGIME)
+            .unwrap();
+        let after = one.regime_contact_coverage_with(after_dir, REGIME).unwrap();
+        assert_eq!(before.third_parties, after.third_parties);
+        assert!(after.with_contact >= before.with_contact, "{g:?}");
+        let name = g.first().and_then(|p| p.file_name()).unwrap_or_default();
+        println!(
+            "{}: {}, {} -> {}",
+            name.to_string_lossy(),
+            after.third_parties,
+            before.with_contact,
+            after.with_contact
+        );
+    }
+    let before = all
+        .regime_contact_coverage_with(&before_dir, REGIME)
+        .unwrap();
+    let after = all.regime_contact_coverage_with(after_dir, REGIME).unwrap();
+    let pct = |n: i64, of: i64| 100.0 * n as f64 / of.max(1) as f64;
+    println!(
+        "all exports: {} third parties; with a CCPA e-mail or form: before {} ({:.0}%), after {} ({:.0}%)",
+        after.third_parties,
+        before.with_contact,
+        pct(before.with_contact, before.third_parties),
+        after.with_contact,
+        pct(after.with_contact, after.third_parties),
+    );
+    assert!(
+        after.with_contact > before.with_contact,
+        "{before:?} {after:?}"
+    );
+    assert!(
+        pct(after.with_contact, after.third_parties) >= FLOOR_PERCENT,
+        "{after:?}"
+    );
+}
+
+/// The measured CCPA figure (see docs/RIGHTS-ENGINE.md) less a margin of a few companies.
+const FLOOR_PERCENT: f64 = 8.5;

@@ -70,6 +70,15 @@ pub struct ContactCoverage {
     pub third_parties_with_email_or_form: i64,
 }
 
+/// Of the third parties, how many a letter under one regime can be sent to (an e-mail address
+/// or web form serving that regime).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegimeCoverage {
+    pub regime: String,
+    pub third_parties: i64,
+    pub with_contact: i64,
+}
+
 const COLUMNS: &str = "key, legal_entity, email, web_form, postal_address, updated_at";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, [Option<String>; 4], String)> {
@@ -269,23 +278,7 @@ impl Store {
     /// [`Store::contact_coverage`] against another directory (to measure what a directory
     /// change brings, e.g. the project's own entries alone).
     pub fn contact_coverage_with(&self, dir: &Directory) -> Result<ContactCoverage, RequestError> {
-        let companies: Vec<(CompanyRow, bool)> = self
-            .conn
-            .prepare("SELECT id, key, name, platform FROM companies ORDER BY id")
-            .and_then(|mut st| {
-                st.query_map([], |r| {
-                    Ok((
-                        CompanyRow {
-                            id: r.get(0)?,
-                            key: r.get(1)?,
-                            name: r.get(2)?,
-                        },
-                        r.get::<_, i64>(3)? != 0,
-                    ))
-                })?
-                .collect::<Result<Vec<_>, _>>()
-            })
-            .map_err(sql(&self.path))?;
+        let companies = self.companies_with_platform_flag()?;
         let mut c = ContactCoverage {
             companies: companies.len() as i64,
             known: 0,
@@ -324,6 +317,56 @@ impl Store {
             }
         }
         Ok(c)
+    }
+
+    /// How many third parties (companies named in exports, not the platforms) match an entry
+    /// of `dir` with an e-mail address or web form for `regime` (`us_ca_ccpa` ...): what a
+    /// letter under that law can be sent to without the user looking the address up.
+    pub fn regime_contact_coverage_with(
+        &self,
+        dir: &Directory,
+        regime: &str,
+    ) -> Result<RegimeCoverage, RequestError> {
+        let mut c = RegimeCoverage {
+            regime: regime.to_string(),
+            third_parties: 0,
+            with_contact: 0,
+        };
+        for (company, platform) in self.companies_with_platform_flag()? {
+            if platform {
+                continue;
+            }
+            c.third_parties += 1;
+            let entry = evidence::directory_entry_in(dir, &self.conn, &self.path, &company)?
+                .map(|(e, _)| e);
+            if entry
+                .and_then(|e| e.contact_for(regime))
+                .is_some_and(|k| k.email.is_some() || k.web_form.is_some())
+            {
+                c.with_contact += 1;
+            }
+        }
+        Ok(c)
+    }
+
+    /// Every company row, with whether it is a platform.
+    fn companies_with_platform_flag(&self) -> Result<Vec<(CompanyRow, bool)>, RequestError> {
+        self.conn
+            .prepare("SELECT id, key, name, platform FROM companies ORDER BY id")
+            .and_then(|mut st| {
+                st.query_map([], |r| {
+                    Ok((
+                        CompanyRow {
+                            id: r.get(0)?,
+                            key: r.get(1)?,
+                            name: r.get(2)?,
+                        },
+                        r.get::<_, i64>(3)? != 0,
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()
+            })
+            .map_err(sql(&self.path))
     }
 }
 

@@ -1,11 +1,13 @@
 //! The company directory: who a company is, the names and domains exports call it by, the
 //! laws it answers to and where to send requests.
 //!
-//! It is built at load time from two embedded files: the project's own entries
-//! (`data/directory.json`) and the Datenanfragen.de company database
+//! It is built at load time from three embedded files: the project's own entries
+//! (`data/directory.json`), the Datenanfragen.de company database
 //! (`data/sources/datenanfragen/companies.json`, CC0), merged by [`merge`] so that a company
-//! both name is one entry. Dropping a newer source file in and rebuilding is all an update
-//! takes; the merge report says what changed.
+//! both name is one entry, and the US contacts read in the companies' own privacy notices
+//! (`data/sources/us-privacy-notices/notices.json`, merged by [`us_notices`]). Dropping a
+//! newer source file in and rebuilding is all an update takes; the merge report says what
+//! changed.
 //!
 //! Contacts are only those published by the companies (see each entry's `sources` and each
 //! contact's `source`); entries known only by name and domain have no contact, and letters
@@ -15,6 +17,7 @@
 pub mod datenanfragen;
 mod matching;
 pub mod merge;
+pub mod us_notices;
 mod validate;
 
 pub use matching::{domain_of, normalize_name};
@@ -39,6 +42,10 @@ pub const DATENANFRAGEN_TEXT: &str =
 /// Which Datenanfragen.de records are which of the project's entries, where names and domains
 /// alone do not tell (`facebook` is `meta`), and which must stay apart.
 pub const LINKS_TEXT: &str = include_str!("../../data/sources/datenanfragen/links.json");
+/// The US request contacts read in the companies' own privacy notices (the project's file;
+/// how it was compiled in its README).
+pub const US_NOTICES_TEXT: &str =
+    include_str!("../../data/sources/us-privacy-notices/notices.json");
 
 /// The `sources` line of an entry known only by name and domain.
 pub const NAME_AND_DOMAIN_ONLY: &str = "name and domain only; contact to be verified";
@@ -264,7 +271,13 @@ impl Directory {
     /// [`Directory::load`] and what the merge did (how many records merged, added, which
     /// names were dropped because another entry has them).
     pub fn load_with_report() -> Result<(Directory, MergeReport), Error> {
-        Directory::merged(TEXT, DATENANFRAGEN_TEXT, LINKS_TEXT)
+        Directory::merged_with_notices(TEXT, DATENANFRAGEN_TEXT, LINKS_TEXT, US_NOTICES_TEXT)
+    }
+
+    /// The embedded files merged without the US privacy notices: the directory as it was
+    /// before them, to measure what they bring.
+    pub fn without_us_notices() -> Result<Directory, Error> {
+        Ok(Directory::merged(TEXT, DATENANFRAGEN_TEXT, LINKS_TEXT)?.0)
     }
 
     /// The project's own file alone, before any merge (every rule of that file applies).
@@ -287,11 +300,34 @@ impl Directory {
         datenanfragen: &str,
         links: &str,
     ) -> Result<(Directory, MergeReport), Error> {
+        Directory::merge_sources(project, datenanfragen, links, None)
+    }
+
+    /// [`Directory::merged`] and then the US privacy notices' contacts (a notices file given
+    /// as text): what [`Directory::load`] does with the embedded files.
+    pub fn merged_with_notices(
+        project: &str,
+        datenanfragen: &str,
+        links: &str,
+        us_notices: &str,
+    ) -> Result<(Directory, MergeReport), Error> {
+        Directory::merge_sources(project, datenanfragen, links, Some(us_notices))
+    }
+
+    fn merge_sources(
+        project: &str,
+        datenanfragen: &str,
+        links: &str,
+        us_notices: Option<&str>,
+    ) -> Result<(Directory, MergeReport), Error> {
         let curated = Directory::parse_named(project, FILE, Rules::Curated)?;
         let records = datenanfragen::parse(datenanfragen)?;
         let links = merge::Links::parse(links)?;
-        let (entries, report) = merge::merge(curated.entries, &records, &links)?;
+        let (mut entries, report) = merge::merge(curated.entries, &records, &links)?;
         let regimes = Regimes::load()?;
+        if let Some(text) = us_notices {
+            us_notices::merge(&mut entries, &us_notices::parse(text, &regimes)?)?;
+        }
         let mut problems = Vec::new();
         let dir = Directory::index(entries, &mut problems);
         for e in &dir.entries {
@@ -301,7 +337,7 @@ impl Directory {
             Ok((dir, report))
         } else {
             Err(Error::DataInvalid {
-                file: "directory merged with data/sources/datenanfragen/companies.json",
+                file: "directory merged with data/sources (Datenanfragen.de, US privacy notices)",
                 problems,
             })
         }

@@ -8,6 +8,7 @@ mod directory_merge;
 mod formats;
 mod letters;
 mod tracking;
+mod us_notices;
 
 use chrono::NaiveDate;
 
