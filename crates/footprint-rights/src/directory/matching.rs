@@ -78,6 +78,7 @@ const QUALIFIERS: &[&str] = &[
     "uk",
     "us",
     "usa",
+    "america",
     "ireland",
     "deutschland",
     "germany",

@@ -168,3 +168,97 @@ fn bad_notice_records_are_refused_with_the_reason() {
     let e = with_notices(&twice).unwrap_err().to_string();
     assert!(e.contains("listed twice"), "{e}");
 }
+
+/// US export spellings (legal forms, brands, domains, handles) find the US holders' entries.
+#[test]
+fn us_export_spellings_find_their_entries() {
+    let dir = Directory::builtin();
+    let cases: &[(&str, &str)] = &[
+        ("Google LLC", "google"),
+        ("Meta Platforms, Inc.", "meta"),
+        ("Amazon.com Services LLC", "amazon"),
+        ("Amazon.com, Inc.", "amazon"),
+        ("Apple Inc.", "apple"),
+        ("Microsoft Corporation", "microsoft"),
+        ("X Corp.", "x"),
+        ("Snap Inc.", "snap"),
+        ("LinkedIn Corporation", "linkedin"),
+        ("Reddit, Inc.", "reddit"),
+        ("Discord Inc.", "discord"),
+        ("Spotify USA Inc.", "spotify"),
+        ("Netflix, Inc.", "netflix"),
+        ("Uber Technologies, Inc.", "uber"),
+        ("Lyft, Inc.", "lyft"),
+        ("PayPal, Inc.", "paypal"),
+        ("eBay Inc.", "ebay"),
+        ("Yahoo Inc.", "yahoo"),
+        ("Oracle America, Inc.", "oracle"),
+        ("Oracle Advertising", "oracle"),
+        ("Adobe Inc.", "adobe"),
+        ("Salesforce, Inc.", "salesforce"),
+        ("Pinterest, Inc.", "pinterest"),
+        ("Acxiom LLC", "acxiom"),
+        ("LiveRamp, Inc.", "liveramp"),
+        ("Experian Marketing Services", "experian"),
+        ("Epsilon Data Management, LLC", "epsilon"),
+        ("The Nielsen Company (US), LLC", "nielsen"),
+        ("Lotame Solutions, Inc.", "lotame"),
+        ("Neustar, Inc.", "transunion"),
+        ("Equifax Inc.", "equifax"),
+        ("Kochava Inc.", "kochava"),
+        ("Zillow, Inc.", "zillow"),
+        ("Zillow Group", "zillow"),
+        ("zillow.com", "zillow"),
+        ("https://www.kochava.com/privacy", "kochava"),
+        ("@Uber", "uber"),
+        ("Foursquare Labs, Inc.", "foursquare"),
+        ("Eyeota Pte. Ltd.", "eyeota"),
+        ("Alliant", "alliant"),
+    ];
+    let mut failures = Vec::new();
+    for (raw, slug) in cases {
+        let got = dir.match_name(raw).map(|e| e.slug.as_str());
+        if got != Some(*slug) {
+            failures.push(format!("{raw:?}: expected {slug}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Near names of the US holders and brokers are other companies: none may match the entry.
+#[test]
+fn us_near_names_stay_apart() {
+    let dir = Directory::builtin();
+    let cases: &[(&str, &str)] = &[
+        ("Meta Bank", "meta"),
+        ("Amazon Watch", "amazon"),
+        ("Apple Bank for Savings", "apple"),
+        ("Oracle Bank", "oracle"),
+        ("Oracle Cards", "oracle"),
+        ("Experiential Marketing Group", "experian"),
+        ("Experian Tower Apartments", "experian"),
+        ("Alliant Credit Union", "alliant"),
+        ("Alliant Energy", "alliant"),
+        ("Epsilon Systems Solutions", "epsilon"),
+        ("Foursquare Church", "foursquare"),
+        ("Snap-on Tools", "snap"),
+        ("Uber Freight Brokers Inc", "uber"),
+        ("Lyft Gate Works", "lyft"),
+        ("Discord Records", "discord"),
+        ("Yahoo Farms", "yahoo"),
+        ("Zillow Creek Apartments", "zillow"),
+        ("Equifax Tower", "equifax"),
+        ("Nielsen Bainbridge", "nielsen"),
+        ("Pinterest Cafe", "pinterest"),
+        ("Netflix Party", "netflix"),
+    ];
+    let mut wrong = Vec::new();
+    for (name, slug) in cases {
+        if let Some(e) = dir.match_name(name) {
+            if e.slug == *slug {
+                wrong.push(format!("{name:?} matched {slug}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
