@@ -428,13 +428,7 @@ fn matching_table() {
         ("Citroën", "stellantis"),
         ("Just Eat Takeaway.com N.V.", "just-eat-takeaway"),
     ];
-    let mut failures = Vec::new();
-    for (raw, slug) in cases {
-        let got = dir().match_name(raw).map(|e| e.slug.as_str());
-        if got != Some(*slug) {
-            failures.push(format!("{raw:?}: expected {slug}, got {got:?}"));
-        }
-    }
+    let failures = crate::wrong_matches(dir(), cases);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
