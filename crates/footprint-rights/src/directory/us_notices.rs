@@ -11,7 +11,8 @@
 //! Where the contacts go: a US contact serves only the US regimes it lists, so it is put
 //! before the entry's first catch-all contact (one that serves any regime) and after any the
 //! entry already has for named regimes. An entry's own curated US contact thus stays first
-//! for its regimes, while a company's notice beats a generic address for the US laws.
+//! for its regimes, while a company's notice beats a generic address for the US laws. A
+//! contact no letter can use (only an opt-out page or a phone number) goes last.
 
 use super::matching::name_key;
 use super::validate::{is_email, is_url};
@@ -91,6 +92,11 @@ impl NoticeContact {
             note: self.note.clone(),
             source: Some(source_line(&self.source, self.read)),
         }
+    }
+
+    /// True when a letter can be sent with it: an e-mail address, web form or postal address.
+    pub fn letter_can_use(&self) -> bool {
+        self.email.is_some() || self.web_form.is_some() || self.postal_address.is_some()
     }
 
     fn has_channel(&self) -> bool {
@@ -220,11 +226,16 @@ pub(crate) fn merge(entries: &mut [Entry], notices: &Notices) -> Result<(), Erro
                     e.regimes.push(r.clone());
                 }
             }
-            let at = e
-                .contacts
-                .iter()
-                .position(|x| x.regimes.is_empty())
-                .unwrap_or(e.contacts.len());
+            // A contact a letter cannot be sent to (an opt-out page, a phone number) goes last,
+            // so it never hides a catch-all address from the letters.
+            let at = if k.letter_can_use() {
+                e.contacts
+                    .iter()
+                    .position(|x| x.regimes.is_empty())
+                    .unwrap_or(e.contacts.len())
+            } else {
+                e.contacts.len()
+            };
             e.contacts.insert(at, k.to_contact());
         }
         e.sources.retain(|s| s != NAME_AND_DOMAIN_ONLY);

@@ -66,7 +66,7 @@ fn notice_contacts_serve_the_us_laws_with_their_source() {
             .contacts
             .iter()
             .any(|x| x.regimes.iter().any(|r| r == &first.regimes[0]));
-        if !curated_first {
+        if !curated_first && first.letter_can_use() {
             assert_eq!(for_us.email, first.email, "{}", c.slug);
             assert_eq!(for_us.web_form, first.web_form, "{}", c.slug);
         }
@@ -248,4 +248,37 @@ fn us_near_names_stay_apart() {
     ];
     let wrong = crate::false_merges(dir, cases);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A notice contact with a letter channel goes before a catch-all contact and serves its US
+/// law; one with only an opt-out page goes last and leaves the catch-all address to letters.
+#[test]
+fn a_notice_contact_goes_before_a_catch_all_only_when_letters_can_use_it() {
+    // Netflix's RIGHTS.md contact serves any regime.
+    let contact = |channel: &str| {
+        format!(
+            r#"{{"about":"t","companies":[{{"slug":"netflix","contacts":[{{"regimes":["us_ca_ccpa"],{channel},"source":"https://netflix.example/us","read":"2026-12-02"}}]}}]}}"#
+        )
+    };
+    let (dir, _) = with_notices(&contact(r#""email":"us-privacy@netflix.example""#)).unwrap();
+    let e = dir.get("netflix").unwrap();
+    assert_eq!(
+        e.contact_for("us_ca_ccpa").unwrap().email.as_deref(),
+        Some("us-privacy@netflix.example")
+    );
+    assert_eq!(
+        e.contact_for("eu_gdpr").unwrap().email.as_deref(),
+        Some("privacy@netflix.com")
+    );
+    let (dir, _) =
+        with_notices(&contact(r#""opt_out":"https://netflix.example/opt-out""#)).unwrap();
+    let e = dir.get("netflix").unwrap();
+    assert_eq!(
+        e.contact_for("us_ca_ccpa").unwrap().email.as_deref(),
+        Some("privacy@netflix.com")
+    );
+    assert_eq!(
+        e.contacts.last().unwrap().opt_out.as_deref(),
+        Some("https://netflix.example/opt-out")
+    );
 }
