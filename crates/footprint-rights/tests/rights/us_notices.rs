@@ -213,6 +213,7 @@ fn us_export_spellings_find_their_entries() {
         ("@Uber", "uber"),
         ("Foursquare Labs, Inc.", "foursquare"),
         ("Eyeota Pte. Ltd.", "eyeota"),
+        ("Eyeota Pte Ltd", "eyeota"),
         ("Alliant", "alliant"),
     ];
     let failures = crate::wrong_matches(dir, cases);
