@@ -299,6 +299,14 @@ fn third_parties_with_a_ccpa_contact_per_export_before_and_after_the_us_notices(
         after.with_contact,
         pct(after.with_contact, after.third_parties),
     );
+    println!(
+        "third parties without a CCPA e-mail or form: {}",
+        after.without_contact.join(", ")
+    );
+    assert_eq!(
+        after.without_contact.len() as i64,
+        after.third_parties - after.with_contact
+    );
     assert!(
         after.with_contact > before.with_contact,
         "{before:?} {after:?}"

@@ -77,6 +77,8 @@ pub struct RegimeCoverage {
     pub regime: String,
     pub third_parties: i64,
     pub with_contact: i64,
+    /// The names of the third parties without one, in the order they were stored.
+    pub without_contact: Vec<String>,
 }
 
 const COLUMNS: &str = "key, legal_entity, email, web_form, postal_address, updated_at";
@@ -331,6 +333,7 @@ impl Store {
             regime: regime.to_string(),
             third_parties: 0,
             with_contact: 0,
+            without_contact: Vec::new(),
         };
         for (company, platform) in self.companies_with_platform_flag()? {
             if platform {
@@ -344,6 +347,8 @@ impl Store {
                 .is_some_and(|k| k.email.is_some() || k.web_form.is_some())
             {
                 c.with_contact += 1;
+            } else {
+                c.without_contact.push(company.name);
             }
         }
         Ok(c)

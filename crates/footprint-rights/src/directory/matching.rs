@@ -1,10 +1,11 @@
 //! Name matching: from what an export calls a company to a directory entry.
 //!
 //! Tried in order: a URL or domain (subdomains walk up to the registered domain: `https://shop.
-//! nike.com/x` -> `nike.com`), an @handle, then the name itself. Names are compared by a key
-//! that ignores case, accents, punctuation, spaces, a leading "the" and trailing legal forms
-//! (Inc, Ltd, GmbH, S.A., B.V., plc ...); when that fails, trailing words such as "Group",
-//! "Europe" or "UK" are dropped one by one.
+//! nike.com/x` -> `nike.com`; an unknown domain then by its registered label as a name key:
+//! `capitalone.com` -> "Capital One"), an @handle, then the name itself. Names are compared by
+//! a key that ignores case, accents, punctuation, spaces, a leading "the" and trailing legal
+//! forms (Inc, Ltd, GmbH, S.A., B.V., plc ...); when that fails, trailing words such as
+//! "Group", "Europe" or "UK" are dropped one by one.
 
 use super::Directory;
 
@@ -158,6 +159,24 @@ pub fn domain_of(raw: &str) -> Option<String> {
     }
 }
 
+/// Second-level labels under which a country's names are registered (`co.uk`, `com.au`).
+const SECOND_LEVELS: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"];
+
+/// The label a domain was registered as: `shop.nike.com` -> `nike`, `amazon.co.uk` ->
+/// `amazon`; `None` for a bare suffix. Labels with hyphens or shorter than three letters are
+/// left out (no name key has a hyphen; two letters name too many companies).
+fn registered_label(host: &str) -> Option<&str> {
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let at = if n >= 3 && labels[n - 1].len() == 2 && SECOND_LEVELS.contains(&labels[n - 2]) {
+        n.checked_sub(3)?
+    } else {
+        n.checked_sub(2)?
+    };
+    let label = labels[at];
+    (label.len() >= 3 && !label.contains('-')).then_some(label)
+}
+
 pub(super) fn find(dir: &Directory, raw: &str) -> Option<usize> {
     let raw = raw.trim();
     if raw.is_empty() {
@@ -173,6 +192,12 @@ pub(super) fn find(dir: &Directory, raw: &str) -> Option<usize> {
                 Some((_, parent)) if parent.contains('.') => h = parent,
                 _ => break,
             }
+        }
+        // An unknown domain whose registered name is a company's name run together
+        // (`oracleadvertising.com` for "Oracle Advertising", `capitalone.co.uk`): many
+        // companies name their domain so, and exports list advertisers by domain.
+        if let Some(&i) = registered_label(&host).and_then(|l| dir.names.get(l)) {
+            return Some(i);
         }
     }
     if let Some(handle) = raw.strip_prefix('@') {

@@ -210,6 +210,10 @@ fn us_export_spellings_find_their_entries() {
         ("Zillow Group", "zillow"),
         ("zillow.com", "zillow"),
         ("https://www.kochava.com/privacy", "kochava"),
+        // Unknown domains by their registered label as a name.
+        ("oracleadvertising.com", "oracle"),
+        ("https://shop.experianmarketingservices.com/x", "experian"),
+        ("liveramp.co.uk", "liveramp"),
         ("@Uber", "uber"),
         ("Foursquare Labs, Inc.", "foursquare"),
         ("Eyeota Pte. Ltd.", "eyeota"),
@@ -246,6 +250,12 @@ fn us_near_names_stay_apart() {
         ("Nielsen Bainbridge", "nielsen"),
         ("Pinterest Cafe", "pinterest"),
         ("Netflix Party", "netflix"),
+        ("metabank.com", "meta"),
+        ("amazonwatch.org", "amazon"),
+        ("applebankforsavings.com", "apple"),
+        ("oracle-bank.com", "oracle"),
+        ("snap-on.com", "snap"),
+        ("shop.example.co.uk", "shop"),
     ];
     let wrong = crate::false_merges(dir, cases);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
