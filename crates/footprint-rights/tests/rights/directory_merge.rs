@@ -392,7 +392,8 @@ fn links_decide_what_names_cannot_and_bad_records_are_refused() {
 }
 
 /// The directory is built when first used (an import's first company, the first letter): it
-/// must stay fast. Debug builds are several times slower than the app; the bound is loose.
+/// must stay fast. Debug builds are several times slower than the app, and CI shares two cores:
+/// the bound (about 6x the 1.5 s an idle debug build takes) catches a quadratic merge, not noise.
 #[test]
 fn the_merged_directory_loads_quickly() {
     let start = Instant::now();
@@ -402,7 +403,7 @@ fn the_merged_directory_loads_quickly() {
         "merged directory of {} entries loaded in {took:?}",
         dir.entries().len()
     );
-    assert!(took.as_millis() < 3_000, "{took:?}");
+    assert!(took.as_millis() < 10_000, "{took:?}");
 }
 
 #[test]
