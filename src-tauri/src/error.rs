@@ -64,6 +64,14 @@ mod tests {
     }
 
     #[test]
+    fn a_full_disk_reaches_the_ui_as_disk_full() {
+        let full = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL), None);
+        let e: CommandError = StoreError::DiskFull { path: "/data/footprint.db".into(), source: full }.into();
+        assert_eq!(e.code, "disk_full");
+        assert!(e.message.contains("disk full") && e.message.contains("/data/footprint.db"), "{}", e.message);
+    }
+
+    #[test]
     fn a_tie_carries_its_choices() {
         let choice = PlatformChoice {
             id: "facebook".into(),

@@ -320,6 +320,24 @@ mod tests {
     }
 
     #[test]
+    fn sqlite_faults_get_their_own_words_and_codes() {
+        let failure = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        let path = Some(PathBuf::from("/data/footprint.db"));
+        for (code, ours, words) in [
+            (rusqlite::ffi::SQLITE_FULL, "disk_full", "disk full"),
+            (rusqlite::ffi::SQLITE_BUSY, "busy", "database is busy"),
+            (rusqlite::ffi::SQLITE_LOCKED, "busy", "database is busy"),
+            (rusqlite::ffi::SQLITE_READONLY, "read_only", "is read-only"),
+            (rusqlite::ffi::SQLITE_CORRUPT, "store", "malformed"),
+        ] {
+            let e = StoreError::sql(&path)(failure(code));
+            assert_eq!(e.code(), ours, "{e}");
+            let message = e.to_string();
+            assert!(message.contains(words) && message.contains("/data/footprint.db"), "{message}");
+        }
+    }
+
+    #[test]
     fn every_column_has_a_comment() {
         // The house rule: each column in CREATE TABLE carries a `--` comment.
         for (_, sql) in MIGRATIONS {
