@@ -126,8 +126,13 @@ fn allowed_unix(path: &str) -> Result<(), String> {
     }
 }
 
-/// Why `d` is not allowed, if it is not.
-fn refuse(d: &Destination) -> Option<String> {
+/// glibc asks the name service cache daemon for user and group names before reading
+/// /etc/passwd. nscd resolves host names too, so only an attempt that found no nscd listening
+/// is harmless; a connection that reached one fails the check.
+const NSCD: [&str; 2] = ["/var/run/nscd/socket", "/run/nscd/socket"];
+
+/// Why `d`, named by a call that `failed` or not, is not allowed, if it is not.
+fn refuse(d: &Destination, failed: bool) -> Option<String> {
     // A name lookup is the first step of every connection out, even to a local resolver.
     let dns = |port: u16| (port == 53).then(|| "a DNS query (port 53)".to_string());
     match d {
@@ -140,32 +145,66 @@ fn refuse(d: &Destination) -> Option<String> {
             Ok(ip) if ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()) => None,
             _ => Some(format!("IPv6 [{addr}]:{port} is not loopback (::1)")),
         }),
+        Destination::Unix(path) if NSCD.contains(&path.as_str()) => {
+            (!failed).then(|| format!("Unix socket {path}: reached the name service cache, which also resolves host names"))
+        }
         Destination::Unix(path) => allowed_unix(path).err(),
         Destination::Kernel => None,
         Destination::Other(family) => Some(format!("socket family {family}")),
     }
 }
 
+/// The trace's calls, one per item with the number of the line where each began: with
+/// `-f`, a call another process interrupts is split into `... <unfinished ...>` and, later,
+/// `PID <... call resumed>...`; the two halves are joined here.
+fn calls(trace: &str) -> Vec<(usize, String)> {
+    let mut pending: std::collections::HashMap<&str, (usize, &str)> = Default::default();
+    let mut out = Vec::new();
+    for (i, line) in trace.lines().enumerate() {
+        let pid = line.split_whitespace().next().unwrap_or("");
+        if let Some(head) = line.strip_suffix(" <unfinished ...>") {
+            pending.insert(pid, (i + 1, head));
+        } else if let Some(at) = line.find("<... ") {
+            let tail = line[at..].split_once(" resumed>").map_or("", |(_, t)| t);
+            if let Some((n, head)) = pending.remove(pid) {
+                out.push((n, format!("{head}{tail}")));
+            }
+        } else {
+            out.push((i + 1, line.to_string()));
+        }
+    }
+    // A call cut off by the end of the trace (its process was killed) still counts.
+    out.extend(pending.into_values().map(|(n, head)| (n, head.to_string())));
+    out.sort_by_key(|(n, _)| *n);
+    out
+}
+
+/// Whether the call on `line` returned an error (`= -1 ENOENT ...`).
+fn failed(line: &str) -> bool {
+    line.rsplit_once(") = ").is_some_and(|(_, result)| result.trim_start().starts_with("-1"))
+}
+
 /// Every refused destination in a whole trace.
 fn check(trace: &str) -> Vec<Violation> {
-    trace
-        .lines()
-        .enumerate()
-        .flat_map(|(i, line)| {
-            destinations(line).into_iter().filter_map(move |d| {
-                refuse(&d).map(|why| Violation { line: i + 1, why, text: line.to_string() })
-            })
+    calls(trace)
+        .into_iter()
+        .flat_map(|(line, text)| {
+            let failed = failed(&text);
+            destinations(&text)
+                .into_iter()
+                .filter_map(|d| refuse(&d, failed))
+                .map(|why| Violation { line, why, text: text.clone() })
+                .collect::<Vec<_>>()
         })
         .collect()
 }
 
 /// Programs the trace shows started (`execve("/path", ...) = 0`).
 fn started(trace: &str) -> Vec<String> {
-    trace
-        .lines()
-        .filter(|l| l.contains("execve(") && l.trim_end().ends_with("= 0"))
-        .filter_map(|l| between(l, "execve(\"", "\""))
-        .map(str::to_string)
+    calls(trace)
+        .into_iter()
+        .filter(|(_, l)| l.contains("execve(") && l.trim_end().ends_with("= 0"))
+        .filter_map(|(_, l)| between(&l, "execve(\"", "\"").map(str::to_string))
         .collect()
 }
 
@@ -185,7 +224,7 @@ fn the_recorded_session_sent_nothing_off_the_machine() {
             "the trace never saw {wanted} start (programs started: {programs:?})"
         );
     }
-    let calls = trace.lines().filter(|l| !destinations(l).is_empty()).count();
+    let calls = calls(&trace).iter().filter(|(_, l)| !destinations(l).is_empty()).count();
     assert!(calls > 0, "the trace holds no socket address at all: was strace tracing sockets?");
     let bad = check(&trace);
     eprintln!(
@@ -239,7 +278,7 @@ mod parser {
             ("sendto(4, \"\\1\\2\", 33, MSG_NOSIGNAL, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr(\"127.0.0.53\")}, 16) = 33", "DNS"),
             ("sendmmsg(4, [{msg_hdr={msg_name={sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr(\"10.0.0.1\")}, msg_namelen=16}, msg_len=33}], 1, MSG_NOSIGNAL) = 1", "DNS"),
             ("sendmsg(5, {msg_name={sa_family=AF_INET, sin_port=htons(3478), sin_addr=inet_addr(\"74.125.250.129\")}, msg_namelen=16, msg_iov=[], msg_iovlen=0}, 0) = 0", "74.125.250.129:3478"),
-            ("connect(6, {sa_family=AF_UNIX, sun_path=\"/var/run/nscd/socket\"}, 110) = -1 ENOENT", "nscd"),
+            ("connect(6, {sa_family=AF_UNIX, sun_path=\"/var/run/nscd/socket\"}, 110) = 0", "name service cache"),
             ("connect(7, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL)}, 20) = 0", "AF_PACKET"),
             ("connect(8, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr(\"0.0.0.0\")}, 16) = 0", "0.0.0.0"),
         ];
@@ -254,12 +293,34 @@ mod parser {
     fn a_quoted_brace_does_not_end_the_address() {
         let line = "9 connect(3, {sa_family=AF_UNIX, sun_path=\"/tmp/x}y\"}, 110) = 0";
         assert_eq!(destinations(line), vec![Destination::Unix("/tmp/x}y".into())]);
-        assert!(refuse(&destinations(line)[0]).is_some());
+        assert!(refuse(&destinations(line)[0], false).is_some());
     }
 
     #[test]
-    fn the_programs_started_are_read_from_execve() {
-        let trace = "1 execve(\"/usr/bin/WebKitWebDriver\", [\"WebKitWebDriver\"], 0x7ffd /* 30 vars */) = 0\n2 execve(\"/usr/local/bin/nope\", [], 0x0) = -1 ENOENT (No such file or directory)\n";
-        assert_eq!(started(trace), vec!["/usr/bin/WebKitWebDriver".to_string()]);
+    fn the_programs_started_are_read_from_execve_even_when_interrupted() {
+        let trace = "1 execve(\"/usr/bin/WebKitWebDriver\", [\"WebKitWebDriver\"], 0x7ffd /* 30 vars */) = 0\n\
+                     2 execve(\"/usr/local/bin/nope\", [], 0x0) = -1 ENOENT (No such file or directory)\n\
+                     3 execve(\"/root/.cargo/bin/tauri-driver\", [\"tauri-driver\"], 0x7fb4 /* 39 vars */ <unfinished ...>\n\
+                     4 connect(5, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 0\n\
+                     3 <... execve resumed>) = 0\n";
+        assert_eq!(started(trace), ["/usr/bin/WebKitWebDriver", "/root/.cargo/bin/tauri-driver"]);
+    }
+
+    #[test]
+    fn an_interrupted_connect_keeps_its_address_and_result() {
+        let trace = "6158 connect(40, {sa_family=AF_INET, sin_port=htons(443), sin_addr=inet_addr(\"93.184.216.34\")}, 16 <unfinished ...>\n\
+                     6159 sendto(3, \"x\", 1, 0, NULL, 0) = 1\n\
+                     6158 <... connect resumed>) = -1 ENETUNREACH (Network is unreachable)\n";
+        let bad = check(trace);
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert_eq!(bad[0].line, 1);
+        assert!(bad[0].text.ends_with("ENETUNREACH (Network is unreachable)"), "{}", bad[0].text);
+    }
+
+    #[test]
+    fn a_failed_look_for_nscd_passes_a_reached_one_fails() {
+        let line = |result: &str| format!("5 connect(11, {{sa_family=AF_UNIX, sun_path=\"/var/run/nscd/socket\"}}, 110) = {result}");
+        assert_eq!(check(&line("-1 ENOENT (No such file or directory)")), vec![]);
+        assert_eq!(check(&line("0")).len(), 1);
     }
 }
