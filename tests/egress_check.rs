@@ -268,7 +268,8 @@ mod parser {
         ]
         .join("\n");
         assert_eq!(check(&trace), vec![]);
-        assert_eq!(destinations(&trace.lines().next().unwrap().to_string()).len(), 1);
+        let first = trace.lines().next().unwrap();
+        assert_eq!(destinations(first), vec![Destination::Inet { addr: "127.0.0.1".into(), port: 4444 }]);
     }
 
     #[test]
