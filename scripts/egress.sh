@@ -10,14 +10,22 @@
 #   FOOTPRINT_EGRESS_PROBE=http://93.184.216.34/ ./scripts/egress.sh
 #                       # the window loads an outside address at the end: this run must FAIL
 #
-# Needs root (unshare -n; CI runs as root) and the packages of scripts/deps.sh (strace, iproute2).
+# Runs as root (CI) or in a user namespace, and needs the packages of scripts/deps.sh (strace, iproute2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset FOOTPRINT_E2E_SKIP
 
 # shellcheck source=deps.sh
 source scripts/deps.sh
-[ "$(id -u)" -eq 0 ] || { echo "egress: a network namespace needs root; run: sudo $0" >&2; exit 1; }
+# A network namespace needs root; elsewhere a user namespace makes this user root inside it
+# (most distributions allow unprivileged user namespaces).
+if [ "$(id -u)" -eq 0 ]; then
+  isolate=(unshare --net)
+else
+  isolate=(unshare --map-root-user --net)
+  "${isolate[@]}" true 2>/dev/null \
+    || { echo "egress: cannot make a network namespace (unprivileged user namespaces are off here); run: sudo $0" >&2; exit 1; }
+fi
 for tool in strace unshare ip xvfb-run; do
   command -v "$tool" >/dev/null || { echo "egress: $tool is missing (scripts/deps.sh installs it)" >&2; exit 1; }
 done
@@ -39,7 +47,7 @@ echo "==> The session inside 'unshare --net' (loopback only) under strace; trace
 # and trace the test binary and everything it starts. Abstract Unix sockets (X's, D-Bus's)
 # belong to the namespace too, so the X server must start inside it.
 timeout --signal=TERM --kill-after=30 600 \
-  unshare --net -- bash -c '
+  "${isolate[@]}" -- bash -c '
     set -euo pipefail
     ip link set lo up
     exec xvfb-run -a --server-args="-screen 0 1280x900x24" \
