@@ -179,9 +179,11 @@ fn calls(trace: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// Whether the call on `line` returned an error (`= -1 ENOENT ...`).
+/// Whether the call on `line` returned an error (`= -1 ENOENT ...`). strace pads a resumed
+/// call's result into a column: `<... connect resumed>)            = -1 ENOENT`.
 fn failed(line: &str) -> bool {
-    line.rsplit_once(") = ").is_some_and(|(_, result)| result.trim_start().starts_with("-1"))
+    line.rsplit_once(" = ")
+        .is_some_and(|(call, result)| call.trim_end().ends_with(')') && result.starts_with("-1"))
 }
 
 /// Every refused destination in a whole trace.
@@ -323,5 +325,9 @@ mod parser {
         let line = |result: &str| format!("5 connect(11, {{sa_family=AF_UNIX, sun_path=\"/var/run/nscd/socket\"}}, 110) = {result}");
         assert_eq!(check(&line("-1 ENOENT (No such file or directory)")), vec![]);
         assert_eq!(check(&line("0")).len(), 1);
+        // Interrupted, then resumed with its result padded into strace's column.
+        let split = "5 connect(11, {sa_family=AF_UNIX, sun_path=\"/var/run/nscd/socket\"}, 110 <unfinished ...>\n\
+                     5 <... connect resumed>)            = -1 ENOENT (No such file or directory)\n";
+        assert_eq!(check(split), vec![]);
     }
 }
