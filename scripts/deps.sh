@@ -19,8 +19,10 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 # --- System packages -------------------------------------------------------------------
+# strace and iproute2: the zero-egress check (scripts/egress.sh traces the app in a network
+# namespace and brings its loopback up).
 PKGS=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
-      librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick)
+      librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick strace iproute2)
 # Node and npm from the distribution only when there are none (a newer Node may already be
 # installed elsewhere, e.g. /usr/local).
 command -v node >/dev/null || PKGS+=(nodejs)

@@ -16,7 +16,13 @@ npm --prefix ui test
 npm --prefix ui run build
 
 echo "==> Rust: engine, CLI, rights (unit, golden, integration)"
+# Includes the fault tests (crates/footprint-cli/tests/faults.rs: busy, read-only, full disk)
+# and the short kill -9 run (tests/torture.rs: seeded, 8 imports and 4 removals); the full
+# 50 + 20 run is scripts/torture.sh.
 cargo test --workspace --exclude footprint-app
 
 echo "==> Desktop app: typed IPC bindings, end-to-end tests in the real window"
 ./scripts/e2e.sh
+
+echo "==> Zero egress: a full session in a network namespace without network, under strace"
+./scripts/egress.sh

@@ -20,40 +20,6 @@ fn generate_exports(dir: &std::path::Path) -> Vec<PathBuf> {
     paths
 }
 
-/// Types the paths into the "Import from a path" field and waits for every job to finish.
-async fn import_paths(app: &App, paths: &[PathBuf]) -> Result<(), String> {
-    app.click("nav-welcome").await?;
-    app.click("import-path-toggle").await?;
-    let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    // U+E007 is WebDriver's Enter key: one path per line.
-    app.type_into("import-paths", &lines.join("\u{E007}"))
-        .await?;
-    app.click("import-paths-submit").await?;
-    app.testid("screen-imports").await?;
-    let n = paths.len();
-    app.until("every import to finish", async || {
-        let done = app
-            .count("[data-testid=import-job][data-status=done]")
-            .await?;
-        let failed = app.texts("[data-testid=job-error]").await?;
-        if !failed.is_empty() {
-            return Err(format!("an import failed: {failed:?}"));
-        }
-        Ok(done >= n)
-    })
-    .await
-}
-
-async fn no_csp_violations(app: &App) -> Result<(), String> {
-    let v = app
-        .script("arguments[arguments.length - 1](window.__cspViolations)")
-        .await?;
-    match v.as_array() {
-        Some(list) if list.is_empty() => Ok(()),
-        _ => Err(format!("Content-Security-Policy violations: {v}")),
-    }
-}
-
 /// The screen at the two smaller laptop sizes, 1280x800 and 1024x768: no text is cut, and
 /// a picture of each; then back to the default size.
 async fn at_small_sizes(app: &App, screen: &str) -> Result<(), String> {
@@ -89,7 +55,7 @@ async fn imports_google_and_facebook_and_walks_every_screen() {
         }
         app.screenshot("welcome").await?;
 
-        import_paths(app, &paths).await?;
+        app.import_paths(&paths).await?;
         let summaries = app.texts("[data-testid=report-summary]").await?;
         if summaries.len() != 2 || !summaries.iter().all(|s| s.contains("new records")) {
             return Err(format!("import reports: {summaries:?}"));
@@ -249,7 +215,7 @@ async fn imports_google_and_facebook_and_walks_every_screen() {
             ));
         }
         app.screenshot("settings").await?;
-        no_csp_violations(app).await
+        app.no_csp_violations().await
     })
     .await;
 }
@@ -297,7 +263,7 @@ async fn demo_button_imports_the_demo_set_and_the_banner_removes_it() {
         app.testid("screen-welcome").await?;
         app.until("the banner to go", async || Ok(app.count("[data-testid=demo-banner]").await? == 0))
             .await?;
-        no_csp_violations(app).await
+        app.no_csp_violations().await
     })
     .await;
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CommandError {
-    /// Stable code: `not_found`, `store`, `busy`, `io`, `cancelled`, or an import error code
+    /// Stable code: `not_found`, `store`, `busy`, `disk_full`, `read_only`, `io`, `cancelled`, or an import error code
     /// (`unknown_format`, `unsafe_archive`, `corrupt`, `not_recognized`, `ambiguous`, ...).
     pub code: String,
     /// A sentence for the user.
@@ -33,11 +33,7 @@ impl CommandError {
 
 impl From<StoreError> for CommandError {
     fn from(e: StoreError) -> Self {
-        let code = match e {
-            StoreError::NotFound(_) => "not_found",
-            _ => "store",
-        };
-        CommandError::new(code, e.to_string())
+        CommandError::new(e.code(), e.to_string())
     }
 }
 
@@ -65,6 +61,14 @@ mod tests {
         let e: CommandError = StoreError::NotFound("no archive with id 7".into()).into();
         assert_eq!(e.code, "not_found");
         assert!(e.message.contains("no archive with id 7"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_full_disk_reaches_the_ui_as_disk_full() {
+        let full = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL), None);
+        let e: CommandError = StoreError::DiskFull { path: "/data/footprint.db".into(), source: full }.into();
+        assert_eq!(e.code, "disk_full");
+        assert!(e.message.contains("disk full") && e.message.contains("/data/footprint.db"), "{}", e.message);
     }
 
     #[test]

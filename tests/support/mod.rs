@@ -275,6 +275,39 @@ impl App {
         Ok(out)
     }
 
+    /// Types `paths` into the Welcome screen's "Import from a path" field (one per line) and
+    /// waits until every import job is done; an import error fails at once.
+    pub async fn import_paths(&self, paths: &[PathBuf]) -> Result<(), String> {
+        self.click("nav-welcome").await?;
+        self.click("import-path-toggle").await?;
+        let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        // U+E007 is WebDriver's Enter key: one path per line.
+        self.type_into("import-paths", &lines.join("\u{E007}")).await?;
+        self.click("import-paths-submit").await?;
+        self.testid("screen-imports").await?;
+        let n = paths.len();
+        self.until("every import to finish", async || {
+            let failed = self.texts("[data-testid=job-error]").await?;
+            if !failed.is_empty() {
+                return Err(format!("an import failed: {failed:?}"));
+            }
+            Ok(self.count("[data-testid=import-job][data-status=done]").await? >= n)
+        })
+        .await
+    }
+
+    /// Fails when the page's Content-Security-Policy refused anything (the app records each
+    /// violation in `window.__cspViolations`).
+    pub async fn no_csp_violations(&self) -> Result<(), String> {
+        let v = self
+            .script("arguments[arguments.length - 1](window.__cspViolations)")
+            .await?;
+        match v.as_array() {
+            Some(list) if list.is_empty() => Ok(()),
+            _ => Err(format!("Content-Security-Policy violations: {v}")),
+        }
+    }
+
     /// Waits until at least `n` elements match `css`.
     pub async fn wait_count(&self, css: &str, n: usize) -> Result<(), String> {
         self.until(&format!("{n} x {css}"), async || {

@@ -207,9 +207,10 @@ impl From<StoreError> for Failure {
 
 impl From<ImportError> for Failure {
     fn from(e: ImportError) -> Self {
-        let code = match e.code() {
-            "cancelled" => exit::CANCELLED,
-            "store" | "io" => exit::FAILURE,
+        let code = match &e {
+            ImportError::Cancelled => exit::CANCELLED,
+            ImportError::Store(_) => exit::FAILURE,
+            _ if e.code() == "io" => exit::FAILURE,
             _ => exit::BAD_INPUT,
         };
         Failure {

@@ -169,9 +169,9 @@ struct ContactArgs {
 
 impl From<RequestError> for Failure {
     fn from(e: RequestError) -> Self {
-        let code = match e.code() {
-            "not_found" => exit::NOT_FOUND,
-            "store" | "corrupt" => exit::FAILURE,
+        let code = match &e {
+            _ if e.code() == "not_found" => exit::NOT_FOUND,
+            RequestError::Store(_) | RequestError::Corrupt { .. } => exit::FAILURE,
             _ => exit::BAD_INPUT,
         };
         Failure {

@@ -63,12 +63,12 @@ pub enum RequestError {
 }
 
 impl RequestError {
-    /// `not_found`, `invalid`, `store`, `corrupt`, or footprint-rights' own code (`transition`,
+    /// `not_found`, `invalid`, `corrupt`, the store's codes (`store`, `busy`, `disk_full`, ...), or footprint-rights' own code (`transition`,
     /// `date_order`, `right_not_in_regime`, `missing_contact`, `unknown_regime`, ...).
     pub fn code(&self) -> &'static str {
         match self {
-            RequestError::Store(StoreError::NotFound(_)) | RequestError::NotFound(_) => "not_found",
-            RequestError::Store(_) => "store",
+            RequestError::NotFound(_) => "not_found",
+            RequestError::Store(e) => e.code(),
             RequestError::Invalid(_) => "invalid",
             RequestError::Rights(e) => e.code(),
             RequestError::Corrupt { .. } => "corrupt",

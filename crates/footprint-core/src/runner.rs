@@ -231,7 +231,7 @@ impl ImportError {
             ImportError::UnknownPlatform(..) => "unknown_platform",
             ImportError::Read { .. } => "corrupt",
             ImportError::Cancelled => "cancelled",
-            ImportError::Store(_) => "store",
+            ImportError::Store(e) => e.code(),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! Migrations are embedded SQL files that never change once released; `PRAGMA user_version`
 //! records how many ran. A database made by a newer Footprint is refused rather than damaged.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 
 /// Embedded migrations, in order. Append only.
@@ -46,15 +46,76 @@ pub enum StoreError {
     /// Another connection kept a read transaction open, so the WAL could not be truncated.
     #[error("{0}")]
     Busy(String),
+    /// Another connection (a second window, a `footprint` command) held the write lock for
+    /// longer than the busy timeout. SQLite rolled the statement back.
+    #[error("database is busy: {path} is being changed by another Footprint window or command, which kept it locked for more than {} s; nothing was changed, try again when it has finished", BUSY_TIMEOUT.as_secs())]
+    Locked {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The disk (or quota) holding the database or its write-ahead log is full. SQLite rolled
+    /// the transaction back: the file holds what it held before.
+    #[error("disk full: no space left for database {path}; nothing of this change was saved and the database holds what it held before. Free some space on that disk and try again")]
+    DiskFull {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The file, its folder (SQLite writes `-wal` and `-shm` beside it) or the whole disk is
+    /// read-only. What is stored can still be read.
+    #[error("database {path} is read-only (the file, its folder or the disk cannot be written): it can be read but not changed. Make it writable to import or remove")]
+    ReadOnly {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
 }
 
+/// How long a write waits for another connection's write lock before it gives up with
+/// [`StoreError::Locked`]. An import holds the lock for its whole transaction (seconds for a
+/// large export), so the wait is generous.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl StoreError {
+    /// A SQLite error at `path`, sorted into the faults a user can act on (busy, disk full,
+    /// read-only) and the rest.
     pub(crate) fn sql(path: &Option<PathBuf>) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
-        move |source| StoreError::Sqlite {
-            path: display_path(path),
-            source,
+        move |source| {
+            let path = display_path(path);
+            match source.sqlite_error_code() {
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                    StoreError::Locked { path, source }
+                }
+                Some(ErrorCode::DiskFull) => StoreError::DiskFull { path, source },
+                Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path, source },
+                _ => StoreError::Sqlite { path, source },
+            }
         }
     }
+
+    /// Stable code for the UI and scripts: `not_found`, `busy` (either kind), `disk_full`,
+    /// `read_only`, or `store` for the rest.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotFound(_) => "not_found",
+            StoreError::Busy(_) | StoreError::Locked { .. } => "busy",
+            StoreError::DiskFull { .. } => "disk_full",
+            StoreError::ReadOnly { .. } => "read_only",
+            StoreError::Sqlite { .. } | StoreError::NewerSchema { .. } | StoreError::Io { .. } => {
+                "store"
+            }
+        }
+    }
+}
+
+/// The errors SQLite gives when it may read a database but not write it or the `-shm` and
+/// `-wal` files beside it.
+fn cannot_write(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
+    )
 }
 
 fn display_path(path: &Option<PathBuf>) -> String {
@@ -80,7 +141,42 @@ impl Store {
         }
         let p = Some(path.to_path_buf());
         let conn = Connection::open(path).map_err(StoreError::sql(&p))?;
-        Store::init(conn, p)
+        match Store::init(conn, p) {
+            // A database the user may read but not write (a read-only disk, a file or folder
+            // without write permission): SQLite cannot create the `-shm` file WAL needs, even
+            // to read. Open it read-only instead, so the screens and commands that only read
+            // keep working; every write then fails with `StoreError::ReadOnly`.
+            Err(StoreError::Sqlite { path: shown, source } | StoreError::ReadOnly { path: shown, source })
+                if cannot_write(&source) && path.exists() =>
+            {
+                Store::open_read_only(path).ok_or(StoreError::ReadOnly { path: shown, source })
+            }
+            other => other,
+        }
+    }
+
+    /// Opens an existing database for reading only; `None` when it cannot be read either, or
+    /// needs a migration (which writes). `mode=ro` reads through the WAL (it needs an existing
+    /// or creatable `-shm`); where even that fails and no WAL holds unmerged pages,
+    /// `immutable=1` reads the file alone (nobody can change a file this process cannot).
+    fn open_read_only(path: &Path) -> Option<Store> {
+        let abs = std::path::absolute(path).ok()?;
+        let mut wal = abs.clone().into_os_string();
+        wal.push("-wal");
+        let wal_is_empty = std::fs::metadata(&wal).map_or(true, |m| m.len() == 0);
+        let queries: &[&str] = if wal_is_empty { &["mode=ro", "immutable=1"] } else { &["mode=ro"] };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+        queries.iter().find_map(|query| {
+            let mut uri = url::Url::from_file_path(&abs).ok()?;
+            uri.set_query(Some(query));
+            let conn = Connection::open_with_flags(uri.as_str(), flags).ok()?;
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
+            conn.busy_timeout(BUSY_TIMEOUT).ok()?;
+            (version == SCHEMA_VERSION).then(|| Store {
+                conn,
+                path: Some(path.to_path_buf()),
+            })
+        })
     }
 
     /// A private in-memory database (tests, benchmarks of the parser alone).
@@ -106,7 +202,7 @@ impl Store {
              PRAGMA cache_size = -32000;",
         )
         .map_err(&err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))
+        conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(&err)?;
         let mut store = Store { conn, path };
         store.migrate()?;
@@ -220,6 +316,24 @@ mod tests {
         match Store::open(&p) {
             Err(StoreError::NewerSchema { found, .. }) => assert_eq!(found, SCHEMA_VERSION + 5),
             other => panic!("expected NewerSchema, got {:?}", other.err()),
+        }
+    }
+
+    #[test]
+    fn sqlite_faults_get_their_own_words_and_codes() {
+        let failure = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        let path = Some(PathBuf::from("/data/footprint.db"));
+        for (code, ours, words) in [
+            (rusqlite::ffi::SQLITE_FULL, "disk_full", "disk full"),
+            (rusqlite::ffi::SQLITE_BUSY, "busy", "database is busy"),
+            (rusqlite::ffi::SQLITE_LOCKED, "busy", "database is busy"),
+            (rusqlite::ffi::SQLITE_READONLY, "read_only", "is read-only"),
+            (rusqlite::ffi::SQLITE_CORRUPT, "store", "malformed"),
+        ] {
+            let e = StoreError::sql(&path)(failure(code));
+            assert_eq!(e.code(), ours, "{e}");
+            let message = e.to_string();
+            assert!(message.contains(words) && message.contains("/data/footprint.db"), "{message}");
         }
     }
 

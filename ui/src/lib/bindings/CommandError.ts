@@ -6,7 +6,7 @@ import type { PlatformChoice } from "./PlatformChoice";
  */
 export type CommandError = { 
 /**
- * Stable code: `not_found`, `store`, `busy`, `io`, `cancelled`, or an import error code
+ * Stable code: `not_found`, `store`, `busy`, `disk_full`, `read_only`, `io`, `cancelled`, or an import error code
  * (`unknown_format`, `unsafe_archive`, `corrupt`, `not_recognized`, `ambiguous`, ...).
  */
 code: string, 
