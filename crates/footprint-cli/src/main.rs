@@ -247,6 +247,7 @@ fn not_found(message: String) -> Failure {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     grid::choose(cli.layout);
     match run(cli) {
@@ -255,6 +256,18 @@ fn main() -> ExitCode {
             eprintln!("footprint: {}", f.message);
             ExitCode::from(f.code)
         }
+    }
+}
+
+/// `footprint records | head` closes our stdout early. Rust ignores SIGPIPE, so the next
+/// `println!` would panic with "failed printing to stdout"; a command-line tool should end
+/// quietly instead, as `cat` does. Restoring the default disposition makes the kernel end the
+/// process at that write. Only on Unix: Windows has no SIGPIPE.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is always valid.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -322,3 +322,31 @@ fn indexed_files_layouts_and_company_aliases() {
         assert_eq!(aliases, sorted, "sorted: {c}");
     }
 }
+
+/// `footprint platforms | head -1`: the reader goes away before we have written everything. The
+/// tool must end quietly (killed by SIGPIPE, like `cat`), never with Rust's "failed printing to
+/// stdout" panic. The read end is closed before the child writes, so every write fails.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    let bin = assert_cmd::cargo::cargo_bin("footprint");
+    for _ in 0..3 {
+        let mut child = std::process::Command::new(&bin)
+            .args(["platforms", "--layout", "table"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(
+            out.status.success() || out.status.signal() == Some(libc::SIGPIPE),
+            "{:?}: {stderr}",
+            out.status
+        );
+    }
+}
