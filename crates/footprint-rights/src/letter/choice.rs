@@ -65,16 +65,25 @@ mod tests {
     fn most_specific_source_wins() {
         assert_eq!(
             choose_lang(Some(Lang::Fr), Some("de"), Some("en")),
-            LangChoice { lang: Lang::Fr, source: LangSource::User }
+            LangChoice {
+                lang: Lang::Fr,
+                source: LangSource::User
+            }
         );
         assert_eq!(
             choose_lang(None, Some("de"), Some("fr")),
-            LangChoice { lang: Lang::De, source: LangSource::Company }
+            LangChoice {
+                lang: Lang::De,
+                source: LangSource::Company
+            }
         );
         // Footprint has no Dutch letters: the user's setting decides.
         assert_eq!(
             choose_lang(None, Some("nl"), Some("fr-CH")),
-            LangChoice { lang: Lang::Fr, source: LangSource::Setting }
+            LangChoice {
+                lang: Lang::Fr,
+                source: LangSource::Setting
+            }
         );
         assert_eq!(choose_lang(None, None, Some("it")).lang, Lang::En);
         assert_eq!(choose_lang(None, None, None).source, LangSource::Default);

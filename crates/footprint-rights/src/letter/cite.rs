@@ -231,19 +231,31 @@ mod tests {
     fn german_gdpr_articles() {
         assert_eq!(localize(&GERMAN_EU, "Art. 15"), "Art. 15");
         assert_eq!(localize(&GERMAN_EU, "Art. 12(3)"), "Art. 12 Abs. 3");
-        assert_eq!(localize(&GERMAN_EU, "Art. 15(1)(h)"), "Art. 15 Abs. 1 lit. h");
-        assert_eq!(localize(&GERMAN_EU, "Art. 21(2) and (3)"), "Art. 21 Abs. 2 und 3");
+        assert_eq!(
+            localize(&GERMAN_EU, "Art. 15(1)(h)"),
+            "Art. 15 Abs. 1 lit. h"
+        );
+        assert_eq!(
+            localize(&GERMAN_EU, "Art. 21(2) and (3)"),
+            "Art. 21 Abs. 2 und 3"
+        );
         assert_eq!(localize(&GERMAN_EU, "Art. 7(3)"), "Art. 7 Abs. 3");
     }
 
     #[test]
     fn swiss_articles() {
-        assert_eq!(localize(&GERMAN_CH, "Art. 25(2)(b)"), "Art. 25 Abs. 2 Bst. b");
+        assert_eq!(
+            localize(&GERMAN_CH, "Art. 25(2)(b)"),
+            "Art. 25 Abs. 2 Bst. b"
+        );
         assert_eq!(
             localize(&GERMAN_CH, "Art. 30(2)(b) and Art. 32(2)(a)"),
             "Art. 30 Abs. 2 Bst. b und Art. 32 Abs. 2 Bst. a"
         );
-        assert_eq!(localize(&FRENCH_CH, "Art. 25(2)(b)"), "art. 25, al. 2, let. b");
+        assert_eq!(
+            localize(&FRENCH_CH, "Art. 25(2)(b)"),
+            "art. 25, al. 2, let. b"
+        );
         assert_eq!(
             localize(&FRENCH_CH, "Art. 30(2)(b) and Art. 32(2)(a)"),
             "art. 30, al. 2, let. b, et art. 32, al. 2, let. a"
@@ -257,7 +269,10 @@ mod tests {
     #[test]
     fn french_gdpr_articles() {
         assert_eq!(localize(&FRENCH_EU, "Art. 17"), "article 17");
-        assert_eq!(localize(&FRENCH_EU, "Art. 12(3)"), "article 12, paragraphe 3");
+        assert_eq!(
+            localize(&FRENCH_EU, "Art. 12(3)"),
+            "article 12, paragraphe 3"
+        );
         assert_eq!(
             localize(&FRENCH_EU, "Art. 15(1)(a)"),
             "article 15, paragraphe 1, point a)"
@@ -274,9 +289,18 @@ mod tests {
             localize(&GERMAN_EU, "Cal. Civ. Code 1798.100, 1798.110 and 1798.115"),
             "Cal. Civ. Code § 1798.100, 1798.110 und 1798.115"
         );
-        assert_eq!(localize(&FRENCH_EU, "Va. Code 59.1-577(A)(1)"), "Va. Code § 59.1-577(A)(1)");
-        assert_eq!(localize(&FRENCH_EU, "s. 27, third paragraph"), "article 27, troisième alinéa");
-        assert_eq!(localize(&GERMAN_EU, "Schedule 1, Principle 4.9"), "Anhang 1, Grundsatz 4.9");
+        assert_eq!(
+            localize(&FRENCH_EU, "Va. Code 59.1-577(A)(1)"),
+            "Va. Code § 59.1-577(A)(1)"
+        );
+        assert_eq!(
+            localize(&FRENCH_EU, "s. 27, third paragraph"),
+            "article 27, troisième alinéa"
+        );
+        assert_eq!(
+            localize(&GERMAN_EU, "Schedule 1, Principle 4.9"),
+            "Anhang 1, Grundsatz 4.9"
+        );
         assert_eq!(
             localize(&FRENCH_EU, "Art. 18, I and II, and Art. 19, II"),
             "article 18, I, et II et l'article 19, II"

@@ -172,9 +172,7 @@ impl Wording for German {
             RequestType::OptOutSale => {
                 "Widerspruch gegen Verkauf und Weitergabe personenbezogener Daten"
             }
-            RequestType::LimitSensitive => {
-                "Antrag auf Beschränkung der Verwendung sensibler Daten"
-            }
+            RequestType::LimitSensitive => "Antrag auf Beschränkung der Verwendung sensibler Daten",
             RequestType::Rectification => "Antrag auf Berichtigung personenbezogener Daten",
             RequestType::Restriction => "Antrag auf Einschränkung der Verarbeitung",
         };
@@ -573,7 +571,9 @@ impl Wording for German {
             "Am {sent} habe ich dem Unternehmen einen Antrag auf {noun} gemäß {r} mit dem Aktenzeichen {reference} gesandt. Er ist am {received} beim Unternehmen eingegangen, und die Frist für die Antwort endete am {due}"
         );
         match extended {
-            Some(ext) => s.push_str(&format!("; das Unternehmen hat sie bis zum {ext} verlängert.")),
+            Some(ext) => s.push_str(&format!(
+                "; das Unternehmen hat sie bis zum {ext} verlängert."
+            )),
             None => s.push('.'),
         }
         s
@@ -592,7 +592,9 @@ impl Wording for German {
     fn history_step(&self, date: &str, step: Step) -> String {
         let what = match step {
             Step::Acknowledged => "das Unternehmen hat den Eingang bestätigt",
-            Step::AskedForIdentity => "das Unternehmen hat mich gebeten, meine Identität zu bestätigen",
+            Step::AskedForIdentity => {
+                "das Unternehmen hat mich gebeten, meine Identität zu bestätigen"
+            }
             Step::Extended => "das Unternehmen hat die Frist für die Antwort verlängert",
             Step::AnsweredInPart => "das Unternehmen hat teilweise geantwortet",
             Step::Refused => "das Unternehmen hat den Antrag abgelehnt",

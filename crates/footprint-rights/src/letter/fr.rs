@@ -104,8 +104,7 @@ impl Wording for French {
         match regime {
             "eu_gdpr" => "l'autorité de contrôle compétente".into(),
             "ch_nfadp" => {
-                "le Préposé fédéral à la protection des données et à la transparence (PFPDT)"
-                    .into()
+                "le Préposé fédéral à la protection des données et à la transparence (PFPDT)".into()
             }
             "uk_gdpr" => "l'Information Commissioner's Office (ICO)".into(),
             _ => format!("l'autorité {name}"),
@@ -460,11 +459,9 @@ impl Wording for French {
             }
         });
         let span = match (e.first_seen, e.last_seen) {
-            (Some(a), Some(b)) if a != b => Some(format!(
-                "du {} au {}",
-                self.date_iso(a),
-                self.date_iso(b)
-            )),
+            (Some(a), Some(b)) if a != b => {
+                Some(format!("du {} au {}", self.date_iso(a), self.date_iso(b)))
+            }
             (Some(a), _) | (None, Some(a)) => Some(format!("le {}", self.date_iso(a))),
             (None, None) => None,
         };
@@ -592,9 +589,7 @@ impl Wording for French {
 
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String {
         let r = refer(cite, law);
-        format!(
-            "Par la présente, j'introduis une réclamation contre {company}, en vertu de {r}."
-        )
+        format!("Par la présente, j'introduis une réclamation contre {company}, en vertu de {r}.")
     }
 
     fn complaint_history(
@@ -613,7 +608,9 @@ impl Wording for French {
             "Le {sent}, j'ai adressé à l'entreprise une demande portant sur {noun}, en vertu de {r}, sous la référence {reference}. Elle lui est parvenue le {received}, et le délai de réponse a expiré le {due}"
         );
         match extended {
-            Some(ext) => s.push_str(&format!("\u{a0}; l'entreprise l'a prolongé jusqu'au {ext}.")),
+            Some(ext) => s.push_str(&format!(
+                "\u{a0}; l'entreprise l'a prolongé jusqu'au {ext}."
+            )),
             None => s.push('.'),
         }
         s
@@ -709,7 +706,9 @@ impl Wording for French {
 
     fn note_pick_authority(&self, which: &str, list: &str) -> String {
         let _ = which;
-        format!("Choisissez l'autorité de contrôle compétente\u{a0}; la liste se trouve sur {list}.")
+        format!(
+            "Choisissez l'autorité de contrôle compétente\u{a0}; la liste se trouve sur {list}."
+        )
     }
 
     fn note_authority_chosen(&self, why: &str) -> String {

@@ -223,7 +223,9 @@ fn gdpr_cites(t: RequestType, lang: Lang) -> Vec<&'static str> {
             "(article 20 du RGPD)",
         ],
         (RequestType::Rectification, true) => vec!["gemäß Art. 16 DSGVO", "(Art. 19 DSGVO)"],
-        (RequestType::Rectification, false) => vec!["de l'article 16 du RGPD", "(article 19 du RGPD)"],
+        (RequestType::Rectification, false) => {
+            vec!["de l'article 16 du RGPD", "(article 19 du RGPD)"]
+        }
         (RequestType::Erasure, true) => vec![
             "gemäß Art. 17 DSGVO",
             "(Art. 19 DSGVO)",
@@ -268,14 +270,21 @@ fn gdpr_letters_cite_each_right_as_the_german_and_french_texts_do() {
         for t in RequestType::ALL {
             let l = letter::render(&request("eu_gdpr", t), lang).unwrap();
             for cite in gdpr_cites(t, lang) {
-                assert!(l.body.contains(cite), "{t} {lang:?}: `{cite}` missing:\n{}", l.body);
+                assert!(
+                    l.body.contains(cite),
+                    "{t} {lang:?}: `{cite}` missing:\n{}",
+                    l.body
+                );
             }
         }
         let c = letter::render(&complaint("eu_gdpr", RequestType::Access), lang).unwrap();
         let (art77, art78) = if lang == Lang::De {
             ("gemäß Art. 77 DSGVO Beschwerde", "(Art. 78 Abs. 2 DSGVO)")
         } else {
-            ("en vertu de l'article 77 du RGPD", "(article 78, paragraphe 2, du RGPD)")
+            (
+                "en vertu de l'article 77 du RGPD",
+                "(article 78, paragraphe 2, du RGPD)",
+            )
         };
         assert!(c.body.contains(art77), "{}", c.body);
         assert!(c.body.contains(art78), "{}", c.body);
@@ -285,12 +294,21 @@ fn gdpr_letters_cite_each_right_as_the_german_and_french_texts_do() {
 #[test]
 fn german_letter_reads_as_a_german_letter() {
     let l = letter::render(&request("eu_gdpr", RequestType::Access), Lang::De).unwrap();
-    assert!(l.body.starts_with("Sehr geehrte Damen und Herren,\n\nhiermit mache ich"));
+    assert!(l
+        .body
+        .starts_with("Sehr geehrte Damen und Herren,\n\nhiermit mache ich"));
     assert!(l.body.contains("Mit freundlichen Grüßen\nRobin Testperson"));
     assert_eq!(l.date_text, "2. Dezember 2026");
-    assert!(l.subject.starts_with("Antrag auf Auskunft über personenbezogene Daten nach DSGVO"));
+    assert!(l
+        .subject
+        .starts_with("Antrag auf Auskunft über personenbezogene Daten nach DSGVO"));
     // Due one month after receipt (Art. 12(3)): 2 January 2027, a Saturday, moves to Monday.
-    assert!(l.body.contains("spätestens jedoch bis zum 4. Januar 2027, also einen Monat"), "{}", l.body);
+    assert!(
+        l.body
+            .contains("spätestens jedoch bis zum 4. Januar 2027, also einen Monat"),
+        "{}",
+        l.body
+    );
     assert!(l.notice.contains("keine Rechtsberatung"));
     assert!(l.notes_for_user.is_empty(), "{:?}", l.notes_for_user);
 }
@@ -300,11 +318,21 @@ fn french_letter_reads_as_a_french_letter() {
     let mut inp = request("eu_gdpr", RequestType::Erasure);
     inp.date = d(2026, 3, 1);
     let l = letter::render(&inp, Lang::Fr).unwrap();
-    assert!(l.body.starts_with("Madame, Monsieur,\n\nPar la présente, je vous demande d'effacer"));
-    assert!(l.body.contains("l'expression de mes salutations distinguées.\nRobin Testperson"));
+    assert!(l
+        .body
+        .starts_with("Madame, Monsieur,\n\nPar la présente, je vous demande d'effacer"));
+    assert!(l
+        .body
+        .contains("l'expression de mes salutations distinguées.\nRobin Testperson"));
     assert_eq!(l.date_text, "1er mars 2026");
-    assert!(l.subject.starts_with("Demande d'effacement des données personnelles en vertu du RGPD"));
-    assert!(l.body.contains("au plus tard le 4 janvier 2027"), "{}", l.body);
+    assert!(l
+        .subject
+        .starts_with("Demande d'effacement des données personnelles en vertu du RGPD"));
+    assert!(
+        l.body.contains("au plus tard le 4 janvier 2027"),
+        "{}",
+        l.body
+    );
     let l = letter::render(&request("eu_gdpr", RequestType::Access), Lang::Fr).unwrap();
     assert_eq!(l.date_text, "2 décembre 2026");
 }
@@ -322,7 +350,9 @@ fn swiss_letters_cite_the_dsg_and_the_lpd() {
     assert!(fr.body.contains("(art. 25, al. 7, LPD)"), "{}", fr.body);
     let r = letter::render(&reminder("ch_nfadp", RequestType::Access), Lang::De).unwrap();
     assert!(
-        r.body.contains("an den Eidgenössischen Datenschutz- und Öffentlichkeitsbeauftragten (EDÖB) wenden"),
+        r.body.contains(
+            "an den Eidgenössischen Datenschutz- und Öffentlichkeitsbeauftragten (EDÖB) wenden"
+        ),
         "{}",
         r.body
     );
@@ -333,27 +363,51 @@ fn swiss_letters_cite_the_dsg_and_the_lpd() {
 #[test]
 fn us_letters_in_german_or_french_keep_the_us_sections_and_say_so() {
     let de = letter::render(&request("us_ca_ccpa", RequestType::Erasure), Lang::De).unwrap();
-    assert!(de.body.contains("gemäß Cal. Civ. Code § 1798.105 (CCPA)"), "{}", de.body);
     assert!(
-        de.notes_for_user.iter().any(|n| n.contains("meist auf Englisch")),
+        de.body.contains("gemäß Cal. Civ. Code § 1798.105 (CCPA)"),
+        "{}",
+        de.body
+    );
+    assert!(
+        de.notes_for_user
+            .iter()
+            .any(|n| n.contains("meist auf Englisch")),
         "{:?}",
         de.notes_for_user
     );
     let fr = letter::render(&request("us_ca_ccpa", RequestType::Erasure), Lang::Fr).unwrap();
-    assert!(fr.body.contains("en vertu de Cal. Civ. Code § 1798.105 (CCPA)"), "{}", fr.body);
-    assert!(fr.notes_for_user.iter().any(|n| n.contains("d'ordinaire rédigées en anglais")));
+    assert!(
+        fr.body
+            .contains("en vertu de Cal. Civ. Code § 1798.105 (CCPA)"),
+        "{}",
+        fr.body
+    );
+    assert!(fr
+        .notes_for_user
+        .iter()
+        .any(|n| n.contains("d'ordinaire rédigées en anglais")));
     // English letters keep the data's spelling and get no such note.
     let en = letter::render(&request("us_ca_ccpa", RequestType::Erasure), Lang::En).unwrap();
-    assert!(en.body.contains("under Cal. Civ. Code 1798.105 of the CCPA"), "{}", en.body);
+    assert!(
+        en.body
+            .contains("under Cal. Civ. Code 1798.105 of the CCPA"),
+        "{}",
+        en.body
+    );
     assert!(!en.notes_for_user.iter().any(|n| n.contains("English")));
 }
 
 #[test]
 fn a_german_company_gets_a_german_letter_and_the_user_can_switch() {
-    let entry = Directory::builtin().get("zalando").expect("zalando in the directory");
+    let entry = Directory::builtin()
+        .get("zalando")
+        .expect("zalando in the directory");
     assert_eq!(entry.request_language.as_deref(), Some("de"));
     let choice = choose_lang(None, entry.request_language.as_deref(), Some("en-GB"));
-    assert_eq!((choice.lang, choice.source), (Lang::De, LangSource::Company));
+    assert_eq!(
+        (choice.lang, choice.source),
+        (Lang::De, LangSource::Company)
+    );
     let l = letter::render(&request("eu_gdpr", RequestType::Access), choice.lang).unwrap();
     assert!(l.body.contains("Art. 15 DSGVO"));
     for lang in [Lang::En, Lang::Fr] {
@@ -363,7 +417,10 @@ fn a_german_company_gets_a_german_letter_and_the_user_can_switch() {
         assert_eq!(l.lang, lang);
     }
     let french = Directory::builtin().get("decathlon").unwrap();
-    assert_eq!(choose_lang(None, french.request_language.as_deref(), None).lang, Lang::Fr);
+    assert_eq!(
+        choose_lang(None, french.request_language.as_deref(), None).lang,
+        Lang::Fr
+    );
 }
 
 /// The text a PDF shows: its strings, decoded from WinAnsi (pdf-writer writes literal
@@ -422,7 +479,14 @@ fn pdf_keeps_german_and_french_characters() {
     }
     let fr = letter::render(&inp, Lang::Fr).unwrap();
     let text = pdf_text(&pdf::to_pdf(&fr));
-    for word in ["agréer", "données", "à", "«\u{a0}Cœur Straße\u{a0}»", "Réf. FP-2026-12-LANG01", "réception"] {
+    for word in [
+        "agréer",
+        "données",
+        "à",
+        "«\u{a0}Cœur Straße\u{a0}»",
+        "Réf. FP-2026-12-LANG01",
+        "réception",
+    ] {
         assert!(text.contains(word), "`{word}` not in the PDF:\n{text}");
     }
 }
