@@ -1017,7 +1017,7 @@ impl Store {
         kind: LetterType,
         today: NaiveDate,
     ) -> Result<LetterOutput, RequestError> {
-        letters::render(&self.load(reference)?.req, format, kind, today, None, None)
+        self.render_letter_in(reference, format, kind, today, None, None)
     }
 
     /// [`Store::render_letter`] with the complaint addressed to the authority `to` chooses
@@ -1030,7 +1030,7 @@ impl Store {
         today: NaiveDate,
         to: &ComplaintTo,
     ) -> Result<LetterOutput, RequestError> {
-        letters::render(&self.load(reference)?.req, format, kind, today, Some(to), None)
+        self.render_letter_in(reference, format, kind, today, Some(to), None)
     }
 
     /// [`Store::render_letter_to`] in `lang` for this one letter (None: the request's
