@@ -201,11 +201,12 @@ impl Wording for German {
             Right::Restriction => "Recht auf Einschränkung der Verarbeitung",
             Right::ObjectDirectMarketing => "Widerspruchsrecht gegen Direktwerbung",
             Right::WithdrawConsent => "Recht auf Widerruf der Einwilligung",
-            Right::OptOutSale => "Recht, dem Verkauf personenbezogener Daten zu widersprechen",
-            Right::LimitSensitive => "Recht, die Verwendung sensibler Daten zu beschränken",
+            // An infinitive clause closes with a comma before "vor".
+            Right::OptOutSale => "Recht, dem Verkauf personenbezogener Daten zu widersprechen,",
+            Right::LimitSensitive => "Recht, die Verwendung sensibler Daten zu beschränken,",
         };
         format!(
-            "Ein eigenes {what} sieht das hier anwendbare Recht ({law}) nicht vor; ich stütze mich daher auf die nächstliegenden Vorschriften."
+            "Das hier anwendbare Recht ({law}) sieht kein eigenes {what} vor; ich stütze mich daher auf die nächstliegenden Vorschriften."
         )
     }
 
@@ -631,7 +632,7 @@ impl Wording for German {
     fn complaint_ask(&self, follow_up: Option<(&str, &str)>) -> String {
         match follow_up {
             Some((period, cite)) => format!(
-                "Ich bitte Sie, diese Beschwerde zu prüfen, das Unternehmen anzuweisen, meinem Antrag nachzukommen, und mich innerhalb von {period} über den Stand der Beschwerde zu unterrichten ({cite})."
+                "Ich bitte Sie, diese Beschwerde zu prüfen, das Unternehmen anzuweisen, meinem Antrag nachzukommen, und mich spätestens {period} nach Eingang der Beschwerde über ihren Stand zu unterrichten ({cite})."
             ),
             None => "Ich bitte Sie, diese Beschwerde zu prüfen, das Unternehmen anzuweisen, meinem Antrag nachzukommen, und mich über den Fortgang auf dem Laufenden zu halten.".to_string(),
         }

@@ -279,7 +279,7 @@ fn gdpr_letters_cite_each_right_as_the_german_and_french_texts_do() {
         }
         let c = letter::render(&complaint("eu_gdpr", RequestType::Access), lang).unwrap();
         let (art77, art78) = if lang == Lang::De {
-            ("gemäß Art. 77 DSGVO Beschwerde", "(Art. 78 Abs. 2 DSGVO)")
+            ("gemäß Art. 77 DSGVO Beschwerde", "spätestens 3 Monate nach Eingang der Beschwerde über ihren Stand zu unterrichten (Art. 78 Abs. 2 DSGVO)")
         } else {
             (
                 "en vertu de l'article 77 du RGPD",
@@ -355,6 +355,15 @@ fn swiss_letters_cite_the_dsg_and_the_lpd() {
         ),
         "{}",
         r.body
+    );
+    // The DSG has no opt-out of sale: the closest right, said so in German.
+    let fallback = letter::render(&request("ch_nfadp", RequestType::OptOutSale), Lang::De).unwrap();
+    assert!(
+        fallback.body.contains(
+            "das hier anwendbare Recht (DSG) sieht kein eigenes Recht, dem Verkauf personenbezogener Daten zu widersprechen, vor"
+        ),
+        "{}",
+        fallback.body
     );
     // German and French are usual under the DSG: no note about the language.
     assert!(!de.notes_for_user.iter().any(|n| n.contains("Englisch")));
