@@ -448,7 +448,7 @@ fn pdf_text(pdf: &[u8]) -> String {
             }
             let end = rest.find('>').unwrap_or(rest.len());
             let hex = &rest[..end];
-            if hex.chars().all(|c| c.is_ascii_hexdigit()) && hex.len() % 2 == 0 {
+            if hex.chars().all(|c| c.is_ascii_hexdigit()) && hex.len().is_multiple_of(2) {
                 for i in (0..hex.len()).step_by(2) {
                     let b = u8::from_str_radix(&hex[i..i + 2], 16).unwrap();
                     out.push(match b {
