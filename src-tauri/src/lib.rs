@@ -50,6 +50,7 @@ pub fn run() {
             commands::requests::create_requests_for_relation,
             commands::requests::mark_request,
             commands::requests::set_request_contact,
+            commands::requests::set_request_lang,
             commands::requests::delete_request,
             commands::requests::letter_text,
             commands::requests::save_letter,

@@ -9,7 +9,7 @@ use clap::{ArgGroup, Args, Subcommand};
 use crate::grid::Grid;
 use footprint_core::requests::{
     names, Authorities, AuthorityScope, Channel, ComplaintTo, ContactInput, DenialKind, IdentityChoice, LetterFormat, LetterType,
-    NewRequestInput, NextActionView, RequestAction, RequestDetail, RequestError, RequestOptions,
+    Lang, NewRequestInput, NextActionView, RequestAction, RequestDetail, RequestError, RequestOptions,
     RequestSpec, RequestSummary,
 };
 use footprint_core::store::Store;
@@ -95,6 +95,10 @@ struct NewArgs {
     /// The company's privacy e-mail address, if the directory has none (with --company).
     #[arg(long, value_name = "ADDRESS", conflicts_with = "relation")]
     contact_email: Option<String>,
+    /// The letters' language: en, de or fr. Default: the language the company takes
+    /// requests in (from the directory), else English.
+    #[arg(long, value_name = "en|de|fr")]
+    lang: Option<String>,
     #[arg(long)]
     json: bool,
 }
@@ -147,6 +151,9 @@ struct LetterArgs {
     /// of the company's main establishment).
     #[arg(long, value_name = "lead|residence")]
     authority: Option<String>,
+    /// This letter's language: en, de or fr. Default: the request's (see `request show`).
+    #[arg(long, value_name = "en|de|fr")]
+    lang: Option<String>,
 }
 
 #[derive(Args)]
@@ -276,6 +283,13 @@ pub fn authorities(country: Option<String>, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
+fn parse_lang(s: &str) -> Result<Lang, Failure> {
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == s.trim().to_ascii_lowercase())
+        .ok_or_else(|| bad_input(format!("unknown letter language `{s}`; use en, de or fr")))
+}
+
 fn parse_channel(s: &str) -> Result<Channel, Failure> {
     match s.trim().to_lowercase().replace('-', "_").as_str() {
         "email" | "e_mail" => Ok(Channel::Email),
@@ -331,6 +345,8 @@ fn new(db: &Option<PathBuf>, a: NewArgs, today: NaiveDate) -> Result<(), Failure
         },
         postal_delay_days: None,
         calendar: None,
+        lang: a.lang.as_deref().map(parse_lang).transpose()?,
+        user_language: None,
         today,
     };
     if let Some(relation) = a.relation {
@@ -452,17 +468,14 @@ fn letter(db: &Option<PathBuf>, a: LetterArgs, today: NaiveDate) -> Result<(), F
             "--country, --region and --authority are for complaints (--kind complaint)".into(),
         ));
     }
+    let lang = a.lang.as_deref().map(parse_lang).transpose()?;
     let store: Store = open(db)?;
-    let out = if chooses {
-        let to = ComplaintTo {
-            country: a.country,
-            region: a.region,
-            lead,
-        };
-        store.render_letter_to(&a.reference, format, kind, today, &to)?
-    } else {
-        store.render_letter(&a.reference, format, kind, today)?
-    };
+    let to = chooses.then_some(ComplaintTo {
+        country: a.country,
+        region: a.region,
+        lead,
+    });
+    let out = store.render_letter_in(&a.reference, format, kind, today, to.as_ref(), lang)?;
     for n in &out.notes_for_user {
         eprintln!("footprint: note: {n}");
     }
@@ -549,6 +562,10 @@ fn print_detail(d: &RequestDetail) {
         s.reference, s.request_type_label, s.company_name, s.regime_short_name, d.regime_name
     );
     println!("  Status: {}", s.status_label);
+    println!(
+        "  Letters in: {} (change one letter with `request letter --lang`)",
+        d.letter_lang.endonym()
+    );
     let c = &d.contact;
     let contact = [
         c.email.as_deref(),

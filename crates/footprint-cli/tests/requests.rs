@@ -286,6 +286,9 @@ fn letters_as_text_pdf_eml_and_ics() {
             "gdpr",
             "--contact-email",
             "privacy@company.example",
+            // The first uploader may take requests in German; this test reads English.
+            "--lang",
+            "en",
             "--json",
         ],
     );
@@ -477,4 +480,56 @@ fn bad_names_and_unknown_companies_have_clear_exit_codes() {
         env.json(day, &["request", "list", "--json"]),
         serde_json::json!([])
     );
+}
+
+#[test]
+fn letters_follow_the_company_language_and_lang_overrides_it() {
+    let env = Env::with_facebook();
+    let day = "2026-12-02";
+    // Zalando takes requests in German (the directory's request language).
+    let r = env.json(
+        day,
+        &["request", "new", "--company", "Zalando", "--type", "access", "--regime", "gdpr", "--json"],
+    );
+    let reference = r["reference"].as_str().unwrap().to_string();
+    let text = |args: &[&str]| -> String {
+        let out = env.cmd(day).args(["request", "letter", &reference]).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let german = text(&[]);
+    assert!(german.contains("Sehr geehrte Damen und Herren,"), "{german}");
+    assert!(german.contains("Art. 15 DSGVO"), "{german}");
+    assert!(german.contains("2. Dezember 2026"), "{german}");
+    let english = text(&["--lang", "en"]);
+    assert!(english.contains("Dear Sir or Madam,"), "{english}");
+    let french = text(&["--lang", "fr"]);
+    assert!(french.contains("Madame, Monsieur,"), "{french}");
+    assert!(french.contains("l'article 15 du RGPD"), "{french}");
+    env.cmd(day)
+        .args(["request", "show", &reference])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Letters in: Deutsch"));
+    env.cmd(day)
+        .args(["request", "letter", &reference, "--lang", "nl"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("use en, de or fr"));
+
+    // Chosen when the request is written: a French letter to the German company.
+    let r = env.json(
+        day,
+        &[
+            "request", "new", "--company", "Zalando", "--type", "erasure", "--regime", "gdpr",
+            "--lang", "fr", "--json",
+        ],
+    );
+    let out = env
+        .cmd(day)
+        .args(["request", "letter", r["reference"].as_str().unwrap()])
+        .output()
+        .unwrap();
+    let french = String::from_utf8(out.stdout).unwrap();
+    assert!(french.contains("Demande d'effacement des données personnelles en vertu du RGPD"), "{french}");
 }

@@ -19,7 +19,9 @@ pub mod view;
 
 pub use contacts::{CompanyContactInfo, ContactCoverage, ContactOverride, RegimeCoverage};
 pub use footprint_rights::authority::{Authorities, Authority, AuthorityChoice, Scope as AuthorityScope};
-pub use letters::{complaint_authority, ComplaintTo, LetterFormat, LetterOutput, LetterType};
+pub use letters::{
+    complaint_authority, request_lang, ComplaintTo, LetterFormat, LetterOutput, LetterType,
+};
 pub use view::*;
 
 use crate::model::Relation;
@@ -27,7 +29,8 @@ use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use evidence::{sql, CompanyRow};
 use footprint_rights::deadline::{self, Due, DueOptions};
-use footprint_rights::letter::CompanyContact;
+use footprint_rights::letter::{choose_lang, CompanyContact};
+pub use footprint_rights::letter::Lang;
 use footprint_rights::tracking::{DenialReason, NewRequest, Request, Status};
 /// The footprint-rights types that appear in this module's API, so callers need no direct
 /// dependency on that crate.
@@ -115,6 +118,15 @@ pub struct RequestSpec {
     /// A holiday calendar replacing the regime's (`ie` for an Irish company).
     #[serde(default)]
     pub calendar: Option<String>,
+    /// The letters' language chosen by the user; None: the company's request language from
+    /// the directory, else `user_language`, else English (see `letter::choose_lang`).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "\"en\" | \"de\" | \"fr\" | null"))]
+    pub lang: Option<Lang>,
+    /// The user's own language (a locale tag such as `de-CH`, e.g. the app's locale), used
+    /// when the directory does not say which language the company takes.
+    #[serde(default)]
+    pub user_language: Option<String>,
     /// The day the request is written; its planned due date assumes it is sent that day.
     pub today: NaiveDate,
 }
@@ -201,6 +213,9 @@ pub struct RequestDetail {
     /// Status changes the history allows now (names as for `RequestAction`).
     pub allowed_actions: Vec<String>,
     pub not_legal_advice: String,
+    /// The language the request's letters are written in (see [`request_lang`]).
+    #[cfg_attr(feature = "ts", ts(type = "\"en\" | \"de\" | \"fr\""))]
+    pub letter_lang: Lang,
 }
 
 /// A company skipped by a bulk creation.
@@ -547,6 +562,7 @@ fn detail(s: &StoredRequest, today: NaiveDate) -> RequestDetail {
         received: req.received,
         proof_of_sending: req.proof_of_sending.clone(),
         allowed_actions,
+        letter_lang: letters::request_lang(req),
         not_legal_advice: footprint_rights::NOT_LEGAL_ADVICE.to_string(),
     }
 }
@@ -662,6 +678,16 @@ fn insert_request(
         }
         sequence += 1;
     };
+    let mut req = req;
+    let company_language = found.as_ref().and_then(|(e, _)| e.request_language.as_deref());
+    req.lang = Some(
+        choose_lang(
+            ins.spec.lang,
+            company_language,
+            ins.spec.user_language.as_deref(),
+        )
+        .lang,
+    );
     let (due, _) = shown_due(&req);
     let json = serde_json::to_string(&req).expect("a request serializes");
     let today = date_text(ins.spec.today);
@@ -960,6 +986,19 @@ impl Store {
         Ok(detail(&s, today))
     }
 
+    /// Sets the language of the request's letters (the user's choice over the company's).
+    pub fn set_request_lang(
+        &mut self,
+        reference: &str,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> Result<RequestDetail, RequestError> {
+        let mut s = self.load(reference)?;
+        s.req.lang = Some(lang);
+        save(&self.conn, &self.path, s.id, &s.req, s.updated)?;
+        Ok(detail(&s, today))
+    }
+
     /// Deletes a request and its history (the user's own record, so the user's choice).
     pub fn delete_request(&mut self, reference: &str) -> Result<(), RequestError> {
         let s = self.load(reference)?;
@@ -978,7 +1017,7 @@ impl Store {
         kind: LetterType,
         today: NaiveDate,
     ) -> Result<LetterOutput, RequestError> {
-        letters::render(&self.load(reference)?.req, format, kind, today, None)
+        self.render_letter_in(reference, format, kind, today, None, None)
     }
 
     /// [`Store::render_letter`] with the complaint addressed to the authority `to` chooses
@@ -991,6 +1030,20 @@ impl Store {
         today: NaiveDate,
         to: &ComplaintTo,
     ) -> Result<LetterOutput, RequestError> {
-        letters::render(&self.load(reference)?.req, format, kind, today, Some(to))
+        self.render_letter_in(reference, format, kind, today, Some(to), None)
+    }
+
+    /// [`Store::render_letter_to`] in `lang` for this one letter (None: the request's
+    /// language), with the complaint's authority optional.
+    pub fn render_letter_in(
+        &self,
+        reference: &str,
+        format: LetterFormat,
+        kind: LetterType,
+        today: NaiveDate,
+        to: Option<&ComplaintTo>,
+        lang: Option<Lang>,
+    ) -> Result<LetterOutput, RequestError> {
+        letters::render(&self.load(reference)?.req, format, kind, today, to, lang)
     }
 }

@@ -24,6 +24,8 @@ fn spec(store: &Store, today: NaiveDate) -> RequestSpec {
         options: RequestOptions::default(),
         postal_delay_days: None,
         calendar: None,
+        lang: None,
+        user_language: None,
         today,
     }
 }

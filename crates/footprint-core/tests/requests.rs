@@ -57,6 +57,8 @@ fn spec(store: &Store, t: RequestType, regime: &str, today: NaiveDate) -> Reques
         options: RequestOptions::default(),
         postal_delay_days: None,
         calendar: None,
+        lang: None,
+        user_language: None,
         today,
     }
 }

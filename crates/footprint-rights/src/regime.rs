@@ -211,6 +211,11 @@ pub struct Regime {
     /// For the user, in words.
     pub identity: String,
     pub authority: Authority,
+    /// ISO 639-1 codes of the languages besides English that companies under this law
+    /// usually take requests in; a German or French letter under another law gets a note
+    /// (it is still written, citing the law's own sections).
+    #[serde(default)]
+    pub letter_languages: Vec<String>,
     pub sources: Vec<String>,
 }
 

@@ -198,6 +198,11 @@ pub struct Request {
     pub reminder: Option<Due>,
     pub complaint_filed: Option<NaiveDate>,
     pub authority_follow_up: Option<Due>,
+    /// The language of the request's letters, chosen when it was created or changed by the
+    /// user since; None for requests stored before letters had languages (see
+    /// [`crate::letter::choose_lang`]).
+    #[serde(default)]
+    pub lang: Option<crate::letter::Lang>,
 }
 
 impl Request {
@@ -245,6 +250,7 @@ impl Request {
             reminder: None,
             complaint_filed: None,
             authority_follow_up: None,
+            lang: None,
         })
     }
 

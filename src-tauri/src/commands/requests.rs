@@ -7,7 +7,7 @@ use crate::error::CommandError;
 use crate::state::AppState;
 use footprint_core::query::IdentityRow;
 use footprint_core::requests::{
-    BulkOutcome, CompanyContactInfo, ContactCoverage, ContactInput, LetterFormat, LetterType, NewRequestInput, RequestAction,
+    BulkOutcome, CompanyContactInfo, ContactCoverage, ContactInput, Lang, LetterFormat, LetterType, NewRequestInput, RequestAction,
     RequestDetail, RequestError, RequestSpec, RequestSummary,
 };
 use footprint_core::store::Store;
@@ -155,6 +155,17 @@ pub async fn set_request_contact(
         Ok(s.set_request_contact(&reference, &contact, today())?)
     })
     .await
+}
+
+/// Sets the language of the request's letters (the preview, saved letters, reminders and
+/// complaints follow it).
+#[tauri::command]
+pub async fn set_request_lang(
+    state: State<'_, AppState>,
+    reference: String,
+    lang: Lang,
+) -> Result<RequestDetail, CommandError> {
+    change(&state, move |s| Ok(s.set_request_lang(&reference, lang, today())?)).await
 }
 
 #[tauri::command]

@@ -90,6 +90,8 @@ export const api = {
     call<RequestDetail>("mark_request", { reference, action, note }),
   setRequestContact: (reference: string, contact: ContactInput) =>
     call<RequestDetail>("set_request_contact", { reference, contact }),
+  setRequestLang: (reference: string, lang: RequestDetail["letter_lang"]) =>
+    call<RequestDetail>("set_request_lang", { reference, lang }),
   deleteRequest: (reference: string) => call<null>("delete_request", { reference }),
   letterText: (reference: string, kind: LetterType = "request") =>
     call<string>("letter_text", { reference, kind }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RequestSummary } from "./bindings/RequestSummary";
-import { allowedButtons, dueText, localToday, makeSpec, RIGHTS, sortRequests } from "./requests";
+import { allowedButtons, dueText, localToday, makeSpec, RIGHTS, sortRequests, userLanguage } from "./requests";
 
 function req(id: number, over: Partial<RequestSummary> = {}): RequestSummary {
   return {
@@ -76,6 +76,14 @@ describe("makeSpec", () => {
     expect(spec.request_type).toBe("access");
     expect(spec.options.portability).toBe(true);
     expect(spec.identities).toHaveLength(1);
+  });
+  it("leaves the letter language to the company's and passes the user's own language", () => {
+    const spec = makeSpec(RIGHTS[0], "gdpr", [], "2026-01-02");
+    expect(spec.lang).toBeNull();
+    expect(spec.user_language).toBe(userLanguage());
+    expect(userLanguage({ language: "de-CH" })).toBe("de-CH");
+    expect(userLanguage({ language: "" })).toBeNull();
+    expect(userLanguage({})).toBeNull();
   });
   it("formats the local day with zero padding", () => {
     expect(localToday(new Date(2026, 0, 5))).toBe("2026-01-05");

@@ -1,6 +1,8 @@
 // The words and small decisions of the requests screens: the laws and rights to choose from,
-// how a due date reads, which buttons a request's history allows, and the order of the list.
+// how a due date reads, which buttons a request's history allows, the order of the list, and
+// the letter languages.
 import type { RequestAction } from "./bindings/RequestAction";
+import type { RequestDetail } from "./bindings/RequestDetail";
 import type { RequestSpec } from "./bindings/RequestSpec";
 import type { RequestSummary } from "./bindings/RequestSummary";
 
@@ -59,8 +61,26 @@ export function makeSpec(
     },
     postal_delay_days: null,
     calendar: null,
+    // The company's language from the directory decides first; the app's language next.
+    lang: null,
+    user_language: userLanguage(),
     today,
   };
+}
+
+/** A language Footprint writes letters in. */
+export type LetterLang = RequestDetail["letter_lang"];
+
+/** The letter languages, each named in its own language, for the language menus. */
+export const LETTER_LANGUAGES: { code: LetterLang; name: string }[] = [
+  { code: "en", name: "English" },
+  { code: "de", name: "Deutsch" },
+  { code: "fr", name: "Français" },
+];
+
+/** The user's language as the system reports it (a BCP 47 tag), when there is one. */
+export function userLanguage(nav: { language?: string } | undefined = globalThis.navigator): string | null {
+  return nav?.language || null;
 }
 
 /** The local date as YYYY-MM-DD. */

@@ -10,7 +10,7 @@ use footprint_rights::eml::{self, EmlOptions};
 use footprint_rights::identity::first_of;
 use footprint_rights::authority::{competent_authority, Authorities, AuthorityChoice};
 use footprint_rights::directory::Directory;
-use footprint_rights::letter::{self, AuthorityContact, Lang, Letter};
+use footprint_rights::letter::{self, choose_lang, AuthorityContact, Lang, Letter};
 use footprint_rights::tracking::{MessageKind, Request, Status};
 use footprint_rights::{ics, pdf, IdentityKind};
 use serde::{Deserialize, Serialize};
@@ -186,11 +186,27 @@ pub fn complaint_authority(req: &Request, to: &ComplaintTo) -> Result<AuthorityC
     Ok(AuthorityContact::from_authority(sel.authority, Some(sel.reason)))
 }
 
+/// The language of a request's letters: the one stored with it, or for a request stored
+/// before letters had languages, the company's request language in the directory, else
+/// English.
+pub fn request_lang(req: &Request) -> Lang {
+    req.lang.unwrap_or_else(|| {
+        let company = req
+            .company
+            .slug
+            .as_deref()
+            .and_then(|s| Directory::builtin().get(s))
+            .and_then(|e| e.request_language.as_deref());
+        choose_lang(None, company, None).lang
+    })
+}
+
 fn letter(
     req: &Request,
     kind: LetterType,
     date: NaiveDate,
     complaint_to: Option<&ComplaintTo>,
+    lang: Option<Lang>,
 ) -> Result<Letter, RequestError> {
     let input = match kind {
         LetterType::Request => req.request_letter(date)?,
@@ -202,7 +218,7 @@ fn letter(
             req.complaint_letter_to(date, authority)?
         }
     };
-    Ok(letter::render(&input, Lang::En)?)
+    Ok(letter::render(&input, lang.unwrap_or_else(|| request_lang(req)))?)
 }
 
 /// Renders `kind` of `req` in `format`. `today` dates letters not yet sent and stamps calendars
@@ -213,13 +229,14 @@ pub(crate) fn render(
     kind: LetterType,
     today: NaiveDate,
     complaint_to: Option<&ComplaintTo>,
+    lang: Option<Lang>,
 ) -> Result<LetterOutput, RequestError> {
     let file_name = format!("{}-{}.{}", req.reference, kind.as_str(), format.extension());
     if format == LetterFormat::Ics {
         return Ok(calendar(req, today, file_name));
     }
     let date = letter_date(req, kind, today);
-    let l = letter(req, kind, date, complaint_to)?;
+    let l = letter(req, kind, date, complaint_to, lang)?;
     let bytes = match format {
         LetterFormat::Txt => l.to_text().into_bytes(),
         LetterFormat::Pdf => pdf::to_pdf(&l),

@@ -1,5 +1,6 @@
 //! Every English sentence of Footprint's letters. Written for Footprint; plain, polite and
-//! firm. To add a language, copy this module, translate each sentence and add a `Lang` variant.
+//! firm. To add a language, copy this module, translate each sentence, write the law's
+//! provisions as that language's text cites them ([`super::cite`]) and add a `Lang` variant.
 
 use super::{Outcome, Step, Wording};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
@@ -576,5 +577,9 @@ impl Wording for English {
 
     fn note_option_skipped(&self, explanation: &str) -> String {
         format!("An option was left out: {explanation}")
+    }
+
+    fn note_unusual_language(&self, law: &str) -> String {
+        format!("Requests under the {law} are not usually written in English; consider a translation.")
     }
 }

@@ -8,7 +8,13 @@
 //! Data minimisation: the letter prints only the identities in [`LetterInput::requester`], the
 //! ones the user selected.
 
+pub mod cite;
+pub mod de;
 pub mod en;
+pub mod fr;
+mod choice;
+
+pub use choice::{choose_lang, LangChoice, LangSource};
 
 /// The PDF of a letter (see [`crate::pdf`]).
 pub use crate::pdf::to_pdf;
@@ -22,24 +28,56 @@ use crate::right::{Channel, Correction, ErasureScope, RequestOptions, RequestTyp
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Letter languages.
+/// Letter languages. Each has its own [`Wording`]; the letter cites each law the way the
+/// law's official text in that language does (see [`Wording::cite`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
     En,
+    De,
+    Fr,
 }
 
 impl Lang {
+    /// Every letter language, in the order a menu lists them.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::De, Lang::Fr];
+
+    /// The ISO 639-1 code.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
         }
+    }
+
+    /// The language's own name, for menus.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// The letter language for an ISO 639-1 code or a locale tag (`de`, `de-CH`, `fr_FR`);
+    /// None for a language Footprint has no letters in.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
     pub fn wording(self) -> &'static dyn Wording {
         match self {
             Lang::En => &en::English,
+            Lang::De => &de::German,
+            Lang::Fr => &fr::French,
         }
     }
 }
@@ -306,8 +344,38 @@ pub trait Wording: Sync {
     fn date_iso(&self, d: NaiveDate) -> String {
         d.format("%Y-%m-%d").to_string()
     }
+    /// A provision as `regimes.json` writes it (`Art. 15(1)(a)`), as this language's text of
+    /// the law `regime` cites it (see [`cite`]). English keeps the data's spelling.
+    fn cite(&self, regime: &str, raw: &str) -> String {
+        let _ = regime;
+        raw.to_string()
+    }
+    /// How this language names the law (`DSGVO`, `RGPD`); English keeps the short name.
+    fn law_name(&self, regime: &str, short_name: &str) -> String {
+        let _ = regime;
+        short_name.to_string()
+    }
+    /// A provision with its law, in a parenthesis or list ("GDPR Art. 12(5)").
+    fn cite_in_law(&self, cite: &str, law: &str) -> String {
+        format!("{law} {cite}")
+    }
+    /// The regime's authority (`regimes.json` names it in English) as the reminder's
+    /// escalation sentence uses it.
+    fn authority_name(&self, regime: &str, name: &str) -> String {
+        let _ = regime;
+        name.to_string()
+    }
+    /// The PDF footer: "Ref. FP-... Page 1 of 2".
+    fn page_label(&self, reference: &str, page: usize, total: usize) -> String {
+        format!("Ref. {reference}    Page {page} of {total}")
+    }
     fn not_legal_advice(&self) -> &'static str;
     fn salutation(&self) -> &'static str;
+    /// The paragraph right after the salutation: German continues in lower case after
+    /// "Sehr geehrte Damen und Herren,"; English and French start a new sentence.
+    fn after_salutation(&self, paragraph: String) -> String {
+        paragraph
+    }
     fn closing(&self) -> &'static str;
     fn signature_placeholder(&self) -> &'static str;
     fn placeholder_email(&self) -> &'static str;
@@ -315,6 +383,10 @@ pub trait Wording: Sync {
     fn placeholder_form(&self) -> &'static str;
     fn placeholder_authority(&self) -> &'static str;
     fn identity_label(&self, kind: IdentityKind) -> &'static str;
+    /// "Name: Robin" (French puts a no-break space before the colon).
+    fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}: {value}")
+    }
     /// "access to my personal data" (used inside sentences about an earlier request).
     fn request_noun(&self, t: RequestType) -> &'static str;
 
@@ -412,6 +484,8 @@ pub trait Wording: Sync {
     fn note_authority_language(&self, authority: &str, lang: &str) -> String;
     fn note_authority_form(&self, form: &str) -> String;
     fn note_option_skipped(&self, explanation: &str) -> String;
+    /// The letter is in a language companies under `law` do not usually take.
+    fn note_unusual_language(&self, law: &str) -> String;
 }
 
 /// Removes the data file's "(~)" markers of secondary-source facts: letters cite the provision;
@@ -453,7 +527,11 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
             b.request(*request_type)?;
             let (rcpt, email, form) = b.company_recipient();
             (
-                w.subject_request(*request_type, &regime.short_name, &input.reference),
+                w.subject_request(
+                    *request_type,
+                    &w.law_name(&regime.id, &regime.short_name),
+                    &input.reference,
+                ),
                 rcpt,
                 email,
                 form,
@@ -520,7 +598,10 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
                     (r, c.email.clone(), c.web_form.clone())
                 }
                 None if a.pick_from_list => {
-                    b.notes.push(w.note_pick_authority(&a.name, &a.website));
+                    b.notes.push(w.note_pick_authority(
+                        &w.authority_name(&regime.id, &a.name),
+                        &a.website,
+                    ));
                     (vec![w.placeholder_authority().to_string()], None, None)
                 }
                 None => (vec![a.name.clone(), a.website.clone()], None, None),
@@ -535,6 +616,10 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
     };
     if b.uncertain {
         b.notes.push(w.note_check_cites().to_string());
+    }
+    if lang != Lang::En && !regime.letter_languages.iter().any(|l| l == lang.code()) {
+        b.notes
+            .push(w.note_unusual_language(&w.law_name(&regime.id, &regime.short_name)));
     }
     let Builder {
         paragraphs, notes, ..
@@ -585,10 +670,20 @@ impl<'a> Builder<'a> {
         if raw.contains('~') {
             self.uncertain = true;
         }
-        clean_cite(raw)
+        self.w.cite(&self.regime.id, &clean_cite(raw))
+    }
+
+    /// The law's name as the letter's language writes it.
+    fn law(&self) -> String {
+        self.w.law_name(&self.regime.id, &self.regime.short_name)
     }
 
     fn para(&mut self, text: String) {
+        let text = if self.paragraphs.len() == 1 {
+            self.w.after_salutation(text)
+        } else {
+            text
+        };
         self.paragraphs.push(text);
     }
 
@@ -646,7 +741,7 @@ impl<'a> Builder<'a> {
     fn request(&mut self, t: RequestType) -> Result<(), Error> {
         let w = self.w;
         let regime = self.regime;
-        let law = regime.short_name.clone();
+        let law = self.law();
         let resolved = regime.resolve(t.right())?;
         self.para(w.salutation().to_string());
         if let Some((unsupported, _)) = resolved.fallback {
@@ -675,12 +770,12 @@ impl<'a> Builder<'a> {
         }
         if let Some(free) = &regime.free_cite {
             let c = self.cite(free);
-            self.para(w.free_of_charge(&format!("{law} {c}")));
+            self.para(w.free_of_charge(&w.cite_in_law(&c, &law)));
         }
         let due = self.deadline()?;
         let (period, extension) = regime.deadline_for(t)?;
         let pcite = self.cite(&period.cite);
-        let pcite = format!("{law} {pcite}");
+        let pcite = w.cite_in_law(&pcite, &law);
         let mut p = if period.unit == PeriodUnit::Reasonable {
             w.deadline_reasonable(&w.date_long(due), &pcite)
         } else {
@@ -693,7 +788,7 @@ impl<'a> Builder<'a> {
         if let Some(ext) = extension {
             let ecite = self.cite(&ext.cite);
             p.push(' ');
-            p.push_str(&w.extension_notice(&format!("{law} {ecite}")));
+            p.push_str(&w.extension_notice(&w.cite_in_law(&ecite, &law)));
         }
         self.para(p);
         self.reply_and_close();
@@ -702,7 +797,7 @@ impl<'a> Builder<'a> {
 
     fn details(&mut self, t: RequestType, resolved: &Resolved<'_>) -> Result<(), Error> {
         let w = self.w;
-        let law = self.regime.short_name.clone();
+        let law = self.law();
         match resolved.used {
             Right::Access => {
                 let items: Vec<String> = resolved
@@ -719,7 +814,7 @@ impl<'a> Builder<'a> {
                     match self.regime.resolve(Right::Portability) {
                         Ok(p) => {
                             let c = self.cite(&p.rule.cite);
-                            self.para(w.portability(&format!("{law} {c}")));
+                            self.para(w.portability(&w.cite_in_law(&c, &law)));
                         }
                         Err(e) => {
                             self.notes.push(w.note_option_skipped(&explanation_of(&e)));
@@ -738,7 +833,7 @@ impl<'a> Builder<'a> {
                 }
                 if let Some(extra) = &resolved.rule.extra_cite {
                     let c = self.cite(extra);
-                    self.para(w.tell_recipients(&format!("{law} {c}")));
+                    self.para(w.tell_recipients(&w.cite_in_law(&c, &law)));
                 }
                 self.para(w.confirm_done().to_string());
                 if self.input.options.object_to_marketing {
@@ -765,14 +860,14 @@ impl<'a> Builder<'a> {
                 }
                 if let Some(extra) = &resolved.rule.extra_cite {
                     let c = self.cite(extra);
-                    self.para(w.tell_recipients(&format!("{law} {c}")));
+                    self.para(w.tell_recipients(&w.cite_in_law(&c, &law)));
                 }
             }
             Right::Restriction => {
                 self.para(w.restriction_detail().to_string());
                 if let Some(extra) = &resolved.rule.extra_cite {
                     let c = self.cite(extra);
-                    self.para(w.tell_recipients(&format!("{law} {c}")));
+                    self.para(w.tell_recipients(&w.cite_in_law(&c, &law)));
                 }
             }
             Right::OptOutSale => self.para(w.opt_out_detail().to_string()),
@@ -813,10 +908,11 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|f| {
                 let value = f.value.replace('\n', ", ");
-                match &f.context {
-                    Some(ctx) => format!("{}: {value} ({ctx})", w.identity_label(f.kind)),
-                    None => format!("{}: {value}", w.identity_label(f.kind)),
-                }
+                let value = match &f.context {
+                    Some(ctx) => format!("{value} ({ctx})"),
+                    None => value,
+                };
+                w.labelled(w.identity_label(f.kind), &value)
             })
             .collect();
         self.list(lead, items);
@@ -856,7 +952,7 @@ impl<'a> Builder<'a> {
 
     fn reminder(&mut self, o: &FollowUp) -> Result<(), Error> {
         let w = self.w;
-        let law = self.regime.short_name.clone();
+        let law = self.law();
         let cite = self.original_cite(o.request_type)?;
         let deadline = self.deadline()?;
         self.para(w.salutation().to_string());
@@ -876,7 +972,7 @@ impl<'a> Builder<'a> {
         self.para(format!(
             "{} {}",
             w.reminder_new_deadline(&w.date_long(deadline)),
-            w.reminder_escalation(&self.regime.authority.name)
+            w.reminder_escalation(&w.authority_name(&self.regime.id, &self.regime.authority.name))
         ));
         self.evidence(w.reminder_evidence_lead());
         self.identifiers();
@@ -886,7 +982,7 @@ impl<'a> Builder<'a> {
 
     fn complaint(&mut self, o: &FollowUp) -> Result<(), Error> {
         let w = self.w;
-        let law = self.regime.short_name.clone();
+        let law = self.law();
         let cite = self.original_cite(o.request_type)?;
         let acite = {
             let raw = self.regime.authority.cite.clone();
@@ -925,7 +1021,7 @@ impl<'a> Builder<'a> {
                 let c = self.cite(&p.cite);
                 w.complaint_ask(Some((
                     &w.period_after(p.unit, p.amount),
-                    &format!("{law} {c}"),
+                    &w.cite_in_law(&c, &law),
                 )))
             }
             None => w.complaint_ask(None),

@@ -74,7 +74,7 @@ pub fn to_pdf(letter: &Letter) -> Vec<u8> {
                 Some(item) => layout.bullet(item),
                 None => {
                     // Keep the closing formula and the name apart, as for a signature.
-                    if i > 0 && para.starts_with(crate::letter::Lang::En.wording().closing()) {
+                    if i > 0 && para.starts_with(letter.lang.wording().closing()) {
                         layout.gap(LEADING * 1.2);
                     }
                     layout.paragraph(line, Font::Regular, BODY_SIZE, 0.0, 0.0)
@@ -233,11 +233,10 @@ fn write(letter: &Letter, pages: Vec<Vec<Placed>>) -> Vec<u8> {
             text(&mut c, MARGIN_L, y, Font::Regular, FOOTER_SIZE, 0.35, &line);
             y -= FOOTER_SIZE + 2.0;
         }
-        let page_label = encode(&format!(
-            "Ref. {}    Page {} of {}",
-            letter.reference,
+        let page_label = encode(&letter.lang.wording().page_label(
+            &letter.reference,
             n + 1,
-            total
+            total,
         ));
         let w = width(&page_label, Font::Regular, FOOTER_SIZE);
         text(
@@ -411,5 +410,20 @@ mod tests {
             .iter()
             .all(|l| width(l, Font::Regular, BODY_SIZE) <= 200.0));
         assert_eq!(lines.concat(), path, "breaking must not lose characters");
+    }
+
+    #[test]
+    fn german_and_french_letters_need_no_transliteration() {
+        // Every character the German and French wordings use, one WinAnsi byte each, with
+        // a width in the font (so lines wrap correctly).
+        let letters = "äöüÄÖÜßéèêëàâçîïôûùÿœŒÉÈÀÇ«»„“\u{a0}’";
+        for c in letters.chars() {
+            let bytes = encode(&c.to_string());
+            assert_eq!(bytes.len(), 1, "`{c}` is transliterated");
+            assert!(
+                metrics::HELVETICA[bytes[0] as usize] > 0,
+                "`{c}` has no width in Helvetica"
+            );
+        }
     }
 }

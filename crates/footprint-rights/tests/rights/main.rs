@@ -6,6 +6,7 @@ mod deadlines;
 mod directory;
 mod directory_merge;
 mod formats;
+mod languages;
 mod letters;
 mod tracking;
 mod us_notices;

@@ -42,4 +42,8 @@ authority_follow_up: DueView | null, received: string | null, proof_of_sending: 
 /**
  * Status changes the history allows now (names as for `RequestAction`).
  */
-allowed_actions: Array<string>, not_legal_advice: string, };
+allowed_actions: Array<string>, not_legal_advice: string, 
+/**
+ * The language the request's letters are written in (see [`request_lang`]).
+ */
+letter_lang: "en" | "de" | "fr", };

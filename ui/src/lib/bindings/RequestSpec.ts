@@ -28,6 +28,16 @@ postal_delay_days: number | null,
  */
 calendar: string | null, 
 /**
+ * The letters' language chosen by the user; None: the company's request language from
+ * the directory, else `user_language`, else English (see `letter::choose_lang`).
+ */
+lang: "en" | "de" | "fr" | null, 
+/**
+ * The user's own language (a locale tag such as `de-CH`, e.g. the app's locale), used
+ * when the directory does not say which language the company takes.
+ */
+user_language: string | null, 
+/**
  * The day the request is written; its planned due date assumes it is sent that day.
  */
 today: string, };
