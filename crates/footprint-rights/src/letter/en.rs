@@ -434,6 +434,13 @@ impl Wording for English {
             Outcome::Refused { reason: None } => {
                 "You refused my request without a reason I can accept.".to_string()
             }
+            Outcome::StillHeld(h) => format!(
+                "On {} you told me that my data had been erased. Yet my {} export of {}, made after that, still names you{}: my data has not been erased, or has been collected again.",
+                self.date_long(h.erased_on),
+                h.export,
+                self.date_long(h.export_date),
+                files_clause(&h.files)
+            ),
         }
     }
 
@@ -506,6 +513,13 @@ impl Wording for English {
             Outcome::Refused { reason: None } => {
                 "The company refused my request without a valid reason.".to_string()
             }
+            Outcome::StillHeld(h) => format!(
+                "On {} the company told me that my data had been erased. Yet my {} export of {}, made after that, still names the company{}: my data has not been erased, or has been collected again.",
+                self.date_long(h.erased_on),
+                h.export,
+                self.date_long(h.export_date),
+                files_clause(&h.files)
+            ),
         }
     }
 
@@ -576,5 +590,14 @@ impl Wording for English {
 
     fn note_option_skipped(&self, explanation: &str) -> String {
         format!("An option was left out: {explanation}")
+    }
+}
+
+/// " (file a.json)" or " (files a.json, b.json)"; nothing without files.
+fn files_clause(files: &[String]) -> String {
+    match files {
+        [] => String::new(),
+        [one] => format!(" (file {one})"),
+        many => format!(" (files {})", many.join(", ")),
     }
 }

@@ -163,6 +163,22 @@ pub enum Outcome {
     NoAnswer,
     Partial { detail: Option<String> },
     Refused { reason: Option<String> },
+    /// The company said it erased the data, but an export the platform made later still
+    /// names it: the evidence a reminder or complaint cites.
+    StillHeld(StillHeld),
+}
+
+/// Where a later export still names a company after it said it had erased the data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StillHeld {
+    /// The day the company's erasure was recorded as done.
+    pub erased_on: NaiveDate,
+    /// The platform whose export names the company ("Facebook").
+    pub export: String,
+    /// That export's own date.
+    pub export_date: NaiveDate,
+    /// The export's files that name the company.
+    pub files: Vec<String>,
 }
 
 /// A step of the company's handling of the request, for the history a complaint recounts.
