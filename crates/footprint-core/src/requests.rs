@@ -16,10 +16,12 @@ pub(crate) mod deletion;
 mod evidence;
 mod letters;
 pub mod names;
+mod residence;
 pub mod view;
 
 pub use contacts::{CompanyContactInfo, ContactCoverage, ContactOverride};
 pub use deletion::DeletionCheckView;
+pub use residence::{authority_options, AuthorityOption, ComplaintRecipient, Residence};
 pub use footprint_rights::authority::{Authorities, Authority, AuthorityChoice, Scope as AuthorityScope};
 pub use letters::{complaint_authority, ComplaintTo, LetterFormat, LetterOutput, LetterType};
 pub use view::*;
@@ -1039,7 +1041,12 @@ impl Store {
         today: NaiveDate,
     ) -> Result<LetterOutput, RequestError> {
         let s = self.load(reference)?;
-        letters::render(&s.req, format, kind, today, None, s.checks.first())
+        // A complaint goes to the authority of the country of residence once the user set it.
+        let to = match kind {
+            LetterType::Complaint => self.residence()?.complaint_to(),
+            _ => None,
+        };
+        letters::render(&s.req, format, kind, today, to.as_ref(), s.checks.first())
     }
 
     /// [`Store::render_letter`] with the complaint addressed to the authority `to` chooses
@@ -1053,6 +1060,28 @@ impl Store {
         to: &ComplaintTo,
     ) -> Result<LetterOutput, RequestError> {
         let s = self.load(reference)?;
-        letters::render(&s.req, format, kind, today, Some(to), s.checks.first())
+        let to = self.complaint_target(to)?;
+        letters::render(&s.req, format, kind, today, Some(&to), s.checks.first())
+    }
+
+    /// `to` with the stored country of residence filled in when it names neither a country,
+    /// an authority nor the lead authority.
+    fn complaint_target(&self, to: &ComplaintTo) -> Result<ComplaintTo, RequestError> {
+        if to.country.is_none() && to.authority.is_none() && !to.lead {
+            if let Some(home) = self.residence()?.complaint_to() {
+                return Ok(home);
+            }
+        }
+        Ok(to.clone())
+    }
+
+    /// The authority a complaint about the request goes to with `to`, and why.
+    pub fn complaint_recipient(
+        &self,
+        reference: &str,
+        to: &ComplaintTo,
+    ) -> Result<ComplaintRecipient, RequestError> {
+        let s = self.load(reference)?;
+        Ok(complaint_authority(&s.req, &self.complaint_target(to)?)?.into())
     }
 }

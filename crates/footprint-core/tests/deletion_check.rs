@@ -154,6 +154,8 @@ fn a_later_export_that_still_lists_the_company_says_so_with_the_file() {
     assert!(reminder.contains("export of 1 June 2024"), "{reminder}");
     assert!(reminder.contains(ADVERTISERS_FILE), "{reminder}");
     assert!(reminder.contains("you told me that my data had been erased"), "{reminder}");
+    assert!(reminder.contains("my data is still held after my erasure request"), "subject: {reminder}");
+    assert!(!reminder.contains("The time to answer ended"), "the company answered in time: {reminder}");
     let complaint = letter(&s, LetterType::Complaint);
     assert!(complaint.contains(ADVERTISERS_FILE), "{complaint}");
     assert!(complaint.contains("CNIL") || complaint.contains("Commission Nationale"), "to the French authority: {complaint}");
@@ -245,4 +247,82 @@ fn the_migration_runs_twice_without_harm() {
     conn.execute_batch(include_str!("../src/store/migrations/0002_requests.sql")).unwrap();
     conn.execute_batch(sql).unwrap();
     conn.execute_batch(sql).unwrap();
+}
+
+#[test]
+fn complaints_go_to_the_stored_residence_or_the_authority_chosen() {
+    use footprint_core::requests::{authority_options, Residence};
+    let mut s = erasure_request();
+    fulfil(&mut s, day(2024, 4, 2));
+    let later = export(s.dir.path(), "later.zip", Some(day(2024, 6, 1)), Vec::new());
+    import(&mut s.store, &later);
+
+    assert_eq!(s.store.residence().unwrap(), Residence::default());
+    let bad = s.store.set_residence(&Residence {
+        country: Some("US".into()),
+        region: None,
+    });
+    assert_eq!(bad.unwrap_err().code(), "invalid");
+    let home = s
+        .store
+        .set_residence(&Residence {
+            country: Some("de".into()),
+            region: Some("Bayern".into()),
+        })
+        .unwrap();
+    assert_eq!(home.country.as_deref(), Some("DE"));
+    assert_eq!(home.region.as_deref(), Some("BY"));
+
+    let options = authority_options();
+    assert_eq!(options.len(), 57, "every authority is offered");
+    let bavaria = options
+        .iter()
+        .find(|a| a.country == "DE" && a.region.as_deref() == Some("BY") && a.scope == "general")
+        .unwrap();
+    let to_home = s
+        .store
+        .complaint_recipient(&s.reference, &ComplaintTo::default())
+        .unwrap();
+    assert_eq!(to_home.slug.as_deref(), Some(bavaria.slug.as_str()), "{to_home:?}");
+    let text = |to: &ComplaintTo| {
+        let out = s
+            .store
+            .render_letter_to(&s.reference, LetterFormat::Txt, LetterType::Complaint, day(2024, 7, 1), to)
+            .unwrap();
+        String::from_utf8(out.bytes).unwrap()
+    };
+    assert!(text(&ComplaintTo::default()).contains(&bavaria.name));
+
+    // Any authority of the list, over the residence.
+    let dutch = options.iter().find(|a| a.country == "NL").unwrap();
+    let chosen = ComplaintTo {
+        authority: Some(dutch.slug.clone()),
+        ..Default::default()
+    };
+    assert!(text(&chosen).contains(&dutch.name));
+    assert_eq!(
+        s.store.complaint_recipient(&s.reference, &chosen).unwrap().name,
+        dutch.name
+    );
+    let unknown = ComplaintTo {
+        authority: Some("nowhere".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        s.store.complaint_recipient(&s.reference, &unknown).unwrap_err().code(),
+        "invalid"
+    );
+
+    // Clearing the country clears the Land; Delete everything forgets the residence.
+    s.store.set_residence(&Residence::default()).unwrap();
+    assert_eq!(s.store.residence().unwrap(), Residence::default());
+    s.store
+        .set_residence(&Residence {
+            country: Some("FR".into()),
+            region: Some("BY".into()),
+        })
+        .unwrap();
+    assert_eq!(s.store.residence().unwrap().region, None, "a Land only for Germany");
+    s.store.delete_everything().unwrap();
+    assert_eq!(s.store.residence().unwrap(), Residence::default());
 }

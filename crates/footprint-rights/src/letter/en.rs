@@ -105,6 +105,10 @@ impl Wording for English {
         )
     }
 
+    fn subject_still_held(&self, reference: &str) -> String {
+        format!("Reminder: my data is still held after my erasure request (ref. {reference})")
+    }
+
     fn subject_complaint(&self, company: &str, reference: &str) -> String {
         format!("Complaint about {company}: data-protection request not properly answered (ref. {reference})")
     }
