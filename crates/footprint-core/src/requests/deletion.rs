@@ -192,7 +192,8 @@ fn check_request(
         return Ok(());
     };
     let cited: BTreeSet<&str> = req.evidence.iter().map(|e| e.platform.as_str()).collect();
-    let tops = top_folders(conn, path)?;
+    // Read once, and only when an export is due a check (it scans every archive's files).
+    let mut tops = None;
     for archive in archives(conn, path, only)? {
         if archive.export_date <= fulfilled || !cited.contains(export_name(&archive.platform).as_str())
         {
@@ -203,6 +204,10 @@ fn check_request(
         let mut files: Vec<String> = found.iter().map(|f| f.0.clone()).collect();
         files.sort();
         files.dedup();
+        let tops = match &mut tops {
+            Some(t) => t,
+            None => tops.insert(top_folders(conn, path)?),
+        };
         let files = shorten_files(strip_top(&files, tops.get(&archive.platform)));
         let relations: BTreeSet<String> = found.iter().filter_map(|f| f.1.clone()).collect();
         conn.execute(
