@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS deletion_checks (
   files        TEXT NOT NULL,        -- JSON array of the files naming it (export's top folder left out)
   relations    TEXT NOT NULL,        -- JSON array of the relations found (uploaded_contact_list, ...)
   checked_at   TEXT NOT NULL,        -- the day the check ran, YYYY-MM-DD
-  UNIQUE (request_id, archive_id)
+  UNIQUE (request_id, archive_id) -- one verdict per request and export; re-checking replaces it
 ) STRICT;
 CREATE INDEX IF NOT EXISTS deletion_checks_archive ON deletion_checks(archive_id);
 
