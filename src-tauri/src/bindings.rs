@@ -51,6 +51,12 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
         SavedLetter::export_all(cfg)?;
         CompanyContactInfo::export_all(cfg)?;
         ContactCoverage::export_all(cfg)?;
+        DeletionCheckView::export_all(cfg)?;
+        Residence::export_all(cfg)?;
+        AuthorityOption::export_all(cfg)?;
+        ComplaintRecipient::export_all(cfg)?;
+        ComplaintTo::export_all(cfg)?;
+        crate::commands::complaints::ComplaintPreview::export_all(cfg)?;
     }
     Ok(())
 }

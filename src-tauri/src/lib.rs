@@ -58,6 +58,11 @@ pub fn run() {
             commands::requests::set_company_contact,
             commands::requests::clear_company_contact,
             commands::requests::contact_coverage,
+            commands::complaints::residence,
+            commands::complaints::set_residence,
+            commands::complaints::authorities,
+            commands::complaints::complaint_preview,
+            commands::complaints::save_complaint,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Footprint app");

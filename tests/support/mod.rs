@@ -134,9 +134,28 @@ pub async fn with_dark_app(name: &str, body: impl AsyncFnOnce(&App) -> Result<()
     run_app(name, true, body).await
 }
 
+/// [`with_app`] with extra environment variables for the app (`FOOTPRINT_TODAY` to fix the
+/// date in a debug build).
+pub async fn with_app_env(
+    name: &str,
+    env: &[(&str, &str)],
+    body: impl AsyncFnOnce(&App) -> Result<(), String>,
+) {
+    run_app_env(name, false, env, body).await
+}
+
 async fn run_app(name: &str, dark: bool, body: impl AsyncFnOnce(&App) -> Result<(), String>) {
+    run_app_env(name, dark, &[], body).await
+}
+
+async fn run_app_env(
+    name: &str,
+    dark: bool,
+    env: &[(&str, &str)],
+    body: impl AsyncFnOnce(&App) -> Result<(), String>,
+) {
     let _guard = ONE_AT_A_TIME.lock().await;
-    let app = App::start(name, dark)
+    let app = App::start(name, dark, env)
         .await
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let result = body(&app).await;
@@ -153,7 +172,7 @@ async fn run_app(name: &str, dark: bool, body: impl AsyncFnOnce(&App) -> Result<
 }
 
 impl App {
-    async fn start(name: &str, dark: bool) -> Result<App, String> {
+    async fn start(name: &str, dark: bool, env: &[(&str, &str)]) -> Result<App, String> {
         let data_dir = tempfile::tempdir().map_err(|e| format!("temp data dir: {e}"))?;
         let (port, native_port) = (free_port(), free_port());
         let started = Instant::now();
@@ -161,6 +180,7 @@ impl App {
         if dark {
             driver.env("GTK_THEME", "Adwaita:dark");
         }
+        driver.envs(env.iter().copied());
         let child = driver
             .args([
                 "--port",

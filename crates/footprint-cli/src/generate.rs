@@ -24,6 +24,13 @@ pub struct GenerateArgs {
     /// List the generators.
     #[arg(long)]
     list: bool,
+    /// `facebook` only: a later download of the same person's export, made on this day (its
+    /// files' time and folder name).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    made: Option<chrono::NaiveDate>,
+    /// `facebook` only: leave this advertiser out (repeatable), as after it erased the data.
+    #[arg(long, value_name = "COMPANY")]
+    without: Vec<String>,
 }
 
 pub fn run(args: GenerateArgs) -> Result<(), Failure> {
@@ -42,8 +49,17 @@ pub fn run(args: GenerateArgs) -> Result<(), Failure> {
     let (Some(kind), Some(out)) = (args.kind, args.out) else {
         return Err(Failure::usage("give what to generate and --out"));
     };
-    let written = if kind == "demo" {
+    let later = args.made.is_some() || !args.without.is_empty();
+    let written = if kind == "demo" && !later {
         demo::demo_set(&out, args.seed)?
+    } else if later {
+        if kind != "facebook" {
+            return Err(Failure::usage("--made and --without are for `facebook`"));
+        }
+        let made = args.made.unwrap_or_else(|| {
+            chrono::NaiveDate::from_ymd_opt(2024, 3, 2).expect("a valid date")
+        });
+        demo::facebook_later(&out, args.seed, args.records, made, args.without)?
     } else {
         let write = demo::generator(&kind)
             .map(|g| g.write)

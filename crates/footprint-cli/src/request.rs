@@ -147,9 +147,9 @@ struct LetterArgs {
     /// federal commissioner, who forwards the complaint.
     #[arg(long)]
     region: Option<String>,
-    /// Complaint: residence (your country's authority, the default) or lead (the authority
-    /// of the company's main establishment).
-    #[arg(long, value_name = "lead|residence")]
+    /// Complaint: residence (your country's authority, the default), lead (the authority
+    /// of the company's main establishment), or an authority's id from `footprint authorities`.
+    #[arg(long, value_name = "lead|residence|ID")]
     authority: Option<String>,
     /// This letter's language: en, de or fr. Default: the request's (see `request show`).
     #[arg(long, value_name = "en|de|fr")]
@@ -453,13 +453,16 @@ fn letter(db: &Option<PathBuf>, a: LetterArgs, today: NaiveDate) -> Result<(), F
             a.kind
         ))
     })?;
-    let lead = match a.authority.as_deref().map(str::to_ascii_lowercase).as_deref() {
-        None | Some("residence") => false,
-        Some("lead") => true,
-        Some(other) => {
-            return Err(bad_input(format!(
-                "unknown authority `{other}`; use residence or lead"
-            )))
+    let (lead, picked) = match a.authority.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None | Some("residence") => (false, None),
+        Some("lead") => (true, None),
+        Some(slug) => {
+            if Authorities::builtin().get(slug).is_none() {
+                return Err(bad_input(format!(
+                    "unknown authority `{slug}`; use residence, lead or an id from `footprint authorities`"
+                )));
+            }
+            (false, Some(slug.to_string()))
         }
     };
     let chooses = a.country.is_some() || a.region.is_some() || a.authority.is_some();
@@ -474,6 +477,7 @@ fn letter(db: &Option<PathBuf>, a: LetterArgs, today: NaiveDate) -> Result<(), F
         country: a.country,
         region: a.region,
         lead,
+        authority: picked,
     });
     let out = store.render_letter_in(&a.reference, format, kind, today, to.as_ref(), lang)?;
     for n in &out.notes_for_user {
@@ -540,7 +544,11 @@ fn print_list(list: &[RequestSummary]) {
             s.reference.clone(),
             s.company_name.clone(),
             format!("{} ({})", s.request_type_label, s.regime_short_name),
-            s.status_label.clone(),
+            match &s.deletion_check {
+                Some(c) if c.still_listed => format!("{} (still listed!)", s.status_label),
+                Some(_) => format!("{} (gone from a later export)", s.status_label),
+                None => s.status_label.clone(),
+            },
             due,
             s.next_action
                 .as_ref()
@@ -552,6 +560,13 @@ fn print_list(list: &[RequestSummary]) {
     let overdue = list.iter().filter(|s| s.overdue).count();
     if overdue > 0 {
         println!("{overdue} overdue: the company's time to answer is up.");
+    }
+    let still = list
+        .iter()
+        .filter(|s| s.deletion_check.as_ref().is_some_and(|c| c.still_listed))
+        .count();
+    if still > 0 {
+        println!("{still} still listed in a later export after the erasure: see `footprint request show REFERENCE`.");
     }
 }
 
@@ -625,6 +640,23 @@ fn print_detail(d: &RequestDetail) {
     }
     if let Some(n) = &s.next_action {
         println!("  Next: {}", next_step(n));
+    }
+    if !d.deletion_checks.is_empty() {
+        println!("  Did they really delete?");
+        for c in &d.deletion_checks {
+            println!("    - {}", c.sentence);
+        }
+    }
+    for kind in &d.follow_up_letters {
+        let (what, extra) = match kind {
+            LetterType::Reminder => ("a reminder", ""),
+            _ => ("a complaint to the authority", " --country XX"),
+        };
+        let name = if *kind == LetterType::Reminder { "reminder" } else { "complaint" };
+        println!(
+            "  Write {what}: `footprint request letter {} --kind {name}{extra}`",
+            s.reference
+        );
     }
     if !d.evidence.is_empty() {
         println!("  Evidence the letter cites:");

@@ -227,7 +227,7 @@ fn a_complaint_goes_to_the_chosen_authority() {
             vec!["--country", "GB"],
             "does not take complaints under the GDPR",
         ),
-        (vec!["--authority", "nearest"], "use residence or lead"),
+        (vec!["--authority", "nearest"], "use residence, lead or an id"),
         (vec!["--region", "BY"], "needs the country"),
     ] {
         env.cmd(day)

@@ -557,7 +557,8 @@ impl Store {
              DELETE FROM records;
              DELETE FROM archives;
              DELETE FROM requests;
-             DELETE FROM contact_overrides;",
+             DELETE FROM contact_overrides;
+             DELETE FROM user_settings;",
         )
         .map_err(&err)?;
         crate::summaries::rebuild(&tx).map_err(&err)?;

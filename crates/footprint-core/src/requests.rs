@@ -12,12 +12,16 @@
 //! NULL; the request keeps a frozen copy of the company's name, contact and evidence).
 
 pub mod contacts;
+pub(crate) mod deletion;
 mod evidence;
 mod letters;
 pub mod names;
+mod residence;
 pub mod view;
 
 pub use contacts::{CompanyContactInfo, ContactCoverage, ContactOverride, RegimeCoverage};
+pub use deletion::DeletionCheckView;
+pub use residence::{authority_options, AuthorityOption, ComplaintRecipient, Residence};
 pub use footprint_rights::authority::{Authorities, Authority, AuthorityChoice, Scope as AuthorityScope};
 pub use letters::{
     complaint_authority, request_lang, ComplaintTo, LetterFormat, LetterOutput, LetterType,
@@ -176,6 +180,9 @@ pub struct RequestSummary {
     pub sent: Option<NaiveDate>,
     pub updated: NaiveDate,
     pub next_action: Option<NextActionView>,
+    /// After a fulfilled erasure: what the newest later export of the platform says (still
+    /// listed or not); None when no such export was imported.
+    pub deletion_check: Option<DeletionCheckView>,
 }
 
 /// Everything about one request.
@@ -212,6 +219,11 @@ pub struct RequestDetail {
     pub proof_of_sending: Option<String>,
     /// Status changes the history allows now (names as for `RequestAction`).
     pub allowed_actions: Vec<String>,
+    /// After a fulfilled erasure: every later export's verdict, newest export first.
+    pub deletion_checks: Vec<DeletionCheckView>,
+    /// The letters worth writing now: `reminder` (overdue or answered in part) and
+    /// `complaint` (overdue, denied, answered in part, or still listed after erasure).
+    pub follow_up_letters: Vec<LetterType>,
     pub not_legal_advice: String,
     /// The language the request's letters are written in (see [`request_lang`]).
     #[cfg_attr(feature = "ts", ts(type = "\"en\" | \"de\" | \"fr\""))]
@@ -414,6 +426,8 @@ struct StoredRequest {
     company_name: String,
     updated: NaiveDate,
     req: Request,
+    /// Deletion-check verdicts, newest export first.
+    checks: Vec<DeletionCheckView>,
 }
 
 /// The company is found by its key, not by `company_id`: the key is unique and never changes,
@@ -456,6 +470,7 @@ fn parse_stored(
         company_name,
         updated,
         req,
+        checks: Vec::new(),
     })
 }
 
@@ -515,6 +530,7 @@ fn summary(s: &StoredRequest, today: NaiveDate) -> RequestSummary {
         sent: req.sent,
         updated: s.updated,
         next_action: req.next_action(today).as_ref().map(NextActionView::from),
+        deletion_check: s.checks.first().cloned(),
     }
 }
 
@@ -563,8 +579,32 @@ fn detail(s: &StoredRequest, today: NaiveDate) -> RequestDetail {
         proof_of_sending: req.proof_of_sending.clone(),
         allowed_actions,
         letter_lang: letters::request_lang(req),
+        deletion_checks: s.checks.clone(),
+        follow_up_letters: follow_up_letters(req, &s.checks, today),
         not_legal_advice: footprint_rights::NOT_LEGAL_ADVICE.to_string(),
     }
+}
+
+/// Which follow-up letters fit the request as of `today` (see
+/// [`RequestDetail::follow_up_letters`]). A request never sent has none: both letters recount
+/// its sending.
+fn follow_up_letters(req: &Request, checks: &[DeletionCheckView], today: NaiveDate) -> Vec<LetterType> {
+    if req.sent.is_none() {
+        return Vec::new();
+    }
+    let status = req.status_on(today);
+    let overdue = status == Status::Overdue;
+    let partial = status == Status::PartiallyFulfilled;
+    let denied = matches!(status, Status::Denied { .. });
+    let still_listed = checks.first().is_some_and(|c| c.still_listed);
+    let mut out = Vec::new();
+    if overdue || partial || still_listed {
+        out.push(LetterType::Reminder);
+    }
+    if overdue || partial || denied || still_listed {
+        out.push(LetterType::Complaint);
+    }
+    out
 }
 
 /// Validates the spec once for a batch: regime name, identity kinds.
@@ -717,6 +757,7 @@ fn insert_request(
         company_name: ins.company.name.clone(),
         updated: ins.spec.today,
         req,
+        checks: Vec::new(),
     })
 }
 
@@ -894,7 +935,14 @@ impl Store {
             ))
             .and_then(|mut st| st.query_map([], stored)?.collect::<Result<Vec<_>, _>>())
             .map_err(sql(&self.path))?;
-        rows.into_iter().map(parse_stored).collect()
+        let mut checks = deletion::checks(&self.conn, &self.path, None)?;
+        rows.into_iter()
+            .map(|row| {
+                let mut s = parse_stored(row)?;
+                s.checks = checks.remove(&s.id).unwrap_or_default();
+                Ok(s)
+            })
+            .collect()
     }
 
     /// A request by its reference, or the word `latest` for the most recently created one
@@ -918,7 +966,11 @@ impl Store {
                     "no request with reference {reference} (see `footprint request list`)"
                 ))
             })?;
-        parse_stored(row)
+        let mut s = parse_stored(row)?;
+        s.checks = deletion::checks(&self.conn, &self.path, Some(s.id))?
+            .remove(&s.id)
+            .unwrap_or_default();
+        Ok(s)
     }
 
     /// Every request: overdue first (most overdue first), then the open ones by due date (none
@@ -969,7 +1021,17 @@ impl Store {
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         action.apply(&mut s.req, date, note)?;
         s.updated = date;
-        save(&self.conn, &self.path, s.id, &s.req, date)?;
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(sql(&path))?;
+        save(&tx, &path, s.id, &s.req, date)?;
+        if *action == RequestAction::Fulfilled {
+            // Exports made after the fulfilment may already be imported: check them now.
+            deletion::recheck_request(&tx, &path, s.id, &s.req, date)?;
+        }
+        tx.commit().map_err(sql(&path))?;
+        s.checks = deletion::checks(&self.conn, &self.path, Some(s.id))?
+            .remove(&s.id)
+            .unwrap_or_default();
         Ok(detail(&s, date))
     }
 
@@ -1034,7 +1096,8 @@ impl Store {
     }
 
     /// [`Store::render_letter_to`] in `lang` for this one letter (None: the request's
-    /// language), with the complaint's authority optional.
+    /// language). Without `to`, a complaint goes to the authority of the country of residence
+    /// once the user set it.
     pub fn render_letter_in(
         &self,
         reference: &str,
@@ -1044,6 +1107,33 @@ impl Store {
         to: Option<&ComplaintTo>,
         lang: Option<Lang>,
     ) -> Result<LetterOutput, RequestError> {
-        letters::render(&self.load(reference)?.req, format, kind, today, to, lang)
+        let s = self.load(reference)?;
+        let to = match (to, kind) {
+            (Some(to), _) => Some(self.complaint_target(to)?),
+            (None, LetterType::Complaint) => self.residence()?.complaint_to(),
+            (None, _) => None,
+        };
+        letters::render(&s.req, format, kind, today, to.as_ref(), lang, s.checks.first())
+    }
+
+    /// `to` with the stored country of residence filled in when it names neither a country,
+    /// an authority nor the lead authority.
+    fn complaint_target(&self, to: &ComplaintTo) -> Result<ComplaintTo, RequestError> {
+        if to.country.is_none() && to.authority.is_none() && !to.lead {
+            if let Some(home) = self.residence()?.complaint_to() {
+                return Ok(home);
+            }
+        }
+        Ok(to.clone())
+    }
+
+    /// The authority a complaint about the request goes to with `to`, and why.
+    pub fn complaint_recipient(
+        &self,
+        reference: &str,
+        to: &ComplaintTo,
+    ) -> Result<ComplaintRecipient, RequestError> {
+        let s = self.load(reference)?;
+        Ok(complaint_authority(&s.req, &self.complaint_target(to)?)?.into())
     }
 }

@@ -543,6 +543,12 @@ fn import_without_fk_checks(
         current_file: String::new(),
     });
     holders::rebuild_holdings(&tx).map_err(&sql)?;
+    // Did they really delete? Fulfilled erasure requests meet this export in the same
+    // transaction: the verdicts land with the import or not at all.
+    let today = chrono::DateTime::from_timestamp_millis(now)
+        .map(|t| t.date_naive())
+        .unwrap_or_default();
+    crate::requests::deletion::check_new_export(&tx, &path_for_err, archive_id, today)?;
     report.records = written;
     report.files_failed = report.files.iter().filter(|f| f.error.is_some()).count() as u64;
     report.duration_ms = started.elapsed().as_millis() as u64;

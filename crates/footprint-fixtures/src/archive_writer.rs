@@ -3,6 +3,7 @@
 //! members ([`Damage`]: a file cut short, a CRC that does not match, as interrupted downloads
 //! and bad disks leave them).
 
+use chrono::{NaiveDate, NaiveDateTime};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -45,6 +46,15 @@ pub struct ArchiveWriter {
     written: Vec<PathBuf>,
     /// (zip file, entry name) whose recorded CRC is broken once the zip is finished.
     broken_crcs: Vec<(PathBuf, String)>,
+    /// The time every entry carries (importers take the newest as the export's date).
+    stamp: NaiveDateTime,
+}
+
+/// The fixed entry time of generated archives (keeps them byte-identical across runs).
+fn default_stamp() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2024, 3, 2)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("a valid date")
 }
 
 impl ArchiveWriter {
@@ -62,6 +72,7 @@ impl ArchiveWriter {
             part_bytes: 0,
             written: Vec::new(),
             broken_crcs: Vec::new(),
+            stamp: default_stamp(),
         };
         match container {
             Container::Zip => w.open_zip(out.to_path_buf())?,
@@ -84,6 +95,27 @@ impl ArchiveWriter {
     pub fn top_folder(mut self, name: &str) -> Self {
         self.top_folder = Some(name.to_string());
         self
+    }
+
+    /// Date every entry `day` (10:00) instead of 2024-03-02: a later export of the same
+    /// account, made on another day.
+    pub fn made_on(mut self, day: NaiveDate) -> Self {
+        self.stamp = day.and_hms_opt(10, 0, 0).expect("10:00 exists");
+        self
+    }
+
+    fn zip_stamp(&self) -> zip::DateTime {
+        use chrono::{Datelike, Timelike};
+        let t = self.stamp;
+        zip::DateTime::from_date_and_time(
+            t.year() as u16,
+            t.month() as u8,
+            t.day() as u8,
+            t.hour() as u8,
+            t.minute() as u8,
+            t.second() as u8,
+        )
+        .unwrap_or_default()
     }
 
     /// Add `__MACOSX/._<file>` and `.DS_Store` entries like a Mac's "Compress" does.
@@ -180,7 +212,7 @@ impl ArchiveWriter {
             }
         }
         let full = self.full_path(path);
-        let stamp = zip::DateTime::from_date_and_time(2024, 3, 2, 10, 0, 0).unwrap_or_default();
+        let stamp = self.zip_stamp();
         let opts = SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
             .compression_level(Some(1))
@@ -196,7 +228,7 @@ impl ArchiveWriter {
 
     fn write_raw(&mut self, full: &str, bytes: &[u8]) -> std::io::Result<()> {
         // A fixed timestamp keeps archives byte-identical across runs.
-        let stamp = zip::DateTime::from_date_and_time(2024, 3, 2, 10, 0, 0).unwrap_or_default();
+        let stamp = self.zip_stamp();
         if let Some(z) = self.zip.as_mut() {
             let opts = SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated)
@@ -209,7 +241,7 @@ impl ArchiveWriter {
             let mut h = tar::Header::new_gnu();
             h.set_size(bytes.len() as u64);
             h.set_mode(0o644);
-            h.set_mtime(1_709_373_600);
+            h.set_mtime(self.stamp.and_utc().timestamp().max(0) as u64);
             h.set_cksum();
             t.append_data(&mut h, full, bytes)?;
         } else {

@@ -33,6 +33,27 @@ pub fn google(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<P
 
 /// A Facebook export (2024+ layout); `records` scales the messages.
 pub fn facebook(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec<PathBuf>> {
+    meta::generate_facebook(&facebook_spec(seed, records), out)
+}
+
+/// A later download of the same person's Facebook export ([`facebook`]): made on `made`,
+/// without the companies in `without` (as after they erased the person's data).
+pub fn facebook_later(
+    out: &Path,
+    seed: u64,
+    records: Option<usize>,
+    made: chrono::NaiveDate,
+    without: Vec<String>,
+) -> io::Result<Vec<PathBuf>> {
+    let spec = FacebookSpec {
+        made: Some(made),
+        without,
+        ..facebook_spec(seed, records)
+    };
+    meta::generate_facebook(&spec, out)
+}
+
+fn facebook_spec(seed: u64, records: Option<usize>) -> FacebookSpec {
     let mut spec = FacebookSpec {
         seed,
         top_folder: true,
@@ -55,7 +76,7 @@ pub fn facebook(out: &Path, seed: u64, records: Option<usize>) -> io::Result<Vec
             spec.friends = 60;
         }
     }
-    meta::generate_facebook(&spec, out)
+    spec
 }
 
 /// An Instagram export (2025 layout); `records` scales the messages.

@@ -14,6 +14,7 @@ pub use crate::meta_html::MetaFormat;
 use crate::names::{self, meta_mojibake};
 use crate::odd_times::{OddTimes, Unit};
 use crate::{meta_html, ArchiveWriter, Container, Rng};
+use chrono::NaiveDate;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -67,6 +68,13 @@ pub struct FacebookSpec {
     /// (`0`, `-1`, `9223372036854775807`), in nanoseconds or in 2090 ([`crate::odd_times`]).
     pub odd_timestamps: bool,
     pub container: Container,
+    /// The day the export was made (its files' time), when not 2024-03-02: a later download
+    /// of the same account.
+    pub made: Option<NaiveDate>,
+    /// Companies left out of the advertiser and contact-list files, as in a
+    /// later export after those companies deleted the user's data. The off-Meta activity
+    /// keeps every company (its default names do not meet the first advertisers').
+    pub without: Vec<String>,
 }
 
 impl Default for FacebookSpec {
@@ -91,11 +99,23 @@ impl Default for FacebookSpec {
             renamed: false,
             odd_timestamps: false,
             container: Container::Zip,
+            made: None,
+            without: Vec::new(),
         }
     }
 }
 
 impl FacebookSpec {
+    /// The name of the `i`th advertiser of the export (advertisers 0 and 1 appear in no other
+    /// list of a default export: the candidates for [`FacebookSpec::without`]).
+    pub fn advertiser_name(i: usize) -> String {
+        names::company(i)
+    }
+
+    fn keeps(&self, name: &str) -> bool {
+        !self.without.iter().any(|w| w == name)
+    }
+
     /// The benchmark size: 100,000 messages and 2,000 off-Meta companies.
     pub fn benchmark() -> Self {
         FacebookSpec {
@@ -630,8 +650,15 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
         end,
         unnumbered_threads: gen == FbGen::Y2018,
     };
-    let top = spec.top_folder.then(|| format!("facebook-{}-{date}", slug(&me.name)));
+    // The download's folder is named after the day it was made.
+    let made = spec.made.map(|d| d.format("%Y-%m-%d").to_string());
+    let top = spec
+        .top_folder
+        .then(|| format!("facebook-{}-{}", slug(&me.name), made.as_deref().unwrap_or(date)));
     let mut w = writer(out, spec.container, top, spec.macos_junk)?;
+    if let Some(day) = spec.made {
+        w = w.made_on(day);
+    }
     let y24 = gen == FbGen::Y2024;
     // 2018 keys have no `_v2`.
     let k = |base: &str| if gen == FbGen::Y2018 { base.to_string() } else { format!("{base}_v2") };
@@ -829,7 +856,9 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
     }
 
     // Advertisers using your activity or information: the same facts in the old or new schema.
-    let ads = advertisers(&mut g, spec.advertisers);
+    let mut ads = advertisers(&mut g, spec.advertisers);
+    // Dropped after drawing, so the other advertisers keep the facts they had.
+    ads.retain(|a| spec.keeps(&a.name));
     let advertisers_file = if y24 {
         let list = |pick: &dyn Fn(&Advertiser) -> bool| -> Vec<Value> {
             ads.iter().filter(|a| pick(a)).map(|a| json!({"value": g.t(&a.name)})).collect()
@@ -855,6 +884,7 @@ pub fn generate_facebook(spec: &FacebookSpec, out: &Path) -> io::Result<Vec<Path
     // Contact-list uploaders: half of them also advertise to the user.
     let uploaders: Vec<String> = (0..spec.contact_list_uploaders)
         .map(|i| names::company(spec.advertisers / 2 + i))
+        .filter(|n| spec.keeps(n))
         .map(|n| g.t(&n))
         .collect();
     let contact_file = if y24 {

@@ -34,6 +34,10 @@ import type { RequestSummary } from "./bindings/RequestSummary";
 import type { SavedLetter } from "./bindings/SavedLetter";
 import type { CompanyContactInfo } from "./bindings/CompanyContactInfo";
 import type { ContactCoverage } from "./bindings/ContactCoverage";
+import type { AuthorityOption } from "./bindings/AuthorityOption";
+import type { ComplaintPreview } from "./bindings/ComplaintPreview";
+import type { ComplaintTo } from "./bindings/ComplaintTo";
+import type { Residence } from "./bindings/Residence";
 
 /** The `{ code, message }` every command rejects with, as a throwable Error. */
 export class AppError extends Error {
@@ -102,6 +106,13 @@ export const api = {
     call<CompanyContactInfo>("set_company_contact", { companyId, contact }),
   clearCompanyContact: (companyId: number) => call<CompanyContactInfo>("clear_company_contact", { companyId }),
   contactCoverage: () => call<ContactCoverage>("contact_coverage"),
+  residence: () => call<Residence>("residence"),
+  setResidence: (residence: Residence) => call<Residence>("set_residence", { residence }),
+  authorities: () => call<AuthorityOption[]>("authorities"),
+  complaintPreview: (reference: string, to: ComplaintTo) =>
+    call<ComplaintPreview>("complaint_preview", { reference, to }),
+  saveComplaint: (reference: string, format: LetterFormat, to: ComplaintTo) =>
+    call<SavedLetter>("save_complaint", { reference, format, to }),
 };
 
 /** Subscribes to import progress and results. */

@@ -25,6 +25,7 @@ function req(id: number, over: Partial<RequestSummary> = {}): RequestSummary {
     sent: null,
     updated: "2026-01-01",
     next_action: null,
+    deletion_check: null,
     ...over,
   };
 }

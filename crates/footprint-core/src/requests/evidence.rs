@@ -98,7 +98,7 @@ fn day(ms: Option<i64>) -> Option<NaiveDate> {
 
 /// The name letters give the export: the company behind the platform ("Meta" for Facebook and
 /// Instagram exports), so "uploaded a list ... to Meta, as shown in my Meta export" reads right.
-fn export_name(platform: &str) -> String {
+pub(crate) fn export_name(platform: &str) -> String {
     match crate::registry::descriptor(platform) {
         Some(d) => d.company.to_string(),
         None => platform_name(platform),
@@ -264,10 +264,10 @@ const MAX_FILES: usize = 4;
 
 /// Per platform, the top folders its archives put every file under (`Takeout/`,
 /// `facebook-janedoe-2024-03-01/`): the common first path component, where there is one.
-fn top_folders(
+pub(crate) fn top_folders(
     conn: &Connection,
     path: &Option<PathBuf>,
-) -> Result<HashMap<String, Vec<String>>, RequestError> {
+) -> Result<HashMap<String, Vec<String>>, StoreError> {
     let rows: Vec<(String, Option<String>, Option<String>, i64)> = conn
         .prepare_cached(
             "SELECT a.platform, min(substr(f.path, 1, instr(f.path, '/'))),
@@ -278,7 +278,7 @@ fn top_folders(
             st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
                 .collect::<Result<Vec<_>, _>>()
         })
-        .map_err(sql(path))?;
+        .map_err(StoreError::sql(path))?;
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for (platform, lo, hi, first_slash) in rows {
         if let (Some(lo), Some(hi)) = (lo, hi) {
@@ -290,7 +290,7 @@ fn top_folders(
     Ok(out)
 }
 
-fn strip_top(files: &[String], tops: Option<&Vec<String>>) -> Vec<String> {
+pub(crate) fn strip_top(files: &[String], tops: Option<&Vec<String>>) -> Vec<String> {
     files
         .iter()
         .map(|f| {
@@ -305,7 +305,7 @@ fn strip_top(files: &[String], tops: Option<&Vec<String>>) -> Vec<String> {
 }
 
 /// At most [`MAX_FILES`] paths: the first ones, then "N more files in <common folder>/".
-fn shorten_files(mut files: Vec<String>) -> Vec<String> {
+pub(crate) fn shorten_files(mut files: Vec<String>) -> Vec<String> {
     if files.len() <= MAX_FILES {
         return files;
     }

@@ -10,12 +10,14 @@ use footprint_rights::eml::{self, EmlOptions};
 use footprint_rights::identity::first_of;
 use footprint_rights::authority::{competent_authority, Authorities, AuthorityChoice};
 use footprint_rights::directory::Directory;
-use footprint_rights::letter::{self, choose_lang, AuthorityContact, Lang, Letter};
+use footprint_rights::letter::{
+    self, choose_lang, AuthorityContact, Lang, Letter, LetterKind, Outcome, StillHeld,
+};
 use footprint_rights::tracking::{MessageKind, Request, Status};
 use footprint_rights::{ics, pdf, IdentityKind};
 use serde::{Deserialize, Serialize};
 
-use super::RequestError;
+use super::{DeletionCheckView, RequestError};
 
 /// Output formats of a letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,10 +154,25 @@ pub struct ComplaintTo {
     /// `lead`: the company's lead authority instead of the user's own.
     #[serde(default)]
     pub lead: bool,
+    /// One authority the user picked from the list (its slug, see `footprint authorities`),
+    /// over the country and the lead choice.
+    #[serde(default)]
+    pub authority: Option<String>,
 }
 
 /// The authority `to` names for the request, with why.
 pub fn complaint_authority(req: &Request, to: &ComplaintTo) -> Result<AuthorityContact, RequestError> {
+    if let Some(slug) = to.authority.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let a = Authorities::builtin().get(slug).ok_or_else(|| {
+            RequestError::Invalid(format!(
+                "no supervisory authority `{slug}` (see `footprint authorities`)"
+            ))
+        })?;
+        return Ok(AuthorityContact::from_authority(
+            a,
+            Some("the authority you chose".to_string()),
+        ));
+    }
     let choice = if to.lead {
         AuthorityChoice::Lead
     } else {
@@ -207,8 +224,9 @@ fn letter(
     date: NaiveDate,
     complaint_to: Option<&ComplaintTo>,
     lang: Option<Lang>,
+    still_listed: Option<&DeletionCheckView>,
 ) -> Result<Letter, RequestError> {
-    let input = match kind {
+    let mut input = match kind {
         LetterType::Request => req.request_letter(date)?,
         LetterType::Reminder => req.reminder_letter(date)?,
         LetterType::Complaint => {
@@ -218,6 +236,17 @@ fn letter(
             req.complaint_letter_to(date, authority)?
         }
     };
+    // A later export that still names the company is what the follow-up is about.
+    if let (LetterKind::Reminder { original } | LetterKind::Complaint { original, .. }, Some(c)) =
+        (&mut input.kind, still_listed.filter(|c| c.still_listed))
+    {
+        original.outcome = Outcome::StillHeld(StillHeld {
+            erased_on: c.fulfilled,
+            export: c.platform_name.clone(),
+            export_date: c.export_date,
+            files: c.files.clone(),
+        });
+    }
     Ok(letter::render(&input, lang.unwrap_or_else(|| request_lang(req)))?)
 }
 
@@ -230,13 +259,14 @@ pub(crate) fn render(
     today: NaiveDate,
     complaint_to: Option<&ComplaintTo>,
     lang: Option<Lang>,
+    still_listed: Option<&DeletionCheckView>,
 ) -> Result<LetterOutput, RequestError> {
     let file_name = format!("{}-{}.{}", req.reference, kind.as_str(), format.extension());
     if format == LetterFormat::Ics {
         return Ok(calendar(req, today, file_name));
     }
     let date = letter_date(req, kind, today);
-    let l = letter(req, kind, date, complaint_to, lang)?;
+    let l = letter(req, kind, date, complaint_to, lang, still_listed)?;
     let bytes = match format {
         LetterFormat::Txt => l.to_text().into_bytes(),
         LetterFormat::Pdf => pdf::to_pdf(&l),

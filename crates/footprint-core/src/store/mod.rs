@@ -16,6 +16,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0005_impossible_dates", include_str!("migrations/0005_impossible_dates.sql")),
     ("0006_indexed_files", include_str!("migrations/0006_indexed_files.sql")),
     ("0007_contact_overrides", include_str!("migrations/0007_contact_overrides.sql")),
+    ("0008_deletion_checks", include_str!("migrations/0008_deletion_checks.sql")),
 ];
 
 /// The schema version this build writes.

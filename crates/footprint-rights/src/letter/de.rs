@@ -179,6 +179,10 @@ impl Wording for German {
         format!("{what} nach {law} (Az. {reference})")
     }
 
+    fn subject_still_held(&self, reference: &str) -> String {
+        format!("Erinnerung: Meine Daten sind trotz meines Löschantrags weiterhin gespeichert (Az. {reference})")
+    }
+
     fn subject_reminder(&self, t: RequestType, reference: &str) -> String {
         format!(
             "Erinnerung: Mein Antrag auf {} ist unbeantwortet (Az. {reference})",
@@ -534,6 +538,13 @@ impl Wording for German {
             Outcome::Refused { reason: None } => {
                 "Sie haben meinen Antrag ohne nachvollziehbare Begründung abgelehnt.".to_string()
             }
+            Outcome::StillHeld(h) => format!(
+                "Am {} haben Sie mir mitgeteilt, dass meine Daten gelöscht wurden. Mein danach erstellter {}-Export vom {} nennt Sie jedoch weiterhin{}: Meine Daten wurden also nicht gelöscht oder erneut erhoben.",
+                self.date_long(h.erased_on),
+                h.export,
+                self.date_long(h.export_date),
+                files_clause(&h.files)
+            ),
         }
     }
 
@@ -618,6 +629,13 @@ impl Wording for German {
             Outcome::Refused { reason: None } => {
                 "Das Unternehmen hat meinen Antrag ohne stichhaltigen Grund abgelehnt.".to_string()
             }
+            Outcome::StillHeld(h) => format!(
+                "Am {} hat mir das Unternehmen mitgeteilt, dass meine Daten gelöscht wurden. Mein danach erstellter {}-Export vom {} nennt das Unternehmen jedoch weiterhin{}: Meine Daten wurden also nicht gelöscht oder erneut erhoben.",
+                self.date_long(h.erased_on),
+                h.export,
+                self.date_long(h.export_date),
+                files_clause(&h.files)
+            ),
         }
     }
 
@@ -699,5 +717,14 @@ impl Wording for German {
         format!(
             "Anträge nach {law} werden meist auf Englisch gestellt; dieses Schreiben ist auf Deutsch und zitiert die Vorschriften von {law}. Erwägen Sie die englische Fassung."
         )
+    }
+}
+
+/// The export's files that still name the company, as a parenthesis after "nennt Sie".
+fn files_clause(files: &[String]) -> String {
+    match files {
+        [] => String::new(),
+        [one] => format!(" (Datei {one})"),
+        many => format!(" (Dateien {})", many.join(", ")),
     }
 }

@@ -106,6 +106,10 @@ impl Wording for English {
         )
     }
 
+    fn subject_still_held(&self, reference: &str) -> String {
+        format!("Reminder: my data is still held after my erasure request (ref. {reference})")
+    }
+
     fn subject_complaint(&self, company: &str, reference: &str) -> String {
         format!("Complaint about {company}: data-protection request not properly answered (ref. {reference})")
     }
@@ -435,6 +439,13 @@ impl Wording for English {
             Outcome::Refused { reason: None } => {
                 "You refused my request without a reason I can accept.".to_string()
             }
+            Outcome::StillHeld(h) => format!(
+                "On {} you told me that my data had been erased. Yet my {} export of {}, made after that, still names you{}: my data has not been erased, or has been collected again.",
+                self.date_long(h.erased_on),
+                h.export,
+                self.date_long(h.export_date),
+                files_clause(&h.files)
+            ),
         }
     }
 
@@ -507,6 +518,13 @@ impl Wording for English {
             Outcome::Refused { reason: None } => {
                 "The company refused my request without a valid reason.".to_string()
             }
+            Outcome::StillHeld(h) => format!(
+                "On {} the company told me that my data had been erased. Yet my {} export of {}, made after that, still names the company{}: my data has not been erased, or has been collected again.",
+                self.date_long(h.erased_on),
+                h.export,
+                self.date_long(h.export_date),
+                files_clause(&h.files)
+            ),
         }
     }
 
@@ -581,5 +599,14 @@ impl Wording for English {
 
     fn note_unusual_language(&self, law: &str) -> String {
         format!("Requests under the {law} are not usually written in English; consider a translation.")
+    }
+}
+
+/// " (file a.json)" or " (files a.json, b.json)"; nothing without files.
+fn files_clause(files: &[String]) -> String {
+    match files {
+        [] => String::new(),
+        [one] => format!(" (file {one})"),
+        many => format!(" (files {})", many.join(", ")),
     }
 }

@@ -210,6 +210,10 @@ impl Wording for French {
         format!("{what} en vertu {} (réf. {reference})", of_law(law))
     }
 
+    fn subject_still_held(&self, reference: &str) -> String {
+        format!("Relance\u{a0}: mes données sont toujours conservées après ma demande d'effacement (réf. {reference})")
+    }
+
     fn subject_reminder(&self, t: RequestType, reference: &str) -> String {
         format!(
             "Relance\u{a0}: ma demande portant sur {} reste sans réponse (réf. {reference})",
@@ -570,6 +574,13 @@ impl Wording for French {
             Outcome::Refused { reason: None } => {
                 "Vous avez refusé ma demande sans motif recevable.".to_string()
             }
+            Outcome::StillHeld(h) => format!(
+                "Le {}, vous m'avez indiqué que mes données avaient été effacées. Pourtant, mon export {} du {}, établi après cette date, vous mentionne toujours{}\u{a0}: mes données n'ont donc pas été effacées, ou ont été collectées à nouveau.",
+                self.date_long(h.erased_on),
+                h.export,
+                self.date_long(h.export_date),
+                files_clause(&h.files)
+            ),
         }
     }
 
@@ -652,6 +663,13 @@ impl Wording for French {
             Outcome::Refused { reason: None } => {
                 "L'entreprise a refusé ma demande sans motif valable.".to_string()
             }
+            Outcome::StillHeld(h) => format!(
+                "Le {}, l'entreprise m'a indiqué que mes données avaient été effacées. Pourtant, mon export {} du {}, établi après cette date, mentionne toujours l'entreprise{}\u{a0}: mes données n'ont donc pas été effacées, ou ont été collectées à nouveau.",
+                self.date_long(h.erased_on),
+                h.export,
+                self.date_long(h.export_date),
+                files_clause(&h.files)
+            ),
         }
     }
 
@@ -736,5 +754,14 @@ impl Wording for French {
             "Les demandes en vertu {} sont d'ordinaire rédigées en anglais\u{a0}; cette lettre est en français et cite les dispositions de ce texte. Envisagez la version anglaise.",
             of_law(law)
         )
+    }
+}
+
+/// The export's files that still name the company, as a parenthesis after "mentionne".
+fn files_clause(files: &[String]) -> String {
+    match files {
+        [] => String::new(),
+        [one] => format!(" (fichier {one})"),
+        many => format!(" (fichiers {})", many.join(", ")),
     }
 }

@@ -201,6 +201,22 @@ pub enum Outcome {
     NoAnswer,
     Partial { detail: Option<String> },
     Refused { reason: Option<String> },
+    /// The company said it erased the data, but an export the platform made later still
+    /// names it: the evidence a reminder or complaint cites.
+    StillHeld(StillHeld),
+}
+
+/// Where a later export still names a company after it said it had erased the data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StillHeld {
+    /// The day the company's erasure was recorded as done.
+    pub erased_on: NaiveDate,
+    /// The platform whose export names the company ("Facebook").
+    pub export: String,
+    /// That export's own date.
+    pub export_date: NaiveDate,
+    /// The export's files that name the company.
+    pub files: Vec<String>,
 }
 
 /// A step of the company's handling of the request, for the history a complaint recounts.
@@ -392,6 +408,8 @@ pub trait Wording: Sync {
 
     fn subject_request(&self, t: RequestType, law: &str, reference: &str) -> String;
     fn subject_reminder(&self, t: RequestType, reference: &str) -> String;
+    /// The reminder's subject when a later export still names the company after its erasure.
+    fn subject_still_held(&self, reference: &str) -> String;
     fn subject_complaint(&self, company: &str, reference: &str) -> String;
 
     /// The request when the law lacks the asked-for right and the letter uses the closest one.
@@ -540,8 +558,12 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
         LetterKind::Reminder { original } => {
             b.reminder(original)?;
             let (rcpt, email, form) = b.company_recipient();
+            let subject = match &original.outcome {
+                Outcome::StillHeld(_) => w.subject_still_held(&input.reference),
+                _ => w.subject_reminder(original.request_type, &input.reference),
+            };
             (
-                w.subject_reminder(original.request_type, &input.reference),
+                subject,
                 rcpt,
                 email,
                 form,
@@ -965,9 +987,15 @@ impl<'a> Builder<'a> {
             &w.date_long(o.received),
         ));
         let ext = o.extended_due.map(|d| w.date_long(d));
-        let mut p = w.reminder_time_over(&w.date_long(o.due), ext.as_deref());
-        p.push(' ');
-        p.push_str(&w.outcome_company(&o.outcome));
+        // The company did answer, in time: what matters is what the later export shows.
+        let p = match &o.outcome {
+            Outcome::StillHeld(_) => w.outcome_company(&o.outcome),
+            _ => format!(
+                "{} {}",
+                w.reminder_time_over(&w.date_long(o.due), ext.as_deref()),
+                w.outcome_company(&o.outcome)
+            ),
+        };
         self.para(p);
         self.para(format!(
             "{} {}",
