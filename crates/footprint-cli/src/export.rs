@@ -35,6 +35,7 @@ pub struct ExportArgs {
     /// Leave the text of messages out.
     #[arg(long)]
     drop_message_text: bool,
+    /// Print the summary (files, rows, sizes) as JSON.
     #[arg(long)]
     json: bool,
 }
