@@ -93,21 +93,6 @@ pub struct Column {
     pub pseudonymization: Treatment,
 }
 
-/// Which filters of a [`crate::Selection`] a table's SQL takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// Rows of the selected records.
-    Records,
-    /// Rows about the selected archives.
-    Archives,
-    /// Rows of the selected archives' files.
-    Files,
-    /// Holdings of the selected platforms and categories.
-    Holdings,
-    /// Companies named by the selected holdings or records.
-    Companies,
-}
-
 /// One exported table.
 #[derive(Debug, Clone, Copy)]
 pub struct Table {
@@ -116,17 +101,10 @@ pub struct Table {
     pub row: &'static str,
     /// Only written when the participant asks for it (`--with-identities`).
     pub on_request: bool,
-    pub scope: Scope,
     /// `SELECT <columns in order> FROM ... WHERE <filters> ORDER BY ...`; named parameters
     /// are the [`crate::Selection`] lists as JSON arrays (NULL = no filter).
     pub sql: &'static str,
     pub columns: &'static [Column],
-}
-
-impl Table {
-    pub fn column(&self, name: &str) -> Option<&Column> {
-        self.columns.iter().find(|c| c.name == name)
-    }
 }
 
 const fn col(name: &'static str, ty: ColumnType, nullable: bool, description: &'static str) -> Column {
@@ -188,7 +166,6 @@ pub const TABLES: &[Table] = &[
         name: "archives",
         row: "one imported export (its part-zips together)",
         on_request: false,
-        scope: Scope::Archives,
         sql: "SELECT a.id, a.platform, a.account, a.imported_at, a.export_date, a.records, a.demo
               FROM archives a
               WHERE (:archives IS NULL OR a.id IN (SELECT value FROM json_each(:archives)))
@@ -210,7 +187,6 @@ pub const TABLES: &[Table] = &[
         name: "import_reports",
         row: "one file of an archive, with what the importer did with it (the export's coverage)",
         on_request: false,
-        scope: Scope::Files,
         sql: "SELECT f.id, f.archive_id, f.path, f.role, f.detail, f.bytes, f.records, f.warnings, f.error
               FROM files f
               WHERE (:archives IS NULL OR f.archive_id IN (SELECT value FROM json_each(:archives)))
@@ -233,7 +209,6 @@ pub const TABLES: &[Table] = &[
         name: "records",
         row: "one thing found in an export: a message, a search, a location point, an ad seen...",
         on_request: false,
-        scope: Scope::Records,
         sql: concat!(
             "SELECT r.id, r.archive_id, r.file_id, r.position, r.platform, r.kind, r.category, r.ts, r.ts_end,
                     r.title, r.body, r.lat, r.lon, r.company_id, r.relation, r.amount_minor, r.currency, r.data
@@ -269,7 +244,6 @@ pub const TABLES: &[Table] = &[
         name: "companies",
         row: "a data holder: a platform, or a third party named in an export",
         on_request: false,
-        scope: Scope::Companies,
         sql: concat!(
             "SELECT c.id, c.key, c.name, c.platform FROM companies c
              WHERE c.id IN (SELECT h.company_id FROM holdings h WHERE ",
@@ -290,7 +264,6 @@ pub const TABLES: &[Table] = &[
         name: "holdings",
         row: "who holds what: one company x data category x relation x platform, with its evidence",
         on_request: false,
-        scope: Scope::Holdings,
         sql: concat!(
             "SELECT h.company_id, h.category, h.relation, h.platform, h.records, h.first_seen, h.last_seen, h.files
              FROM holdings h WHERE ",
@@ -313,7 +286,6 @@ pub const TABLES: &[Table] = &[
         name: "identities",
         row: "one of the participant's own identifiers found in an archive",
         on_request: true,
-        scope: Scope::Archives,
         sql: "SELECT i.archive_id, i.kind, i.value FROM identities i
               WHERE (:archives IS NULL OR i.archive_id IN (SELECT value FROM json_each(:archives)))
                 AND (:platforms IS NULL OR i.archive_id IN (SELECT id FROM archives WHERE platform IN (SELECT value FROM json_each(:platforms))))

@@ -67,10 +67,7 @@ fn duckdb_reads_the_export_with_the_databases_counts_and_the_codebooks_types() {
     let dir = tempfile::tempdir().unwrap();
     let store = demo_store(dir.path());
     let out = dir.path().join("export");
-    let mut opts = options(Format::Parquet, out.clone());
-    opts.with_identities = true;
-    opts.salt = Some(SALT.into());
-    let summary = run(&store, &opts);
+    let summary = run(&store, &salted(Format::Parquet, out.clone(), SALT));
     let seen = duckdb(DESCRIBE, &[&out]);
     assert_eq!(seen.as_object().unwrap().len(), TABLES.len());
     for t in &summary.tables {

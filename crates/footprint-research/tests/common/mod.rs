@@ -35,6 +35,15 @@ pub fn options(format: Format, out: PathBuf) -> ExportOptions {
     }
 }
 
+/// Everything, identities included, pseudonymized with `salt` (what a study asks for).
+pub fn salted(format: Format, out: PathBuf, salt: &str) -> ExportOptions {
+    ExportOptions {
+        with_identities: true,
+        salt: Some(salt.into()),
+        ..options(format, out)
+    }
+}
+
 pub fn run(store: &Store, opts: &ExportOptions) -> ExportSummary {
     export(store, opts).unwrap_or_else(|e| panic!("export to {}: {e}", opts.out.display()))
 }
