@@ -80,7 +80,7 @@ pub fn vocabulary(v: Vocabulary, kinds: &[(String, u64)]) -> Vec<AllowedValue> {
         Vocabulary::FileRoles => FILE_ROLES.iter().map(|(r, m)| pair(r, m)).collect(),
         Vocabulary::RecordKinds => kinds
             .iter()
-            .map(|(k, n)| pair(k, &format!("{n} records in this export")))
+            .map(|(k, n)| pair(k, &format!("records in this export: {n}")))
             .collect(),
     }
 }
@@ -160,7 +160,7 @@ impl Codebook {
                     md,
                     "| `{}` | {} | {} | {} | {} | {} | {} |",
                     col.name,
-                    c.parquet_type,
+                    if self.format == Format::Parquet { c.parquet_type } else { c.text_type },
                     if col.nullable { "yes" } else { "no" },
                     col.unit.unwrap_or(""),
                     col.values.map(|v| format!("see {}", vocabulary_title(v))).unwrap_or_default(),
