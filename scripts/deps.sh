@@ -93,3 +93,16 @@ if ! command -v tauri-driver >/dev/null; then
   say "cargo install tauri-driver"
   cargo install tauri-driver --locked --version 2.1.0 --quiet
 fi
+
+# --- DuckDB (the research export's check, crates/footprint-research/tests/duckdb.rs) -------
+# python3 and its venv module from the distribution; the package itself from PyPI.
+PKGS_PY=()
+command -v python3 >/dev/null || PKGS_PY+=(python3)
+python3 -m venv --help >/dev/null 2>&1 || PKGS_PY+=(python3-venv)
+if [ ${#PKGS_PY[@]} -gt 0 ]; then
+  say "apt-get install ${PKGS_PY[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${PKGS_PY[@]}" >/dev/null
+fi
+FOOTPRINT_PYTHON=$(scripts/duckdb-venv.sh) || die "could not install the duckdb Python package (see above)"
+export FOOTPRINT_PYTHON

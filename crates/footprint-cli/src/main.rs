@@ -4,6 +4,7 @@
 
 mod bench;
 mod contact;
+mod export;
 mod generate;
 mod grid;
 mod output;
@@ -180,6 +181,9 @@ enum Command {
     /// Data-rights requests (access, erasure, ...): letters citing your exports, legal due
     /// dates, and tracking until the company answers.
     Request(request::RequestArgs),
+    /// Research export: every table as Parquet, CSV or JSON Lines with a codebook, optionally
+    /// pseudonymized with a study salt (docs/RESEARCH.md).
+    Export(export::ExportArgs),
     /// Write a synthetic export archive (for demos and tests; never real data).
     Generate(generate::GenerateArgs),
     /// Measure import speed and memory on generated archives.
@@ -450,6 +454,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Request(args) => request::run(&cli.db, args),
         Command::Contact(args) => contact::contact(&cli.db, args),
         Command::Directory(args) => contact::directory(&cli.db, args),
+        Command::Export(args) => export::run(&cli.db, args),
         Command::Generate(args) => generate::run(args),
         Command::Bench(args) => bench::run(args),
     }

@@ -350,3 +350,31 @@ fn a_closed_pipe_ends_the_output_quietly() {
         );
     }
 }
+
+#[test]
+fn export_writes_the_tables_with_a_study_salt_from_a_file_and_refuses_a_used_folder() {
+    let env = Env::new();
+    let x = env.generate("x", "x.zip");
+    env.json(&["import", "--json", x[0].to_str().unwrap()]);
+    let salt = env.dir.path().join("study.salt");
+    std::fs::write(&salt, "a-salt-handed-out-by-the-study\n").unwrap();
+    let out = env.dir.path().join("export");
+    let summary = env.json(&[
+        "export", "--format", "csv", "--out", out.to_str().unwrap(), "--study-salt-file", salt.to_str().unwrap(),
+        "--with-identities", "--json",
+    ]);
+    assert_eq!(summary["pseudonymized"], true);
+    let tables: Vec<&str> = summary["tables"].as_array().unwrap().iter().map(|t| t["table"].as_str().unwrap()).collect();
+    assert!(tables.contains(&"records") && tables.contains(&"identities"), "{tables:?}");
+    for file in ["records.csv", "codebook.md", "codebook.json", "redaction_log.json"] {
+        assert!(out.join(file).exists(), "{file}");
+    }
+    let identities = std::fs::read_to_string(out.join("identities.csv")).unwrap();
+    assert!(!identities.contains('@') && identities.contains("email:"), "{identities}");
+    // Again into the same folder: a usage error that says where.
+    env.cmd()
+        .args(["export", "--out", out.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not empty"));
+}

@@ -278,6 +278,13 @@ impl Store {
         Ok(())
     }
 
+    /// The connection, for crates that only read (footprint-research's exports, which stream
+    /// whole tables in one read transaction). Every write goes through the engine's functions,
+    /// which keep the derived tables (holdings, summaries) in step.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Schema version of the open database.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         self.conn

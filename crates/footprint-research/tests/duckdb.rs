@@ -1,0 +1,149 @@
+//! The Parquet export read by DuckDB (its Python package, installed by
+//! scripts/duckdb-venv.sh if missing), as a researcher reads it: every table's row count and
+//! every column's type match the SQLite database and the codebook, and docs/RESEARCH.md's
+//! "top third parties across participants" query, run on two participants in the planned
+//! study layout (`participant=<id>/table=<name>/`), gives what SQLite gives.
+
+mod common;
+
+use common::*;
+use footprint_research::tables::{ColumnType, TABLES};
+use footprint_research::Format;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The python that has duckdb: FOOTPRINT_PYTHON (scripts/deps.sh exports it), else the one
+/// scripts/duckdb-venv.sh installs.
+fn python() -> PathBuf {
+    if let Some(p) = std::env::var_os("FOOTPRINT_PYTHON") {
+        return p.into();
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/duckdb-venv.sh");
+    let out = Command::new("bash").arg(&script).output().expect("run scripts/duckdb-venv.sh");
+    assert!(out.status.success(), "{}: {}", script.display(), String::from_utf8_lossy(&out.stderr));
+    PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
+}
+
+fn duckdb(script: &str, args: &[&Path]) -> serde_json::Value {
+    let out = Command::new(python())
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("run python");
+    assert!(out.status.success(), "duckdb script failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+/// DuckDB's name of a column type.
+fn duckdb_type(ty: ColumnType) -> &'static str {
+    match ty {
+        ColumnType::Int64 => "BIGINT",
+        ColumnType::Float64 => "DOUBLE",
+        ColumnType::Text => "VARCHAR",
+        ColumnType::Bool => "BOOLEAN",
+        ColumnType::Timestamp => "TIMESTAMP WITH TIME ZONE",
+    }
+}
+
+const DESCRIBE: &str = r#"
+import duckdb, json, sys, os
+out = {}
+folder = sys.argv[1]
+for f in sorted(os.listdir(folder)):
+    if f.endswith(".parquet"):
+        path = os.path.join(folder, f)
+        rel = duckdb.read_parquet(path)
+        out[f[:-8]] = {
+            "rows": duckdb.sql(f"SELECT count(*) FROM read_parquet('{path}')").fetchall()[0][0],
+            "columns": [[c, str(t)] for c, t in zip(rel.columns, rel.types)],
+        }
+print(json.dumps(out))
+"#;
+
+#[test]
+fn duckdb_reads_the_export_with_the_databases_counts_and_the_codebooks_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(dir.path());
+    let out = dir.path().join("export");
+    let summary = run(&store, &salted(Format::Parquet, out.clone(), SALT));
+    let seen = duckdb(DESCRIBE, &[&out]);
+    assert_eq!(seen.as_object().unwrap().len(), TABLES.len());
+    for t in &summary.tables {
+        let table = footprint_research::tables::table(t.table).unwrap();
+        let sqlite = match t.table {
+            "import_reports" => count(&store, "SELECT count(*) FROM files"),
+            "companies" => count(
+                &store,
+                "SELECT count(*) FROM companies WHERE id IN (SELECT company_id FROM holdings) OR id IN (SELECT company_id FROM records)",
+            ),
+            name => count(&store, &format!("SELECT count(*) FROM {name}")),
+        };
+        assert_eq!(seen[t.table]["rows"], sqlite, "{}", t.table);
+        let columns: Vec<(String, String)> = serde_json::from_value(seen[t.table]["columns"].clone()).unwrap();
+        let expected: Vec<(String, String)> = table
+            .columns
+            .iter()
+            .map(|c| (c.name.to_string(), duckdb_type(c.ty).to_string()))
+            .collect();
+        assert_eq!(columns, expected, "{}", t.table);
+    }
+}
+
+/// docs/RESEARCH.md's query, on the study layout under argv[1].
+const TOP_THIRD_PARTIES: &str = r#"
+import duckdb, json, sys
+study = sys.argv[1]
+rows = duckdb.sql(f"""
+SELECT c.key AS company, count(DISTINCT h.participant) AS participants, sum(h.records) AS evidence
+FROM read_parquet('{study}/participant=*/table=holdings/*.parquet', hive_partitioning = true) h
+JOIN read_parquet('{study}/participant=*/table=companies/*.parquet', hive_partitioning = true) c
+  ON c.participant = h.participant AND c.company_id = h.company_id
+WHERE NOT c.is_platform
+GROUP BY c.key
+ORDER BY participants DESC, evidence DESC
+""").fetchall()
+print(json.dumps({r[0]: [r[1], int(r[2])] for r in rows}))
+"#;
+
+#[test]
+fn the_top_third_parties_query_reads_the_study_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let study = dir.path().join("study");
+    let mut expected: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for (participant, seed) in [("p1", 7u64), ("p2", 8u64)] {
+        let home = dir.path().join(participant);
+        std::fs::create_dir_all(&home).unwrap();
+        let demo = footprint_fixtures::demo::demo_set(&home.join("demo"), seed).unwrap();
+        let mut store = footprint_core::store::Store::open(&home.join("f.db")).unwrap();
+        // Two platforms each are enough for a join across participants.
+        for g in footprint_core::archive::group_parts(&demo).into_iter().filter(|g| {
+            let name = g[0].file_name().unwrap().to_string_lossy();
+            name.starts_with("facebook") || name.starts_with("x-")
+        }) {
+            footprint_core::runner::import_export(&mut store, &g, &Default::default()).unwrap();
+        }
+        let mut s = store
+            .connection()
+            .prepare("SELECT c.key, sum(h.records) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.platform = 0 GROUP BY c.key")
+            .unwrap();
+        for row in s.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).unwrap() {
+            let (key, n) = row.unwrap();
+            let e = expected.entry(key).or_default();
+            e.0 += 1;
+            e.1 += n as u64;
+        }
+        drop(s);
+        let export = home.join("export");
+        run(&store, &options(Format::Parquet, export.clone()));
+        for table in ["holdings", "companies"] {
+            let part = study.join(format!("participant={participant}/table={table}"));
+            std::fs::create_dir_all(&part).unwrap();
+            std::fs::copy(export.join(format!("{table}.parquet")), part.join("part-0.parquet")).unwrap();
+        }
+    }
+    assert!(expected.values().any(|(p, _)| *p == 2), "some third party in both");
+    let got: BTreeMap<String, (u64, u64)> = serde_json::from_value(duckdb(TOP_THIRD_PARTIES, &[&study])).unwrap();
+    assert_eq!(got, expected);
+}
