@@ -9,6 +9,7 @@
 //! ones the user selected.
 
 pub mod en;
+pub mod follow_up;
 
 /// The PDF of a letter (see [`crate::pdf`]).
 pub use crate::pdf::to_pdf;
