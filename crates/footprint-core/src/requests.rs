@@ -11,12 +11,15 @@
 //! Requests are the user's own records: removing an archive keeps them (the company link turns
 //! NULL; the request keeps a frozen copy of the company's name, contact and evidence).
 
+mod answer;
 pub mod contacts;
 mod evidence;
 mod letters;
 pub mod names;
 pub mod view;
 
+pub use answer::{AccessAnswer, AnswerFile, ChecklistItemView, ChecklistUpdate, MAX_ANSWER_BYTES};
+pub use footprint_rights::checklist::Verdict;
 pub use contacts::{CompanyContactInfo, ContactCoverage, ContactOverride};
 pub use footprint_rights::authority::{Authorities, Authority, AuthorityChoice, Scope as AuthorityScope};
 pub use letters::{complaint_authority, ComplaintTo, LetterFormat, LetterOutput, LetterType};
@@ -960,12 +963,19 @@ impl Store {
         Ok(detail(&s, today))
     }
 
-    /// Deletes a request and its history (the user's own record, so the user's choice).
+    /// Deletes a request and its history (the user's own record, so the user's choice), with
+    /// the company's answer and its checklist. Answer files are then erased from the
+    /// database's files like a removed export (docs/PRIVACY.md).
     pub fn delete_request(&mut self, reference: &str) -> Result<(), RequestError> {
         let s = self.load(reference)?;
+        let had_files = self.has_answer_files(s.id)?;
+        // The answer files and checklist go with it (ON DELETE CASCADE, migration 0009).
         self.conn
             .execute("DELETE FROM requests WHERE id = ?1", [s.id])
             .map_err(sql(&self.path))?;
+        if had_files {
+            self.erase_deleted()?;
+        }
         Ok(())
     }
 
@@ -978,7 +988,39 @@ impl Store {
         kind: LetterType,
         today: NaiveDate,
     ) -> Result<LetterOutput, RequestError> {
-        letters::render(&self.load(reference)?.req, format, kind, today, None)
+        let s = self.load(reference)?;
+        if kind == LetterType::FollowUp {
+            return self.render_follow_up_of(&s, format, "en", today);
+        }
+        letters::render(&s.req, format, kind, today, None, None)
+    }
+
+    /// The follow-up letter to an incomplete access answer in language `lang` (`en`, `de`,
+    /// `fr`): the checklist's gaps, the answer's date, a new deadline.
+    pub fn render_follow_up(
+        &self,
+        reference: &str,
+        format: LetterFormat,
+        lang: &str,
+        today: NaiveDate,
+    ) -> Result<LetterOutput, RequestError> {
+        self.render_follow_up_of(&self.load(reference)?, format, lang, today)
+    }
+
+    fn render_follow_up_of(
+        &self,
+        s: &StoredRequest,
+        format: LetterFormat,
+        lang: &str,
+        today: NaiveDate,
+    ) -> Result<LetterOutput, RequestError> {
+        let (answer_date, gaps) = self.follow_up_facts(s)?;
+        let facts = letters::FollowUpFacts {
+            answer_date,
+            gaps,
+            lang,
+        };
+        letters::render(&s.req, format, LetterType::FollowUp, today, None, Some(&facts))
     }
 
     /// [`Store::render_letter`] with the complaint addressed to the authority `to` chooses
@@ -991,6 +1033,10 @@ impl Store {
         today: NaiveDate,
         to: &ComplaintTo,
     ) -> Result<LetterOutput, RequestError> {
-        letters::render(&self.load(reference)?.req, format, kind, today, Some(to))
+        let s = self.load(reference)?;
+        if kind == LetterType::FollowUp {
+            return self.render_follow_up_of(&s, format, "en", today);
+        }
+        letters::render(&s.req, format, kind, today, Some(to), None)
     }
 }

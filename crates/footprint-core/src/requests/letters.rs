@@ -1,5 +1,5 @@
-//! Turning a stored request into something to send or keep: the letter (request, reminder or
-//! complaint) as plain text, PDF, e-mail draft or `mailto:` link, and its dates as a calendar.
+//! Turning a stored request into something to send or keep: the letter (request, reminder,
+//! complaint or follow-up to an incomplete answer) as plain text, PDF, e-mail draft or `mailto:` link, and its dates as a calendar.
 //!
 //! The letter date follows the history when there is one (a request letter reprinted after
 //! sending keeps its sending date; a reminder its reminder date); otherwise it is `today`,
@@ -10,6 +10,7 @@ use footprint_rights::eml::{self, EmlOptions};
 use footprint_rights::identity::first_of;
 use footprint_rights::authority::{competent_authority, Authorities, AuthorityChoice};
 use footprint_rights::directory::Directory;
+use footprint_rights::letter::follow_up::{FollowUpInput, Gap};
 use footprint_rights::letter::{self, AuthorityContact, Lang, Letter};
 use footprint_rights::tracking::{MessageKind, Request, Status};
 use footprint_rights::{ics, pdf, IdentityKind};
@@ -77,6 +78,9 @@ pub enum LetterType {
     Reminder,
     /// A complaint to the regime's authority.
     Complaint,
+    /// To the company, naming what its answer to an access request lacks (the checklist's
+    /// gaps), with a new deadline.
+    FollowUp,
 }
 
 impl LetterType {
@@ -85,6 +89,7 @@ impl LetterType {
             "request" => Some(LetterType::Request),
             "reminder" => Some(LetterType::Reminder),
             "complaint" => Some(LetterType::Complaint),
+            "follow-up" | "follow_up" | "followup" => Some(LetterType::FollowUp),
             _ => None,
         }
     }
@@ -94,6 +99,7 @@ impl LetterType {
             LetterType::Request => "request",
             LetterType::Reminder => "reminder",
             LetterType::Complaint => "complaint",
+            LetterType::FollowUp => "follow-up",
         }
     }
 }
@@ -134,6 +140,7 @@ fn letter_date(req: &Request, kind: LetterType, today: NaiveDate) -> NaiveDate {
             }
         }
         LetterType::Complaint => req.complaint_filed.unwrap_or(today),
+        LetterType::FollowUp => today,
     }
 }
 
@@ -191,6 +198,7 @@ fn letter(
     kind: LetterType,
     date: NaiveDate,
     complaint_to: Option<&ComplaintTo>,
+    follow_up: Option<&FollowUpFacts<'_>>,
 ) -> Result<Letter, RequestError> {
     let input = match kind {
         LetterType::Request => req.request_letter(date)?,
@@ -201,8 +209,25 @@ fn letter(
                 .transpose()?;
             req.complaint_letter_to(date, authority)?
         }
+        LetterType::FollowUp => {
+            let Some(f) = follow_up else {
+                return Err(RequestError::Invalid(
+                    "the follow-up letter needs the checklist's gaps".into(),
+                ));
+            };
+            let input = FollowUpInput::for_request(req, date, f.answer_date, f.gaps.clone())?;
+            return Ok(letter::follow_up::render(&input, f.lang)?);
+        }
     };
     Ok(letter::render(&input, Lang::En)?)
+}
+
+/// What the follow-up letter needs from the store besides the request.
+pub(crate) struct FollowUpFacts<'a> {
+    pub answer_date: NaiveDate,
+    pub gaps: Vec<Gap>,
+    /// `en`, `de` or `fr`.
+    pub lang: &'a str,
 }
 
 /// Renders `kind` of `req` in `format`. `today` dates letters not yet sent and stamps calendars
@@ -213,13 +238,14 @@ pub(crate) fn render(
     kind: LetterType,
     today: NaiveDate,
     complaint_to: Option<&ComplaintTo>,
+    follow_up: Option<&FollowUpFacts<'_>>,
 ) -> Result<LetterOutput, RequestError> {
     let file_name = format!("{}-{}.{}", req.reference, kind.as_str(), format.extension());
     if format == LetterFormat::Ics {
         return Ok(calendar(req, today, file_name));
     }
     let date = letter_date(req, kind, today);
-    let l = letter(req, kind, date, complaint_to)?;
+    let l = letter(req, kind, date, complaint_to, follow_up)?;
     let bytes = match format {
         LetterFormat::Txt => l.to_text().into_bytes(),
         LetterFormat::Pdf => pdf::to_pdf(&l),

@@ -159,7 +159,11 @@ impl FollowUpWording for English {
     }
 
     fn escalation(&self, authority: Option<&str>) -> String {
-        let who = authority.unwrap_or("the competent supervisory authority");
+        let who = match authority {
+            Some(a) if a.starts_with("the ") => a.to_string(),
+            Some(a) => format!("the {a}"),
+            None => "the competent supervisory authority".to_string(),
+        };
         format!(
             "If I do not receive a complete answer by then, I will consider lodging a complaint with {who}."
         )

@@ -17,7 +17,9 @@ use crate::checklist::{Checklists, ItemKind, Provision, Verdict};
 use crate::error::Error;
 use crate::identity::{first_of, IdentityField, IdentityKind};
 use crate::regime::{PeriodUnit, Regimes};
-use crate::right::{Channel, Right};
+use crate::deadline::{self, DueOptions};
+use crate::right::{Channel, RequestType, Right};
+use crate::tracking::Request;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +76,58 @@ pub struct FollowUpInput {
     pub answer_date: NaiveDate,
     pub gaps: Vec<Gap>,
     pub deadline: NewDeadline,
+}
+
+impl FollowUpInput {
+    /// The follow-up to `req`'s answer of `answer_date`, dated `date`. The new deadline is the
+    /// regime's own time limit for an access request, counted from the day the company
+    /// receives this letter (by the request's channel and postal delay): an incomplete answer
+    /// is treated like a request still to be answered in full. Fails for a request never sent.
+    pub fn for_request(
+        req: &Request,
+        date: NaiveDate,
+        answer_date: NaiveDate,
+        gaps: Vec<Gap>,
+    ) -> Result<FollowUpInput, Error> {
+        let Some(sent) = req.sent else {
+            return Err(Error::Transition {
+                reference: req.reference.clone(),
+                from: req.status().name(),
+                to: "follow-up",
+                reason: "the request was never sent".into(),
+            });
+        };
+        let regime = Regimes::builtin().get(&req.regime)?;
+        let receipt = deadline::receipt_date(req.channel, date, req.postal_delay_days);
+        let due = deadline::due_date_with(
+            regime,
+            RequestType::Access,
+            receipt.date,
+            &DueOptions {
+                calendar: req.calendar.as_deref(),
+                pauses: &[],
+            },
+        )?;
+        let (period, _) = regime.deadline_for(RequestType::Access)?;
+        Ok(FollowUpInput {
+            regime: req.regime.clone(),
+            reference: req.reference.clone(),
+            requester: req.identities.clone(),
+            company: req.company.clone(),
+            channel: req.channel,
+            date,
+            request_sent: sent,
+            answer_date,
+            gaps,
+            deadline: NewDeadline {
+                date: due.date,
+                unit: due.unit,
+                amount: due.amount,
+                cite: period.cite.clone(),
+                firm: due.firm,
+            },
+        })
+    }
 }
 
 /// Every sentence of the follow-up letter in one language.

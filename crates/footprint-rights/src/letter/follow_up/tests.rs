@@ -153,7 +153,7 @@ fn a_missing_contact_becomes_a_placeholder_and_a_note() {
     assert!(l.recipient.iter().any(|r| r.contains("please fill in")));
     assert!(l.notes_for_user.iter().any(|n| n.contains("e-mail address")));
     assert!(l.body.contains("Art. 15(1)(d) UK GDPR"), "{}", l.body);
-    assert!(l.body.contains("Information Commissioner's Office (ICO)"), "{}", l.body);
+    assert!(l.body.contains("a complaint with the Information Commissioner's Office (ICO)"), "{}", l.body);
     assert!(l.body.ends_with("[your name and signature]"));
 }
 
@@ -170,4 +170,33 @@ fn refuses_what_it_cannot_write() {
     assert!(e.contains("not written in `it`; languages: en, de, fr"), "{e}");
     let e = render(&input("jp_appi", two_gaps()), "en").unwrap_err().to_string();
     assert!(e.contains("no access-answer checklist for the APPI"), "{e}");
+}
+
+#[test]
+fn a_sent_request_gives_the_dates_and_the_regimes_new_deadline() {
+    use crate::tracking::{NewRequest, Request};
+    let mut req = Request::new(NewRequest {
+        company: input("eu_gdpr", vec![]).company,
+        regime: "eu_gdpr".into(),
+        request_type: crate::RequestType::Access,
+        options: Default::default(),
+        channel: Channel::Email,
+        identities: vec![],
+        evidence: vec![],
+        created: d("2026-03-02"),
+        sequence: 0,
+        postal_delay_days: None,
+        calendar: None,
+    })
+    .unwrap();
+    let draft = FollowUpInput::for_request(&req, d("2026-04-20"), d("2026-04-01"), vec![]);
+    assert!(draft.unwrap_err().to_string().contains("never sent"));
+    req.send(d("2026-03-02"), None).unwrap();
+    let i = FollowUpInput::for_request(&req, d("2026-04-20"), d("2026-04-01"), two_gaps()).unwrap();
+    assert_eq!(i.request_sent, d("2026-03-02"));
+    assert_eq!(i.answer_date, d("2026-04-01"));
+    // One month from the follow-up's receipt (e-mail: the same day).
+    assert_eq!(i.deadline.date, d("2026-05-20"));
+    assert_eq!((i.deadline.unit, i.deadline.amount), (PeriodUnit::Months, 1));
+    assert_eq!(i.deadline.cite, "Art. 12(3)");
 }
