@@ -56,6 +56,14 @@ enum RequestCommand {
     Letter(LetterArgs),
     /// Fill in or correct the company's contact on a request.
     Contact(ContactArgs),
+    /// Attach the company's answer (a PDF, a zip export, an e-mail): Footprint keeps a copy
+    /// with its size and SHA-256.
+    Attach(crate::answer::AttachArgs),
+    /// Check an access answer against what the law requires: list the items, or set them with
+    /// --set KEY=yes|no|partly|n/a and --note KEY=TEXT.
+    Checklist(crate::answer::ChecklistArgs),
+    /// Write a copy of an attached answer file.
+    AnswerFile(crate::answer::AnswerFileArgs),
     /// Delete a request and its history.
     Delete {
         /// The request's reference (FP-…, see `footprint request list`), or `latest` for the newest.
@@ -130,9 +138,13 @@ struct LetterArgs {
     /// txt, pdf, eml (e-mail draft), ics (calendar of the due dates) or mailto.
     #[arg(long, default_value = "txt")]
     format: String,
-    /// request, reminder or complaint.
+    /// request, reminder, complaint or follow-up (what the company's access answer lacks,
+    /// from `footprint request checklist`).
     #[arg(long, default_value = "request")]
     kind: String,
+    /// Follow-up: the letter's language, en, de or fr.
+    #[arg(long, default_value = "en")]
+    lang: String,
     /// File to write; without it, text formats go to standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -181,7 +193,7 @@ impl From<RequestError> for Failure {
     }
 }
 
-fn bad_input(message: String) -> Failure {
+pub(crate) fn bad_input(message: String) -> Failure {
     Failure {
         code: exit::BAD_INPUT,
         message,
@@ -228,6 +240,9 @@ pub fn run(db: &Option<PathBuf>, args: RequestArgs) -> Result<(), Failure> {
             print_detail(&d);
             Ok(())
         }
+        RequestCommand::Attach(a) => crate::answer::attach(db, a, today),
+        RequestCommand::Checklist(a) => crate::answer::checklist(db, a, today),
+        RequestCommand::AnswerFile(a) => crate::answer::answer_file(db, a),
         RequestCommand::Delete { reference } => {
             open(db)?.delete_request(&reference)?;
             println!("Deleted request {reference}.");
@@ -433,7 +448,7 @@ fn letter(db: &Option<PathBuf>, a: LetterArgs, today: NaiveDate) -> Result<(), F
     })?;
     let kind = LetterType::parse(&a.kind).ok_or_else(|| {
         bad_input(format!(
-            "unknown letter `{}`; use request, reminder or complaint",
+            "unknown letter `{}`; use request, reminder, complaint or follow-up",
             a.kind
         ))
     })?;
@@ -452,8 +467,15 @@ fn letter(db: &Option<PathBuf>, a: LetterArgs, today: NaiveDate) -> Result<(), F
             "--country, --region and --authority are for complaints (--kind complaint)".into(),
         ));
     }
+    if a.lang != "en" && kind != LetterType::FollowUp {
+        return Err(bad_input(
+            "--lang is for the follow-up letter (--kind follow-up)".into(),
+        ));
+    }
     let store: Store = open(db)?;
-    let out = if chooses {
+    let out = if kind == LetterType::FollowUp {
+        store.render_follow_up(&a.reference, format, &a.lang, today)?
+    } else if chooses {
         let to = ComplaintTo {
             country: a.country,
             region: a.region,
@@ -629,6 +651,10 @@ fn print_detail(d: &RequestDetail) {
             .map(|n| format!(": {n}"))
             .unwrap_or_default();
         println!("    {} {}{reason}{note}", h.date, h.label);
+    }
+    // The company's answer files (`footprint request attach`) are steps of the history too.
+    for m in d.messages.iter().filter(|m| m.attachment.is_some()) {
+        println!("    {} {}", m.date, m.summary);
     }
     println!("  {}", d.not_legal_advice);
 }
