@@ -51,6 +51,8 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
         SavedLetter::export_all(cfg)?;
         CompanyContactInfo::export_all(cfg)?;
         ContactCoverage::export_all(cfg)?;
+        AccessAnswer::export_all(cfg)?;
+        ChecklistUpdate::export_all(cfg)?;
     }
     Ok(())
 }

@@ -57,6 +57,11 @@ pub fn run() {
             commands::requests::set_company_contact,
             commands::requests::clear_company_contact,
             commands::requests::contact_coverage,
+            commands::access_answer::access_answer,
+            commands::access_answer::attach_answer,
+            commands::access_answer::set_checklist,
+            commands::access_answer::follow_up_text,
+            commands::access_answer::save_follow_up,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Footprint app");

@@ -22,12 +22,12 @@ impl From<RequestError> for CommandError {
     }
 }
 
-fn today() -> chrono::NaiveDate {
+pub(super) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
 /// Runs `question` on the read connection on the blocking pool (requests are small).
-async fn ask<T, F>(state: &AppState, question: F) -> Result<T, CommandError>
+pub(super) async fn ask<T, F>(state: &AppState, question: F) -> Result<T, CommandError>
 where
     T: Send + 'static,
     F: FnOnce(&mut Store) -> Result<T, CommandError> + Send + 'static,
@@ -42,7 +42,7 @@ where
 
 /// Like [`ask`] but holding the single-writer lock; refused while an import writes, since
 /// SQLite would otherwise make this wait on the import's transaction and time out.
-async fn change<T, F>(state: &AppState, change: F) -> Result<T, CommandError>
+pub(super) async fn change<T, F>(state: &AppState, change: F) -> Result<T, CommandError>
 where
     T: Send + 'static,
     F: FnOnce(&mut Store) -> Result<T, CommandError> + Send + 'static,
@@ -191,28 +191,37 @@ pub async fn save_letter(
     let folder: PathBuf = state.data_dir.join("letters");
     ask(&state, move |s| {
         let out = s.render_letter(&reference, format, kind, today())?;
-        std::fs::create_dir_all(&folder).map_err(|e| {
-            CommandError::new("io", format!("cannot create {}: {e}", folder.display()))
-        })?;
-        // The engine's file name is made of the reference and the format; keep only its last
-        // component so it can never point outside the folder.
-        let name = std::path::Path::new(&out.file_name)
-            .file_name()
-            .map(|n| n.to_owned())
-            .unwrap_or_else(|| format!("{reference}.letter").into());
-        let path = folder.join(name);
-        std::fs::write(&path, &out.bytes).map_err(|e| {
-            CommandError::new("io", format!("cannot write {}: {e}", path.display()))
-        })?;
-        Ok(SavedLetter {
-            path: path.display().to_string(),
-            subject: out.subject,
-            to_email: out.to_email,
-            web_form: out.web_form,
-            notes_for_user: out.notes_for_user,
-        })
+        write_letter(&folder, &reference, out)
     })
     .await
+}
+
+/// Writes a rendered letter into `folder` (the data folder's `letters/`).
+pub(super) fn write_letter(
+    folder: &std::path::Path,
+    reference: &str,
+    out: footprint_core::requests::LetterOutput,
+) -> Result<SavedLetter, CommandError> {
+    std::fs::create_dir_all(folder).map_err(|e| {
+        CommandError::new("io", format!("cannot create {}: {e}", folder.display()))
+    })?;
+    // The engine's file name is made of the reference and the format; keep only its last
+    // component so it can never point outside the folder.
+    let name = std::path::Path::new(&out.file_name)
+        .file_name()
+        .map(|n| n.to_owned())
+        .unwrap_or_else(|| format!("{reference}.letter").into());
+    let path = folder.join(name);
+    std::fs::write(&path, &out.bytes).map_err(|e| {
+        CommandError::new("io", format!("cannot write {}: {e}", path.display()))
+    })?;
+    Ok(SavedLetter {
+        path: path.display().to_string(),
+        subject: out.subject,
+        to_email: out.to_email,
+        web_form: out.web_form,
+        notes_for_user: out.notes_for_user,
+    })
 }
 
 /// A company's privacy contact: the directory's and the user's own.
