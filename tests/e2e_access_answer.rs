@@ -7,7 +7,21 @@
 
 mod support;
 
-use support::{can_run, with_app};
+use support::{can_run, with_app, App};
+
+/// Clicks `id` after scrolling it to the middle of the window: the answer panel sits below the
+/// request's letter, where WebKit's driver does not scroll by itself.
+async fn click_in_view(app: &App, id: &str) -> Result<(), String> {
+    app.testid(id).await?;
+    app.client
+        .execute(
+            &format!("document.querySelector('[data-testid={id}]').scrollIntoView({{block: 'center'}})"),
+            vec![],
+        )
+        .await
+        .map_err(|e| format!("scrolling to {id}: {e}"))?;
+    app.click(id).await
+}
 
 #[tokio::test]
 async fn attach_an_answer_check_it_and_write_the_follow_up() {
@@ -62,9 +76,9 @@ async fn attach_an_answer_check_it_and_write_the_follow_up() {
 
         // Attach the answer (the native picker cannot be driven: the typed path does the same).
         app.testid("access-answer").await?;
-        app.click("attach-path-toggle").await?;
+        click_in_view(app, "attach-path-toggle").await?;
         app.type_into("attach-paths", &answer.display().to_string()).await?;
-        app.click("attach-paths-submit").await?;
+        click_in_view(app, "attach-paths-submit").await?;
         app.until("the attached file", async || {
             Ok(app.texts("[data-testid=answer-file]").await?.iter().any(|t| t.contains("answer-from-the-company.pdf")))
         })
@@ -99,7 +113,7 @@ async fn attach_an_answer_check_it_and_write_the_follow_up() {
             if key == "h" {
                 app.type_into("checklist-note", "nothing on how the ad scoring works").await?;
             }
-            app.click(&format!("verdict-{verdict}")).await?;
+            click_in_view(app, &format!("verdict-{verdict}")).await?;
         }
         app.until("two gaps", async || {
             Ok(app.text("gap-summary").await? == "2 gaps: the answer lacks d and h.")
@@ -115,7 +129,7 @@ async fn attach_an_answer_check_it_and_write_the_follow_up() {
             .map_err(|e| format!("scrolling to the checklist: {e}"))?;
         app.screenshot("access-answer-checklist").await?;
 
-        app.click("write-follow-up").await?;
+        click_in_view(app, "write-follow-up").await?;
         app.until("the follow-up letter", async || {
             Ok(!app.text("follow-up-preview").await?.trim().is_empty())
         })
@@ -134,7 +148,7 @@ async fn attach_an_answer_check_it_and_write_the_follow_up() {
         if letter.contains("15(1)(a)") || letter.contains("15(2)") {
             return Err(format!("the letter names items that were answered:\n{letter}"));
         }
-        app.click("follow-up-pdf").await?;
+        click_in_view(app, "follow-up-pdf").await?;
         let saved = app.text("follow-up-saved").await?;
         if !saved.contains("follow-up.pdf") {
             return Err(format!("saving the PDF says {saved:?}"));
