@@ -116,7 +116,8 @@ async fn attach_an_answer_check_it_and_write_the_follow_up() {
             click_in_view(app, &format!("verdict-{verdict}")).await?;
         }
         app.until("two gaps", async || {
-            Ok(app.text("gap-summary").await? == "2 gaps: the answer lacks d and h.")
+            Ok(app.text("gap-summary").await?
+                == "2 gaps: the answer lacks how long it is kept and automated decisions.")
         })
         .await?;
         let provision = app.text("checklist-provision").await?;

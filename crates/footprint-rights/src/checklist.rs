@@ -95,6 +95,8 @@ pub struct Item {
     /// what the store keeps.
     pub key: String,
     pub item: ItemKind,
+    /// What the item is about in two or three plain words ("how long it is kept"), for lists.
+    pub topic: String,
     pub provision: Provision,
     /// The question for the user, in plain English.
     pub question: String,
@@ -187,6 +189,9 @@ impl Checklists {
                         "regime `{}`: key `{}` is not lowercase letters and underscores",
                         c.regime, i.key
                     ));
+                }
+                if i.topic.trim().is_empty() {
+                    problems.push(format!("regime `{}`: item `{}` has no topic", c.regime, i.key));
                 }
                 if i.question.trim().is_empty() {
                     problems.push(format!("regime `{}`: item `{}` has no question", c.regime, i.key));
@@ -303,10 +308,10 @@ mod tests {
     fn invalid_data_is_refused_with_every_problem() {
         let text = r#"{"schema_version": 1, "about": "", "checklists": [
           {"regime": "nowhere", "law": {"de": "X"}, "items": [
-            {"key": "a", "item": "purposes", "provision": {"section": "1"}, "question": "?"},
-            {"key": "a", "item": "copy", "provision": {"section": "2"}, "question": " "}]}]}"#;
+            {"key": "a", "topic": "p", "item": "purposes", "provision": {"section": "1"}, "question": "?"},
+            {"key": "a", "topic": "", "item": "copy", "provision": {"section": "2"}, "question": " "}]}]}"#;
         let e = Checklists::parse(text).unwrap_err().to_string();
-        for p in ["`nowhere` is not in the regimes", "no English name", "key `a` appears twice", "has no question"] {
+        for p in ["`nowhere` is not in the regimes", "no English name", "key `a` appears twice", "has no topic", "has no question"] {
             assert!(e.contains(p), "{p} missing from {e}");
         }
     }

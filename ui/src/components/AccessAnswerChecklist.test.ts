@@ -21,7 +21,7 @@ vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 import AccessAnswerChecklist from "./AccessAnswerChecklist.svelte";
 
 function item(key: string, verdict: ChecklistItemView["verdict"] = null, note: string | null = null): ChecklistItemView {
-  return { key, question: `Question ${key}?`, provision: `Art. 15(1)(${key}) GDPR`, verdict, note };
+  return { key, topic: `topic ${key}`, question: `Question ${key}?`, provision: `Art. 15(1)(${key}) GDPR`, verdict, note };
 }
 
 function answer(items: ChecklistItemView[], extra: Partial<AccessAnswer> = {}): AccessAnswer {
@@ -77,7 +77,7 @@ describe("AccessAnswerChecklist", () => {
     await fireEvent.click(r.getByTestId("verdict-no"));
     await waitFor(() => expect(r.getByTestId("checklist-question").dataset.key).toBe("c"));
     expect(calls.setChecklist).toHaveBeenCalledWith("FP-1", [{ key: "b", verdict: "no", note: "nothing at all" }]);
-    expect(r.getByTestId("gap-summary").textContent).toBe("1 gap: the answer lacks b.");
+    expect(r.getByTestId("gap-summary").textContent).toBe("1 gap: the answer lacks topic b.");
     const b = r.getAllByTestId("checklist-item").find((e) => e.dataset.key === "b")!;
     expect(b.dataset.verdict).toBe("no");
     // Back to b: its answer is shown as chosen, its note in the field.
@@ -91,7 +91,7 @@ describe("AccessAnswerChecklist", () => {
     calls.followUpText.mockResolvedValue("<b>Sehr geehrte</b> Damen und Herren");
     const r = render(AccessAnswerChecklist, { reference: "FP-1" });
     await waitFor(() => r.getByTestId("write-follow-up"));
-    expect(r.getByTestId("gap-summary").textContent).toBe("2 gaps: the answer lacks d and h.");
+    expect(r.getByTestId("gap-summary").textContent).toBe("2 gaps: the answer lacks topic d and topic h.");
     const options = Array.from((r.getByTestId("follow-up-lang") as HTMLSelectElement).options).map((o) => o.textContent);
     expect(options).toEqual(["English", "Deutsch", "Français"]);
     await fireEvent.change(r.getByTestId("follow-up-lang"), { target: { value: "de" } });
@@ -115,7 +115,9 @@ describe("AccessAnswerChecklist", () => {
     expect(nextStep(items, 0)).toBe(1);
     expect(nextStep(items, 1)).toBe(3);
     expect(nextStep(items, 3)).toBe(3);
-    expect(gapSummary([])).toBe("No gaps so far.");
-    expect(gapSummary(["a", "b", "c"])).toBe("3 gaps: the answer lacks a, b and c.");
+    expect(gapSummary(items.slice(0, 2))).toBe("No gaps so far.");
+    expect(gapSummary([item("a", "no"), item("b", "partly"), item("c", "yes"), item("d", "no")])).toBe(
+      "3 gaps: the answer lacks topic a, topic b and topic d.",
+    );
   });
 });

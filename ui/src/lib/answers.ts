@@ -37,9 +37,11 @@ export function firstOpen(items: ChecklistItemView[]): number {
   return i < 0 ? 0 : i;
 }
 
-/** "2 gaps: the answer lacks d and h", for the summary above the letter button. */
-export function gapSummary(gaps: string[]): string {
+/** "2 gaps: the answer lacks how long it is kept and automated decisions", from the items
+ *  answered no or partly (their plain topics, in checklist order). */
+export function gapSummary(items: ChecklistItemView[]): string {
+  const gaps = items.filter((i) => i.verdict === "no" || i.verdict === "partly").map((i) => i.topic);
   if (gaps.length === 0) return "No gaps so far.";
-  const keys = gaps.length === 1 ? gaps[0] : `${gaps.slice(0, -1).join(", ")} and ${gaps[gaps.length - 1]}`;
-  return `${gaps.length} ${gaps.length === 1 ? "gap" : "gaps"}: the answer lacks ${keys}.`;
+  const list = gaps.length === 1 ? gaps[0] : `${gaps.slice(0, -1).join(", ")} and ${gaps[gaps.length - 1]}`;
+  return `${gaps.length} ${gaps.length === 1 ? "gap" : "gaps"}: the answer lacks ${list}.`;
 }

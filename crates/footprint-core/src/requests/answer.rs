@@ -49,6 +49,8 @@ pub struct AnswerFile {
 pub struct ChecklistItemView {
     /// `a`..`h`, `transfers`, `copy`; for the CCPA `categories`, `sources`, ...
     pub key: String,
+    /// What it is about in plain words ("how long it is kept").
+    pub topic: String,
     /// The question in plain language.
     pub question: String,
     /// The provision, for the small print ("Art. 15(1)(a) GDPR").
@@ -180,6 +182,7 @@ impl Store {
                         let found = saved.iter().find(|(k, _, _)| *k == i.key);
                         ChecklistItemView {
                             key: i.key.clone(),
+                            topic: i.topic.clone(),
                             question: i.question.clone(),
                             provision: en.cite(&i.provision, c.law_name("en")),
                             verdict: found.and_then(|(_, v, _)| *v),

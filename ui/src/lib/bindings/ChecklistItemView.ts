@@ -9,6 +9,10 @@ export type ChecklistItemView = {
  */
 key: string, 
 /**
+ * What it is about in plain words ("how long it is kept").
+ */
+topic: string, 
+/**
  * The question in plain language.
  */
 question: string, 
