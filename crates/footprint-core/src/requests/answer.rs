@@ -99,6 +99,9 @@ pub struct ChecklistUpdate {
     pub note: Option<String>,
 }
 
+/// One stored checklist row: item key, verdict (None while only a note is given), note.
+type SavedVerdict = (String, Option<Verdict>, Option<String>);
+
 /// The checklist for the request, or why there is none.
 fn checklist_of(s: &StoredRequest) -> Result<&'static Checklist, String> {
     let regime = Regimes::builtin()
@@ -153,10 +156,7 @@ impl Store {
             .map_err(sql(&self.path))
     }
 
-    fn verdicts(
-        &self,
-        request_id: i64,
-    ) -> Result<Vec<(String, Option<Verdict>, Option<String>)>, RequestError> {
+    fn verdicts(&self, request_id: i64) -> Result<Vec<SavedVerdict>, RequestError> {
         self.conn
             .prepare("SELECT item, verdict, note FROM request_checklist WHERE request_id = ?1")
             .and_then(|mut st| {
