@@ -57,6 +57,8 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
         ComplaintRecipient::export_all(cfg)?;
         ComplaintTo::export_all(cfg)?;
         crate::commands::complaints::ComplaintPreview::export_all(cfg)?;
+        AccessAnswer::export_all(cfg)?;
+        ChecklistUpdate::export_all(cfg)?;
     }
     Ok(())
 }

@@ -63,6 +63,11 @@ pub fn run() {
             commands::complaints::authorities,
             commands::complaints::complaint_preview,
             commands::complaints::save_complaint,
+            commands::access_answer::access_answer,
+            commands::access_answer::attach_answer,
+            commands::access_answer::set_checklist,
+            commands::access_answer::follow_up_text,
+            commands::access_answer::save_follow_up,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Footprint app");

@@ -2,6 +2,7 @@
 //! footprint-core function; this file only parses arguments, prints and maps errors to exit
 //! codes (documented in README.md and in `footprint --help`).
 
+mod answer;
 mod bench;
 mod contact;
 mod export;

@@ -56,6 +56,14 @@ enum RequestCommand {
     Letter(LetterArgs),
     /// Fill in or correct the company's contact on a request.
     Contact(ContactArgs),
+    /// Attach the company's answer (a PDF, a zip export, an e-mail): Footprint keeps a copy
+    /// with its size and SHA-256.
+    Attach(crate::answer::AttachArgs),
+    /// Check an access answer against what the law requires: list the items, or set them with
+    /// --set KEY=yes|no|partly|n/a and --note KEY=TEXT.
+    Checklist(crate::answer::ChecklistArgs),
+    /// Write a copy of an attached answer file.
+    AnswerFile(crate::answer::AnswerFileArgs),
     /// Delete a request and its history.
     Delete {
         /// The request's reference (FP-…, see `footprint request list`), or `latest` for the newest.
@@ -134,7 +142,8 @@ struct LetterArgs {
     /// txt, pdf, eml (e-mail draft), ics (calendar of the due dates) or mailto.
     #[arg(long, default_value = "txt")]
     format: String,
-    /// request, reminder or complaint.
+    /// request, reminder, complaint or follow-up (what the company's access answer lacks,
+    /// from `footprint request checklist`).
     #[arg(long, default_value = "request")]
     kind: String,
     /// File to write; without it, text formats go to standard output.
@@ -188,7 +197,7 @@ impl From<RequestError> for Failure {
     }
 }
 
-fn bad_input(message: String) -> Failure {
+pub(crate) fn bad_input(message: String) -> Failure {
     Failure {
         code: exit::BAD_INPUT,
         message,
@@ -235,6 +244,9 @@ pub fn run(db: &Option<PathBuf>, args: RequestArgs) -> Result<(), Failure> {
             print_detail(&d);
             Ok(())
         }
+        RequestCommand::Attach(a) => crate::answer::attach(db, a, today),
+        RequestCommand::Checklist(a) => crate::answer::checklist(db, a, today),
+        RequestCommand::AnswerFile(a) => crate::answer::answer_file(db, a),
         RequestCommand::Delete { reference } => {
             open(db)?.delete_request(&reference)?;
             println!("Deleted request {reference}.");
@@ -449,7 +461,7 @@ fn letter(db: &Option<PathBuf>, a: LetterArgs, today: NaiveDate) -> Result<(), F
     })?;
     let kind = LetterType::parse(&a.kind).ok_or_else(|| {
         bad_input(format!(
-            "unknown letter `{}`; use request, reminder or complaint",
+            "unknown letter `{}`; use request, reminder, complaint or follow-up",
             a.kind
         ))
     })?;
@@ -473,13 +485,17 @@ fn letter(db: &Option<PathBuf>, a: LetterArgs, today: NaiveDate) -> Result<(), F
     }
     let lang = a.lang.as_deref().map(parse_lang).transpose()?;
     let store: Store = open(db)?;
-    let to = chooses.then_some(ComplaintTo {
-        country: a.country,
-        region: a.region,
-        lead,
-        authority: picked,
-    });
-    let out = store.render_letter_in(&a.reference, format, kind, today, to.as_ref(), lang)?;
+    let out = if kind == LetterType::FollowUp {
+        store.render_follow_up(&a.reference, format, lang, today)?
+    } else {
+        let to = chooses.then_some(ComplaintTo {
+            country: a.country,
+            region: a.region,
+            lead,
+            authority: picked,
+        });
+        store.render_letter_in(&a.reference, format, kind, today, to.as_ref(), lang)?
+    };
     for n in &out.notes_for_user {
         eprintln!("footprint: note: {n}");
     }
@@ -678,6 +694,10 @@ fn print_detail(d: &RequestDetail) {
             .map(|n| format!(": {n}"))
             .unwrap_or_default();
         println!("    {} {}{reason}{note}", h.date, h.label);
+    }
+    // The company's answer files (`footprint request attach`) are steps of the history too.
+    for m in d.messages.iter().filter(|m| m.attachment.is_some()) {
+        println!("    {} {}", m.date, m.summary);
     }
     println!("  {}", d.not_legal_advice);
 }

@@ -11,6 +11,7 @@
 //! Requests are the user's own records: removing an archive keeps them (the company link turns
 //! NULL; the request keeps a frozen copy of the company's name, contact and evidence).
 
+mod answer;
 pub mod contacts;
 pub(crate) mod deletion;
 mod evidence;
@@ -19,8 +20,10 @@ pub mod names;
 mod residence;
 pub mod view;
 
+pub use answer::{AccessAnswer, AnswerFile, ChecklistItemView, ChecklistUpdate, MAX_ANSWER_BYTES};
 pub use contacts::{CompanyContactInfo, ContactCoverage, ContactOverride, RegimeCoverage};
 pub use deletion::DeletionCheckView;
+pub use footprint_rights::checklist::Verdict;
 pub use residence::{authority_options, AuthorityOption, ComplaintRecipient, Residence};
 pub use footprint_rights::authority::{Authorities, Authority, AuthorityChoice, Scope as AuthorityScope};
 pub use letters::{
@@ -1061,12 +1064,19 @@ impl Store {
         Ok(detail(&s, today))
     }
 
-    /// Deletes a request and its history (the user's own record, so the user's choice).
+    /// Deletes a request and its history (the user's own record, so the user's choice), with
+    /// the company's answer and its checklist. Answer files are then erased from the
+    /// database's files like a removed export (docs/PRIVACY.md).
     pub fn delete_request(&mut self, reference: &str) -> Result<(), RequestError> {
         let s = self.load(reference)?;
+        let had_files = self.has_answer_files(s.id)?;
+        // The answer files and checklist go with it (ON DELETE CASCADE, migration 0009).
         self.conn
             .execute("DELETE FROM requests WHERE id = ?1", [s.id])
             .map_err(sql(&self.path))?;
+        if had_files {
+            self.erase_deleted()?;
+        }
         Ok(())
     }
 
@@ -1080,6 +1090,35 @@ impl Store {
         today: NaiveDate,
     ) -> Result<LetterOutput, RequestError> {
         self.render_letter_in(reference, format, kind, today, None, None)
+    }
+
+    /// The follow-up letter to an incomplete access answer in `lang` (None: the request's
+    /// language): the checklist's gaps, the answer's date, a new deadline.
+    pub fn render_follow_up(
+        &self,
+        reference: &str,
+        format: LetterFormat,
+        lang: Option<Lang>,
+        today: NaiveDate,
+    ) -> Result<LetterOutput, RequestError> {
+        self.render_follow_up_of(&self.load(reference)?, format, lang, today)
+    }
+
+    fn render_follow_up_of(
+        &self,
+        s: &StoredRequest,
+        format: LetterFormat,
+        lang: Option<Lang>,
+        today: NaiveDate,
+    ) -> Result<LetterOutput, RequestError> {
+        let (answer_date, gaps) = self.follow_up_facts(s)?;
+        let lang = lang.unwrap_or_else(|| letters::request_lang(&s.req));
+        let facts = letters::FollowUpFacts {
+            answer_date,
+            gaps,
+            lang: lang.code(),
+        };
+        letters::render(&s.req, format, LetterType::FollowUp, today, None, Some(lang), None, Some(&facts))
     }
 
     /// [`Store::render_letter`] with the complaint addressed to the authority `to` chooses
@@ -1108,12 +1147,15 @@ impl Store {
         lang: Option<Lang>,
     ) -> Result<LetterOutput, RequestError> {
         let s = self.load(reference)?;
+        if kind == LetterType::FollowUp {
+            return self.render_follow_up_of(&s, format, lang, today);
+        }
         let to = match (to, kind) {
             (Some(to), _) => Some(self.complaint_target(to)?),
             (None, LetterType::Complaint) => self.residence()?.complaint_to(),
             (None, _) => None,
         };
-        letters::render(&s.req, format, kind, today, to.as_ref(), lang, s.checks.first())
+        letters::render(&s.req, format, kind, today, to.as_ref(), lang, s.checks.first(), None)
     }
 
     /// `to` with the stored country of residence filled in when it names neither a country,

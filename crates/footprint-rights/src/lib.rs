@@ -20,10 +20,12 @@
 //! - [`letter`], [`pdf`], [`eml`], [`ics`]: the outputs.
 //! - [`directory`]: the company directory and name matching.
 //! - [`authority`]: the supervisory authorities and which one takes a complaint.
+//! - [`checklist`]: what an answer to an access request must contain, per regime.
 //! - [`tracking`]: the request record, its legal status transitions and the next action.
 //! - [`reference`]: the human reference printed in subject lines.
 
 pub mod authority;
+pub mod checklist;
 pub mod deadline;
 pub mod directory;
 pub mod eml;

@@ -34,6 +34,8 @@ import type { RequestSummary } from "./bindings/RequestSummary";
 import type { SavedLetter } from "./bindings/SavedLetter";
 import type { CompanyContactInfo } from "./bindings/CompanyContactInfo";
 import type { ContactCoverage } from "./bindings/ContactCoverage";
+import type { AccessAnswer } from "./bindings/AccessAnswer";
+import type { ChecklistUpdate } from "./bindings/ChecklistUpdate";
 import type { AuthorityOption } from "./bindings/AuthorityOption";
 import type { ComplaintPreview } from "./bindings/ComplaintPreview";
 import type { ComplaintTo } from "./bindings/ComplaintTo";
@@ -101,6 +103,15 @@ export const api = {
     call<string>("letter_text", { reference, kind }),
   saveLetter: (reference: string, format: LetterFormat, kind: LetterType = "request") =>
     call<SavedLetter>("save_letter", { reference, format, kind }),
+  accessAnswer: (reference: string) => call<AccessAnswer>("access_answer", { reference }),
+  attachAnswer: (reference: string, path: string, received: string | null = null) =>
+    call<AccessAnswer>("attach_answer", { reference, path, received }),
+  setChecklist: (reference: string, updates: ChecklistUpdate[]) =>
+    call<AccessAnswer>("set_checklist", { reference, updates }),
+  followUpText: (reference: string, lang: RequestDetail["letter_lang"]) =>
+    call<string>("follow_up_text", { reference, lang }),
+  saveFollowUp: (reference: string, format: LetterFormat, lang: RequestDetail["letter_lang"]) =>
+    call<SavedLetter>("save_follow_up", { reference, format, lang }),
   companyContact: (companyId: number) => call<CompanyContactInfo>("company_contact", { companyId }),
   setCompanyContact: (companyId: number, contact: ContactInput) =>
     call<CompanyContactInfo>("set_company_contact", { companyId, contact }),

@@ -1,5 +1,5 @@
-//! Turning a stored request into something to send or keep: the letter (request, reminder or
-//! complaint) as plain text, PDF, e-mail draft or `mailto:` link, and its dates as a calendar.
+//! Turning a stored request into something to send or keep: the letter (request, reminder,
+//! complaint or follow-up to an incomplete answer) as plain text, PDF, e-mail draft or `mailto:` link, and its dates as a calendar.
 //!
 //! The letter date follows the history when there is one (a request letter reprinted after
 //! sending keeps its sending date; a reminder its reminder date); otherwise it is `today`,
@@ -10,6 +10,7 @@ use footprint_rights::eml::{self, EmlOptions};
 use footprint_rights::identity::first_of;
 use footprint_rights::authority::{competent_authority, Authorities, AuthorityChoice};
 use footprint_rights::directory::Directory;
+use footprint_rights::letter::follow_up::{FollowUpInput, Gap};
 use footprint_rights::letter::{
     self, choose_lang, AuthorityContact, Lang, Letter, LetterKind, Outcome, StillHeld,
 };
@@ -79,6 +80,9 @@ pub enum LetterType {
     Reminder,
     /// A complaint to the regime's authority.
     Complaint,
+    /// To the company, naming what its answer to an access request lacks (the checklist's
+    /// gaps), with a new deadline.
+    FollowUp,
 }
 
 impl LetterType {
@@ -87,6 +91,7 @@ impl LetterType {
             "request" => Some(LetterType::Request),
             "reminder" => Some(LetterType::Reminder),
             "complaint" => Some(LetterType::Complaint),
+            "follow-up" | "follow_up" | "followup" => Some(LetterType::FollowUp),
             _ => None,
         }
     }
@@ -96,6 +101,7 @@ impl LetterType {
             LetterType::Request => "request",
             LetterType::Reminder => "reminder",
             LetterType::Complaint => "complaint",
+            LetterType::FollowUp => "follow-up",
         }
     }
 }
@@ -136,6 +142,7 @@ fn letter_date(req: &Request, kind: LetterType, today: NaiveDate) -> NaiveDate {
             }
         }
         LetterType::Complaint => req.complaint_filed.unwrap_or(today),
+        LetterType::FollowUp => today,
     }
 }
 
@@ -225,6 +232,7 @@ fn letter(
     complaint_to: Option<&ComplaintTo>,
     lang: Option<Lang>,
     still_listed: Option<&DeletionCheckView>,
+    follow_up: Option<&FollowUpFacts<'_>>,
 ) -> Result<Letter, RequestError> {
     let mut input = match kind {
         LetterType::Request => req.request_letter(date)?,
@@ -234,6 +242,15 @@ fn letter(
                 .map(|to| complaint_authority(req, to))
                 .transpose()?;
             req.complaint_letter_to(date, authority)?
+        }
+        LetterType::FollowUp => {
+            let Some(f) = follow_up else {
+                return Err(RequestError::Invalid(
+                    "the follow-up letter needs the checklist's gaps".into(),
+                ));
+            };
+            let input = FollowUpInput::for_request(req, date, f.answer_date, f.gaps.clone())?;
+            return Ok(letter::follow_up::render(&input, f.lang)?);
         }
     };
     // A later export that still names the company is what the follow-up is about.
@@ -250,6 +267,14 @@ fn letter(
     Ok(letter::render(&input, lang.unwrap_or_else(|| request_lang(req)))?)
 }
 
+/// What the follow-up letter needs from the store besides the request.
+pub(crate) struct FollowUpFacts<'a> {
+    pub answer_date: NaiveDate,
+    pub gaps: Vec<Gap>,
+    /// `en`, `de` or `fr`.
+    pub lang: &'a str,
+}
+
 /// Renders `kind` of `req` in `format`. `today` dates letters not yet sent and stamps calendars
 /// and e-mail drafts (the engine never reads the clock).
 pub(crate) fn render(
@@ -260,13 +285,14 @@ pub(crate) fn render(
     complaint_to: Option<&ComplaintTo>,
     lang: Option<Lang>,
     still_listed: Option<&DeletionCheckView>,
+    follow_up: Option<&FollowUpFacts<'_>>,
 ) -> Result<LetterOutput, RequestError> {
     let file_name = format!("{}-{}.{}", req.reference, kind.as_str(), format.extension());
     if format == LetterFormat::Ics {
         return Ok(calendar(req, today, file_name));
     }
     let date = letter_date(req, kind, today);
-    let l = letter(req, kind, date, complaint_to, lang, still_listed)?;
+    let l = letter(req, kind, date, complaint_to, lang, still_listed, follow_up)?;
     let bytes = match format {
         LetterFormat::Txt => l.to_text().into_bytes(),
         LetterFormat::Pdf => pdf::to_pdf(&l),

@@ -17,6 +17,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0006_indexed_files", include_str!("migrations/0006_indexed_files.sql")),
     ("0007_contact_overrides", include_str!("migrations/0007_contact_overrides.sql")),
     ("0008_deletion_checks", include_str!("migrations/0008_deletion_checks.sql")),
+    ("0009_access_answers", include_str!("migrations/0009_access_answers.sql")),
 ];
 
 /// The schema version this build writes.

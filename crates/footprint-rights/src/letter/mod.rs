@@ -11,6 +11,7 @@
 pub mod cite;
 pub mod de;
 pub mod en;
+pub mod follow_up;
 pub mod fr;
 mod choice;
 

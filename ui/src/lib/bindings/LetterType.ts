@@ -3,4 +3,4 @@
 /**
  * Which letter of a request's life.
  */
-export type LetterType = "request" | "reminder" | "complaint";
+export type LetterType = "request" | "reminder" | "complaint" | "follow_up";
