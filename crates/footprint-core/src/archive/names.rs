@@ -17,6 +17,12 @@ pub(crate) fn normalize(raw: &str) -> Result<Option<String>, Refusal> {
     if raw.contains('\0') {
         return Err("NUL byte in the name");
     }
+    // CR, LF and the other control characters: no export tool writes them, and a name that
+    // carries them can forge lines of a report or a log where it is shown. The one exception
+    // is macOS's custom-icon file `Icon\r`, junk that a Mac's "Compress" may pack.
+    if raw.chars().any(char::is_control) && !is_mac_icon(raw) {
+        return Err("control character (CR, LF, ...) in the name");
+    }
     if raw.starts_with("\\\\") {
         return Err("absolute path (network share)");
     }
@@ -54,6 +60,13 @@ pub fn is_demo_marker(path: &str) -> bool {
         .is_some_and(|last| last.eq_ignore_ascii_case(DEMO_MARKER))
 }
 
+/// A folder's custom icon on macOS: a file named `Icon` and a carriage return.
+fn is_mac_icon(path: &str) -> bool {
+    path.rsplit(['/', '\\']).next() == Some(MAC_ICON)
+}
+
+const MAC_ICON: &str = "Icon\r";
+
 /// OS litter that is never part of an export: macOS resource forks and folder metadata,
 /// Windows thumbnail caches and folder settings.
 pub fn is_junk(path: &str) -> bool {
@@ -64,6 +77,7 @@ pub fn is_junk(path: &str) -> bool {
         }
         if comps.peek().is_none() {
             return c.starts_with("._")
+                || c == MAC_ICON
                 || c.eq_ignore_ascii_case(".DS_Store")
                 || c.eq_ignore_ascii_case("Thumbs.db")
                 || c.eq_ignore_ascii_case("desktop.ini");

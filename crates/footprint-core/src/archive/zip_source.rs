@@ -75,6 +75,10 @@ pub(crate) fn list_zip(
     blob: Blob,
     depth: u32,
 ) -> Result<(), ArchiveError> {
+    // Refuse a directory too large for the limits before the crate decodes all of it.
+    if let Some(declared) = super::zip_directory::declared_entries(&blob) {
+        listing.refuse_declared_count(origin, declared)?;
+    }
     // The directory parse does many small reads: buffer them.
     let archive = zip::ZipArchive::new(BufReader::with_capacity(64 << 10, blob.reader()))
         .map_err(|e| zip_error(origin, prefix, e))?;
