@@ -341,6 +341,28 @@ mod tests {
     }
 
     #[test]
+    fn a_record_over_the_size_limit_is_skipped_with_a_warning() {
+        let mut sink = MemorySink::default();
+        {
+            let mut cx = ImportCx::new("f.json", &mut sink);
+            let mut big = Record::new("x", Category::Content);
+            big.title = Some("t".repeat(MAX_RECORD_BYTES / 2));
+            big.body = Some("b".repeat(MAX_RECORD_BYTES / 2 + 1));
+            cx.emit(7, big).unwrap();
+            let mut fits = Record::new("x", Category::Content);
+            fits.body = Some("b".repeat(MAX_RECORD_BYTES));
+            cx.emit(8, fits).unwrap();
+            assert_eq!(cx.records(), 1);
+        }
+        assert_eq!(sink.records.len(), 1);
+        assert_eq!(sink.records[0].position, 8);
+        assert_eq!(sink.warnings.len(), 1);
+        let w = &sink.warnings[0];
+        assert_eq!(w.position, Some(7));
+        assert!(w.message.starts_with("record 7 is larger than 4 MiB"), "{}", w.message);
+    }
+
+    #[test]
     fn the_import_clock_decides_what_is_in_the_future() {
         let tomorrow_and_a_bit = 1_767_000_000_000 + 2 * 86_400_000;
         let mut sink = MemorySink::default();

@@ -5,6 +5,7 @@
 //! row of every table); a file that is bad alone is reported as failed or warned about, and
 //! the rest of its export imports.
 
+use footprint_core::archive::{ArchiveView, Limits};
 use footprint_core::runner::{import_export, ImportError, ImportOptions, ImportOutcome};
 use footprint_core::store::Store;
 use footprint_fixtures::meta::{generate_facebook, FacebookSpec};
@@ -438,4 +439,31 @@ fn a_csv_with_a_50_mb_cell_skips_that_row() {
     drop(csv);
     // The rows around the huge one are indexed.
     expect_file_rejected(&w, zip, "extra/notes.csv", 2, "larger than", "CSVMARK");
+}
+
+// ---------- regressions found by the fuzz targets (docs/FUZZING.md) ----------
+
+/// `archive` target: a name read as CP437 whose last four bytes start inside a multi-byte
+/// character (`a`, U+00A0 from byte 0xFF, `bcd`) panicked in the nested-zip check, which
+/// sliced the name as a string. Also through a tar, whose non-UTF-8 bytes read as U+FFFD.
+#[test]
+fn fuzz_regression_archive_multibyte_char_before_the_last_four_bytes_of_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut entry = RawEntry::new(b"a\xffbcd", b"{}");
+    entry.utf8 = false;
+    let zip = dir.path().join("cp437.zip");
+    std::fs::write(&zip, raw_zip(&[entry])).unwrap();
+    let view = ArchiveView::open(&[zip], &Limits::default()).expect("a plain file");
+    assert_eq!(view.entries()[0].path, "a\u{a0}bcd");
+
+    let tar = dir.path().join("names.tar");
+    let mut b = tar::Builder::new(std::fs::File::create(&tar).unwrap());
+    let mut h = tar::Header::new_gnu();
+    h.as_mut_bytes()[..5].copy_from_slice(b"a\xffbcd");
+    h.set_size(2);
+    h.set_cksum();
+    b.append(&h, &b"{}"[..]).unwrap();
+    b.into_inner().unwrap();
+    let view = ArchiveView::open(&[tar], &Limits::default()).expect("a plain file");
+    assert_eq!(view.entries()[0].path, "a\u{fffd}bcd");
 }

@@ -11,7 +11,7 @@
 use super::blob::{Blob, BlobReader};
 use super::checked_read::{read_up_to, CheckedReader};
 use super::listing::Listing;
-use super::names::{is_junk, normalize};
+use super::names::{is_junk, is_zip_name, normalize};
 use super::{ArchiveError, Entry, Location};
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -147,7 +147,7 @@ pub(crate) fn list_zip(
         listing.check_entry(origin, &path, size, compressed)?;
 
         let mut damaged = None;
-        if name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".zip") {
+        if is_zip_name(&name) {
             let inner = ZipMember {
                 zip: zip_id,
                 member,
