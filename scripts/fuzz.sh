@@ -29,8 +29,9 @@ echo "==> fuzz seeds from the generators"
 cargo run -q -p footprint-fixtures --example fuzz_seeds -- "$ROOT/fuzz/corpus/seeds"
 
 # The fuzz workspace builds with nightly and coverage flags: its own target dir, never the
-# main one (whose artifacts it could not reuse anyway).
-export CARGO_TARGET_DIR="$ROOT/fuzz/target"
+# main one (whose artifacts it could not reuse anyway), kept outside the tree by default so
+# that a fresh clone (CI) rebuilds only Footprint's own crates, not every dependency.
+export CARGO_TARGET_DIR="${FOOTPRINT_FUZZ_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/footprint/fuzz-target}"
 # No sanitizer: the readers are safe Rust (ASan would halve the executions for nothing it can
 # see); debug assertions on, so an arithmetic overflow is a crash, as in the test builds.
 FLAGS=(--sanitizer none --debug-assertions)
@@ -56,7 +57,7 @@ dict_of() {
   esac
 }
 
-LOGS="$ROOT/fuzz/target/logs"
+LOGS="$ROOT/fuzz/artifacts/logs"
 mkdir -p "$LOGS"
 failed=()
 summary=()
@@ -73,7 +74,7 @@ for t in "${TARGETS[@]}"; do
   if [ "$status" -ne 0 ]; then
     failed+=("$t")
     grep -E '^(==[0-9]+==|thread .* panicked|SUMMARY|artifact_prefix|Test unit written)' "$LOGS/$t.log" | head -20 || true
-    summary+=("$t: FAILED after ${execs:-?} executions (log: fuzz/target/logs/$t.log, input: fuzz/artifacts/$t/)")
+    summary+=("$t: FAILED after ${execs:-?} executions (log: fuzz/artifacts/logs/$t.log, input: fuzz/artifacts/$t/)")
   else
     summary+=("$t: ${execs:-?} executions in ${SECONDS_PER_TARGET} s, no crash")
   fi

@@ -421,7 +421,7 @@ fn a_100_mb_json_string_fails_alone() {
     big.push_str("\"}]}");
     let zip = w.facebook_with(MESSAGES, big.as_bytes(), &[]);
     drop(big);
-    expect_file_rejected(&w, zip, MESSAGES, 0, "larger than", "BIGMARK");
+    expect_file_rejected(&w, zip, MESSAGES, 0, "a single value is larger than 64 MiB", "BIGMARK");
 }
 
 #[test]
@@ -438,7 +438,7 @@ fn a_csv_with_a_50_mb_cell_skips_that_row() {
     drop(entries);
     drop(csv);
     // The rows around the huge one are indexed.
-    expect_file_rejected(&w, zip, "extra/notes.csv", 2, "larger than", "CSVMARK");
+    expect_file_rejected(&w, zip, "extra/notes.csv", 2, "is larger than 4 MiB", "CSVMARK");
 }
 
 // ---------- regressions found by the fuzz targets (docs/FUZZING.md) ----------
