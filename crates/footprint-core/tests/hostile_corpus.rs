@@ -97,6 +97,11 @@ impl World {
         shown
     }
 
+    /// The Facebook export's files as entries of a hand-written zip.
+    fn entries(&self) -> Vec<RawEntry<'_>> {
+        self.facebook.iter().map(|(n, b)| RawEntry::new(n.as_bytes(), b)).collect()
+    }
+
     /// The Facebook export's files with one replaced (`path` ending `suffix`) and extra ones.
     fn facebook_with(&self, suffix: &str, content: &[u8], extra: &[(&str, &[u8])]) -> Vec<u8> {
         let mut found = false;
@@ -291,8 +296,7 @@ fn an_entry_declaring_10_gb_is_refused_as_a_zip_bomb() {
 #[test]
 fn duplicated_entry_names_are_refused() {
     let w = world();
-    let mut entries: Vec<RawEntry<'_>> =
-        w.facebook.iter().map(|(n, b)| RawEntry::new(n.as_bytes(), b)).collect();
+    let mut entries = w.entries();
     let (name, _) = &w.facebook[0];
     entries.push(RawEntry::new(name.as_bytes(), b"{\"shadow\": true}"));
     let path = w.write("dup.zip", &raw_zip(&entries));
@@ -303,8 +307,7 @@ fn duplicated_entry_names_are_refused() {
 fn nul_and_cr_in_names_are_refused() {
     let w = world();
     for (name, why) in [(&b"posts/a\0b.json"[..], "NUL byte"), (b"posts/forged\r\nline.json", "control character")] {
-        let mut entries: Vec<RawEntry<'_>> =
-            w.facebook.iter().map(|(n, b)| RawEntry::new(n.as_bytes(), b)).collect();
+        let mut entries = w.entries();
         entries.push(RawEntry::new(name, b"{}"));
         let path = w.write("names.zip", &raw_zip(&entries));
         w.expect_refused(path, "unsafe_archive", why);
@@ -343,8 +346,7 @@ fn a_symlink_in_a_tar_is_refused() {
 #[test]
 fn cp437_and_invalid_utf8_names_are_read_as_cp437() {
     let w = world();
-    let mut entries: Vec<RawEntry<'_>> =
-        w.facebook.iter().map(|(n, b)| RawEntry::new(n.as_bytes(), b)).collect();
+    let mut entries = w.entries();
     // `café.txt` as an old Windows zip tool writes it (CP437, flag bit 11 clear), and a name
     // flagged UTF-8 whose bytes are not UTF-8 (0xFF 0xFE): both read as CP437.
     let mut cp437 = RawEntry::new(b"notes/caf\x82.txt", b"hello");
@@ -431,8 +433,7 @@ fn a_csv_with_a_50_mb_cell_skips_that_row() {
     csv.push_str("name,notes\nfirst,fine\nsecond,\"CSVMARK");
     csv.push_str(&"b".repeat(50 << 20));
     csv.push_str("\"\nthird,fine\n");
-    let mut entries: Vec<RawEntry<'_>> =
-        w.facebook.iter().map(|(n, b)| RawEntry::new(n.as_bytes(), b)).collect();
+    let mut entries = w.entries();
     entries.push(RawEntry::new(b"extra/notes.csv", csv.as_bytes()));
     let zip = raw_zip(&entries);
     drop(entries);

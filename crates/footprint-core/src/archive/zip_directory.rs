@@ -64,7 +64,7 @@ mod tests {
         for i in 0..n {
             z.start_file(format!("f{i}"), zip::write::SimpleFileOptions::default()).unwrap();
         }
-        z.set_comment(comment);
+        z.set_comment(comment).unwrap();
         z.finish().unwrap().into_inner()
     }
 
