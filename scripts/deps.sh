@@ -106,3 +106,11 @@ if [ ${#PKGS_PY[@]} -gt 0 ]; then
 fi
 FOOTPRINT_PYTHON=$(scripts/duckdb-venv.sh) || die "could not install the duckdb Python package (see above)"
 export FOOTPRINT_PYTHON
+# --- cargo-fuzz (scripts/fuzz.sh) ------------------------------------------------------------
+# The fuzz targets need the nightly toolchain, which this script does not install (a toolchain
+# download is not always possible): where nightly is there, cargo-fuzz is installed from
+# crates.io; elsewhere scripts/fuzz.sh says it skips.
+if rustup toolchain list 2>/dev/null | grep -q '^nightly' && ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  say "cargo install cargo-fuzz (the fuzz targets; nightly is installed)"
+  cargo install cargo-fuzz --locked --version 0.13.2 --quiet
+fi

@@ -21,6 +21,9 @@ echo "==> Rust: engine, CLI, rights (unit, golden, integration)"
 # 50 + 20 run is scripts/torture.sh.
 cargo test --workspace --exclude footprint-app
 
+echo "==> Fuzz: every reader for a short bounded time (scripts/fuzz.sh runs them longer)"
+./scripts/fuzz.sh "${FOOTPRINT_FUZZ_SECONDS:-25}"
+
 echo "==> Desktop app: typed IPC bindings, end-to-end tests in the real window"
 ./scripts/e2e.sh
 

@@ -100,6 +100,11 @@ pub struct ImportCx<'a> {
 /// At most this many warnings per file are kept; the rest are counted.
 pub const MAX_WARNINGS_PER_FILE: u64 = 50;
 
+/// Largest record kept (title, body and data together) and largest CSV row read: the longest
+/// real message or post is a few hundred KB; a cell or string of tens of MB is a hostile or
+/// broken file, and would otherwise be written whole into the database and its text index.
+pub const MAX_RECORD_BYTES: usize = 4 << 20;
+
 impl<'a> ImportCx<'a> {
     /// A context on the system clock; the runner and tests set the import's clock with
     /// [`ImportCx::clock`].
@@ -127,6 +132,21 @@ impl<'a> ImportCx<'a> {
     /// Push one record. `position` is the element index in the file (for evidence and
     /// warnings); pass the index the record was parsed from.
     pub fn emit(&mut self, position: u64, mut record: Record) -> Result<(), ParseError> {
+        let bytes = [&record.title, &record.body, &record.data]
+            .iter()
+            .map(|f| f.as_ref().map_or(0, String::len))
+            .sum::<usize>();
+        if bytes > MAX_RECORD_BYTES {
+            self.warn(
+                Some(position),
+                format!(
+                    "record {position} is larger than {} MiB ({} MiB of text): skipped",
+                    MAX_RECORD_BYTES >> 20,
+                    bytes >> 20
+                ),
+            );
+            return Ok(());
+        }
         // The one time rule for every importer (docs/IMPORTERS.md, "Times"): zero and negative
         // are "no date"; before 1995 or more than a day after the import is a sentinel
         // (`9223372036854775807`), a unit mistake or damage: the record is kept without a date
@@ -318,6 +338,28 @@ mod tests {
         let w = &sink.warnings[0].message;
         assert!(w.starts_with("6 impossible dates dropped"), "{w}");
         assert!(w.contains("9223372036854775807 ms"), "the first one is the example: {w}");
+    }
+
+    #[test]
+    fn a_record_over_the_size_limit_is_skipped_with_a_warning() {
+        let mut sink = MemorySink::default();
+        {
+            let mut cx = ImportCx::new("f.json", &mut sink);
+            let mut big = Record::new("x", Category::Content);
+            big.title = Some("t".repeat(MAX_RECORD_BYTES / 2));
+            big.body = Some("b".repeat(MAX_RECORD_BYTES / 2 + 1));
+            cx.emit(7, big).unwrap();
+            let mut fits = Record::new("x", Category::Content);
+            fits.body = Some("b".repeat(MAX_RECORD_BYTES));
+            cx.emit(8, fits).unwrap();
+            assert_eq!(cx.records(), 1);
+        }
+        assert_eq!(sink.records.len(), 1);
+        assert_eq!(sink.records[0].position, 8);
+        assert_eq!(sink.warnings.len(), 1);
+        let w = &sink.warnings[0];
+        assert_eq!(w.position, Some(7));
+        assert!(w.message.starts_with("record 7 is larger than 4 MiB"), "{}", w.message);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod csv_files;
 pub mod demo;
 pub mod discord;
 pub mod google;
+pub mod fuzz_seeds;
 pub mod html_dates;
 pub mod linkedin;
 pub mod meta;

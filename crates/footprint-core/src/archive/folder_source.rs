@@ -6,7 +6,7 @@
 use super::blob::Blob;
 use super::checked_read::CheckedReader;
 use super::listing::Listing;
-use super::names::is_junk;
+use super::names::{is_junk, is_zip_name};
 use super::zip_source::{has_zip_magic, list_nested_zip, ZipContainer};
 use super::{ArchiveError, Entry, Location};
 use std::fs::{self, File};
@@ -76,7 +76,7 @@ fn walk(
         listing.check_entry(root, &path, size, size)?;
         let file = child.path();
         let mut damaged = None;
-        if path.len() > 4 && path[path.len() - 4..].eq_ignore_ascii_case(".zip") {
+        if is_zip_name(&path) {
             if let Some(blob) = zip_file_blob(&file)? {
                 if listing.limits.max_nesting == 0 {
                     return Err(ArchiveError::LimitExceeded {

@@ -38,15 +38,32 @@ impl<'l> Listing<'l> {
     pub(crate) fn count_raw(&mut self, archive: &Path, n: usize) -> Result<(), ArchiveError> {
         self.raw_count = self.raw_count.saturating_add(n);
         if self.raw_count > self.limits.max_entries {
-            return Err(ArchiveError::LimitExceeded {
-                path: archive.to_path_buf(),
-                message: format!(
-                    "more than {} entries (an export this large is not plausible; the archive may be built to exhaust memory)",
-                    self.limits.max_entries
-                ),
-            });
+            return Err(self.too_many(archive, None));
         }
         Ok(())
+    }
+
+    /// Refuse a zip whose end record declares more entries than the limit leaves, before its
+    /// directory is parsed (the entries are counted by [`Listing::count_raw`] once listed).
+    pub(crate) fn refuse_declared_count(&self, archive: &Path, declared: u64) -> Result<(), ArchiveError> {
+        let allowed = self.limits.max_entries.saturating_sub(self.raw_count) as u64;
+        if declared > allowed {
+            return Err(self.too_many(archive, Some(declared)));
+        }
+        Ok(())
+    }
+
+    fn too_many(&self, archive: &Path, declared: Option<u64>) -> ArchiveError {
+        let declared = declared
+            .map(|n| format!("its table of contents declares {n} entries; "))
+            .unwrap_or_default();
+        ArchiveError::LimitExceeded {
+            path: archive.to_path_buf(),
+            message: format!(
+                "{declared}more than {} entries (an export this large is not plausible; the archive may be built to exhaust memory)",
+                self.limits.max_entries
+            ),
+        }
     }
 
     /// Account for an entry's declared size and compression ratio. Also used for nested

@@ -15,6 +15,7 @@ mod listing;
 mod names;
 mod parts;
 mod tar_source;
+mod zip_directory;
 mod zip_source;
 
 pub use checked_read::is_refusal;

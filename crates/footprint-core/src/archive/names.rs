@@ -17,6 +17,12 @@ pub(crate) fn normalize(raw: &str) -> Result<Option<String>, Refusal> {
     if raw.contains('\0') {
         return Err("NUL byte in the name");
     }
+    // CR, LF and the other control characters: no export tool writes them, and a name that
+    // carries them can forge lines of a report or a log where it is shown. The one exception
+    // is macOS's custom-icon file `Icon\r`, junk that a Mac's "Compress" may pack.
+    if raw.chars().any(char::is_control) && !is_mac_icon(raw) {
+        return Err("control character (CR, LF, ...) in the name");
+    }
     if raw.starts_with("\\\\") {
         return Err("absolute path (network share)");
     }
@@ -43,6 +49,14 @@ pub(crate) fn normalize(raw: &str) -> Result<Option<String>, Refusal> {
     Ok(if out.is_empty() { None } else { Some(out) })
 }
 
+/// Whether a name ends in `.zip` (any case) after at least one character: a nested archive to
+/// open. Compared as bytes: a name read as CP437 may end in a multi-byte character, where a
+/// string slice four bytes from the end would panic (found by the `archive` fuzz target).
+pub(crate) fn is_zip_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() > 4 && b[b.len() - 4..].eq_ignore_ascii_case(b".zip")
+}
+
 /// The file Footprint's demo exports carry (made by the fixture generator, never by a
 /// platform): an archive holding it is invented demo data.
 pub const DEMO_MARKER: &str = "FOOTPRINT-DEMO-DATA.txt";
@@ -54,6 +68,13 @@ pub fn is_demo_marker(path: &str) -> bool {
         .is_some_and(|last| last.eq_ignore_ascii_case(DEMO_MARKER))
 }
 
+/// A folder's custom icon on macOS: a file named `Icon` and a carriage return.
+fn is_mac_icon(path: &str) -> bool {
+    path.rsplit(['/', '\\']).next() == Some(MAC_ICON)
+}
+
+const MAC_ICON: &str = "Icon\r";
+
 /// OS litter that is never part of an export: macOS resource forks and folder metadata,
 /// Windows thumbnail caches and folder settings.
 pub fn is_junk(path: &str) -> bool {
@@ -64,6 +85,7 @@ pub fn is_junk(path: &str) -> bool {
         }
         if comps.peek().is_none() {
             return c.starts_with("._")
+                || c == MAC_ICON
                 || c.eq_ignore_ascii_case(".DS_Store")
                 || c.eq_ignore_ascii_case("Thumbs.db")
                 || c.eq_ignore_ascii_case("desktop.ini");
@@ -142,11 +164,25 @@ mod tests {
             "absolute path (network share)"
         );
         assert_eq!(normalize("a\0b").unwrap_err(), "NUL byte in the name");
+        for forged in ["a\rb.json", "report.json\nOK: 0 problems", "a\tb", "x\u{1b}[2J.json"] {
+            assert_eq!(normalize(forged).unwrap_err(), "control character (CR, LF, ...) in the name", "{forged:?}");
+        }
         // A name that merely contains dots is fine.
         assert_eq!(
             normalize("a/..b/c..").unwrap().as_deref(),
             Some("a/..b/c..")
         );
+    }
+
+    #[test]
+    fn zip_names_end_in_dot_zip_whatever_comes_before() {
+        assert!(is_zip_name("Apple_Media_Services.zip"));
+        assert!(is_zip_name("a/B.ZIP"));
+        assert!(!is_zip_name(".zip"));
+        assert!(!is_zip_name("a.json"));
+        // A multi-byte character across the last four bytes: no slice inside it.
+        assert!(!is_zip_name("notes/ab\u{a0}cd"));
+        assert!(!is_zip_name("é"));
     }
 
     #[test]
@@ -157,6 +193,10 @@ mod tests {
         assert!(is_junk("Takeout/.DS_Store"));
         assert!(is_junk("a/thumbs.db"));
         assert!(is_junk("Desktop.ini"));
+        // macOS's custom folder icon passes the name check and is dropped as junk.
+        assert_eq!(normalize("Takeout/Icon\r").unwrap().as_deref(), Some("Takeout/Icon\r"));
+        assert!(is_junk("Takeout/Icon\r"));
+        assert!(!is_junk("Takeout/Icon"));
         assert!(!is_junk("Takeout/x.json"));
         assert!(!is_junk("Takeout/.hidden"));
         assert!(!is_junk("._dir/x.json"));

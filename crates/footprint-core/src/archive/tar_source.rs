@@ -9,7 +9,7 @@
 use super::blob::{Blob, BlobReader};
 use super::checked_read::{read_up_to, CheckedReader};
 use super::listing::Listing;
-use super::names::{is_junk, normalize};
+use super::names::{is_junk, is_zip_name, normalize};
 use super::zip_source::{has_zip_magic, list_zip, ZipContainer};
 use super::{ArchiveError, Entry, Location};
 use std::cell::Cell;
@@ -251,7 +251,7 @@ pub(crate) fn list_tar(
         let size = entry.size();
         listing.check_entry(path, &name, size, size)?;
         let offset = entry.raw_file_position();
-        if name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".zip") {
+        if is_zip_name(&name) {
             let mut head = [0u8; 4];
             let n = read_up_to(&mut entry, &mut head).map_err(stream_error)?;
             if has_zip_magic(&head[..n]) {

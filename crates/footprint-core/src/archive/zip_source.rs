@@ -11,7 +11,7 @@
 use super::blob::{Blob, BlobReader};
 use super::checked_read::{read_up_to, CheckedReader};
 use super::listing::Listing;
-use super::names::{is_junk, normalize};
+use super::names::{is_junk, is_zip_name, normalize};
 use super::{ArchiveError, Entry, Location};
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -75,6 +75,10 @@ pub(crate) fn list_zip(
     blob: Blob,
     depth: u32,
 ) -> Result<(), ArchiveError> {
+    // Refuse a directory too large for the limits before the crate decodes all of it.
+    if let Some(declared) = super::zip_directory::declared_entries(&blob) {
+        listing.refuse_declared_count(origin, declared)?;
+    }
     // The directory parse does many small reads: buffer them.
     let archive = zip::ZipArchive::new(BufReader::with_capacity(64 << 10, blob.reader()))
         .map_err(|e| zip_error(origin, prefix, e))?;
@@ -143,7 +147,7 @@ pub(crate) fn list_zip(
         listing.check_entry(origin, &path, size, compressed)?;
 
         let mut damaged = None;
-        if name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".zip") {
+        if is_zip_name(&name) {
             let inner = ZipMember {
                 zip: zip_id,
                 member,

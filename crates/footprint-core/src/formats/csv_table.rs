@@ -11,7 +11,7 @@
 //! }
 //! ```
 
-use crate::importer::{ImportCx, ParseError};
+use crate::importer::{ImportCx, ParseError, MAX_RECORD_BYTES};
 use std::io::{BufRead, BufReader, Read};
 
 /// Lines of preamble we skip at most before giving up on finding a header.
@@ -190,6 +190,14 @@ impl<R: Read> CsvTable<R> {
                     }
                     let pos = self.record.position();
                     let line = pos.map(|p| p.line()).unwrap_or(0) + self.preamble_lines;
+                    let bytes = self.record.as_slice().len();
+                    if bytes > MAX_RECORD_BYTES {
+                        cx.warn(
+                            Some(line),
+                            format!("CSV row (line {line}) is larger than {} MiB ({} MiB): skipped", MAX_RECORD_BYTES >> 20, bytes >> 20),
+                        );
+                        continue;
+                    }
                     let index = pos.map(|p| p.record()).unwrap_or(1).saturating_sub(1);
                     return Some(Row {
                         header: &self.header,

@@ -244,7 +244,8 @@ fn zone(word: &str) -> Option<i32> {
     };
     let (h, m) = match digits.split_once(':') {
         Some((h, m)) => (h, m),
-        None if digits.len() == 4 => digits.split_at(2),
+        // `+0100`; four bytes need not be four characters (`+1€`): checked, never sliced blind.
+        None if digits.len() == 4 => digits.split_at_checked(2)?,
         None => (digits, "0"),
     };
     if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) || !m.bytes().all(|b| b.is_ascii_digit()) {
@@ -258,6 +259,17 @@ fn zone(word: &str) -> Option<i32> {
 mod tests {
     use super::*;
     use crate::time::civil_ms;
+
+    /// `dates` fuzz target: a zone-like word whose four bytes after the sign are not four
+    /// characters (`-\u{fffd}p` from invalid UTF-8, `+1€`) panicked when split as `HHMM`.
+    #[test]
+    fn fuzz_regression_dates_zone_whose_four_bytes_are_not_four_digits() {
+        for text in ["-\u{fffd}p", "+1€", "8 mars 2018, 17:14:40 UTC+1€", "-\u{9f}p\u{b}8-01de 6"] {
+            assert_eq!(parse(text), None, "{text:?}");
+        }
+        assert_eq!(zone("+0100"), Some(60));
+        assert_eq!(zone("-0330"), Some(-210));
+    }
 
     /// 2018-03-08 22:14:40 UTC: 5:14:40 PM in New York, 23:14:40 in Paris.
     fn march_8() -> Option<i64> {
