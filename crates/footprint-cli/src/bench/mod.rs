@@ -1,7 +1,10 @@
 //! `footprint bench`: generate big synthetic exports and import them into a fresh database,
-//! reporting records/s, MB/s of uncompressed input, CPU time, peak memory and database size.
-//! The numbers in issue notes come from here (release build: `cargo run --release -p
-//! footprint-cli -- bench`).
+//! reporting records/s, MB/s of uncompressed input, CPU time, peak memory and database size,
+//! beside a naive baseline importer on the same archive in the same run ([`naive`], as a
+//! ratio). Every import runs in a child process of its own ([`run`]). `--at-scale` builds a
+//! database of millions of records and times the app's screens on it ([`scale`]). The numbers
+//! in docs/PERFORMANCE.md come from here (release build: `cargo run --release -p footprint-cli
+//! -- bench`).
 
 mod chart;
 mod naive;
@@ -39,6 +42,7 @@ pub struct BenchArgs {
     /// Runs of each importer per archive (interleaved; the median run is shown).
     #[arg(long, default_value_t = 3)]
     repeat: usize,
+    /// Print the figures as JSON instead of tables.
     #[arg(long)]
     json: bool,
     /// Also write the records/s chart of the import benchmarks as SVG (docs/PERFORMANCE.md).
