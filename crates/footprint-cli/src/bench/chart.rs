@@ -21,7 +21,7 @@ pub fn svg(rows: &[BenchRow], note: &str) -> String {
         .flat_map(|r| {
             let mut v = vec![(r.archive.clone(), r.footprint.records_per_sec, "#2f6fde")];
             if let Some(n) = &r.naive {
-                v.push(("naive baseline".to_string(), n.records_per_sec, "#a0a0a0"));
+                v.push((format!("{}, naive baseline", r.archive), n.records_per_sec, "#a0a0a0"));
             }
             v
         })
