@@ -189,6 +189,9 @@ enum Command {
     Generate(generate::GenerateArgs),
     /// Measure import speed and memory on generated archives.
     Bench(bench::BenchArgs),
+    /// One measured import in a process of its own (what `bench` runs; not for users).
+    #[command(hide = true)]
+    BenchRun(bench::run::RunArgs),
 }
 
 /// An error with its exit code.
@@ -235,6 +238,14 @@ impl From<std::io::Error> for Failure {
 }
 
 impl Failure {
+    /// An unexpected failure (exit code 1).
+    fn failed(message: impl Into<String>) -> Failure {
+        Failure {
+            code: exit::FAILURE,
+            message: message.into(),
+        }
+    }
+
     /// Wrong arguments (exit code 2).
     fn usage(message: impl Into<String>) -> Failure {
         Failure {
@@ -458,6 +469,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(args) => export::run(&cli.db, args),
         Command::Generate(args) => generate::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::BenchRun(args) => bench::run::child(args),
     }
 }
 

@@ -791,6 +791,14 @@ impl Scope<'_> {
 
 /// Rows per multi-row INSERT: one statement per 64 rows saves SQLite's per-statement work
 /// (reset, bind, halt), ~25% of the writer's time (18 columns x 64 = 1,152 parameters).
+///
+/// `INSERT OR IGNORE` rather than `ON CONFLICT DO NOTHING`: both skip a row already known
+/// (the unique records_key), but a statement that may abort halfway (the upsert form, through
+/// its other constraints) makes SQLite keep a statement journal of every page it touches, in
+/// a temporary file: 10% of the import's time in perf (docs/PERFORMANCE.md). With OR IGNORE
+/// no constraint aborts the statement, so there is no journal to keep. A row skipped for any
+/// other reason than a duplicate is not lost silently: the writer then looks every row of the
+/// chunk up by its key and fails the import when one is missing.
 const CHUNK: usize = 64;
 const INSERT_COLS: &str = "archive_id, file_id, position, dedup, platform, kind, category,
     ts, ts_end, title, body, lat, lon, company_id, relation, data, amount_minor, currency";
@@ -799,7 +807,7 @@ const INSERT_COL_COUNT: usize = 18;
 fn insert_sql(rows: usize) -> String {
     let one = format!("({})", vec!["?"; INSERT_COL_COUNT].join(","));
     format!(
-        "INSERT INTO records({INSERT_COLS}) VALUES {} ON CONFLICT DO NOTHING",
+        "INSERT OR IGNORE INTO records({INSERT_COLS}) VALUES {}",
         vec![one; rows].join(",")
     )
 }
