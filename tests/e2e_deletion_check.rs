@@ -131,6 +131,27 @@ async fn a_later_export_still_listing_the_company_offers_a_complaint() {
             .map_err(|e| format!("scrolling to the verdict: {e}"))?;
         app.screenshot("deletion-check").await?;
 
+        // The reminder cites the later export instead of "no answer", and saves as an e-mail.
+        app.click("follow-up-reminder").await?;
+        app.testid("reminder-dialog").await?;
+        app.until("the reminder's text", async || {
+            Ok(!app.text("reminder-preview").await?.trim().is_empty())
+        })
+        .await?;
+        let reminder = app.text("reminder-preview").await?;
+        if !reminder.contains("still held after my erasure request")
+            || !reminder.contains("export of 1 February 2025")
+            || !reminder.contains(ADVERTISERS_FILE)
+        {
+            return Err(format!("the reminder does not cite the later export:\n{reminder}"));
+        }
+        app.click("reminder-eml").await?;
+        let saved = app.text("reminder-saved").await?;
+        if !saved.contains("reminder.eml") {
+            return Err(format!("saving the reminder says {saved:?}"));
+        }
+        app.click("reminder-dialog-close").await?;
+
         // The complaint: no residence yet, so the dialog asks; France's authority it is.
         app.click("follow-up-complaint").await?;
         app.testid("complaint-dialog").await?;

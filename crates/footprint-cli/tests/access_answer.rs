@@ -140,8 +140,8 @@ fn bad_checklist_input_is_explained() {
         .code(3)
         .stderr(predicate::str::contains("`perhaps` is not yes, no, partly or n/a"));
     cmd(dir, "2026-04-02")
-        .args(["request", "letter", "FP-NOPE", "--lang", "de"])
+        .args(["request", "letter", "FP-NOPE", "--kind", "follow-up", "--lang", "nl"])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("--lang is for the follow-up letter"));
+        .stderr(predicate::str::contains("unknown letter language `nl`; use en, de or fr"));
 }

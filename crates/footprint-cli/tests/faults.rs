@@ -55,14 +55,20 @@ fn the_app_and_the_command_line_write_the_same_database_at_once() {
         overlapped |= !app.is_finished();
         import_ok(&db, paths);
     }
-    let out = run(&db, &["remove", "--json", "4"]);
+    // The first archive: whichever writer got there first, it is there (the app may still be
+    // on its first import when the command line is done with its three).
+    let first: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT min(id) FROM archives", [], |r| r.get(0))
+        .unwrap();
+    let out = run(&db, &["remove", "--json", &first.to_string()]);
     assert!(out.status.success(), "remove: {}", stderr(&out));
     app.join().expect("the app's imports");
     assert!(overlapped, "the two writers never ran at the same time; the test proves nothing");
     drop(reader);
 
-    // Archive 4 is whichever import came fourth: import it again, and compare with a clean
-    // database holding all six.
+    // Import every export again (the removed one comes back, the others are already there),
+    // and compare with a clean database holding all six.
     let removed_gone = snapshot(&db);
     assert_eq!(removed_gone.archives.len(), 5, "{removed_gone:?}");
     for paths in app_exports.iter().chain(&cli_exports) {
