@@ -1118,7 +1118,17 @@ impl Store {
             gaps,
             lang: lang.code(),
         };
-        letters::render(&s.req, format, LetterType::FollowUp, today, None, Some(lang), None, Some(&facts))
+        letters::render(
+            &s.req,
+            format,
+            LetterType::FollowUp,
+            today,
+            letters::LetterParts {
+                lang: Some(lang),
+                follow_up: Some(&facts),
+                ..Default::default()
+            },
+        )
     }
 
     /// [`Store::render_letter`] with the complaint addressed to the authority `to` chooses
@@ -1155,7 +1165,18 @@ impl Store {
             (None, LetterType::Complaint) => self.residence()?.complaint_to(),
             (None, _) => None,
         };
-        letters::render(&s.req, format, kind, today, to.as_ref(), lang, s.checks.first(), None)
+        letters::render(
+            &s.req,
+            format,
+            kind,
+            today,
+            letters::LetterParts {
+                complaint_to: to.as_ref(),
+                lang,
+                still_listed: s.checks.first(),
+                follow_up: None,
+            },
+        )
     }
 
     /// `to` with the stored country of residence filled in when it names neither a country,

@@ -225,15 +225,27 @@ pub fn request_lang(req: &Request) -> Lang {
     })
 }
 
+/// What a letter takes besides the request and its kind. All optional: `Default` is the
+/// request's own language, the regime's authority, and no later export or answer to cite.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct LetterParts<'a> {
+    /// Whom a complaint goes to (ignored by the other kinds).
+    pub complaint_to: Option<&'a ComplaintTo>,
+    /// This letter's language instead of the request's.
+    pub lang: Option<Lang>,
+    /// A later export that still names the company after its erasure.
+    pub still_listed: Option<&'a DeletionCheckView>,
+    /// The follow-up letter's facts (its kind needs them).
+    pub follow_up: Option<&'a FollowUpFacts<'a>>,
+}
+
 fn letter(
     req: &Request,
     kind: LetterType,
     date: NaiveDate,
-    complaint_to: Option<&ComplaintTo>,
-    lang: Option<Lang>,
-    still_listed: Option<&DeletionCheckView>,
-    follow_up: Option<&FollowUpFacts<'_>>,
+    parts: LetterParts<'_>,
 ) -> Result<Letter, RequestError> {
+    let LetterParts { complaint_to, lang, still_listed, follow_up } = parts;
     let mut input = match kind {
         LetterType::Request => req.request_letter(date)?,
         LetterType::Reminder => req.reminder_letter(date)?,
@@ -282,17 +294,14 @@ pub(crate) fn render(
     format: LetterFormat,
     kind: LetterType,
     today: NaiveDate,
-    complaint_to: Option<&ComplaintTo>,
-    lang: Option<Lang>,
-    still_listed: Option<&DeletionCheckView>,
-    follow_up: Option<&FollowUpFacts<'_>>,
+    parts: LetterParts<'_>,
 ) -> Result<LetterOutput, RequestError> {
     let file_name = format!("{}-{}.{}", req.reference, kind.as_str(), format.extension());
     if format == LetterFormat::Ics {
         return Ok(calendar(req, today, file_name));
     }
     let date = letter_date(req, kind, today);
-    let l = letter(req, kind, date, complaint_to, lang, still_listed, follow_up)?;
+    let l = letter(req, kind, date, parts)?;
     let bytes = match format {
         LetterFormat::Txt => l.to_text().into_bytes(),
         LetterFormat::Pdf => pdf::to_pdf(&l),
