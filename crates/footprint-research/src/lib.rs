@@ -7,6 +7,7 @@
 //! categories, kinds, files, excluded rows) and a [`Pseudonymizer`].
 
 pub mod codebook;
+pub mod donation;
 mod export;
 pub mod pseudonym;
 pub mod sinks;
