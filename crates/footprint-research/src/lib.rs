@@ -11,6 +11,7 @@ pub mod donation;
 mod export;
 pub mod pseudonym;
 pub mod sinks;
+pub mod study;
 pub mod tables;
 pub mod value;
 
