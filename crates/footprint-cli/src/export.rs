@@ -53,19 +53,24 @@ impl From<ExportError> for Failure {
     }
 }
 
+/// The study salt: `--study-salt-file`'s first line, else `--salt` (or its variable).
+pub fn salt_from(salt: Option<String>, file: Option<&std::path::Path>) -> Result<Option<String>, Failure> {
+    match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure::usage(format!("study salt file {}: {e}", path.display())))?;
+            Ok(Some(text.lines().next().unwrap_or("").trim().to_string()))
+        }
+        None => Ok(salt),
+    }
+}
+
 fn non_empty<T>(v: Vec<T>) -> Option<Vec<T>> {
     (!v.is_empty()).then_some(v)
 }
 
 pub fn run(db: &Option<PathBuf>, args: ExportArgs) -> Result<(), Failure> {
-    let salt = match &args.study_salt_file {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Failure::usage(format!("study salt file {}: {e}", path.display())))?;
-            Some(text.lines().next().unwrap_or("").trim().to_string())
-        }
-        None => args.salt.clone(),
-    };
+    let salt = salt_from(args.salt.clone(), args.study_salt_file.as_deref())?;
     let store = crate::open(db)?;
     let opts = ExportOptions {
         format: Format::parse(&args.format).expect("clap checked the format"),

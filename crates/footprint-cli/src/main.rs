@@ -10,6 +10,7 @@ mod generate;
 mod grid;
 mod output;
 mod request;
+mod study;
 
 use clap::{Parser, Subcommand};
 use footprint_core::query::{CompanyQuery, SearchQuery, TimelineQuery};
@@ -185,6 +186,9 @@ enum Command {
     /// Research export: every table as Parquet, CSV or JSON Lines with a codebook, optionally
     /// pseudonymized with a study salt (docs/RESEARCH.md).
     Export(export::ExportArgs),
+    /// Studies of many participants: import donation files and raw exports into one
+    /// partitioned Parquet dataset, and summarize it (docs/RESEARCH.md).
+    Study(study::StudyArgs),
     /// Write a synthetic export archive (for demos and tests; never real data).
     Generate(generate::GenerateArgs),
     /// Measure import speed and memory on generated archives.
@@ -467,6 +471,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Contact(args) => contact::contact(&cli.db, args),
         Command::Directory(args) => contact::directory(&cli.db, args),
         Command::Export(args) => export::run(&cli.db, args),
+        Command::Study(args) => study::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Bench(args) => bench::run(args),
         Command::BenchRun(args) => bench::run::child(args),

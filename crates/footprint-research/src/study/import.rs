@@ -26,8 +26,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-/// Called once per participant, when it is done (from its task's thread).
-pub type ParticipantDone = Arc<dyn Fn(&ParticipantReport) + Send + Sync>;
+/// Called once per participant when it is done (from its task's thread), with the number of
+/// participants in the study.
+pub type ParticipantDone = Arc<dyn Fn(&ParticipantReport, usize) + Send + Sync>;
 
 #[derive(Clone)]
 pub struct StudyImportOptions {
@@ -172,6 +173,7 @@ async fn run_all(sources: Vec<Source>, opts: &StudyImportOptions, jobs: usize) -
     let mut slots: Vec<Option<ParticipantReport>> = vec![None; sources.len()];
     let mut task_slot = BTreeMap::new();
     let labels: Vec<(String, SourceKind, u64)> = sources.iter().map(|s| (s.label(), s.kind, s.bytes())).collect();
+    let total = sources.len();
     for (i, source) in sources.into_iter().enumerate() {
         // Waiting for a permit before spawning keeps the queue short too: a study of 100,000
         // participants has `jobs` tasks alive, not 100,000.
@@ -181,7 +183,7 @@ async fn run_all(sources: Vec<Source>, opts: &StudyImportOptions, jobs: usize) -
             let report = participant(&source, &opts);
             drop(permit);
             if let Some(done) = &opts.on_done {
-                done(&report);
+                done(&report, total);
             }
             report
         });
