@@ -65,6 +65,11 @@ fn read_consent(zip: &mut zip::ZipArchive<File>) -> Result<Consent, String> {
 /// Read the donation at `path` into `dest` (a folder that exists and is empty): each table to
 /// `dest/table=<name>/part-0.parquet`, the codebook and redaction log to `dest/`.
 pub fn read_donation(path: &Path, dest: &Path) -> Result<Donation, String> {
+    read_capped(path, dest, MAX_MEMBER_BYTES)
+}
+
+/// [`read_donation`] with members limited to `cap` bytes.
+fn read_capped(path: &Path, dest: &Path, cap: u64) -> Result<Donation, String> {
     let mut zip = open(path)?;
     let consent = read_consent(&mut zip)?;
     let mut listed = BTreeSet::new();
@@ -95,8 +100,8 @@ pub fn read_donation(path: &Path, dest: &Path) -> Result<Donation, String> {
         if name != CONSENT_FILE && !METADATA_MEMBERS.contains(&name.as_str()) && !listed.contains(name.as_str()) {
             return Err(format!("member `{}` is not listed in {CONSENT_FILE}: refused", name.escape_debug()));
         }
-        if member.size() > MAX_MEMBER_BYTES {
-            return Err(format!("member `{name}` inflates to {} bytes, over the {MAX_MEMBER_BYTES}-byte limit", member.size()));
+        if member.size() > cap {
+            return Err(format!("member `{name}` inflates to {} bytes, over the {cap}-byte limit", member.size()));
         }
     }
     let mut written = Vec::new();
@@ -107,7 +112,7 @@ pub fn read_donation(path: &Path, dest: &Path) -> Result<Donation, String> {
         let out = super::partition_file(dest, &f.table);
         let folder = out.parent().expect("a partition file has a folder");
         std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-        let (bytes, sha) = copy_hashed(member, &out).map_err(|e| format!("`{}` to {}: {e}", f.member, out.display()))?;
+        let (bytes, sha) = copy_hashed(member, &out, cap).map_err(|e| format!("`{}` to {}: {e}", f.member, out.display()))?;
         if bytes != f.bytes || sha != f.sha256 {
             return Err(format!(
                 "`{}` does not match {CONSENT_FILE} ({bytes} bytes, sha256 {sha}; the record says {} bytes, {}): damaged or altered",
@@ -123,15 +128,15 @@ pub fn read_donation(path: &Path, dest: &Path) -> Result<Donation, String> {
     for name in METADATA_MEMBERS {
         if let Ok(member) = zip.by_name(name) {
             let out = dest.join(name);
-            copy_hashed(member, &out).map_err(|e| format!("`{name}` to {}: {e}", out.display()))?;
+            copy_hashed(member, &out, cap).map_err(|e| format!("`{name}` to {}: {e}", out.display()))?;
         }
     }
     Ok(Donation { consent, tables: written })
 }
 
-/// Copy at most [`MAX_MEMBER_BYTES`] of `from` to a new file `to`: its size and lower-case hex
+/// Copy at most `cap` bytes of `from` to a new file `to`: its size and lower-case hex
 /// SHA-256. A member inflating past the cap (its header lied) is an error.
-fn copy_hashed(mut from: impl Read, to: &Path) -> std::io::Result<(u64, String)> {
+fn copy_hashed(mut from: impl Read, to: &Path, cap: u64) -> std::io::Result<(u64, String)> {
     let mut out = BufWriter::new(File::create(to)?);
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 256 << 10];
@@ -142,8 +147,8 @@ fn copy_hashed(mut from: impl Read, to: &Path) -> std::io::Result<(u64, String)>
             break;
         }
         total += n as u64;
-        if total > MAX_MEMBER_BYTES {
-            return Err(std::io::Error::other(format!("inflates past the {MAX_MEMBER_BYTES}-byte limit")));
+        if total > cap {
+            return Err(std::io::Error::other(format!("inflates past the {cap}-byte limit")));
         }
         hasher.update(&buf[..n]);
         out.write_all(&buf[..n])?;
@@ -151,4 +156,73 @@ fn copy_hashed(mut from: impl Read, to: &Path) -> std::io::Result<(u64, String)>
     out.flush()?;
     let sha = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
     Ok((total, sha))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::donation::format::{ConsentChoices, DonatedFile, ParticipantId, DONATION_FORMAT_VERSION};
+
+    /// A donation zip whose consent record lists `listed` (table, bytes it claims) and which
+    /// holds `members`.
+    fn zip_of(dir: &Path, listed: &[(&str, &[u8])], members: &[(&str, &[u8])]) -> std::path::PathBuf {
+        let consent = Consent {
+            format_version: DONATION_FORMAT_VERSION,
+            study_id: ParticipantId::new("s").unwrap(),
+            participant_id: ParticipantId::new("p").unwrap(),
+            created_at: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+            footprint_version: "0.1.0".into(),
+            study_title: None,
+            choices: ConsentChoices::default(),
+            files: listed
+                .iter()
+                .map(|(table, bytes)| DonatedFile {
+                    table: table.to_string(),
+                    member: format!("{table}.parquet"),
+                    rows: 0,
+                    bytes: bytes.len() as u64,
+                    sha256: Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect(),
+                })
+                .collect(),
+        };
+        let path = dir.join("d.zip");
+        let mut zip = zip::ZipWriter::new(File::create(&path).unwrap());
+        let opts = zip::write::SimpleFileOptions::default();
+        zip.start_file(CONSENT_FILE, opts).unwrap();
+        zip.write_all(&serde_json::to_vec(&consent).unwrap()).unwrap();
+        for (name, bytes) in members {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap();
+        path
+    }
+
+    fn refusal(listed: &[(&str, &[u8])], members: &[(&str, &[u8])], cap: u64) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = zip_of(dir.path(), listed, members);
+        let dest = dir.path().join("out");
+        std::fs::create_dir_all(&dest).unwrap();
+        read_capped(&path, &dest, cap).unwrap_err()
+    }
+
+    #[test]
+    fn members_outside_the_root_unlisted_or_too_big_are_refused() {
+        let data: &[u8] = b"PAR1 not really";
+        let ok = [("records", data)];
+        let cases: [(&[(&str, &[u8])], Vec<(&str, &[u8])>, u64, &str); 6] = [
+            (&ok, vec![("records.parquet", data), ("../evil", b"x")], 1 << 20, "not at the zip's root"),
+            (&ok, vec![("records.parquet", data), ("/etc/passwd", b"x")], 1 << 20, "not at the zip's root"),
+            (&ok, vec![("records.parquet", data), ("extra.csv", b"x")], 1 << 20, "not listed"),
+            (&ok, vec![("records.parquet", b"PAR1 altered!!!")], 1 << 20, "does not match"),
+            (&ok, vec![], 1 << 20, "does not hold"),
+            (&ok, vec![("records.parquet", data)], 4, "over the 4-byte limit"),
+        ];
+        for (listed, members, cap, expected) in cases {
+            let e = refusal(listed, &members, cap);
+            assert!(e.contains(expected), "{members:?}: {e}");
+        }
+        let e = refusal(&[("secrets", data)], &[("secrets.parquet", data)], 1 << 20);
+        assert!(e.contains("not a table"), "{e}");
+    }
 }
