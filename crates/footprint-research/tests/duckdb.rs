@@ -1,13 +1,15 @@
 //! The Parquet export read by DuckDB (its Python package, installed by
 //! scripts/duckdb-venv.sh if missing), as a researcher reads it: every table's row count and
 //! every column's type match the SQLite database and the codebook, and docs/RESEARCH.md's
-//! "top third parties across participants" query, run on two participants in the planned
-//! study layout (`participant=<id>/table=<name>/`), gives what SQLite gives.
+//! "top third parties across participants" query, run on the dataset `study import` makes of
+//! three participants (`participant=<id>/table=<name>/`, hive partitioning), gives what
+//! `study summary` and SQLite give.
 
 mod common;
 
 use common::*;
 use footprint_research::tables::{ColumnType, TABLES};
+use footprint_research::study::{import_study, summarize, StudyImportOptions};
 use footprint_research::Format;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -91,59 +93,91 @@ fn duckdb_reads_the_export_with_the_databases_counts_and_the_codebooks_types() {
     }
 }
 
-/// docs/RESEARCH.md's query, on the study layout under argv[1].
+/// docs/RESEARCH.md's query, on the study dataset under argv[1].
 const TOP_THIRD_PARTIES: &str = r#"
 import duckdb, json, sys
 study = sys.argv[1]
 rows = duckdb.sql(f"""
 SELECT c.key AS company, count(DISTINCT h.participant) AS participants, sum(h.records) AS evidence
-FROM read_parquet('{study}/participant=*/table=holdings/*.parquet', hive_partitioning = true) h
-JOIN read_parquet('{study}/participant=*/table=companies/*.parquet', hive_partitioning = true) c
+FROM read_parquet('{study}/*/table=holdings/*.parquet', hive_partitioning = true) h
+JOIN read_parquet('{study}/*/table=companies/*.parquet', hive_partitioning = true) c
   ON c.participant = h.participant AND c.company_id = h.company_id
 WHERE NOT c.is_platform
 GROUP BY c.key
-ORDER BY participants DESC, evidence DESC
+ORDER BY participants DESC, evidence DESC, company
+LIMIT 20
 """).fetchall()
-print(json.dumps({r[0]: [r[1], int(r[2])] for r in rows}))
+tables = duckdb.sql(f"""
+SELECT "table", count(DISTINCT participant), count(*)
+FROM read_parquet('{study}/*/*/*.parquet', hive_partitioning = true, union_by_name = true)
+GROUP BY "table" ORDER BY "table"
+""").fetchall()
+print(json.dumps({"top": [[r[0], r[1], int(r[2])] for r in rows], "tables": {t: [p, n] for t, p, n in tables}}))
 "#;
 
 #[test]
-fn the_top_third_parties_query_reads_the_study_layout() {
+fn duckdb_reads_the_study_dataset_and_its_top_third_parties_are_the_summarys_and_sqlites() {
     let dir = tempfile::tempdir().unwrap();
-    let study = dir.path().join("study");
+    let input = dir.path().join("received");
+    std::fs::create_dir_all(&input).unwrap();
     let mut expected: BTreeMap<String, (u64, u64)> = BTreeMap::new();
-    for (participant, seed) in [("p1", 7u64), ("p2", 8u64)] {
-        let home = dir.path().join(participant);
-        std::fs::create_dir_all(&home).unwrap();
-        let demo = footprint_fixtures::demo::demo_set(&home.join("demo"), seed).unwrap();
-        let mut store = footprint_core::store::Store::open(&home.join("f.db")).unwrap();
+    let mut rows: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    for (participant, seed) in [("p1", 7u64), ("p2", 8u64), ("p3", 9u64)] {
         // Two platforms each are enough for a join across participants.
-        for g in footprint_core::archive::group_parts(&demo).into_iter().filter(|g| {
-            let name = g[0].file_name().unwrap().to_string_lossy();
-            name.starts_with("facebook") || name.starts_with("x-")
-        }) {
+        let folder = input.join(participant);
+        std::fs::create_dir_all(&folder).unwrap();
+        for platform in ["facebook", "x"] {
+            let write = footprint_fixtures::demo::generator(platform).unwrap().write;
+            write(&folder.join(format!("{platform}.zip")), seed, None).unwrap();
+        }
+        let mut store = footprint_core::store::Store::open(&dir.path().join(format!("{participant}.db"))).unwrap();
+        for g in footprint_core::exports::plan_exports(&[folder], &Default::default()) {
             footprint_core::runner::import_export(&mut store, &g, &Default::default()).unwrap();
         }
+        // The keys as the pseudonymized export writes them.
+        let p = footprint_research::Pseudonymizer::for_participant(store.connection(), SALT).unwrap();
+        let mut log = footprint_research::RedactionLog::default();
         let mut s = store
             .connection()
             .prepare("SELECT c.key, sum(h.records) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.platform = 0 GROUP BY c.key")
             .unwrap();
         for row in s.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).unwrap() {
             let (key, n) = row.unwrap();
-            let e = expected.entry(key).or_default();
+            let e = expected.entry(p.text(&key, "companies.key", &mut log)).or_default();
             e.0 += 1;
             e.1 += n as u64;
         }
-        drop(s);
-        let export = home.join("export");
-        run(&store, &options(Format::Parquet, export.clone()));
-        for table in ["holdings", "companies"] {
-            let part = study.join(format!("participant={participant}/table={table}"));
-            std::fs::create_dir_all(&part).unwrap();
-            std::fs::copy(export.join(format!("{table}.parquet")), part.join("part-0.parquet")).unwrap();
+        for table in ["archives", "records", "holdings"] {
+            let e = rows.entry(table).or_default();
+            e.0 += 1;
+            e.1 += count(&store, &format!("SELECT count(*) FROM {table}"));
         }
     }
-    assert!(expected.values().any(|(p, _)| *p == 2), "some third party in both");
-    let got: BTreeMap<String, (u64, u64)> = serde_json::from_value(duckdb(TOP_THIRD_PARTIES, &[&study])).unwrap();
-    assert_eq!(got, expected);
+    let dataset = dir.path().join("dataset");
+    let report = import_study(&StudyImportOptions {
+        salt: Some(SALT.into()),
+        jobs: 2,
+        ..StudyImportOptions::new(input, dataset.clone())
+    })
+    .unwrap();
+    assert_eq!(report.ok, 3, "{:#?}", report.participants);
+
+    let seen = duckdb(TOP_THIRD_PARTIES, &[&dataset]);
+    let top: Vec<(String, u64, u64)> = serde_json::from_value(seen["top"].clone()).unwrap();
+    let summary: Vec<(String, u64, u64)> = summarize(&dataset)
+        .unwrap()
+        .third_parties
+        .into_iter()
+        .map(|t| (t.company, t.participants, t.evidence))
+        .collect();
+    assert_eq!(top, summary, "DuckDB and `study summary`");
+    let mut sqlite: Vec<(String, u64, u64)> = expected.into_iter().map(|(k, (n, e))| (k, n, e)).collect();
+    sqlite.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+    sqlite.truncate(20);
+    assert_eq!(top, sqlite, "DuckDB and SQLite");
+    assert!(top.iter().any(|(_, n, _)| *n == 3), "some third party in every participant");
+    // The hive partitions become columns: every table of every participant is there.
+    for (table, (participants, n)) in rows {
+        assert_eq!(seen["tables"][table], serde_json::json!([participants, n]), "{table}");
+    }
 }
