@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The many-participants figures of docs/RESEARCH.md: a synthetic study of N participants made
+# with the generators (one invented person per participant, seed = participant number; one
+# export each, the platforms in turn, a few thousand records), then `footprint study import`
+# timed by /usr/bin/time -v with --jobs 1 and --jobs 2, a resumed run (everything skipped)
+# and `footprint study summary`. Release build.
+#
+#   scripts/study-bench.sh [N=1000] [DIR=target/study-bench]
+#
+# FOOTPRINT_BIN picks the binary (default: builds target/release/footprint).
+set -euo pipefail
+N="${1:-1000}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DIR="${2:-${CARGO_TARGET_DIR:-$ROOT/target}/study-bench}"
+SALT="study-bench-salt-0123456789"
+if [[ -z "${FOOTPRINT_BIN:-}" ]]; then
+  cargo build --release -p footprint-cli --manifest-path "$ROOT/Cargo.toml" >&2
+  FOOTPRINT_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/footprint"
+fi
+command -v /usr/bin/time >/dev/null || { echo "study-bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+
+# Platform and the --records that gives it about 3,000 records (google: 6x, reddit: 3x).
+PLATFORMS=(facebook:3000 instagram:3000 x:3000 tiktok:3000 linkedin:1500 reddit:1000 spotify:3000 google:500)
+INPUT="$DIR/received-$N"
+if [[ ! -f "$INPUT/.complete" ]]; then
+  rm -rf "$INPUT"
+  mkdir -p "$INPUT"
+  echo "==> generating $N participants into $INPUT" >&2
+  for ((i = 1; i <= N; i++)); do
+    spec="${PLATFORMS[$(( (i - 1) % ${#PLATFORMS[@]} ))]}"
+    "$FOOTPRINT_BIN" generate "${spec%%:*}" --seed "$i" --records "${spec##*:}" \
+      --out "$INPUT/$(printf 'p%04d' "$i").zip" >/dev/null
+  done
+  touch "$INPUT/.complete"
+fi
+INPUT_MB=$(du -sm --apparent-size "$INPUT" | cut -f1)
+
+# One timed run: prints `wall_s peak_rss_mb` and leaves the report in $DIR/report.json.
+timed() {
+  /usr/bin/time -v -o "$DIR/time.txt" "$@" >"$DIR/report.json" 2>"$DIR/stderr.txt" || {
+    echo "study-bench: $* failed:" >&2; cat "$DIR/stderr.txt" >&2; exit 1; }
+  python3 - "$DIR/time.txt" <<'EOF'
+import re, sys
+t = open(sys.argv[1]).read()
+wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", t).group(1).split(":")
+secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+print(f"{secs:.1f} {rss:.0f}")
+EOF
+}
+
+report() {  # jobs wall rss: a Markdown row from report.json
+  python3 - "$DIR/report.json" "$@" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))
+label, wall, rss = sys.argv[2], float(sys.argv[3]), sys.argv[4]
+n = r["ok"] + r["skipped"]
+print(f"| {label} | {n:,} ({r['ok']:,} written, {r['skipped']:,} skipped, {r['failed']} failed) | {wall:.1f} s "
+      f"| {n / wall:.1f} | {r['rows'] / wall:,.0f} | {r['input_bytes'] / 1e6 / wall:.2f} | {rss} MB |")
+EOF
+}
+
+echo "| run | participants | wall | participants/s | rows written/s | input MB/s | peak RSS |"
+echo "|---|---|---|---|---|---|---|"
+for jobs in 1 2; do
+  rm -rf "$DIR/dataset"
+  read -r wall rss < <(timed "$FOOTPRINT_BIN" study import "$INPUT" --out "$DIR/dataset" --salt "$SALT" --jobs "$jobs" --json)
+  report "study import --jobs $jobs" "$wall" "$rss"
+done
+read -r wall rss < <(timed "$FOOTPRINT_BIN" study import "$INPUT" --out "$DIR/dataset" --salt "$SALT" --jobs 2 --json)
+report "again (resumed: all done)" "$wall" "$rss"
+read -r wall rss < <(timed "$FOOTPRINT_BIN" study summary "$DIR/dataset" --json)
+echo "| study summary | $N | $wall s | | | | $rss MB |"
+echo
+echo "input: $N exports, $INPUT_MB MB; dataset: $(du -sm --apparent-size "$DIR/dataset" | cut -f1) MB"
