@@ -12,7 +12,6 @@ use footprint_core::runner::import_export;
 use footprint_core::store::Store;
 use footprint_research::study::testing::write_donation;
 use footprint_research::study::{import_study, summarize, Status, StudyImportOptions, StudyReport};
-use footprint_research::{Pseudonymizer, RedactionLog};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -204,17 +203,7 @@ fn the_summary_counts_what_the_participants_databases_hold_and_no_identifier_is_
                 e[i] += n[i];
             }
         }
-        let p = Pseudonymizer::for_participant(conn, SALT).unwrap();
-        let mut log = RedactionLog::default();
-        let mut q = conn
-            .prepare("SELECT c.key, sum(h.records) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.platform = 0 GROUP BY c.key")
-            .unwrap();
-        for row in q.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).unwrap() {
-            let (key, n) = row.unwrap();
-            let e = third.entry(p.text(&key, "companies.key", &mut log)).or_default();
-            e.0 += 1;
-            e.1 += n as u64;
-        }
+        add_third_parties(store, SALT, &mut third);
     }
     let got: BTreeMap<String, [u64; 5]> = summary
         .platforms
@@ -223,9 +212,7 @@ fn the_summary_counts_what_the_participants_databases_hold_and_no_identifier_is_
         .collect();
     assert_eq!(got, platforms);
     assert!(third.values().any(|(n, _)| *n >= 2), "some third party in several participants");
-    let mut expected: Vec<(String, u64, u64)> = third.into_iter().map(|(k, (n, e))| (k, n, e)).collect();
-    expected.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
-    expected.truncate(20);
+    let expected = top_twenty(third);
     let got: Vec<(String, u64, u64)> = summary.third_parties.iter().map(|t| (t.company.clone(), t.participants, t.evidence)).collect();
     assert_eq!(got, expected);
 

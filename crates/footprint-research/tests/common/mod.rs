@@ -9,6 +9,7 @@ use footprint_fixtures::persona::{slug, Persona};
 use footprint_research::{export, ExportOptions, ExportSummary, Format, Selection};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use regex::bytes::RegexBuilder;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The demo persona's seed (any seed: one seed, one invented person).
@@ -132,4 +133,29 @@ pub fn assert_absent(dir: &Path, needles: &[String], what: &str) {
         }
     }
     assert!(hits.is_empty(), "{} hits:\n{}", hits.len(), hits.join("\n"));
+}
+
+/// Add one participant's third parties to `into`: key (pseudonymized with `salt` as the
+/// export writes it) -> (participants, evidence records), from SQLite.
+pub fn add_third_parties(store: &Store, salt: &str, into: &mut BTreeMap<String, (u64, u64)>) {
+    let conn = store.connection();
+    let p = footprint_research::Pseudonymizer::for_participant(conn, salt).unwrap();
+    let mut log = footprint_research::RedactionLog::default();
+    let mut q = conn
+        .prepare("SELECT c.key, sum(h.records) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.platform = 0 GROUP BY c.key")
+        .unwrap();
+    for row in q.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))).unwrap() {
+        let (key, n) = row.unwrap();
+        let e = into.entry(p.text(&key, "companies.key", &mut log)).or_default();
+        e.0 += 1;
+        e.1 += n as u64;
+    }
+}
+
+/// The 20 most frequent third parties: most participants, then most evidence, then by key.
+pub fn top_twenty(third: BTreeMap<String, (u64, u64)>) -> Vec<(String, u64, u64)> {
+    let mut top: Vec<(String, u64, u64)> = third.into_iter().map(|(k, (n, e))| (k, n, e)).collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+    top.truncate(20);
+    top
 }
