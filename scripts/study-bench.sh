@@ -5,13 +5,15 @@
 # timed by /usr/bin/time -v with --jobs 1 and --jobs 2, a resumed run (everything skipped)
 # and `footprint study summary`. Release build.
 #
-#   scripts/study-bench.sh [N=1000] [DIR=target/study-bench]
+#   scripts/study-bench.sh [N=1000] [DIR=target/study-bench] [PERCENT=100]
 #
+# PERCENT scales the records per participant (the CLI test runs 10 participants at 10%).
 # FOOTPRINT_BIN picks the binary (default: builds target/release/footprint).
 set -euo pipefail
 N="${1:-1000}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${2:-${CARGO_TARGET_DIR:-$ROOT/target}/study-bench}"
+PERCENT="${3:-100}"
 SALT="study-bench-salt-0123456789"
 if [[ -z "${FOOTPRINT_BIN:-}" ]]; then
   cargo build --release -p footprint-cli --manifest-path "$ROOT/Cargo.toml" >&2
@@ -21,14 +23,14 @@ command -v /usr/bin/time >/dev/null || { echo "study-bench: /usr/bin/time is mis
 
 # Platform and the --records that gives it about 3,000 records (google: 6x, reddit: 3x).
 PLATFORMS=(facebook:3000 instagram:3000 x:3000 tiktok:3000 linkedin:1500 reddit:1000 spotify:3000 google:500)
-INPUT="$DIR/received-$N"
+INPUT="$DIR/received-$N-$PERCENT"
 if [[ ! -f "$INPUT/.complete" ]]; then
   rm -rf "$INPUT"
   mkdir -p "$INPUT"
   echo "==> generating $N participants into $INPUT" >&2
   for ((i = 1; i <= N; i++)); do
     spec="${PLATFORMS[$(( (i - 1) % ${#PLATFORMS[@]} ))]}"
-    "$FOOTPRINT_BIN" generate "${spec%%:*}" --seed "$i" --records "${spec##*:}" \
+    "$FOOTPRINT_BIN" generate "${spec%%:*}" --seed "$i" --records "$(( ${spec##*:} * PERCENT / 100 + 1 ))" \
       --out "$INPUT/$(printf 'p%04d' "$i").zip" >/dev/null
   done
   touch "$INPUT/.complete"
@@ -45,7 +47,7 @@ t = open(sys.argv[1]).read()
 wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", t).group(1).split(":")
 secs = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
-print(f"{secs:.1f} {rss:.0f}")
+print(f"{secs:.2f} {rss:.0f}")
 EOF
 }
 
@@ -53,7 +55,7 @@ report() {  # jobs wall rss: a Markdown row from report.json
   python3 - "$DIR/report.json" "$@" <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1]))
-label, wall, rss = sys.argv[2], float(sys.argv[3]), sys.argv[4]
+label, wall, rss = sys.argv[2], max(float(sys.argv[3]), 0.01), sys.argv[4]
 n = r["ok"] + r["skipped"]
 print(f"| {label} | {n:,} ({r['ok']:,} written, {r['skipped']:,} skipped, {r['failed']} failed) | {wall:.1f} s "
       f"| {n / wall:.1f} | {r['rows'] / wall:,.0f} | {r['input_bytes'] / 1e6 / wall:.2f} | {rss} MB |")

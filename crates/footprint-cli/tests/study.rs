@@ -51,3 +51,27 @@ fn study_import_then_summary_from_the_command_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("study.toml"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// scripts/study-bench.sh, small: 10 participants at a tenth of the records. The figures in
+/// docs/RESEARCH.md come from the same script at 1,000 participants.
+#[test]
+fn the_study_benchmark_script_runs_and_reports_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/study-bench.sh");
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .args(["10", dir.path().to_str().unwrap(), "10"])
+        .env("FOOTPRINT_BIN", env!("CARGO_BIN_EXE_footprint"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    for row in [
+        "| study import --jobs 1 | 10 (10 written, 0 skipped, 0 failed) |",
+        "| study import --jobs 2 | 10 (10 written, 0 skipped, 0 failed) |",
+        "| again (resumed: all done) | 10 (0 written, 10 skipped, 0 failed) |",
+        "| study summary | 10 |",
+    ] {
+        assert!(stdout.contains(row), "no `{row}` in:\n{stdout}");
+    }
+}
