@@ -128,8 +128,8 @@ pub fn import_study(opts: &StudyImportOptions) -> Result<StudyReport, ExportErro
         }
     }
     let jobs = opts.jobs.max(1);
-    let sources = discover(&opts.dir).map_err(|e| ExportError::io(&opts.dir, e))?;
     std::fs::create_dir_all(&opts.out).map_err(|e| ExportError::io(&opts.out, e))?;
+    let sources = discover(&opts.dir, &opts.out).map_err(|e| ExportError::io(&opts.dir, e))?;
     remove_partials(&opts.out)?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()

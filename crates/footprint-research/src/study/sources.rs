@@ -52,9 +52,11 @@ fn size_of(path: &Path) -> u64 {
     }
 }
 
-/// The participants in `dir`, in file-name order. Ids given twice, or reserved, are errors
-/// of the later sources (the first keeps the id).
-pub fn discover(dir: &Path) -> std::io::Result<Vec<Source>> {
+/// The participants in `dir`, in file-name order, leaving out `dataset` (the output folder
+/// may sit inside the input folder). Ids given twice, or reserved, are errors of the later
+/// sources (the first keeps the id).
+pub fn discover(dir: &Path, dataset: &Path) -> std::io::Result<Vec<Source>> {
+    let dataset = dataset.canonicalize().ok();
     let mut children: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok())
         .filter(|e| {
@@ -62,6 +64,7 @@ pub fn discover(dir: &Path) -> std::io::Result<Vec<Source>> {
             !name.starts_with('.') && !is_junk(&name)
         })
         .map(|e| e.path())
+        .filter(|p| dataset.is_none() || p.canonicalize().ok() != dataset)
         .collect();
     children.sort();
     let mut sources = Vec::new();
@@ -153,7 +156,9 @@ mod tests {
         for name in ["a.zip", "a.tgz", "b.partial.zip", "c.zip", ".hidden", "__MACOSX"] {
             std::fs::write(dir.path().join(name), b"x").unwrap();
         }
-        let sources = discover(dir.path()).unwrap();
+        // The dataset inside the folder it reads is no participant.
+        std::fs::create_dir_all(dir.path().join("dataset")).unwrap();
+        let sources = discover(dir.path(), &dir.path().join("dataset")).unwrap();
         let by_name: Vec<(String, Result<String, String>)> = sources
             .iter()
             .map(|s| (s.paths[0].file_name().unwrap().to_string_lossy().into_owned(), s.id.clone().map(|i| i.to_string())))
