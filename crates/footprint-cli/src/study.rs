@@ -132,10 +132,10 @@ fn import(args: ImportArgs) -> Result<(), Failure> {
         for p in report.failures() {
             let error = p.error.as_deref().unwrap_or("failed");
             // Import errors name the file already.
-            if error.starts_with(&p.source) {
+            if error.contains(&p.source) {
                 eprintln!("footprint: {error}");
             } else {
-                eprintln!("footprint: {}: {error}", p.source);
+                eprintln!("footprint: {}: {error}", args.dir.join(&p.source).display());
             }
         }
         println!(

@@ -29,10 +29,12 @@ pub struct Source {
 }
 
 impl Source {
+    /// The input's file names (its paths are the study folder's children), as the report
+    /// names it: the dataset does not carry where the researcher keeps the inputs.
     pub fn label(&self) -> String {
         self.paths
             .iter()
-            .map(|p| p.display().to_string())
+            .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
             .collect::<Vec<_>>()
             .join(", ")
     }
