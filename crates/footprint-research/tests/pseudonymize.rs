@@ -6,71 +6,9 @@
 mod common;
 
 use common::*;
-use footprint_fixtures::persona::{slug, Persona};
+use footprint_fixtures::persona::Persona;
 use footprint_research::Format;
-use regex::bytes::RegexBuilder;
 use std::path::Path;
-
-/// Every output file's bytes, and for Parquet files also their decoded rows.
-fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        out.push((name.clone(), std::fs::read(&path).unwrap()));
-        if name.ends_with(".parquet") {
-            out.push((format!("{name} (decoded)"), parquet_rows(&path).join("\n").into_bytes()));
-        }
-    }
-    out
-}
-
-/// What must not appear: the persona's identifiers and every identity the database holds
-/// (old addresses, other usernames), as words, ASCII case ignored.
-fn identifiers(store: &footprint_core::store::Store) -> Vec<String> {
-    let p = Persona::for_seed(SEED);
-    let mut v = vec![
-        p.name.clone(),
-        p.email.clone(),
-        p.username.clone(),
-        p.phone.clone(),
-        p.phone_national().to_string(),
-        p.first.clone(),
-        p.last.clone(),
-        format!("{}{}", slug(&p.first), slug(&p.last)),
-    ];
-    let mut s = store.connection().prepare("SELECT DISTINCT value FROM identities").unwrap();
-    let values: Vec<String> = s.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-    // Shorter values are no identifier in free text (a birthday without its year: "Oct 16").
-    v.extend(values.into_iter().filter(|x| x.chars().count() >= 8));
-    v
-}
-
-fn assert_absent(dir: &Path, needles: &[String], what: &str) {
-    let files = contents(dir);
-    assert!(files.len() >= 8, "{}: {} files", dir.display(), files.len());
-    // One automaton for all of them: a regex per needle per file made this test minutes long.
-    let alternatives: Vec<String> = needles.iter().map(|n| regex::escape(n)).collect();
-    let re = RegexBuilder::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternatives.join("|")))
-        .case_insensitive(true)
-        .unicode(false)
-        .size_limit(1 << 26)
-        .build()
-        .unwrap();
-    let mut hits = Vec::new();
-    for (name, bytes) in &files {
-        for m in re.find_iter(bytes).take(5) {
-            let from = m.start().saturating_sub(40);
-            let to = (m.end() + 40).min(bytes.len());
-            hits.push(format!(
-                "{what} `{}` in {name}: …{}…",
-                String::from_utf8_lossy(m.as_bytes()),
-                String::from_utf8_lossy(&bytes[from..to])
-            ));
-        }
-    }
-    assert!(hits.is_empty(), "{} hits:\n{}", hits.len(), hits.join("\n"));
-}
 
 #[test]
 fn no_identifier_of_the_persona_nor_a_contacts_name_is_left_in_any_file() {
@@ -84,21 +22,7 @@ fn no_identifier_of_the_persona_nor_a_contacts_name_is_left_in_any_file() {
     let text = std::fs::read_to_string(dir.path().join("clear/records.jsonl")).unwrap();
     let persona = Persona::for_seed(SEED);
     assert!(text.contains(&persona.name) && text.contains(&persona.email));
-    let mut senders: Vec<String> = store
-        .connection()
-        .prepare("SELECT DISTINCT json_extract(data, '$.sender') FROM records WHERE category = 'messages' AND json_extract(data, '$.sender') IS NOT NULL")
-        .unwrap()
-        .query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
-        .unwrap()
-        .map(|v| match v.unwrap() {
-            rusqlite::types::Value::Text(t) => t,
-            rusqlite::types::Value::Integer(n) => n.to_string(),
-            other => format!("{other:?}"),
-        })
-        .filter(|s| s.chars().count() >= 3)
-        .collect();
-    senders.sort();
-    senders.dedup();
+    let senders = contacts(&store);
     assert!(senders.len() >= 5, "message senders: {senders:?}");
     // The check itself finds them in the clear export.
     let clear_dir = dir.path().join("clear");
