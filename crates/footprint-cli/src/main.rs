@@ -5,6 +5,7 @@
 mod answer;
 mod bench;
 mod contact;
+mod donate;
 mod export;
 mod generate;
 mod grid;
@@ -185,6 +186,9 @@ enum Command {
     /// Research export: every table as Parquet, CSV or JSON Lines with a codebook, optionally
     /// pseudonymized with a study salt (docs/RESEARCH.md).
     Export(export::ExportArgs),
+    /// Write a donation file for a study (STUDY.toml): what it asks for, minus what you leave
+    /// out, pseudonymized; `--preview` shows it first. Nothing is sent (docs/RESEARCH.md)
+    Donate(donate::DonateArgs),
     /// Write a synthetic export archive (for demos and tests; never real data).
     Generate(generate::GenerateArgs),
     /// Measure import speed and memory on generated archives.
@@ -467,6 +471,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Contact(args) => contact::contact(&cli.db, args),
         Command::Directory(args) => contact::directory(&cli.db, args),
         Command::Export(args) => export::run(&cli.db, args),
+        Command::Donate(args) => donate::run(&cli.db, args),
         Command::Generate(args) => generate::run(args),
         Command::Bench(args) => bench::run(args),
         Command::BenchRun(args) => bench::run::child(args),
