@@ -73,7 +73,7 @@ pub fn run(db: &Option<PathBuf>, args: DonateArgs) -> Result<(), Failure> {
     }
     let (participant, invented) = match &args.participant {
         Some(id) => (ParticipantId::new(id).map_err(|e| Failure::usage(format!("--participant: {e}")))?, false),
-        None => (random_participant(), true),
+        None => (donation::random_participant(), true),
     };
     std::fs::create_dir_all(&args.out).map_err(|e| Failure::usage(format!("{}: {e}", args.out.display())))?;
     let dest = args.out.join(file_name(&study.id, &participant));
@@ -104,14 +104,6 @@ pub fn run(db: &Option<PathBuf>, args: DonateArgs) -> Result<(), Failure> {
         written.seconds
     );
     Ok(())
-}
-
-/// A participant id nobody chose: `p` and 12 random letters and digits.
-fn random_participant() -> ParticipantId {
-    let id: String = std::iter::once('p')
-        .chain(std::iter::repeat_with(fastrand::alphanumeric).take(12))
-        .collect();
-    ParticipantId::new(&id).expect("letters and digits are a valid id")
 }
 
 /// Imported text and the study's own text on a terminal: control characters (escape

@@ -15,7 +15,7 @@ mod write;
 pub use format::{Consent, ConsentChoices, DonatedFile, ParticipantId, DONATION_FORMAT_VERSION};
 pub use plan::{plan, Plan};
 pub use read::Donation;
-pub use study::Study;
+pub use study::{Study, StudyInfo};
 pub use write::{write, Written};
 
 use crate::{ExportError, Selection};
@@ -126,4 +126,13 @@ fn column<T: rusqlite::types::FromSql>(conn: &rusqlite::Connection, sql: &str) -
     let mut stmt = conn.prepare(sql).map_err(DonationError::sql(sql))?;
     let rows = stmt.query_map([], |r| r.get(0)).map_err(DonationError::sql(sql))?;
     rows.collect::<Result<_, _>>().map_err(DonationError::sql(sql))
+}
+
+/// A participant id nobody chose (when the study gave none): `p` and 12 random letters and
+/// digits.
+pub fn random_participant() -> ParticipantId {
+    let id: String = std::iter::once('p')
+        .chain(std::iter::repeat_with(fastrand::alphanumeric).take(12))
+        .collect();
+    ParticipantId::new(&id).expect("letters and digits are a valid id")
 }

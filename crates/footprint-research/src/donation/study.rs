@@ -43,7 +43,38 @@ pub struct Study {
     pub with_identities: bool,
 }
 
+/// What the participant sees of a study: everything but its salt.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StudyInfo {
+    pub id: String,
+    pub title: String,
+    pub researcher: String,
+    pub contact: String,
+    pub description: Option<String>,
+    pub platforms: Option<Vec<String>>,
+    pub categories: Option<Vec<String>>,
+    pub kinds: Option<Vec<String>>,
+    pub drop_message_text: bool,
+    pub with_identities: bool,
+}
+
 impl Study {
+    pub fn info(&self) -> StudyInfo {
+        StudyInfo {
+            id: self.id.to_string(),
+            title: self.title.clone(),
+            researcher: self.researcher.clone(),
+            contact: self.contact.clone(),
+            description: self.description.clone(),
+            platforms: self.platforms.clone(),
+            categories: self.categories.clone(),
+            kinds: self.kinds.clone(),
+            drop_message_text: self.drop_message_text,
+            with_identities: self.with_identities,
+        }
+    }
+
     /// Read and check a study file.
     pub fn load(path: &Path) -> Result<Study, DonationError> {
         let text = std::fs::read_to_string(path).map_err(|e| DonationError::io(path, e))?;
