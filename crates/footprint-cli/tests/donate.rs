@@ -2,6 +2,8 @@
 //! rows and writes nothing; without it the donation file is written under the study's
 //! name, without the categories left out; a bad study file is a usage error naming the key.
 
+mod support;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -13,22 +15,19 @@ struct Env {
 }
 
 impl Env {
+    /// A database holding a generated X export.
     fn new() -> Self {
         let env = Env {
             dir: tempfile::tempdir().unwrap(),
         };
-        let zip = env.dir.path().join("x.zip");
-        env.cmd().args(["generate", "x", "--seed", "3", "--out"]).arg(&zip).assert().success();
-        env.cmd().arg("import").arg(&zip).assert().success();
+        support::import_ok(&env.db(), &support::generate("x", env.dir.path(), 3, None));
         env
     }
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("fp.db")
+    }
     fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("footprint").unwrap();
-        c.env("FOOTPRINT_DATA_DIR", self.dir.path().join("data"))
-            .env_remove("FOOTPRINT_DB")
-            .arg("--db")
-            .arg(self.dir.path().join("fp.db"));
-        c
+        Command::from_std(support::footprint(&self.db()))
     }
     fn study(&self, text: &str) -> PathBuf {
         let path = self.dir.path().join("STUDY.toml");

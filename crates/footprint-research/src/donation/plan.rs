@@ -72,42 +72,14 @@ pub fn plan(store: &Store, study: &Study, choices: &Choices, preview_rows: u64) 
     // One read transaction: counts and preview agree even if an import commits meanwhile.
     let _snapshot = conn.unchecked_transaction().map_err(DonationError::sql("(begin)"))?;
 
-    let all_categories = Selection {
-        categories: study.categories.clone(),
-        ..selection.clone()
-    };
-    let per_category = grouped(conn, "r.category", &all_categories)?;
-    let categories = study
-        .categories
-        .clone()
-        .unwrap_or_else(|| present(&per_category))
-        .into_iter()
-        .map(|key| Share {
-            label: Category::parse(&key).map(|c| c.label().to_string()).unwrap_or_else(|| key.clone()),
-            records: per_category.get(&key).copied().unwrap_or(0),
-            included: !choices.excluded_categories.contains(&key),
-            key,
-        })
-        .collect();
-
-    let all_platforms = Selection {
-        platforms: study.platforms.clone(),
-        ..selection.clone()
-    };
-    let per_platform = grouped(conn, "r.platform", &all_platforms)?;
-    let platforms = study
-        .platforms
-        .clone()
-        .unwrap_or_else(|| present(&per_platform))
-        .into_iter()
-        .map(|key| Share {
-            label: footprint_core::registry::descriptor(&key).map(|d| d.name.to_string()).unwrap_or_else(|| key.clone()),
-            records: per_platform.get(&key).copied().unwrap_or(0),
-            included: !choices.excluded_platforms.contains(&key),
-            key,
-        })
-        .collect();
-
+    let per_category = grouped(conn, "r.category", &Selection { categories: study.categories.clone(), ..selection.clone() })?;
+    let categories = shares(&study.categories, &per_category, &choices.excluded_categories, |key| {
+        Category::parse(key).map(|c| c.label().to_string())
+    });
+    let per_platform = grouped(conn, "r.platform", &Selection { platforms: study.platforms.clone(), ..selection.clone() })?;
+    let platforms = shares(&study.platforms, &per_platform, &choices.excluded_platforms, |key| {
+        footprint_core::registry::descriptor(key).map(|d| d.name.to_string())
+    });
     let files = file_shares(conn, &Selection { files: None, ..selection.clone() }, &choices.excluded_files)?;
     let records = table_rows(conn, "records", &format!("SELECT 1 FROM records r WHERE {RECORDS_FILTER}"), &selection)?;
     let tables = preview(store, study, &selection, preview_rows)?;
@@ -121,10 +93,23 @@ pub fn plan(store: &Store, study: &Study, choices: &Choices, preview_rows: u64) 
     })
 }
 
-/// The keys with records, in order (when the study asks for "all", the list offered is what
-/// the database has).
-fn present(counts: &BTreeMap<String, u64>) -> Vec<String> {
-    counts.keys().cloned().collect()
+/// One line per key the study asks for (when it asks for all: per key the database has), with
+/// its records and whether the participant keeps it.
+fn shares(
+    asked: &Option<Vec<String>>,
+    counts: &BTreeMap<String, u64>,
+    excluded: &[String],
+    label: impl Fn(&str) -> Option<String>,
+) -> Vec<Share> {
+    let keys = asked.clone().unwrap_or_else(|| counts.keys().cloned().collect());
+    keys.into_iter()
+        .map(|key| Share {
+            label: label(&key).unwrap_or_else(|| key.clone()),
+            records: counts.get(&key).copied().unwrap_or(0),
+            included: !excluded.contains(&key),
+            key,
+        })
+        .collect()
 }
 
 /// Records the selection keeps, counted per value of `key`.
