@@ -134,7 +134,7 @@ fn print_plan(study: &Study, plan: &Plan) {
     const FILES_SHOWN: usize = 20;
     let mut t = Grid::new(&["Platform", "File", "Records"]).right(&[2]);
     let mut files = plan.files.clone();
-    files.sort_by(|a, b| b.records.cmp(&a.records));
+    files.sort_by_key(|f| std::cmp::Reverse(f.records));
     for f in files.iter().filter(|f| f.included).take(FILES_SHOWN) {
         t.row(vec![f.platform.clone(), printable(&f.path, 100), group(f.records as i64)]);
     }
