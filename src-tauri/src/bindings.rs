@@ -60,6 +60,14 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
         AccessAnswer::export_all(cfg)?;
         ChecklistUpdate::export_all(cfg)?;
     }
+    {
+        use crate::commands::donation::{OpenedStudy, WrittenDonation};
+        use footprint_research::donation::{Choices, Plan};
+        OpenedStudy::export_all(cfg)?;
+        WrittenDonation::export_all(cfg)?;
+        Choices::export_all(cfg)?;
+        Plan::export_all(cfg)?;
+    }
     Ok(())
 }
 

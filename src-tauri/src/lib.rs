@@ -68,6 +68,10 @@ pub fn run() {
             commands::access_answer::set_checklist,
             commands::access_answer::follow_up_text,
             commands::access_answer::save_follow_up,
+            commands::donation::open_study,
+            commands::donation::donation_plan,
+            commands::donation::donation_file_name,
+            commands::donation::write_donation,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Footprint app");

@@ -5,6 +5,7 @@
 mod answer;
 mod bench;
 mod contact;
+mod donate;
 mod export;
 mod generate;
 mod grid;
@@ -189,6 +190,9 @@ enum Command {
     /// Studies of many participants: import donation files and raw exports into one
     /// partitioned Parquet dataset, and summarize it (docs/RESEARCH.md).
     Study(study::StudyArgs),
+    /// Write a donation file for a study (STUDY.toml): what it asks for, minus what you leave
+    /// out, pseudonymized; `--preview` shows it first. Nothing is sent (docs/RESEARCH.md)
+    Donate(donate::DonateArgs),
     /// Write a synthetic export archive (for demos and tests; never real data).
     Generate(generate::GenerateArgs),
     /// Measure import speed and memory on generated archives.
@@ -472,6 +476,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Directory(args) => contact::directory(&cli.db, args),
         Command::Export(args) => export::run(&cli.db, args),
         Command::Study(args) => study::run(args),
+        Command::Donate(args) => donate::run(&cli.db, args),
         Command::Generate(args) => generate::run(args),
         Command::Bench(args) => bench::run(args),
         Command::BenchRun(args) => bench::run::child(args),

@@ -4,10 +4,10 @@
 
 use crate::Failure;
 use clap::{Args, Subcommand};
-use footprint_research::donation::ParticipantId;
+use footprint_research::donation::Study;
 use footprint_research::study::{import_study, summarize, ParticipantReport, StudyImportOptions};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 #[derive(Args)]
@@ -75,24 +75,12 @@ pub fn run(args: StudyArgs) -> Result<(), Failure> {
     }
 }
 
-/// The part of a study file `study import` needs; the rest (what the study asks for) is
-/// `footprint donate`'s.
-#[derive(serde::Deserialize)]
-struct StudyFile {
-    id: ParticipantId,
-    salt: String,
-}
-
-fn read_study_file(path: &Path) -> Result<StudyFile, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("study file {}: {e}", path.display())))?;
-    toml::from_str(&text).map_err(|e| Failure::usage(format!("study file {}: {e}", path.display())))
-}
-
 fn import(args: ImportArgs) -> Result<(), Failure> {
     let (salt, study) = match &args.study {
         Some(path) => {
-            let file = read_study_file(path)?;
-            (Some(file.salt), Some(file.id))
+            // The same study file `footprint donate` reads: its salt and id are what matter here.
+            let study = Study::load(path).map_err(|e| Failure::usage(e.to_string()))?;
+            (Some(study.salt().to_string()), Some(study.id.clone()))
         }
         None => (crate::export::salt_from(args.salt.clone(), args.study_salt_file.as_deref())?, None),
     };

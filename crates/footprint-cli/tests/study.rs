@@ -18,7 +18,7 @@ fn study_import_then_summary_from_the_command_line() {
     }
     std::fs::write(input.join("consent-forms.pdf"), b"%PDF-1.4 not an export").unwrap();
     let study = dir.path().join("study.toml");
-    std::fs::write(&study, "id = \"pilot\"\ntitle = \"Ads across platforms\"\nsalt = \"a-study-salt-of-twenty-chars\"\n").unwrap();
+    std::fs::write(&study, "id = \"pilot\"\ntitle = \"Ads across platforms\"\nresearcher = \"A lab\"\ncontact = \"lab@university.example\"\nsalt = \"a-study-salt-of-twenty-chars\"\n").unwrap();
     let dataset = dir.path().join("dataset");
     let db = dir.path().join("unused.db");
     let import = |jobs: &str| {

@@ -110,16 +110,13 @@ impl Drop for Pending {
 /// Export the selected tables of `store` into `opts.out` (created; must be empty).
 pub fn export(store: &Store, opts: &ExportOptions) -> Result<ExportSummary, ExportError> {
     let started = Instant::now();
-    validate(opts)?;
+    validate_selection(opts.salt.as_deref(), &opts.selection)?;
     prepare_folder(&opts.out)?;
     let conn = store.connection();
     // One read transaction: every table sees the same database, even if an import commits
     // meanwhile (WAL).
     let snapshot = conn.unchecked_transaction().map_err(ExportError::sql("(begin)"))?;
-    let pseudonymizer = match &opts.salt {
-        Some(salt) => Some(Pseudonymizer::for_participant(conn, salt).map_err(ExportError::sql("identities"))?),
-        None => None,
-    };
+    let pseudonymizer = pseudonymizer(conn, opts.salt.as_deref())?;
     let schema_version = store.schema_version().map_err(|e| ExportError::Invalid(e.to_string()))?;
     let meta_pairs = [
         ("footprint.export_format_version", codebook::FORMAT_VERSION.to_string()),
@@ -137,7 +134,21 @@ pub fn export(store: &Store, opts: &ExportOptions) -> Result<ExportSummary, Expo
     for table in TABLES.iter().filter(|t| !t.on_request || opts.with_identities) {
         let name = format!("{}.{}", table.name, opts.format.extension());
         let tmp = pending.partial(&opts.out, &name);
-        let rows = write_table(conn, table, opts, &tmp, &FileMeta { pairs: &meta_pairs }, pseudonymizer.as_ref(), &mut log, &mut kinds)?;
+        let mut sink = sinks::open(opts.format, table, &tmp, &FileMeta { pairs: &meta_pairs })?;
+        let rows = stream_table(
+            conn,
+            &RowSource {
+                table,
+                selection: &opts.selection,
+                drop_message_text: opts.drop_message_text,
+                pseudonymizer: pseudonymizer.as_ref(),
+                limit: None,
+            },
+            &mut log,
+            &mut kinds,
+            &mut |row| sink.push(row),
+        )?;
+        sink.finish()?;
         written.push((table, rows, opts.out.join(name)));
     }
     drop(snapshot);
@@ -183,8 +194,15 @@ pub fn export(store: &Store, opts: &ExportOptions) -> Result<ExportSummary, Expo
     })
 }
 
-fn validate(opts: &ExportOptions) -> Result<(), ExportError> {
-    if let Some(salt) = &opts.salt {
+/// The study salt's pseudonymizer for the participant's database, if a salt is given.
+pub(crate) fn pseudonymizer(conn: &rusqlite::Connection, salt: Option<&str>) -> Result<Option<Pseudonymizer>, ExportError> {
+    salt.map(|salt| Pseudonymizer::for_participant(conn, salt).map_err(ExportError::sql("identities")))
+        .transpose()
+}
+
+/// Refuse a salt too short to protect its hashes, and categories the taxonomy lacks.
+pub(crate) fn validate_selection(salt: Option<&str>, selection: &Selection) -> Result<(), ExportError> {
+    if let Some(salt) = salt {
         if salt.chars().count() < MIN_SALT_CHARS {
             return Err(ExportError::Invalid(format!(
                 "the study salt has {} characters; it needs at least {MIN_SALT_CHARS}, or its hashes could be reversed by trying names",
@@ -192,7 +210,7 @@ fn validate(opts: &ExportOptions) -> Result<(), ExportError> {
             )));
         }
     }
-    for c in opts.selection.categories.iter().flatten() {
+    for c in selection.categories.iter().flatten() {
         if Category::parse(c).is_none() {
             return Err(ExportError::Invalid(format!(
                 "unknown category `{c}` (known: {})",
@@ -221,28 +239,19 @@ fn json_list<T: Serialize>(list: &Option<Vec<T>>) -> Option<String> {
     list.as_ref().map(|l| serde_json::to_string(l).expect("serializable"))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn write_table(
-    conn: &rusqlite::Connection,
-    table: &'static Table,
-    opts: &ExportOptions,
-    path: &Path,
-    meta: &FileMeta<'_>,
-    pseudonymizer: Option<&Pseudonymizer>,
-    log: &mut RedactionLog,
-    kinds: &mut BTreeMap<String, u64>,
-) -> Result<u64, ExportError> {
-    let err = ExportError::sql(table.name);
-    let mut stmt = conn.prepare(table.sql).map_err(&err)?;
-    if stmt.column_count() != table.columns.len() {
-        return Err(ExportError::Bug(format!(
-            "table {}: the SQL reads {} columns, the definition has {}",
-            table.name,
-            stmt.column_count(),
-            table.columns.len()
-        )));
-    }
-    let sel = &opts.selection;
+/// What [`stream_table`] reads: one table, filtered by a selection, pseudonymized on the way.
+pub(crate) struct RowSource<'a> {
+    pub table: &'static Table,
+    pub selection: &'a Selection,
+    pub drop_message_text: bool,
+    pub pseudonymizer: Option<&'a Pseudonymizer>,
+    /// Stop after this many rows (a preview); `None`: all.
+    pub limit: Option<u64>,
+}
+
+/// Bind the selection lists to the named parameters the statement has (the tables' SQL and
+/// the donation plan's counts share them).
+pub(crate) fn bind_selection(stmt: &mut rusqlite::Statement<'_>, sel: &Selection) -> rusqlite::Result<()> {
     let excluded = (!sel.excluded_records.is_empty()).then(|| sel.excluded_records.clone());
     let params: [(&str, Option<String>); 6] = [
         (":archives", json_list(&sel.archives)),
@@ -253,11 +262,36 @@ fn write_table(
         (":excluded", json_list(&excluded)),
     ];
     for (name, value) in &params {
-        if let Some(i) = stmt.parameter_index(name).map_err(&err)? {
-            stmt.raw_bind_parameter(i, value).map_err(&err)?;
+        if let Some(i) = stmt.parameter_index(name)? {
+            stmt.raw_bind_parameter(i, value)?;
         }
     }
-    let mut sink = sinks::open(opts.format, table, path, meta)?;
+    Ok(())
+}
+
+/// Step the table's statement and hand each row, pseudonymized and with message text
+/// dropped as asked, to `out`: the one path both the export's files and the donation
+/// preview take, so a preview shows exactly what would be written.
+pub(crate) fn stream_table(
+    conn: &rusqlite::Connection,
+    src: &RowSource<'_>,
+    log: &mut RedactionLog,
+    kinds: &mut BTreeMap<String, u64>,
+    out: &mut dyn FnMut(&[Value]) -> Result<(), ExportError>,
+) -> Result<u64, ExportError> {
+    let table = src.table;
+    let err = ExportError::sql(table.name);
+    let mut stmt = conn.prepare(table.sql).map_err(&err)?;
+    if stmt.column_count() != table.columns.len() {
+        return Err(ExportError::Bug(format!(
+            "table {}: the SQL reads {} columns, the definition has {}",
+            table.name,
+            stmt.column_count(),
+            table.columns.len()
+        )));
+    }
+    bind_selection(&mut stmt, src.selection).map_err(&err)?;
+    let pseudonymizer = src.pseudonymizer;
     let places: Vec<String> = table.columns.iter().map(|c| format!("{}.{}", table.name, c.name)).collect();
     let kind_col = table.columns.iter().position(|c| c.name == "kind");
     let category_col = table.columns.iter().position(|c| c.name == "category");
@@ -265,7 +299,8 @@ fn write_table(
     let mut row_values: Vec<Value> = Vec::with_capacity(table.columns.len());
     let mut rows = stmt.raw_query();
     let mut n = 0u64;
-    while let Some(row) = rows.next().map_err(&err)? {
+    while src.limit.is_none_or(|limit| n < limit) {
+        let Some(row) = rows.next().map_err(&err)? else { break };
         row_values.clear();
         for (i, c) in table.columns.iter().enumerate() {
             row_values.push(Value::read(row, i, c).map_err(&err)?);
@@ -281,7 +316,7 @@ fn write_table(
         let is_message = category_col
             .is_some_and(|i| row_values[i] == Value::Text(Category::Messages.as_str().to_string()));
         for (i, c) in table.columns.iter().enumerate() {
-            if c.pseudonymization == Treatment::MessageText && opts.drop_message_text && is_message {
+            if c.pseudonymization == Treatment::MessageText && src.drop_message_text && is_message {
                 if row_values[i] != Value::Null {
                     row_values[i] = Value::Null;
                     log.drop_value(&places[i]);
@@ -303,10 +338,9 @@ fn write_table(
             };
             row_values[i] = Value::Text(replaced);
         }
-        sink.push(&row_values)?;
+        out(&row_values)?;
         n += 1;
     }
-    sink.finish()?;
     Ok(n)
 }
 

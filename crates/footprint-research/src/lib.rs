@@ -1,10 +1,9 @@
 //! Research exports: the participant's database as tables (Parquet, CSV or JSON Lines) with
 //! a codebook, optionally pseudonymized with a study salt (issue #11, docs/RESEARCH.md).
 //!
-//! A crate of its own so that the Parquet writer is compiled only by what exports (the CLI),
-//! not by the desktop app until it has a "Share with a study" screen. The API is the one that
-//! screen and `footprint study import` will use: a [`Selection`] (archives, platforms,
-//! categories, kinds, files, excluded rows) and a [`Pseudonymizer`].
+//! Used by the CLI (`footprint export`, `footprint donate`) and the desktop app's "Share with a
+//! study" screen ([`donation`]): a [`Selection`] (archives, platforms, categories, kinds,
+//! files, excluded rows) and a [`Pseudonymizer`].
 
 pub mod codebook;
 pub mod donation;

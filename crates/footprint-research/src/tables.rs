@@ -151,6 +151,10 @@ macro_rules! records_filter {
     };
 }
 
+/// The records filter on its own (alias `r`), for queries that count what a selection keeps
+/// (the donation plan): the same text the `records` table reads with.
+pub const RECORDS_FILTER: &str = records_filter!();
+
 /// Holdings of the selected archives' platforms and of the selected categories.
 macro_rules! holdings_filter {
     () => {

@@ -22,21 +22,7 @@ fn no_identifier_of_the_persona_nor_a_contacts_name_is_left_in_any_file() {
     let text = std::fs::read_to_string(dir.path().join("clear/records.jsonl")).unwrap();
     let persona = Persona::for_seed(SEED);
     assert!(text.contains(&persona.name) && text.contains(&persona.email));
-    let mut senders: Vec<String> = store
-        .connection()
-        .prepare("SELECT DISTINCT json_extract(data, '$.sender') FROM records WHERE category = 'messages' AND json_extract(data, '$.sender') IS NOT NULL")
-        .unwrap()
-        .query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
-        .unwrap()
-        .map(|v| match v.unwrap() {
-            rusqlite::types::Value::Text(t) => t,
-            rusqlite::types::Value::Integer(n) => n.to_string(),
-            other => format!("{other:?}"),
-        })
-        .filter(|s| s.chars().count() >= 3)
-        .collect();
-    senders.sort();
-    senders.dedup();
+    let senders = contacts(&store);
     assert!(senders.len() >= 5, "message senders: {senders:?}");
     // The check itself finds them in the clear export.
     let clear_dir = dir.path().join("clear");

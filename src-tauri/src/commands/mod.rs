@@ -3,6 +3,7 @@
 
 pub mod access_answer;
 pub mod complaints;
+pub mod donation;
 pub mod imports;
 pub mod queries;
 pub mod requests;

@@ -40,6 +40,10 @@ import type { AuthorityOption } from "./bindings/AuthorityOption";
 import type { ComplaintPreview } from "./bindings/ComplaintPreview";
 import type { ComplaintTo } from "./bindings/ComplaintTo";
 import type { Residence } from "./bindings/Residence";
+import type { Choices } from "./bindings/Choices";
+import type { OpenedStudy } from "./bindings/OpenedStudy";
+import type { Plan } from "./bindings/Plan";
+import type { WrittenDonation } from "./bindings/WrittenDonation";
 
 /** The `{ code, message }` every command rejects with, as a throwable Error. */
 export class AppError extends Error {
@@ -68,6 +72,12 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const api = {
+  openStudy: (path: string) => call<OpenedStudy>("open_study", { path }),
+  donationPlan: (studyPath: string, choices: Choices) => call<Plan>("donation_plan", { studyPath, choices }),
+  donationFileName: (studyPath: string, participant: string | null) =>
+    call<string>("donation_file_name", { studyPath, participant }),
+  writeDonation: (studyPath: string, choices: Choices, participant: string | null, dest: string) =>
+    call<WrittenDonation>("write_donation", { studyPath, choices, participant, dest }),
   startImport: (paths: string[], platform: string | null = null) =>
     call<ImportJob[]>("start_import", { paths, platform }),
   cancelImport: (job: number) => call<boolean>("cancel_import", { job }),

@@ -12,6 +12,7 @@ export type Route =
   | { screen: "map" }
   | { screen: "requests"; reference?: string }
   | { screen: "archives" }
+  | { screen: "share" }
   | { screen: "settings" };
 
 class Navigation {

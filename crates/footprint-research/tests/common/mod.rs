@@ -159,3 +159,23 @@ pub fn top_twenty(third: BTreeMap<String, (u64, u64)>) -> Vec<(String, u64, u64)
     top.truncate(20);
     top
 }
+
+/// The participant's contacts: the senders the message records name (3 characters or more).
+pub fn contacts(store: &Store) -> Vec<String> {
+    let mut senders: Vec<String> = store
+        .connection()
+        .prepare("SELECT DISTINCT json_extract(data, '$.sender') FROM records WHERE category = 'messages' AND json_extract(data, '$.sender') IS NOT NULL")
+        .unwrap()
+        .query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
+        .unwrap()
+        .map(|v| match v.unwrap() {
+            rusqlite::types::Value::Text(t) => t,
+            rusqlite::types::Value::Integer(n) => n.to_string(),
+            other => format!("{other:?}"),
+        })
+        .filter(|s| s.chars().count() >= 3)
+        .collect();
+    senders.sort();
+    senders.dedup();
+    senders
+}
