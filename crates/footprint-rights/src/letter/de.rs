@@ -5,7 +5,7 @@
 //! `Art. 25 Abs. 2 Bst. b DSG`), see [`super::cite`].
 
 use super::cite::{localize, CiteStyle, GERMAN_CH, GERMAN_EU};
-use super::{Outcome, Step, Wording};
+use super::{files_clause, Outcome, Step, Wording};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -66,6 +66,10 @@ impl Wording for German {
         with_law(cite, law)
     }
 
+    fn cite_then_law(&self, cite: &str, law: &str) -> String {
+        with_law(cite, law)
+    }
+
     fn authority_name(&self, regime: &str, name: &str) -> String {
         // The escalation sentence needs the accusative ("an die ... wenden").
         match regime {
@@ -88,6 +92,10 @@ impl Wording for German {
 
     fn not_legal_advice(&self) -> &'static str {
         "Mit Footprint aus öffentlichen Informationen zum Datenschutzrecht erstellt. Dies ist keine Rechtsberatung."
+    }
+
+    fn file_labels(&self) -> [&'static str; 2] {
+        ["Datei", "Dateien"]
     }
 
     fn salutation(&self) -> &'static str {
@@ -543,7 +551,7 @@ impl Wording for German {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -634,7 +642,7 @@ impl Wording for German {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -717,14 +725,5 @@ impl Wording for German {
         format!(
             "Anträge nach {law} werden meist auf Englisch gestellt; dieses Schreiben ist auf Deutsch und zitiert die Vorschriften von {law}. Erwägen Sie die englische Fassung."
         )
-    }
-}
-
-/// The export's files that still name the company, as a parenthesis after "nennt Sie".
-fn files_clause(files: &[String]) -> String {
-    match files {
-        [] => String::new(),
-        [one] => format!(" (Datei {one})"),
-        many => format!(" (Dateien {})", many.join(", ")),
     }
 }

@@ -2,7 +2,7 @@
 //! firm. To add a language, copy this module, translate each sentence, write the law's
 //! provisions as that language's text cites them ([`super::cite`]) and add a `Lang` variant.
 
-use super::{Outcome, Step, Wording};
+use super::{files_clause, Outcome, Step, Wording};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -18,6 +18,10 @@ impl Wording for English {
 
     fn not_legal_advice(&self) -> &'static str {
         crate::NOT_LEGAL_ADVICE
+    }
+
+    fn file_labels(&self) -> [&'static str; 2] {
+        ["file", "files"]
     }
 
     fn salutation(&self) -> &'static str {
@@ -444,7 +448,7 @@ impl Wording for English {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -523,7 +527,7 @@ impl Wording for English {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -599,14 +603,5 @@ impl Wording for English {
 
     fn note_unusual_language(&self, law: &str) -> String {
         format!("Requests under the {law} are not usually written in English; consider a translation.")
-    }
-}
-
-/// " (file a.json)" or " (files a.json, b.json)"; nothing without files.
-fn files_clause(files: &[String]) -> String {
-    match files {
-        [] => String::new(),
-        [one] => format!(" (file {one})"),
-        many => format!(" (files {})", many.join(", ")),
     }
 }

@@ -6,7 +6,7 @@
 //! has) keeps « » and the colon with their words.
 
 use super::cite::{localize, CiteStyle, FRENCH_CH, FRENCH_EU};
-use super::{Outcome, Step, Wording};
+use super::{files_clause, Outcome, Step, Wording};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -100,6 +100,10 @@ impl Wording for French {
         with_law(cite, law)
     }
 
+    fn cite_then_law(&self, cite: &str, law: &str) -> String {
+        with_law(cite, law)
+    }
+
     fn authority_name(&self, regime: &str, name: &str) -> String {
         match regime {
             "eu_gdpr" => "l'autorité de contrôle compétente".into(),
@@ -125,6 +129,10 @@ impl Wording for French {
 
     fn not_legal_advice(&self) -> &'static str {
         "Préparé avec Footprint à partir d'informations publiques sur le droit de la protection des données. Ceci n'est pas un conseil juridique."
+    }
+
+    fn file_labels(&self) -> [&'static str; 2] {
+        ["fichier", "fichiers"]
     }
 
     fn salutation(&self) -> &'static str {
@@ -579,7 +587,7 @@ impl Wording for French {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -668,7 +676,7 @@ impl Wording for French {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -754,14 +762,5 @@ impl Wording for French {
             "Les demandes en vertu {} sont d'ordinaire rédigées en anglais\u{a0}; cette lettre est en français et cite les dispositions de ce texte. Envisagez la version anglaise.",
             of_law(law)
         )
-    }
-}
-
-/// The export's files that still name the company, as a parenthesis after "mentionne".
-fn files_clause(files: &[String]) -> String {
-    match files {
-        [] => String::new(),
-        [one] => format!(" (fichier {one})"),
-        many => format!(" (fichiers {})", many.join(", ")),
     }
 }

@@ -376,6 +376,11 @@ pub trait Wording: Sync {
     fn cite_in_law(&self, cite: &str, law: &str) -> String {
         format!("{law} {cite}")
     }
+    /// A provision followed by its law, as a list item or the object of "under" names it
+    /// (`Art. 15(1)(d) GDPR`); [`Wording::cite_in_law`] is the English parenthesis form.
+    fn cite_then_law(&self, cite: &str, law: &str) -> String {
+        format!("{cite} {law}")
+    }
     /// The regime's authority (`regimes.json` names it in English) as the reminder's
     /// escalation sentence uses it.
     fn authority_name(&self, regime: &str, name: &str) -> String {
@@ -387,6 +392,8 @@ pub trait Wording: Sync {
         format!("Ref. {reference}    Page {page} of {total}")
     }
     fn not_legal_advice(&self) -> &'static str;
+    /// "file" and "files", for the parenthesis that names an export's files.
+    fn file_labels(&self) -> [&'static str; 2];
     fn salutation(&self) -> &'static str;
     /// The paragraph right after the salutation: German continues in lower case after
     /// "Sehr geehrte Damen und Herren,"; English and French start a new sentence.
@@ -505,6 +512,17 @@ pub trait Wording: Sync {
     fn note_option_skipped(&self, explanation: &str) -> String;
     /// The letter is in a language companies under `law` do not usually take.
     fn note_unusual_language(&self, law: &str) -> String;
+}
+
+/// " (file a.json)" or " (files a.json, b.json)" in `w`'s words, after the sentence that says
+/// an export still names the company; nothing without files.
+fn files_clause(w: &dyn Wording, files: &[String]) -> String {
+    let [one, many] = w.file_labels();
+    match files {
+        [] => String::new(),
+        [file] => format!(" ({one} {file})"),
+        all => format!(" ({many} {})", all.join(", ")),
+    }
 }
 
 /// Removes the data file's "(~)" markers of secondary-source facts: letters cite the provision;
