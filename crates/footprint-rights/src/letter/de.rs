@@ -5,7 +5,7 @@
 //! `Art. 25 Abs. 2 Bst. b DSG`), see [`super::cite`].
 
 use super::cite::{localize, CiteStyle, GERMAN_CH, GERMAN_EU};
-use super::{files_clause, Outcome, Step, Wording};
+use super::{files_clause, Outcome, StillHeld, Step, Wording};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -202,6 +202,10 @@ impl Wording for German {
         format!(
             "Beschwerde über {company}: Datenschutzantrag nicht ordnungsgemäß beantwortet (Az. {reference})"
         )
+    }
+
+    fn subject_complaint_still_held(&self, company: &str, reference: &str) -> String {
+        format!("Beschwerde über {company}: Meine Daten wurden trotz meines Löschantrags nicht gelöscht (Az. {reference})")
     }
 
     fn fallback_preface(&self, requested: Right, law: &str) -> String {
@@ -573,6 +577,22 @@ impl Wording for German {
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String {
         let r = with_law(cite, law);
         format!("Hiermit reiche ich gemäß {r} Beschwerde gegen {company} ein.")
+    }
+
+    fn complaint_opening_still_held(
+        &self,
+        cite: &str,
+        law: &str,
+        company: &str,
+        erasure: &str,
+        held: &StillHeld,
+    ) -> String {
+        format!(
+            "Hiermit reiche ich gemäß {} Beschwerde gegen {company} ein. Das Unternehmen hat meine personenbezogenen Daten nicht gelöscht, wie ich es gemäß {} verlangt hatte, obwohl es mir die Löschung mitgeteilt hat. Mein danach erstellter {}-Export nennt das Unternehmen weiterhin (siehe unten).",
+            with_law(cite, law),
+            with_law(erasure, law),
+            held.export
+        )
     }
 
     fn complaint_history(

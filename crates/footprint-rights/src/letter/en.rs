@@ -2,7 +2,7 @@
 //! firm. To add a language, copy this module, translate each sentence, write the law's
 //! provisions as that language's text cites them ([`super::cite`]) and add a `Lang` variant.
 
-use super::{files_clause, Outcome, Step, Wording};
+use super::{files_clause, Outcome, StillHeld, Step, Wording};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -116,6 +116,10 @@ impl Wording for English {
 
     fn subject_complaint(&self, company: &str, reference: &str) -> String {
         format!("Complaint about {company}: data-protection request not properly answered (ref. {reference})")
+    }
+
+    fn subject_complaint_still_held(&self, company: &str, reference: &str) -> String {
+        format!("Complaint about {company}: my personal data was not erased as I asked (ref. {reference})")
     }
 
     fn fallback_preface(&self, requested: Right, law: &str) -> String {
@@ -467,6 +471,20 @@ impl Wording for English {
 
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String {
         format!("I wish to lodge a complaint under {cite} of the {law} against {company}.")
+    }
+
+    fn complaint_opening_still_held(
+        &self,
+        cite: &str,
+        law: &str,
+        company: &str,
+        erasure: &str,
+        held: &StillHeld,
+    ) -> String {
+        format!(
+            "I wish to lodge a complaint under {cite} of the {law} against {company}, which did not erase my personal data as I asked it to under {erasure} of the {law}, although it told me it had. My {} export, made after that, still names the company (see below).",
+            held.export
+        )
     }
 
     fn complaint_history(

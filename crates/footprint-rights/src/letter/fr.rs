@@ -6,7 +6,7 @@
 //! has) keeps « » and the colon with their words.
 
 use super::cite::{localize, CiteStyle, FRENCH_CH, FRENCH_EU};
-use super::{files_clause, Outcome, Step, Wording};
+use super::{files_clause, Outcome, StillHeld, Step, Wording};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -232,6 +232,12 @@ impl Wording for French {
     fn subject_complaint(&self, company: &str, reference: &str) -> String {
         format!(
             "Réclamation contre {company}\u{a0}: demande relative à mes données restée sans réponse satisfaisante (réf. {reference})"
+        )
+    }
+
+    fn subject_complaint_still_held(&self, company: &str, reference: &str) -> String {
+        format!(
+            "Réclamation contre {company}\u{a0}: mes données n'ont pas été effacées malgré ma demande d'effacement (réf. {reference})"
         )
     }
 
@@ -609,6 +615,22 @@ impl Wording for French {
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String {
         let r = refer(cite, law);
         format!("Par la présente, j'introduis une réclamation contre {company}, en vertu de {r}.")
+    }
+
+    fn complaint_opening_still_held(
+        &self,
+        cite: &str,
+        law: &str,
+        company: &str,
+        erasure: &str,
+        held: &StillHeld,
+    ) -> String {
+        format!(
+            "Par la présente, j'introduis une réclamation contre {company}, en vertu de {}. L'entreprise n'a pas effacé mes données personnelles comme je le lui avais demandé en vertu de {}, alors qu'elle m'a indiqué l'avoir fait. Mon export {}, établi après cette date, mentionne toujours l'entreprise (voir ci-dessous).",
+            refer(cite, law),
+            refer(erasure, law),
+            held.export
+        )
     }
 
     fn complaint_history(

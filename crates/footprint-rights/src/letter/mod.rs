@@ -419,6 +419,9 @@ pub trait Wording: Sync {
     /// The reminder's subject when a later export still names the company after its erasure.
     fn subject_still_held(&self, reference: &str) -> String;
     fn subject_complaint(&self, company: &str, reference: &str) -> String;
+    /// The complaint's subject when a later export still names the company after its
+    /// erasure: the complaint is that it did not erase, not that it did not answer.
+    fn subject_complaint_still_held(&self, company: &str, reference: &str) -> String;
 
     /// The request when the law lacks the asked-for right and the letter uses the closest one.
     fn fallback_preface(&self, requested: Right, law: &str) -> String;
@@ -475,6 +478,16 @@ pub trait Wording: Sync {
     fn reminder_evidence_lead(&self) -> &'static str;
 
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String;
+    /// The opening of a complaint about a company that said it erased the data and did not:
+    /// the erasure provision (`erasure`, e.g. Art. 17) and the later export that shows it.
+    fn complaint_opening_still_held(
+        &self,
+        cite: &str,
+        law: &str,
+        company: &str,
+        erasure: &str,
+        held: &StillHeld,
+    ) -> String;
     #[allow(clippy::too_many_arguments)]
     fn complaint_history(
         &self,
@@ -647,8 +660,14 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
                 }
                 None => (vec![a.name.clone(), a.website.clone()], None, None),
             };
+            let company = input.company.addressee();
             (
-                w.subject_complaint(input.company.addressee(), &input.reference),
+                match &original.outcome {
+                    Outcome::StillHeld(_) => {
+                        w.subject_complaint_still_held(company, &input.reference)
+                    }
+                    _ => w.subject_complaint(company, &input.reference),
+                },
                 rcpt,
                 email,
                 form,
@@ -1037,7 +1056,10 @@ impl<'a> Builder<'a> {
         };
         let company = self.input.company.addressee().to_string();
         self.para(w.salutation().to_string());
-        self.para(w.complaint_opening(&acite, &law, &company));
+        self.para(match &o.outcome {
+            Outcome::StillHeld(h) => w.complaint_opening_still_held(&acite, &law, &company, &cite, h),
+            _ => w.complaint_opening(&acite, &law, &company),
+        });
         let ext = o.extended_due.map(|d| w.date_long(d));
         self.para(w.complaint_history(
             &w.date_long(o.sent),
