@@ -6,6 +6,7 @@
 
 use super::cite::{localize, CiteStyle, GERMAN_CH, GERMAN_EU};
 use super::{files_clause, Outcome, StillHeld, Step, Wording};
+use crate::authority::{AuthorityChoice, Basis};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -721,13 +722,28 @@ impl Wording for German {
         format!("Wählen Sie die zuständige Aufsichtsbehörde; die Liste finden Sie unter {list}.")
     }
 
-    fn note_authority_chosen(&self, why: &str) -> String {
-        format!("Adressiert an: {why}.")
+    fn note_authority_chosen(&self, why: &str, basis: Option<Basis>) -> String {
+        // `why` is the app's English; the note says the same from the fact behind it.
+        let _ = why;
+        match basis {
+            Some(Basis::Picked) => "Adressiert an die Aufsichtsbehörde, die Sie gewählt haben.".into(),
+            Some(Basis::Residence) => "Adressiert an die Aufsichtsbehörde des Landes, in dem Sie wohnen (Art. 77 Abs. 1 DSGVO).".into(),
+            Some(Basis::ResidenceLand) => "Adressiert an die Datenschutzbehörde des Bundeslandes, in dem Sie wohnen (Art. 77 Abs. 1 DSGVO).".into(),
+            Some(Basis::Lead) => "Adressiert an die federführende Aufsichtsbehörde: die des Landes, in dem das Unternehmen seine Hauptniederlassung hat (Art. 56 Abs. 1 DSGVO).".into(),
+            Some(Basis::Forwarded { choice }) => {
+                let whose = match choice {
+                    AuthorityChoice::Residence => "in dem Sie wohnen",
+                    AuthorityChoice::Lead => "in dem das Unternehmen seine Hauptniederlassung hat",
+                };
+                format!("In Deutschland ist jedes Bundesland für sich zuständig; ohne das Bundesland, {whose}, geht die Beschwerde an den Bundesbeauftragten, der sie an die zuständige Landesbehörde weiterleitet (§ 19 Abs. 2 BDSG). Geben Sie das Bundesland an, um direkt an dessen Behörde zu schreiben.")
+            }
+            None => "Adressiert an die angegebene Aufsichtsbehörde.".into(),
+        }
     }
 
-    fn note_authority_language(&self, authority: &str, lang: &str) -> String {
+    fn note_authority_language(&self, authority: &str, language: &str) -> String {
         format!(
-            "{authority} nimmt Beschwerden in der Sprache `{lang}` entgegen; dieses Schreiben ist auf Deutsch und wird dort womöglich nicht angenommen: erwägen Sie eine Übersetzung."
+            "{authority} nimmt Beschwerden auf {language} entgegen; dieses Schreiben ist auf Deutsch und wird dort womöglich nicht angenommen: Erwägen Sie eine Übersetzung."
         )
     }
 

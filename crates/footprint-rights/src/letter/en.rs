@@ -3,6 +3,7 @@
 //! provisions as that language's text cites them ([`super::cite`]) and add a `Lang` variant.
 
 use super::{files_clause, Outcome, StillHeld, Step, Wording};
+use crate::authority::Basis;
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -603,12 +604,14 @@ impl Wording for English {
         format!("Choose the authority to write to ({which}); the list is at {list}.")
     }
 
-    fn note_authority_chosen(&self, why: &str) -> String {
+    fn note_authority_chosen(&self, why: &str, basis: Option<Basis>) -> String {
+        // The app's own English words say it with the country or Land's name.
+        let _ = basis;
         format!("Addressed to {why}.")
     }
 
-    fn note_authority_language(&self, authority: &str, lang: &str) -> String {
-        format!("{authority} takes complaints in `{lang}`; this letter is in English, which it may not accept: consider a translation.")
+    fn note_authority_language(&self, authority: &str, language: &str) -> String {
+        format!("{authority} takes complaints in {language}; this letter is in English, which it may not accept: consider a translation.")
     }
 
     fn note_authority_form(&self, form: &str) -> String {

@@ -7,6 +7,7 @@
 
 use super::cite::{localize, CiteStyle, FRENCH_CH, FRENCH_EU};
 use super::{files_clause, Outcome, StillHeld, Step, Wording};
+use crate::authority::{AuthorityChoice, Basis};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -759,13 +760,28 @@ impl Wording for French {
         )
     }
 
-    fn note_authority_chosen(&self, why: &str) -> String {
-        format!("Adressée à\u{a0}: {why}.")
+    fn note_authority_chosen(&self, why: &str, basis: Option<Basis>) -> String {
+        // `why` is the app's English; the note says the same from the fact behind it.
+        let _ = why;
+        match basis {
+            Some(Basis::Picked) => "Adressée à l'autorité de contrôle que vous avez choisie.".into(),
+            Some(Basis::Residence) => "Adressée à l'autorité de contrôle du pays où vous résidez (article 77, paragraphe 1, du RGPD).".into(),
+            Some(Basis::ResidenceLand) => "Adressée à l'autorité de protection des données du Land allemand où vous résidez (article 77, paragraphe 1, du RGPD).".into(),
+            Some(Basis::Lead) => "Adressée à l'autorité de contrôle chef de file\u{a0}: celle du pays de l'établissement principal de l'entreprise (article 56, paragraphe 1, du RGPD).".into(),
+            Some(Basis::Forwarded { choice }) => {
+                let whose = match choice {
+                    AuthorityChoice::Residence => "où vous résidez",
+                    AuthorityChoice::Lead => "de l'établissement principal de l'entreprise",
+                };
+                format!("En Allemagne, chaque Land a sa propre autorité\u{a0}; faute de connaître le Land {whose}, la réclamation est adressée au commissaire fédéral, qui la transmet à l'autorité du Land compétente (article 19, paragraphe 2, de la loi fédérale allemande sur la protection des données, BDSG). Indiquez le Land pour écrire directement à son autorité.")
+            }
+            None => "Adressée à l'autorité de contrôle indiquée.".into(),
+        }
     }
 
-    fn note_authority_language(&self, authority: &str, lang: &str) -> String {
+    fn note_authority_language(&self, authority: &str, language: &str) -> String {
         format!(
-            "{authority} reçoit les réclamations en langue `{lang}`\u{a0}; cette lettre est en français, ce qui pourrait ne pas être accepté\u{a0}: envisagez une traduction."
+            "{authority} reçoit les réclamations en {language}\u{a0}; cette lettre est en français, ce qui pourrait ne pas être accepté\u{a0}: envisagez une traduction."
         )
     }
 

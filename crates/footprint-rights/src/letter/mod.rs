@@ -14,12 +14,14 @@ pub mod en;
 pub mod follow_up;
 pub mod fr;
 mod choice;
+mod language_names;
 
 pub use choice::{choose_lang, LangChoice, LangSource};
 
 /// The PDF of a letter (see [`crate::pdf`]).
 pub use crate::pdf::to_pdf;
 
+use crate::authority::Basis;
 use crate::directory::Entry;
 use crate::error::Error;
 use crate::evidence::EvidenceItem;
@@ -154,9 +156,12 @@ pub struct AuthorityContact {
     /// ISO 639-1 code of the language the authority takes complaints in.
     #[serde(default)]
     pub complaint_language: Option<String>,
-    /// Why this authority, for the user's notes (never printed in the letter).
+    /// Why this authority, in English, for the app (never printed in the letter).
     #[serde(default)]
     pub why: Option<String>,
+    /// Why this authority, as the fact the note for the user words in the letter's language.
+    #[serde(default)]
+    pub basis: Option<crate::authority::Basis>,
 }
 
 impl AuthorityContact {
@@ -170,6 +175,23 @@ impl AuthorityContact {
             web_form: a.web_form.clone(),
             complaint_language: a.complaint_language.clone(),
             why,
+            basis: None,
+        }
+    }
+
+    /// The authority [`crate::authority::competent_authority`] chose, with why.
+    pub fn chosen(sel: &crate::authority::Selection<'_>) -> AuthorityContact {
+        AuthorityContact {
+            basis: Some(sel.basis),
+            ..AuthorityContact::from_authority(sel.authority, Some(sel.reason.clone()))
+        }
+    }
+
+    /// An authority the user picked from the list.
+    pub fn picked(a: &crate::authority::Authority) -> AuthorityContact {
+        AuthorityContact {
+            basis: Some(crate::authority::Basis::Picked),
+            ..AuthorityContact::from_authority(a, Some("the authority you chose".into()))
         }
     }
 
@@ -519,8 +541,11 @@ pub trait Wording: Sync {
     fn note_fill_in(&self, what: &str) -> String;
     fn note_check_cites(&self) -> &'static str;
     fn note_pick_authority(&self, which: &str, list: &str) -> String;
-    fn note_authority_chosen(&self, why: &str) -> String;
-    fn note_authority_language(&self, authority: &str, lang: &str) -> String;
+    /// Why the complaint goes to its authority: `why` is the app's English words, `basis` the
+    /// fact behind them (None for an authority given by hand).
+    fn note_authority_chosen(&self, why: &str, basis: Option<Basis>) -> String;
+    /// `language` is the authority's language by its name in this letter's language.
+    fn note_authority_language(&self, authority: &str, language: &str) -> String;
     fn note_authority_form(&self, form: &str) -> String;
     fn note_option_skipped(&self, explanation: &str) -> String;
     /// The letter is in a language companies under `law` do not usually take.
@@ -636,11 +661,14 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
                         None => r.push(w.placeholder_postal().to_string()),
                     }
                     if let Some(why) = &c.why {
-                        b.notes.push(w.note_authority_chosen(why));
+                        b.notes.push(w.note_authority_chosen(why, c.basis));
                     }
                     match c.complaint_language.as_deref() {
                         Some(l) if l != lang.code() => {
-                            b.notes.push(w.note_authority_language(&c.name, l))
+                            let name = language_names::name(lang, l)
+                                .map(str::to_string)
+                                .unwrap_or_else(|| format!("`{l}`"));
+                            b.notes.push(w.note_authority_language(&c.name, &name))
                         }
                         _ => {}
                     }
