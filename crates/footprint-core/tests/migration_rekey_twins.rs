@@ -24,13 +24,16 @@ fn count(db: &Path, sql: &str) -> i64 {
     Connection::open(db).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
+/// id, platform, account, kind, ts, header, title, thread, sender and body (joined by U+001F).
+type StoredRow = (i64, String, String, String, i64, String, String, String, String);
+
 /// Rewrites the My Activity and message records as the importers before session 3 stored
 /// them: the time with its milliseconds, the natural key over that time (My Activity: header,
 /// milliseconds and title; a message: thread, milliseconds, sender and raw content). Returns
 /// how many records were rewritten.
 fn to_the_old_key_scheme(db: &Path) -> usize {
     let c = Connection::open(db).unwrap();
-    let rows: Vec<(i64, String, String, String, i64, String, String, String, String)> = {
+    let rows: Vec<StoredRow> = {
         let mut st = c
             .prepare(
                 "SELECT r.id, r.platform, coalesce(a.account, ''), r.kind, r.ts,
