@@ -5,7 +5,7 @@
 # and tauri-driver. Safe to run again: it skips what is already there and up to date.
 #
 # Sourced by start.sh and test.sh (so the Node it picks is on their PATH); can also be run
-# alone.
+# alone. FOOTPRINT_DEPS=app (start.sh) installs only what building and running the app needs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -85,6 +85,13 @@ if [ "$(cat "$STAMP" 2>/dev/null || true)" != "$want" ]; then
   say "npm ci (ui/; the lockfile changed or the last install did not finish)"
   npm --prefix ui ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$STAMP"
+fi
+
+# --- Test tools ----------------------------------------------------------------------------
+# start.sh needs none of what follows (tauri-driver is compiled from source, minutes on a fresh
+# machine; DuckDB comes from PyPI): it sets FOOTPRINT_DEPS=app and stops here.
+if [ "${FOOTPRINT_DEPS:-all}" = app ]; then
+  return 0 2>/dev/null || exit 0
 fi
 
 # --- tauri-driver (end-to-end tests) -------------------------------------------------------

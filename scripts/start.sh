@@ -13,8 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Only what the app needs: the test tools (tauri-driver, DuckDB, cargo-fuzz) are test.sh's.
 # shellcheck source=deps.sh
-source scripts/deps.sh
+FOOTPRINT_DEPS=app source scripts/deps.sh
 
 # --- Build and install, unless this exact source tree is installed already ------------------
 STATE="${XDG_CACHE_HOME:-$HOME/.cache}/footprint"

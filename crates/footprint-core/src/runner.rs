@@ -779,14 +779,20 @@ struct Scope<'a> {
 
 impl Scope<'_> {
     fn dedup(&self, r: &Record) -> i64 {
-        let mut h = Xxh3::new();
-        h.update(self.platform.as_bytes());
-        h.update(&[0x1f]);
-        h.update(self.account.as_bytes());
-        h.update(&[0x1f]);
-        h.update(&r.effective_key().to_le_bytes());
-        h.digest() as i64
+        dedup_of(self.platform, self.account, r.effective_key())
     }
+}
+
+/// The stored dedup value of a record with natural key `key` in an export of `platform`'s
+/// `account`: the store's migrations recompute it with this same function.
+pub fn dedup_of(platform: &str, account: &str, key: u64) -> i64 {
+    let mut h = Xxh3::new();
+    h.update(platform.as_bytes());
+    h.update(&[0x1f]);
+    h.update(account.as_bytes());
+    h.update(&[0x1f]);
+    h.update(&key.to_le_bytes());
+    h.digest() as i64
 }
 
 /// Rows per multi-row INSERT: one statement per 64 rows saves SQLite's per-statement work

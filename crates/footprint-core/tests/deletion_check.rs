@@ -162,6 +162,8 @@ fn a_later_export_that_still_lists_the_company_says_so_with_the_file() {
     assert!(complaint.contains(ADVERTISERS_FILE), "{complaint}");
     assert!(complaint.contains("CNIL") || complaint.contains("Commission Nationale"), "to the French authority: {complaint}");
     assert!(!complaint.contains("has not answered"), "{complaint}");
+    assert!(complaint.contains("my personal data was not erased as I asked"), "subject: {complaint}");
+    assert!(complaint.contains("Art. 17 of the GDPR, although it told me it had"), "{complaint}");
 
     // Stored durably: a new connection reads the same verdict.
     let path = s.store.path().unwrap().to_path_buf();

@@ -402,7 +402,27 @@ impl AuthorityChoice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Selection<'a> {
     pub authority: &'a Authority,
+    /// Why, in English (the app's language).
     pub reason: String,
+    /// Why, as a fact each letter language words in its own note.
+    pub basis: Basis,
+}
+
+/// Why a complaint goes to the authority it goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The user picked it from the list.
+    Picked,
+    /// The authority of the country where the user lives (GDPR Art. 77(1)).
+    Residence,
+    /// The authority of the German Land where the user lives.
+    ResidenceLand,
+    /// The company's lead authority: that of its main establishment (GDPR Art. 56(1)).
+    Lead,
+    /// Germany without a known Land: the federal commissioner, who forwards the complaint to
+    /// the competent Land authority (BDSG § 19(2)); `choice` says whose Land is unknown.
+    Forwarded { choice: AuthorityChoice },
 }
 
 /// Why no authority could be chosen.
@@ -438,19 +458,14 @@ pub fn competent_authority<'a>(
                 }
                 _ => None,
             };
-            national(authorities, &country, region, "you live")
+            national(authorities, &country, region, choice)
         }
         AuthorityChoice::Lead => {
             let c = company
                 .map(|e| normalize_country(&e.country))
                 .filter(|c| c.len() == 2)
                 .ok_or(NoAuthority::CompanyCountry)?;
-            national(
-                authorities,
-                &c,
-                None,
-                "the company has its main establishment",
-            )
+            national(authorities, &c, None, choice)
         }
     }
 }
@@ -459,8 +474,12 @@ fn national<'a>(
     authorities: &'a Authorities,
     country: &str,
     land: Option<&str>,
-    because: &str,
+    choice: AuthorityChoice,
 ) -> Result<Selection<'a>, NoAuthority> {
+    let because = match choice {
+        AuthorityChoice::Residence => "you live",
+        AuthorityChoice::Lead => "the company has its main establishment",
+    };
     let pick = |scope: Scope, region: Option<&str>| {
         authorities
             .list
@@ -479,6 +498,7 @@ fn national<'a>(
             return Ok(Selection {
                 authority: a,
                 reason: format!("the data protection authority of {name}, the German Land where {because} (GDPR Art. 77(1))"),
+                basis: Basis::ResidenceLand,
             });
         }
         let a = pick(Scope::Federal, None).ok_or_else(|| NoAuthority::Country(country.into()))?;
@@ -487,11 +507,16 @@ fn national<'a>(
             reason: format!(
                 "Germany, where {because}, has one authority per Land; without the Land the complaint goes to the federal commissioner, who forwards it to the competent Land authority (BDSG § 19(2)); give the Land to write to it directly"
             ),
+            basis: Basis::Forwarded { choice },
         });
     }
     let a = pick(Scope::General, None).ok_or_else(|| NoAuthority::Country(country.into()))?;
     Ok(Selection {
         authority: a,
         reason: format!("the authority of the country where {because} ({country})"),
+        basis: match choice {
+            AuthorityChoice::Residence => Basis::Residence,
+            AuthorityChoice::Lead => Basis::Lead,
+        },
     })
 }

@@ -54,6 +54,26 @@ pub enum Provision {
 }
 
 impl Provision {
+    /// The provision as the regimes data writes it (`Art. 15(1)(a)`,
+    /// `Cal. Civ. Code 1798.110(a)(1)`): the one spelling [`crate::letter::cite`] converts
+    /// into each letter language's.
+    pub fn cite(&self) -> String {
+        match self {
+            Provision::Article {
+                article,
+                paragraph,
+                point,
+            } => {
+                let mut s = format!("Art. {article}");
+                for level in [paragraph, point].into_iter().flatten() {
+                    s.push_str(&format!("({level})"));
+                }
+                s
+            }
+            Provision::Section { section } => section.clone(),
+        }
+    }
+
     /// Reads a cite as the regimes data writes it: `Art. 12(3)` becomes article 12, paragraph
     /// 3; anything else (`Cal. Civ. Code 1798.130(a)(2)`) is kept as a section. The data's
     /// `(~)` marker of a secondary-source fact is dropped (callers check for it first).

@@ -103,6 +103,26 @@ describe("AccessAnswerChecklist", () => {
     expect(r.getByTestId("follow-up-preview").querySelector("b")).toBeNull();
   });
 
+  it("follows a later change of the request's language until a language is picked here", async () => {
+    calls.accessAnswer.mockResolvedValue(answer([item("d", "no")], { files: [file] }));
+    calls.followUpText.mockResolvedValue("text");
+    const r = render(AccessAnswerChecklist, { reference: "FP-1", letterLang: "en" });
+    await waitFor(() => r.getByTestId("write-follow-up"));
+    const menu = () => r.getByTestId("follow-up-lang") as HTMLSelectElement;
+    expect(menu().value).toBe("en");
+    // The request's language changes (the letter-language menu above): this menu follows.
+    await r.rerender({ reference: "FP-1", letterLang: "de" });
+    await waitFor(() => expect(menu().value).toBe("de"));
+    await fireEvent.click(r.getByTestId("write-follow-up"));
+    await waitFor(() => expect(calls.followUpText).toHaveBeenLastCalledWith("FP-1", "de"));
+    // Picked here: the user's choice stays, whatever the request's language does next.
+    await fireEvent.change(menu(), { target: { value: "fr" } });
+    await r.rerender({ reference: "FP-1", letterLang: "en" });
+    expect(menu().value).toBe("fr");
+    await fireEvent.click(r.getByTestId("write-follow-up"));
+    await waitFor(() => expect(calls.followUpText).toHaveBeenLastCalledWith("FP-1", "fr"));
+  });
+
   it("says why there is no checklist", async () => {
     calls.accessAnswer.mockResolvedValue(answer([], { checklist_missing: "Footprint has no checklist for access answers under the APPI yet" }));
     const r = render(AccessAnswerChecklist, { reference: "FP-1" });

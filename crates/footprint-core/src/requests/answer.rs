@@ -15,7 +15,8 @@ use super::{RequestError, StoredRequest};
 use crate::store::Store;
 use chrono::NaiveDate;
 use footprint_rights::checklist::{Checklist, Checklists, Verdict};
-use footprint_rights::letter::follow_up::{self, FollowUpWording, Gap};
+use footprint_rights::letter::follow_up::{self, Gap};
+use footprint_rights::letter::Lang;
 use footprint_rights::tracking::{Direction, Message, MessageKind};
 use footprint_rights::{Regimes, RequestType};
 use rusqlite::{params, OptionalExtension, MAIN_DB};
@@ -174,7 +175,6 @@ impl Store {
         let saved = self.verdicts(s.id)?;
         let (items, checklist_missing) = match checklist_of(s) {
             Ok(c) => {
-                let en = follow_up::en::English;
                 let items = c
                     .items
                     .iter()
@@ -184,7 +184,12 @@ impl Store {
                             key: i.key.clone(),
                             topic: i.topic.clone(),
                             question: i.question.clone(),
-                            provision: en.cite(&i.provision, c.law_name("en")),
+                            provision: follow_up::cite_provision(
+                                Lang::En,
+                                &c.regime,
+                                &i.provision,
+                                c.law_name("en"),
+                            ),
                             verdict: found.and_then(|(_, v, _)| *v),
                             note: found.and_then(|(_, _, n)| n.clone()),
                         }

@@ -175,10 +175,7 @@ pub fn complaint_authority(req: &Request, to: &ComplaintTo) -> Result<AuthorityC
                 "no supervisory authority `{slug}` (see `footprint authorities`)"
             ))
         })?;
-        return Ok(AuthorityContact::from_authority(
-            a,
-            Some("the authority you chose".to_string()),
-        ));
+        return Ok(AuthorityContact::picked(a));
     }
     let choice = if to.lead {
         AuthorityChoice::Lead
@@ -207,7 +204,7 @@ pub fn complaint_authority(req: &Request, to: &ComplaintTo) -> Result<AuthorityC
         choice,
     )
     .map_err(|e| RequestError::Invalid(e.to_string()))?;
-    Ok(AuthorityContact::from_authority(sel.authority, Some(sel.reason)))
+    Ok(AuthorityContact::chosen(&sel))
 }
 
 /// The language of a request's letters: the one stored with it, or for a request stored

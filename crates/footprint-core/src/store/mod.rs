@@ -7,17 +7,27 @@
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 
+mod rekey;
+
+/// One migration: SQL, or a Rust step for what SQL cannot do (a key is an xxh3 hash). Either
+/// runs in one transaction with its `user_version` bump.
+enum Step {
+    Sql(&'static str),
+    Rust(fn(&rusqlite::Connection) -> rusqlite::Result<()>),
+}
+
 /// Embedded migrations, in order. Append only.
-const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_init", include_str!("migrations/0001_init.sql")),
-    ("0002_requests", include_str!("migrations/0002_requests.sql")),
-    ("0003_demo", include_str!("migrations/0003_demo.sql")),
-    ("0004_money", include_str!("migrations/0004_money.sql")),
-    ("0005_impossible_dates", include_str!("migrations/0005_impossible_dates.sql")),
-    ("0006_indexed_files", include_str!("migrations/0006_indexed_files.sql")),
-    ("0007_contact_overrides", include_str!("migrations/0007_contact_overrides.sql")),
-    ("0008_deletion_checks", include_str!("migrations/0008_deletion_checks.sql")),
-    ("0009_access_answers", include_str!("migrations/0009_access_answers.sql")),
+const MIGRATIONS: &[(&str, Step)] = &[
+    ("0001_init", Step::Sql(include_str!("migrations/0001_init.sql"))),
+    ("0002_requests", Step::Sql(include_str!("migrations/0002_requests.sql"))),
+    ("0003_demo", Step::Sql(include_str!("migrations/0003_demo.sql"))),
+    ("0004_money", Step::Sql(include_str!("migrations/0004_money.sql"))),
+    ("0005_impossible_dates", Step::Sql(include_str!("migrations/0005_impossible_dates.sql"))),
+    ("0006_indexed_files", Step::Sql(include_str!("migrations/0006_indexed_files.sql"))),
+    ("0007_contact_overrides", Step::Sql(include_str!("migrations/0007_contact_overrides.sql"))),
+    ("0008_deletion_checks", Step::Sql(include_str!("migrations/0008_deletion_checks.sql"))),
+    ("0009_access_answers", Step::Sql(include_str!("migrations/0009_access_answers.sql"))),
+    ("0014_rekey_twins", Step::Rust(|conn| rekey::run(conn).map(|_| ()))),
 ];
 
 /// The schema version this build writes.
@@ -225,10 +235,13 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        for (i, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        for (i, (_name, step)) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             // Each migration and its version bump commit together: all or nothing.
             let tx = self.conn.transaction().map_err(&err)?;
-            tx.execute_batch(sql).map_err(&err)?;
+            match step {
+                Step::Sql(sql) => tx.execute_batch(sql).map_err(&err)?,
+                Step::Rust(run) => run(&tx).map_err(&err)?,
+            }
             tx.pragma_update(None, "user_version", (i + 1) as i64)
                 .map_err(&err)?;
             tx.commit().map_err(&err)?;
@@ -349,7 +362,8 @@ mod tests {
     #[test]
     fn every_column_has_a_comment() {
         // The house rule: each column in CREATE TABLE carries a `--` comment.
-        for (_, sql) in MIGRATIONS {
+        for (_, step) in MIGRATIONS {
+            let Step::Sql(sql) = step else { continue };
             let mut in_table = false;
             for line in sql.lines() {
                 let t = line.trim();

@@ -207,17 +207,25 @@ pub fn localize(style: &CiteStyle, raw: &str) -> String {
         out.push(render_article(style, n, &l, &extra));
     }
     let mut joined = String::new();
+    // Whether the provision being written (since its article) holds a comma.
+    let mut subdivided = false;
     for (i, part) in out.iter().enumerate() {
+        let next_article = part.starts_with(style.article);
         if i > 0 {
-            // "paragraphe 3, et l'article 9": a comma closes a subdivided provision.
-            let comma = style.level_sep == ", " && out[i - 1].contains(',');
+            // "paragraphe 3, et l'article 9": a comma closes a subdivided provision before the
+            // next article; a plain list ("1798.110 et 1798.115") takes none.
+            let comma = style.level_sep == ", " && next_article && subdivided;
             joined.push_str(if comma { ", " } else { " " });
             joined.push_str(style.and);
             joined.push(' ');
-            if part.starts_with(style.article) {
+            if next_article {
                 joined.push_str(style.next_article);
             }
         }
+        if next_article || i == 0 {
+            subdivided = false;
+        }
+        subdivided |= part.contains(',');
         joined.push_str(part);
     }
     joined
@@ -303,7 +311,11 @@ mod tests {
         );
         assert_eq!(
             localize(&FRENCH_EU, "Art. 18, I and II, and Art. 19, II"),
-            "article 18, I, et II et l'article 19, II"
+            "article 18, I et II, et l'article 19, II"
+        );
+        assert_eq!(
+            localize(&FRENCH_EU, "Cal. Civ. Code 1798.100, 1798.110 and 1798.115"),
+            "Cal. Civ. Code § 1798.100, 1798.110 et 1798.115"
         );
         assert_eq!(localize(&GERMAN_EU, "APP 12"), "APP 12");
     }

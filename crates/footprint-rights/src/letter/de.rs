@@ -5,7 +5,8 @@
 //! `Art. 25 Abs. 2 Bst. b DSG`), see [`super::cite`].
 
 use super::cite::{localize, CiteStyle, GERMAN_CH, GERMAN_EU};
-use super::{Outcome, Step, Wording};
+use super::{files_clause, Outcome, StillHeld, Step, Wording};
+use crate::authority::{AuthorityChoice, Basis};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -66,6 +67,10 @@ impl Wording for German {
         with_law(cite, law)
     }
 
+    fn cite_then_law(&self, cite: &str, law: &str) -> String {
+        with_law(cite, law)
+    }
+
     fn authority_name(&self, regime: &str, name: &str) -> String {
         // The escalation sentence needs the accusative ("an die ... wenden").
         match regime {
@@ -88,6 +93,10 @@ impl Wording for German {
 
     fn not_legal_advice(&self) -> &'static str {
         "Mit Footprint aus öffentlichen Informationen zum Datenschutzrecht erstellt. Dies ist keine Rechtsberatung."
+    }
+
+    fn file_labels(&self) -> [&'static str; 2] {
+        ["Datei", "Dateien"]
     }
 
     fn salutation(&self) -> &'static str {
@@ -194,6 +203,10 @@ impl Wording for German {
         format!(
             "Beschwerde über {company}: Datenschutzantrag nicht ordnungsgemäß beantwortet (Az. {reference})"
         )
+    }
+
+    fn subject_complaint_still_held(&self, company: &str, reference: &str) -> String {
+        format!("Beschwerde über {company}: Meine Daten wurden trotz meines Löschantrags nicht gelöscht (Az. {reference})")
     }
 
     fn fallback_preface(&self, requested: Right, law: &str) -> String {
@@ -543,7 +556,7 @@ impl Wording for German {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -565,6 +578,22 @@ impl Wording for German {
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String {
         let r = with_law(cite, law);
         format!("Hiermit reiche ich gemäß {r} Beschwerde gegen {company} ein.")
+    }
+
+    fn complaint_opening_still_held(
+        &self,
+        cite: &str,
+        law: &str,
+        company: &str,
+        erasure: &str,
+        held: &StillHeld,
+    ) -> String {
+        format!(
+            "Hiermit reiche ich gemäß {} Beschwerde gegen {company} ein. Das Unternehmen hat meine personenbezogenen Daten nicht gelöscht, wie ich es gemäß {} verlangt hatte, obwohl es mir die Löschung mitgeteilt hat. Mein danach erstellter {}-Export nennt das Unternehmen weiterhin (siehe unten).",
+            with_law(cite, law),
+            with_law(erasure, law),
+            held.export
+        )
     }
 
     fn complaint_history(
@@ -634,7 +663,7 @@ impl Wording for German {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -693,13 +722,28 @@ impl Wording for German {
         format!("Wählen Sie die zuständige Aufsichtsbehörde; die Liste finden Sie unter {list}.")
     }
 
-    fn note_authority_chosen(&self, why: &str) -> String {
-        format!("Adressiert an: {why}.")
+    fn note_authority_chosen(&self, why: &str, basis: Option<Basis>) -> String {
+        // `why` is the app's English; the note says the same from the fact behind it.
+        let _ = why;
+        match basis {
+            Some(Basis::Picked) => "Adressiert an die Aufsichtsbehörde, die Sie gewählt haben.".into(),
+            Some(Basis::Residence) => "Adressiert an die Aufsichtsbehörde des Landes, in dem Sie wohnen (Art. 77 Abs. 1 DSGVO).".into(),
+            Some(Basis::ResidenceLand) => "Adressiert an die Datenschutzbehörde des Bundeslandes, in dem Sie wohnen (Art. 77 Abs. 1 DSGVO).".into(),
+            Some(Basis::Lead) => "Adressiert an die federführende Aufsichtsbehörde: die des Landes, in dem das Unternehmen seine Hauptniederlassung hat (Art. 56 Abs. 1 DSGVO).".into(),
+            Some(Basis::Forwarded { choice }) => {
+                let whose = match choice {
+                    AuthorityChoice::Residence => "in dem Sie wohnen",
+                    AuthorityChoice::Lead => "in dem das Unternehmen seine Hauptniederlassung hat",
+                };
+                format!("In Deutschland ist jedes Bundesland für sich zuständig; ohne das Bundesland, {whose}, geht die Beschwerde an den Bundesbeauftragten, der sie an die zuständige Landesbehörde weiterleitet (§ 19 Abs. 2 BDSG). Geben Sie das Bundesland an, um direkt an dessen Behörde zu schreiben.")
+            }
+            None => "Adressiert an die angegebene Aufsichtsbehörde.".into(),
+        }
     }
 
-    fn note_authority_language(&self, authority: &str, lang: &str) -> String {
+    fn note_authority_language(&self, authority: &str, language: &str) -> String {
         format!(
-            "{authority} nimmt Beschwerden in der Sprache `{lang}` entgegen; dieses Schreiben ist auf Deutsch und wird dort womöglich nicht angenommen: erwägen Sie eine Übersetzung."
+            "{authority} nimmt Beschwerden auf {language} entgegen; dieses Schreiben ist auf Deutsch und wird dort womöglich nicht angenommen: Erwägen Sie eine Übersetzung."
         )
     }
 
@@ -717,14 +761,5 @@ impl Wording for German {
         format!(
             "Anträge nach {law} werden meist auf Englisch gestellt; dieses Schreiben ist auf Deutsch und zitiert die Vorschriften von {law}. Erwägen Sie die englische Fassung."
         )
-    }
-}
-
-/// The export's files that still name the company, as a parenthesis after "nennt Sie".
-fn files_clause(files: &[String]) -> String {
-    match files {
-        [] => String::new(),
-        [one] => format!(" (Datei {one})"),
-        many => format!(" (Dateien {})", many.join(", ")),
     }
 }

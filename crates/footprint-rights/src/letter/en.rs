@@ -2,7 +2,8 @@
 //! firm. To add a language, copy this module, translate each sentence, write the law's
 //! provisions as that language's text cites them ([`super::cite`]) and add a `Lang` variant.
 
-use super::{Outcome, Step, Wording};
+use super::{files_clause, Outcome, StillHeld, Step, Wording};
+use crate::authority::Basis;
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -18,6 +19,10 @@ impl Wording for English {
 
     fn not_legal_advice(&self) -> &'static str {
         crate::NOT_LEGAL_ADVICE
+    }
+
+    fn file_labels(&self) -> [&'static str; 2] {
+        ["file", "files"]
     }
 
     fn salutation(&self) -> &'static str {
@@ -112,6 +117,10 @@ impl Wording for English {
 
     fn subject_complaint(&self, company: &str, reference: &str) -> String {
         format!("Complaint about {company}: data-protection request not properly answered (ref. {reference})")
+    }
+
+    fn subject_complaint_still_held(&self, company: &str, reference: &str) -> String {
+        format!("Complaint about {company}: my personal data was not erased as I asked (ref. {reference})")
     }
 
     fn fallback_preface(&self, requested: Right, law: &str) -> String {
@@ -444,7 +453,7 @@ impl Wording for English {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -463,6 +472,20 @@ impl Wording for English {
 
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String {
         format!("I wish to lodge a complaint under {cite} of the {law} against {company}.")
+    }
+
+    fn complaint_opening_still_held(
+        &self,
+        cite: &str,
+        law: &str,
+        company: &str,
+        erasure: &str,
+        held: &StillHeld,
+    ) -> String {
+        format!(
+            "I wish to lodge a complaint under {cite} of the {law} against {company}, which did not erase my personal data as I asked it to under {erasure} of the {law}, although it told me it had. My {} export, made after that, still names the company (see below).",
+            held.export
+        )
     }
 
     fn complaint_history(
@@ -523,7 +546,7 @@ impl Wording for English {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -581,12 +604,14 @@ impl Wording for English {
         format!("Choose the authority to write to ({which}); the list is at {list}.")
     }
 
-    fn note_authority_chosen(&self, why: &str) -> String {
+    fn note_authority_chosen(&self, why: &str, basis: Option<Basis>) -> String {
+        // The app's own English words say it with the country or Land's name.
+        let _ = basis;
         format!("Addressed to {why}.")
     }
 
-    fn note_authority_language(&self, authority: &str, lang: &str) -> String {
-        format!("{authority} takes complaints in `{lang}`; this letter is in English, which it may not accept: consider a translation.")
+    fn note_authority_language(&self, authority: &str, language: &str) -> String {
+        format!("{authority} takes complaints in {language}; this letter is in English, which it may not accept: consider a translation.")
     }
 
     fn note_authority_form(&self, form: &str) -> String {
@@ -599,14 +624,5 @@ impl Wording for English {
 
     fn note_unusual_language(&self, law: &str) -> String {
         format!("Requests under the {law} are not usually written in English; consider a translation.")
-    }
-}
-
-/// " (file a.json)" or " (files a.json, b.json)"; nothing without files.
-fn files_clause(files: &[String]) -> String {
-    match files {
-        [] => String::new(),
-        [one] => format!(" (file {one})"),
-        many => format!(" (files {})", many.join(", ")),
     }
 }

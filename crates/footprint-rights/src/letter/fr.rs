@@ -6,7 +6,8 @@
 //! has) keeps « » and the colon with their words.
 
 use super::cite::{localize, CiteStyle, FRENCH_CH, FRENCH_EU};
-use super::{Outcome, Step, Wording};
+use super::{files_clause, Outcome, StillHeld, Step, Wording};
+use crate::authority::{AuthorityChoice, Basis};
 use crate::evidence::{EvidenceItem, EvidenceRelation};
 use crate::identity::IdentityKind;
 use crate::regime::{AccessItem, ExtraAsk, PeriodUnit};
@@ -100,6 +101,10 @@ impl Wording for French {
         with_law(cite, law)
     }
 
+    fn cite_then_law(&self, cite: &str, law: &str) -> String {
+        with_law(cite, law)
+    }
+
     fn authority_name(&self, regime: &str, name: &str) -> String {
         match regime {
             "eu_gdpr" => "l'autorité de contrôle compétente".into(),
@@ -125,6 +130,10 @@ impl Wording for French {
 
     fn not_legal_advice(&self) -> &'static str {
         "Préparé avec Footprint à partir d'informations publiques sur le droit de la protection des données. Ceci n'est pas un conseil juridique."
+    }
+
+    fn file_labels(&self) -> [&'static str; 2] {
+        ["fichier", "fichiers"]
     }
 
     fn salutation(&self) -> &'static str {
@@ -224,6 +233,12 @@ impl Wording for French {
     fn subject_complaint(&self, company: &str, reference: &str) -> String {
         format!(
             "Réclamation contre {company}\u{a0}: demande relative à mes données restée sans réponse satisfaisante (réf. {reference})"
+        )
+    }
+
+    fn subject_complaint_still_held(&self, company: &str, reference: &str) -> String {
+        format!(
+            "Réclamation contre {company}\u{a0}: mes données n'ont pas été effacées malgré ma demande d'effacement (réf. {reference})"
         )
     }
 
@@ -579,7 +594,7 @@ impl Wording for French {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -601,6 +616,22 @@ impl Wording for French {
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String {
         let r = refer(cite, law);
         format!("Par la présente, j'introduis une réclamation contre {company}, en vertu de {r}.")
+    }
+
+    fn complaint_opening_still_held(
+        &self,
+        cite: &str,
+        law: &str,
+        company: &str,
+        erasure: &str,
+        held: &StillHeld,
+    ) -> String {
+        format!(
+            "Par la présente, j'introduis une réclamation contre {company}, en vertu de {}. L'entreprise n'a pas effacé mes données personnelles comme je le lui avais demandé en vertu de {}, alors qu'elle m'a indiqué l'avoir fait. Mon export {}, établi après cette date, mentionne toujours l'entreprise (voir ci-dessous).",
+            refer(cite, law),
+            refer(erasure, law),
+            held.export
+        )
     }
 
     fn complaint_history(
@@ -668,7 +699,7 @@ impl Wording for French {
                 self.date_long(h.erased_on),
                 h.export,
                 self.date_long(h.export_date),
-                files_clause(&h.files)
+                files_clause(self, &h.files)
             ),
         }
     }
@@ -729,13 +760,28 @@ impl Wording for French {
         )
     }
 
-    fn note_authority_chosen(&self, why: &str) -> String {
-        format!("Adressée à\u{a0}: {why}.")
+    fn note_authority_chosen(&self, why: &str, basis: Option<Basis>) -> String {
+        // `why` is the app's English; the note says the same from the fact behind it.
+        let _ = why;
+        match basis {
+            Some(Basis::Picked) => "Adressée à l'autorité de contrôle que vous avez choisie.".into(),
+            Some(Basis::Residence) => "Adressée à l'autorité de contrôle du pays où vous résidez (article 77, paragraphe 1, du RGPD).".into(),
+            Some(Basis::ResidenceLand) => "Adressée à l'autorité de protection des données du Land allemand où vous résidez (article 77, paragraphe 1, du RGPD).".into(),
+            Some(Basis::Lead) => "Adressée à l'autorité de contrôle chef de file\u{a0}: celle du pays de l'établissement principal de l'entreprise (article 56, paragraphe 1, du RGPD).".into(),
+            Some(Basis::Forwarded { choice }) => {
+                let whose = match choice {
+                    AuthorityChoice::Residence => "où vous résidez",
+                    AuthorityChoice::Lead => "de l'établissement principal de l'entreprise",
+                };
+                format!("En Allemagne, chaque Land a sa propre autorité\u{a0}; faute de connaître le Land {whose}, la réclamation est adressée au commissaire fédéral, qui la transmet à l'autorité du Land compétente (article 19, paragraphe 2, de la loi fédérale allemande sur la protection des données, BDSG). Indiquez le Land pour écrire directement à son autorité.")
+            }
+            None => "Adressée à l'autorité de contrôle indiquée.".into(),
+        }
     }
 
-    fn note_authority_language(&self, authority: &str, lang: &str) -> String {
+    fn note_authority_language(&self, authority: &str, language: &str) -> String {
         format!(
-            "{authority} reçoit les réclamations en langue `{lang}`\u{a0}; cette lettre est en français, ce qui pourrait ne pas être accepté\u{a0}: envisagez une traduction."
+            "{authority} reçoit les réclamations en {language}\u{a0}; cette lettre est en français, ce qui pourrait ne pas être accepté\u{a0}: envisagez une traduction."
         )
     }
 
@@ -754,14 +800,5 @@ impl Wording for French {
             "Les demandes en vertu {} sont d'ordinaire rédigées en anglais\u{a0}; cette lettre est en français et cite les dispositions de ce texte. Envisagez la version anglaise.",
             of_law(law)
         )
-    }
-}
-
-/// The export's files that still name the company, as a parenthesis after "mentionne".
-fn files_clause(files: &[String]) -> String {
-    match files {
-        [] => String::new(),
-        [one] => format!(" (fichier {one})"),
-        many => format!(" (fichiers {})", many.join(", ")),
     }
 }

@@ -14,12 +14,14 @@ pub mod en;
 pub mod follow_up;
 pub mod fr;
 mod choice;
+mod language_names;
 
 pub use choice::{choose_lang, LangChoice, LangSource};
 
 /// The PDF of a letter (see [`crate::pdf`]).
 pub use crate::pdf::to_pdf;
 
+use crate::authority::Basis;
 use crate::directory::Entry;
 use crate::error::Error;
 use crate::evidence::EvidenceItem;
@@ -154,9 +156,12 @@ pub struct AuthorityContact {
     /// ISO 639-1 code of the language the authority takes complaints in.
     #[serde(default)]
     pub complaint_language: Option<String>,
-    /// Why this authority, for the user's notes (never printed in the letter).
+    /// Why this authority, in English, for the app (never printed in the letter).
     #[serde(default)]
     pub why: Option<String>,
+    /// Why this authority, as the fact the note for the user words in the letter's language.
+    #[serde(default)]
+    pub basis: Option<crate::authority::Basis>,
 }
 
 impl AuthorityContact {
@@ -170,6 +175,23 @@ impl AuthorityContact {
             web_form: a.web_form.clone(),
             complaint_language: a.complaint_language.clone(),
             why,
+            basis: None,
+        }
+    }
+
+    /// The authority [`crate::authority::competent_authority`] chose, with why.
+    pub fn chosen(sel: &crate::authority::Selection<'_>) -> AuthorityContact {
+        AuthorityContact {
+            basis: Some(sel.basis),
+            ..AuthorityContact::from_authority(sel.authority, Some(sel.reason.clone()))
+        }
+    }
+
+    /// An authority the user picked from the list.
+    pub fn picked(a: &crate::authority::Authority) -> AuthorityContact {
+        AuthorityContact {
+            basis: Some(crate::authority::Basis::Picked),
+            ..AuthorityContact::from_authority(a, Some("the authority you chose".into()))
         }
     }
 
@@ -376,6 +398,11 @@ pub trait Wording: Sync {
     fn cite_in_law(&self, cite: &str, law: &str) -> String {
         format!("{law} {cite}")
     }
+    /// A provision followed by its law, as a list item or the object of "under" names it
+    /// (`Art. 15(1)(d) GDPR`); [`Wording::cite_in_law`] is the English parenthesis form.
+    fn cite_then_law(&self, cite: &str, law: &str) -> String {
+        format!("{cite} {law}")
+    }
     /// The regime's authority (`regimes.json` names it in English) as the reminder's
     /// escalation sentence uses it.
     fn authority_name(&self, regime: &str, name: &str) -> String {
@@ -387,6 +414,8 @@ pub trait Wording: Sync {
         format!("Ref. {reference}    Page {page} of {total}")
     }
     fn not_legal_advice(&self) -> &'static str;
+    /// "file" and "files", for the parenthesis that names an export's files.
+    fn file_labels(&self) -> [&'static str; 2];
     fn salutation(&self) -> &'static str;
     /// The paragraph right after the salutation: German continues in lower case after
     /// "Sehr geehrte Damen und Herren,"; English and French start a new sentence.
@@ -412,6 +441,9 @@ pub trait Wording: Sync {
     /// The reminder's subject when a later export still names the company after its erasure.
     fn subject_still_held(&self, reference: &str) -> String;
     fn subject_complaint(&self, company: &str, reference: &str) -> String;
+    /// The complaint's subject when a later export still names the company after its
+    /// erasure: the complaint is that it did not erase, not that it did not answer.
+    fn subject_complaint_still_held(&self, company: &str, reference: &str) -> String;
 
     /// The request when the law lacks the asked-for right and the letter uses the closest one.
     fn fallback_preface(&self, requested: Right, law: &str) -> String;
@@ -468,6 +500,16 @@ pub trait Wording: Sync {
     fn reminder_evidence_lead(&self) -> &'static str;
 
     fn complaint_opening(&self, cite: &str, law: &str, company: &str) -> String;
+    /// The opening of a complaint about a company that said it erased the data and did not:
+    /// the erasure provision (`erasure`, e.g. Art. 17) and the later export that shows it.
+    fn complaint_opening_still_held(
+        &self,
+        cite: &str,
+        law: &str,
+        company: &str,
+        erasure: &str,
+        held: &StillHeld,
+    ) -> String;
     #[allow(clippy::too_many_arguments)]
     fn complaint_history(
         &self,
@@ -499,12 +541,26 @@ pub trait Wording: Sync {
     fn note_fill_in(&self, what: &str) -> String;
     fn note_check_cites(&self) -> &'static str;
     fn note_pick_authority(&self, which: &str, list: &str) -> String;
-    fn note_authority_chosen(&self, why: &str) -> String;
-    fn note_authority_language(&self, authority: &str, lang: &str) -> String;
+    /// Why the complaint goes to its authority: `why` is the app's English words, `basis` the
+    /// fact behind them (None for an authority given by hand).
+    fn note_authority_chosen(&self, why: &str, basis: Option<Basis>) -> String;
+    /// `language` is the authority's language by its name in this letter's language.
+    fn note_authority_language(&self, authority: &str, language: &str) -> String;
     fn note_authority_form(&self, form: &str) -> String;
     fn note_option_skipped(&self, explanation: &str) -> String;
     /// The letter is in a language companies under `law` do not usually take.
     fn note_unusual_language(&self, law: &str) -> String;
+}
+
+/// " (file a.json)" or " (files a.json, b.json)" in `w`'s words, after the sentence that says
+/// an export still names the company; nothing without files.
+fn files_clause(w: &dyn Wording, files: &[String]) -> String {
+    let [one, many] = w.file_labels();
+    match files {
+        [] => String::new(),
+        [file] => format!(" ({one} {file})"),
+        all => format!(" ({many} {})", all.join(", ")),
+    }
 }
 
 /// Removes the data file's "(~)" markers of secondary-source facts: letters cite the provision;
@@ -605,11 +661,14 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
                         None => r.push(w.placeholder_postal().to_string()),
                     }
                     if let Some(why) = &c.why {
-                        b.notes.push(w.note_authority_chosen(why));
+                        b.notes.push(w.note_authority_chosen(why, c.basis));
                     }
                     match c.complaint_language.as_deref() {
                         Some(l) if l != lang.code() => {
-                            b.notes.push(w.note_authority_language(&c.name, l))
+                            let name = language_names::name(lang, l)
+                                .map(str::to_string)
+                                .unwrap_or_else(|| format!("`{l}`"));
+                            b.notes.push(w.note_authority_language(&c.name, &name))
                         }
                         _ => {}
                     }
@@ -629,8 +688,14 @@ pub fn render_with(input: &LetterInput, lang: Lang, regimes: &Regimes) -> Result
                 }
                 None => (vec![a.name.clone(), a.website.clone()], None, None),
             };
+            let company = input.company.addressee();
             (
-                w.subject_complaint(input.company.addressee(), &input.reference),
+                match &original.outcome {
+                    Outcome::StillHeld(_) => {
+                        w.subject_complaint_still_held(company, &input.reference)
+                    }
+                    _ => w.subject_complaint(company, &input.reference),
+                },
                 rcpt,
                 email,
                 form,
@@ -1019,7 +1084,10 @@ impl<'a> Builder<'a> {
         };
         let company = self.input.company.addressee().to_string();
         self.para(w.salutation().to_string());
-        self.para(w.complaint_opening(&acite, &law, &company));
+        self.para(match &o.outcome {
+            Outcome::StillHeld(h) => w.complaint_opening_still_held(&acite, &law, &company, &cite, h),
+            _ => w.complaint_opening(&acite, &law, &company),
+        });
         let ext = o.extended_due.map(|d| w.date_long(d));
         self.para(w.complaint_history(
             &w.date_long(o.sent),

@@ -227,7 +227,7 @@ fn complaint(regime: &str, authority: Option<AuthorityContact>) -> LetterInput {
 
 fn chosen(country: &str, region: Option<&str>) -> AuthorityContact {
     let s = competent_authority(list(), country, region, None, AuthorityChoice::Residence).unwrap();
-    AuthorityContact::from_authority(s.authority, Some(s.reason))
+    AuthorityContact::chosen(&s)
 }
 
 #[test]
@@ -278,7 +278,7 @@ fn complaint_letter_is_addressed_to_the_chosen_authority() {
         l.notes_for_user
     );
     assert!(
-        l.notes_for_user.iter().any(|n| n.contains("`de`")),
+        l.notes_for_user.iter().any(|n| n.contains("takes complaints in German")),
         "{:?}",
         l.notes_for_user
     );

@@ -1,6 +1,7 @@
 //! Integration tests of footprint-rights, grouped by topic (one test binary for the crate).
 
 mod authorities;
+mod complaints;
 mod data;
 mod deadlines;
 mod directory;

@@ -2,7 +2,7 @@
 //! (`Art. 15 Abs. 1 lit. a DSGVO`).
 
 use super::FollowUpWording;
-use crate::checklist::{ItemKind, Provision};
+use crate::checklist::ItemKind;
 use crate::regime::PeriodUnit;
 use chrono::{Datelike, NaiveDate};
 
@@ -48,27 +48,6 @@ impl FollowUpWording for German {
 
     fn placeholder_form(&self) -> &'static str {
         "[Datenschutz-Formular des Unternehmens: bitte eintragen]"
-    }
-
-    fn cite(&self, provision: &Provision, law: &str) -> String {
-        match provision {
-            Provision::Article {
-                article,
-                paragraph,
-                point,
-            } => {
-                let mut s = format!("Art. {article}");
-                if let Some(p) = paragraph {
-                    s.push_str(&format!(" Abs. {p}"));
-                }
-                if let Some(p) = point {
-                    s.push_str(&format!(" lit. {p}"));
-                }
-                format!("{s} {law}")
-            }
-            // The data writes lists of sections in English ("1798.110 and 1798.115").
-            Provision::Section { section } => section.replace(" and ", " und "),
-        }
     }
 
     fn subject(&self, reference: &str) -> String {

@@ -1,7 +1,7 @@
 //! The follow-up letter in English. Written for Footprint: plain, polite and firm.
 
 use super::FollowUpWording;
-use crate::checklist::{ItemKind, Provision};
+use crate::checklist::ItemKind;
 use crate::regime::PeriodUnit;
 use chrono::NaiveDate;
 
@@ -42,26 +42,6 @@ impl FollowUpWording for English {
 
     fn placeholder_form(&self) -> &'static str {
         "[privacy request form of the company: please fill in]"
-    }
-
-    fn cite(&self, provision: &Provision, law: &str) -> String {
-        match provision {
-            Provision::Article {
-                article,
-                paragraph,
-                point,
-            } => {
-                let mut s = format!("Art. {article}");
-                if let Some(p) = paragraph {
-                    s.push_str(&format!("({p})"));
-                }
-                if let Some(p) = point {
-                    s.push_str(&format!("({p})"));
-                }
-                format!("{s} {law}")
-            }
-            Provision::Section { section } => section.clone(),
-        }
     }
 
     fn subject(&self, reference: &str) -> String {

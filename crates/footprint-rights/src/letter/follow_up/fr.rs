@@ -2,7 +2,7 @@
 //! (`article 15, paragraphe 1, point a), du RGPD`).
 
 use super::FollowUpWording;
-use crate::checklist::{ItemKind, Provision};
+use crate::checklist::ItemKind;
 use crate::regime::PeriodUnit;
 use chrono::{Datelike, NaiveDate};
 
@@ -72,30 +72,6 @@ impl FollowUpWording for French {
 
     fn placeholder_form(&self) -> &'static str {
         "[formulaire de l'entreprise pour la protection des données : à compléter]"
-    }
-
-    fn cite(&self, provision: &Provision, law: &str) -> String {
-        match provision {
-            Provision::Article {
-                article,
-                paragraph,
-                point,
-            } => {
-                let mut s = format!("article {article}");
-                if let Some(p) = paragraph {
-                    s.push_str(&format!(", paragraphe {p}"));
-                }
-                if let Some(p) = point {
-                    s.push_str(&format!(", point {p})"));
-                }
-                if paragraph.is_some() {
-                    s.push(',');
-                }
-                format!("{s} du {law}")
-            }
-            // The data writes lists of sections in English ("1798.110 and 1798.115").
-            Provision::Section { section } => section.replace(" and ", " et "),
-        }
     }
 
     fn subject(&self, reference: &str) -> String {

@@ -3,9 +3,9 @@
 //! recalling the original request's date, and setting a new deadline.
 //!
 //! The letter's language is a code (`en`, `de`, `fr`, see [`LANGS`]): every sentence comes from
-//! that language's [`FollowUpWording`] ([`en`], [`de`], [`fr`]), including how it cites a
-//! provision (`Art. 15(1)(a) GDPR`, `Art. 15 Abs. 1 lit. a DSGVO`, `article 15, paragraphe 1,
-//! point a), du RGPD`). It renders to the same [`Letter`] as the other letters, so the text,
+//! that language's [`FollowUpWording`] ([`en`], [`de`], [`fr`]); provisions are cited by the
+//! same formatter as the other letters ([`cite_provision`]: `Art. 15(1)(a) GDPR`,
+//! `Art. 15 Abs. 1 lit. a DSGVO`, `article 15, paragraphe 1, point a), du RGPD`). It renders to the same [`Letter`] as the other letters, so the text,
 //! PDF and e-mail outputs apply unchanged. Notes for the user stay in English, like the app.
 
 pub mod de;
@@ -141,8 +141,6 @@ pub trait FollowUpWording: Sync {
     fn placeholder_email(&self) -> &'static str;
     fn placeholder_postal(&self) -> &'static str;
     fn placeholder_form(&self) -> &'static str;
-    /// A provision of `law` (`GDPR`, `DSGVO`), in the language's citation style.
-    fn cite(&self, provision: &Provision, law: &str) -> String;
     fn subject(&self, reference: &str) -> String;
     /// The first paragraph: the original request and the answer received.
     fn opening(&self, sent: &str, cite: &str, reference: &str, answer: &str) -> String;
@@ -160,6 +158,19 @@ pub trait FollowUpWording: Sync {
     /// authority, unnamed.
     fn escalation(&self, authority: Option<&str>) -> String;
     fn quote_reference(&self, reference: &str) -> String;
+}
+
+/// A checklist provision as a letter in `lang` cites it, through the same formatter as every
+/// other letter ([`super::cite`]): an article with its law after it (`Art. 15(1)(d) GDPR`,
+/// `Art. 15 Abs. 1 lit. d DSGVO`, `article 15, paragraphe 1, point d), du RGPD`); a code
+/// section names its code already and stands alone (`Cal. Civ. Code § 1798.110(a)(2)`).
+pub fn cite_provision(lang: Lang, regime: &str, provision: &Provision, law: &str) -> String {
+    let w = lang.wording();
+    let cite = w.cite(regime, &provision.cite());
+    match provision {
+        Provision::Article { .. } => w.cite_then_law(&cite, law),
+        Provision::Section { .. } => cite,
+    }
 }
 
 /// Renders the follow-up letter in language `lang` (`en`, `de`, `fr`). Fails for a language,
@@ -191,9 +202,11 @@ pub fn render(input: &FollowUpInput, lang: &str) -> Result<Letter, Error> {
     let law = checklist.law_name(w.code());
     let mut notes = Vec::new();
     let mut uncertain = false;
+    // `wording` above refused any code `Lang` does not know.
+    let letter_lang = Lang::from_code(lang).unwrap_or_default();
     let mut cite = |raw: &str| {
         uncertain |= raw.contains('~');
-        w.cite(&Provision::from_cite(raw), law)
+        cite_provision(letter_lang, &regime.id, &Provision::from_cite(raw), law)
     };
     let access_cite = cite(&regime.resolve(Right::Access)?.rule.cite);
     let deadline_cite = cite(&input.deadline.cite);
@@ -226,7 +239,7 @@ pub fn render(input: &FollowUpInput, lang: &str) -> Result<Letter, Error> {
         list.push_str(&format!(
             "\n- {} ({}): {state}",
             w.item(item.item, us),
-            w.cite(&item.provision, law)
+            cite_provision(letter_lang, &regime.id, &item.provision, law)
         ));
         if let Some(n) = g.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
             list.push(' ');
@@ -276,8 +289,7 @@ pub fn render(input: &FollowUpInput, lang: &str) -> Result<Letter, Error> {
         );
     }
     Ok(Letter {
-        // `wording` above refused any code `Lang` does not know.
-        lang: Lang::from_code(lang).unwrap_or_default(),
+        lang: letter_lang,
         reference: input.reference.clone(),
         date: input.date,
         date_text: w.date_long(input.date),

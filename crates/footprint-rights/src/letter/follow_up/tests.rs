@@ -1,5 +1,5 @@
 use super::*;
-use crate::checklist::Checklists;
+use crate::checklist::{Checklists, Provision};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -118,10 +118,35 @@ fn ccpa_letter_uses_the_california_items_and_its_45_days() {
     assert!(body.contains("45 days after you receive this letter (the time limit of Cal. Civ. Code 1798.130(a)(2))"), "{body}");
     assert!(body.contains("California Privacy Protection Agency"), "{body}");
     assert!(l.notes_for_user.iter().any(|n| n.contains("secondary sources")), "{:?}", l.notes_for_user);
+    // German and French give a US section its `§`, as every other letter does (cite.rs).
     let de = render(&i, "de").unwrap();
-    assert!(de.body.contains("nach Cal. Civ. Code 1798.100, 1798.110 und 1798.115"), "{}", de.body);
+    assert!(de.body.contains("nach Cal. Civ. Code § 1798.100, 1798.110 und 1798.115"), "{}", de.body);
+    assert!(de.body.contains("(Cal. Civ. Code § 1798.110(a)(2)): fehlt"), "{}", de.body);
     let fr = render(&i, "fr").unwrap();
-    assert!(fr.body.contains("en vertu de Cal. Civ. Code 1798.100, 1798.110 et 1798.115"), "{}", fr.body);
+    assert!(fr.body.contains("en vertu de Cal. Civ. Code § 1798.100, 1798.110 et 1798.115"), "{}", fr.body);
+}
+
+#[test]
+fn cites_come_from_the_formatter_every_letter_uses() {
+    use crate::letter::cite::{localize, FRENCH_EU, GERMAN_EU};
+    let c = Checklists::builtin().get("eu_gdpr").unwrap();
+    for item in &c.items {
+        // The data's one spelling survives the round trip through the checklist's type.
+        let raw = item.provision.cite();
+        assert_eq!(Provision::from_cite(&raw), item.provision, "{raw}");
+        let gaps = vec![gap(&item.key, Verdict::No, None)];
+        let de = render(&input("eu_gdpr", gaps.clone()), "de").unwrap();
+        let want = format!("({} DSGVO): fehlt", localize(&GERMAN_EU, &raw));
+        assert!(de.body.contains(&want), "{want} in {}", de.body);
+        let fr = render(&input("eu_gdpr", gaps.clone()), "fr").unwrap();
+        let local = localize(&FRENCH_EU, &raw);
+        let sep = if local.contains(',') { ", " } else { " " };
+        let want = format!("({local}{sep}du RGPD)");
+        assert!(fr.body.contains(&want), "{want} in {}", fr.body);
+        let en = render(&input("eu_gdpr", gaps), "en").unwrap();
+        let want = format!("({raw} GDPR): missing");
+        assert!(en.body.contains(&want), "{want} in {}", en.body);
+    }
 }
 
 #[test]
