@@ -466,18 +466,14 @@ impl Store {
         Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
 
-    /// Orders and spend per platform, year and currency, purchases only (the partial index
-    /// `records_money` holds just the records with an amount).
+    /// Orders and spend per platform, year and currency, purchases only, from the `spending`
+    /// summary the import writer keeps (year 0 there: no date).
     pub fn spending(&self) -> Result<Vec<SpendRow>, StoreError> {
         let mut st = self
             .conn
             .prepare(
-                // No year for a time that is no date (an older database's sentinel).
-                "SELECT platform, CASE WHEN ts >= 788918400000 AND ts < 4102444800000
-                          THEN CAST(strftime('%Y', ts / 1000, 'unixepoch') AS INTEGER) END, currency,
-                        count(*), sum(amount_minor)
-                 FROM records WHERE amount_minor IS NOT NULL AND currency IS NOT NULL
-                 GROUP BY 1, 2, 3 ORDER BY 1, 2 DESC, 3",
+                "SELECT platform, nullif(year, 0), currency, records, total_minor FROM spending
+                 ORDER BY platform, year DESC, currency",
             )
             .map_err(self.err())?;
         let rows = st
@@ -640,11 +636,10 @@ impl Store {
             ));
             args.push(Value::Text(rel.clone()));
         }
-        sql.push_str(" GROUP BY c.id");
         sql.push_str(match q.sort.as_deref() {
             Some("name") => " ORDER BY c.name COLLATE NOCASE",
-            Some("last_seen") => " ORDER BY max(h.last_seen) DESC NULLS LAST, c.name",
-            _ => " ORDER BY c.platform DESC, sum(h.records) DESC, c.name COLLATE NOCASE",
+            Some("last_seen") => " ORDER BY s.last_seen DESC NULLS LAST, c.name",
+            _ => " ORDER BY s.platform DESC, s.records DESC, c.name COLLATE NOCASE",
         });
         sql.push_str(&format!(
             " LIMIT {} OFFSET {}",
@@ -684,7 +679,7 @@ impl Store {
         let summary = self
             .conn
             .query_row(
-                &format!("{COMPANY_SUMMARY} WHERE c.id = ?1 GROUP BY c.id"),
+                &format!("{COMPANY_SUMMARY} WHERE c.id = ?1"),
                 [id],
                 company_summary,
             )
@@ -1165,12 +1160,12 @@ fn category_label(k: &str) -> String {
         .unwrap_or_else(|| k.to_string())
 }
 
-/// The columns [`company_summary`] reads, for a company and its holdings (add WHERE/GROUP BY).
-const COMPANY_SUMMARY: &str = "SELECT c.id, c.name, c.platform,
-    json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
-    json_group_array(DISTINCT h.category), sum(h.records), min(h.first_seen), max(h.last_seen),
+/// The columns [`company_summary`] reads, from the per-company summary kept with the
+/// holdings (add WHERE/ORDER BY).
+const COMPANY_SUMMARY: &str = "SELECT c.id, c.name, s.platform, s.platforms, s.relations, s.categories,
+    s.records, s.first_seen, s.last_seen,
     (SELECT json_group_array(a.alias) FROM company_aliases a WHERE a.company_id = c.id)
-    FROM companies c JOIN holdings h ON h.company_id = c.id";
+    FROM company_summaries s JOIN companies c ON c.id = s.company_id";
 
 fn company_summary(r: &Row<'_>) -> rusqlite::Result<CompanySummary> {
     let mut relations = json_list(r.get(4)?);

@@ -18,6 +18,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0007_contact_overrides", include_str!("migrations/0007_contact_overrides.sql")),
     ("0008_deletion_checks", include_str!("migrations/0008_deletion_checks.sql")),
     ("0009_access_answers", include_str!("migrations/0009_access_answers.sql")),
+    ("0013_screen_summaries", include_str!("migrations/0013_screen_summaries.sql")),
 ];
 
 /// The schema version this build writes.
