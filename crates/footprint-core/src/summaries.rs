@@ -1,5 +1,5 @@
 //! Summary tables that make the dashboard instant on millions of records: counts per
-//! platform/kind/category, records per day, map cells, records per file, and spending per
+//! platform/kind/category, records per day and month, map cells, records per file, and spending per
 //! year and currency. The import writer adds to them as it writes (no extra pass over the
 //! records); removals rebuild them from the records. The per-company summary is folded from
 //! the holdings ([`rebuild_company_summaries`]), whenever those are rebuilt.
@@ -106,8 +106,18 @@ impl SummaryDelta {
             "INSERT INTO activity_days(platform, day, records) VALUES (?1, ?2, ?3)
              ON CONFLICT(platform, day) DO UPDATE SET records = records + excluded.records",
         )?;
+        let mut months: HashMap<String, i64> = HashMap::new();
         for (day, n) in &self.days {
-            st.execute(params![platform, day_string(*day), n])?;
+            let day = day_string(*day);
+            *months.entry(day[..7].to_string()).or_insert(0) += n;
+            st.execute(params![platform, day, n])?;
+        }
+        let mut st = conn.prepare_cached(
+            "INSERT INTO activity_months(platform, month, records) VALUES (?1, ?2, ?3)
+             ON CONFLICT(platform, month) DO UPDATE SET records = records + excluded.records",
+        )?;
+        for (month, n) in &months {
+            st.execute(params![platform, month, n])?;
         }
         let mut st = conn.prepare_cached(
             "INSERT INTO geo_cells(cell_x, cell_y, points, sum_lat, sum_lon) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -157,6 +167,9 @@ pub(crate) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
          INSERT INTO activity_days(platform, day, records)
            SELECT platform, strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), count(*) FROM records
            WHERE ts IS NOT NULL GROUP BY 1, 2;
+         DELETE FROM activity_months;
+         INSERT INTO activity_months(platform, month, records)
+           SELECT platform, substr(day, 1, 7), sum(records) FROM activity_days GROUP BY 1, 2;
          DELETE FROM file_counts;
          INSERT INTO file_counts(file_id, category, records, first_ts, last_ts)
            SELECT file_id, category, count(*), min(ts), max(ts) FROM records

@@ -3,7 +3,7 @@
 //! against a brute-force recount from the records and holdings, after imports, after a
 //! removal, and after the migration's backfill of a database that did not have them.
 
-use footprint_core::query::{CompanyQuery, CompanySummary, SearchQuery};
+use footprint_core::query::{CompanyQuery, CompanySummary, SearchQuery, TimelineQuery};
 use footprint_core::runner::{import_export, ImportOptions};
 use footprint_core::store::{Store, SCHEMA_VERSION};
 use std::path::{Path, PathBuf};
@@ -187,6 +187,36 @@ fn assert_evidence_matches(store: &Store) {
     }
 }
 
+/// The timeline by month and by year (from the per-month summary) equals a count of the
+/// records' own times.
+fn assert_timeline_matches(store: &Store) {
+    for (by, len) in [("month", 7), ("year", 4)] {
+        let got: Vec<(String, String, i64)> = store
+            .timeline(&TimelineQuery {
+                by: Some(by.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|b| (b.bucket, b.platform, b.records))
+            .collect();
+        let want: Vec<(String, String, i64)> = store
+            .connection()
+            .prepare(
+                "SELECT substr(strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), 1, ?1) AS b, platform, count(*)
+                 FROM records WHERE ts IS NOT NULL GROUP BY b, platform HAVING b >= '1995' AND b < '2100'
+                 ORDER BY b, platform",
+            )
+            .unwrap()
+            .query_map([len], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(want.len() > 3);
+        assert_eq!(got, want, "by {by}");
+    }
+}
+
 #[test]
 fn summaries_equal_a_recount_after_imports_and_after_a_removal() {
     let dir = tempfile::tempdir().unwrap();
@@ -196,6 +226,7 @@ fn summaries_equal_a_recount_after_imports_and_after_a_removal() {
     assert_eq!(spent, spending_recount(&store));
     assert_companies_match(&store);
     assert_evidence_matches(&store);
+    assert_timeline_matches(&store);
 
     // Removing the second Amazon export takes its purchases out of the summary.
     let before: i64 = spent.iter().filter(|s| s.0 == "amazon").map(|s| s.3).sum();
@@ -206,6 +237,7 @@ fn summaries_equal_a_recount_after_imports_and_after_a_removal() {
     assert_eq!(after, spending_recount(&store));
     assert_companies_match(&store);
     assert_evidence_matches(&store);
+    assert_timeline_matches(&store);
 }
 
 #[test]
@@ -218,7 +250,8 @@ fn the_migration_fills_the_summaries_of_an_older_database() {
         store
             .connection()
             .execute_batch(&format!(
-                "DELETE FROM spending; DELETE FROM company_summaries; PRAGMA user_version = {}",
+                "DELETE FROM spending; DELETE FROM company_summaries; DELETE FROM activity_months;
+                 PRAGMA user_version = {}",
                 SCHEMA_VERSION - 1
             ))
             .unwrap();
@@ -229,4 +262,5 @@ fn the_migration_fills_the_summaries_of_an_older_database() {
     assert_eq!(spending(&store), spending_recount(&store));
     assert_companies_match(&store);
     assert_evidence_matches(&store);
+    assert_timeline_matches(&store);
 }

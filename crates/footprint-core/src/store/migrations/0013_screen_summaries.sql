@@ -45,6 +45,23 @@ INSERT INTO company_summaries(company_id, platform, platforms, relations, catego
   FROM companies c JOIN holdings h ON h.company_id = c.id
   GROUP BY c.id;
 
+-- Records per platform per UTC month: the Overview's chart and the timeline by month or year
+-- read a few thousand rows instead of grouping every day of every platform (54,000 rows).
+CREATE TABLE IF NOT EXISTS activity_months (
+  platform   TEXT NOT NULL,             -- importer id
+  month      TEXT NOT NULL,             -- UTC month, YYYY-MM
+  records    INTEGER NOT NULL,          -- records dated that month
+  PRIMARY KEY (platform, month)
+) STRICT, WITHOUT ROWID;
+DELETE FROM activity_months;
+INSERT INTO activity_months(platform, month, records)
+  SELECT platform, substr(day, 1, 7), sum(records) FROM activity_days GROUP BY 1, 2;
+
+-- The Overview's companies per relation and its purchase companies, read from the holdings by
+-- relation and by category instead of scanning all of them.
+CREATE INDEX IF NOT EXISTS holdings_relation ON holdings(relation, company_id);
+CREATE INDEX IF NOT EXISTS holdings_category ON holdings(category, company_id, records);
+
 -- A third party's page lists its newest evidence: with the time in the index (the same key
 -- as records_key) the first 100 are read in order, not sorted out of all of its records.
 DROP INDEX IF EXISTS records_company;
