@@ -516,14 +516,14 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(self.err())
     }
 
-    /// Third parties on purchase records (from the holdings: no scan of the records).
+    /// Third parties on purchase records (from the per-company summary: no scan of the
+    /// records or the holdings).
     pub fn purchase_companies(&self) -> Result<Vec<CountBy>, StoreError> {
         let mut st = self
             .conn
             .prepare(
-                "SELECT c.id, c.name, sum(h.records) FROM holdings h JOIN companies c ON c.id = h.company_id
-                 WHERE h.category = 'purchases' AND c.platform = 0
-                 GROUP BY c.id ORDER BY 3 DESC, 2 LIMIT 40",
+                "SELECT c.id, c.name, s.purchases FROM company_summaries s JOIN companies c ON c.id = s.company_id
+                 WHERE s.platform = 0 AND s.purchases > 0 ORDER BY s.purchases DESC, c.name LIMIT 40",
             )
             .map_err(self.err())?;
         let rows = st
@@ -1072,7 +1072,7 @@ impl Store {
 
     pub fn overview(&self) -> Result<Overview, StoreError> {
         let by_relation = self.count_by(
-            "SELECT relation, count(DISTINCT company_id) FROM holdings GROUP BY relation ORDER BY 2 DESC",
+            "SELECT relation, companies FROM relation_counts ORDER BY 2 DESC",
             |k| {
                 Relation::parse(k)
                     .map(|r| r.label().to_string())

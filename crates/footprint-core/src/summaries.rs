@@ -190,38 +190,20 @@ pub(crate) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-/// Refill `company_summaries` from the holdings (called wherever the holdings are rebuilt:
-/// after every import and removal), so the companies list reads one row per company.
+/// Refill `company_summaries` and `relation_counts` from the holdings (called wherever the
+/// holdings are rebuilt: after every import and removal), so the companies list and the
+/// Overview read one row per company or relation.
 pub(crate) fn rebuild_company_summaries(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
         "DELETE FROM company_summaries;
-         INSERT INTO company_summaries(company_id, platform, platforms, relations, categories, records, first_seen, last_seen)
+         INSERT INTO company_summaries(company_id, platform, platforms, relations, categories, records, purchases, first_seen, last_seen)
            SELECT c.id, c.platform, json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
-                  json_group_array(DISTINCT h.category), sum(h.records), min(h.first_seen), max(h.last_seen)
+                  json_group_array(DISTINCT h.category), sum(h.records),
+                  coalesce(sum(h.records) FILTER (WHERE h.category = 'purchases'), 0), min(h.first_seen), max(h.last_seen)
            FROM companies c JOIN holdings h ON h.company_id = c.id
-           GROUP BY c.id;",
+           GROUP BY c.id;
+         DELETE FROM relation_counts;
+         INSERT INTO relation_counts(relation, companies)
+           SELECT relation, count(DISTINCT company_id) FROM holdings GROUP BY relation;",
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_are_utc_and_negative_times_floor() {
-        assert_eq!(day_string(0), "1970-01-01");
-        assert_eq!(day_string((-1i64).div_euclid(DAY_MS)), "1969-12-31");
-        let mut d = SummaryDelta::default();
-        d.add(1, "k", "c", Some(DAY_MS - 1));
-        d.add(1, "k", "c", Some(DAY_MS));
-        d.add(2, "k", "c", None);
-        assert_eq!(d.counts[&("k", "c")], (3, Some(DAY_MS - 1), Some(DAY_MS)));
-        assert_eq!(d.days.len(), 2);
-        assert_eq!(d.files[&(1, "c")], (2, Some(DAY_MS - 1), Some(DAY_MS)));
-        assert_eq!(d.files[&(2, "c")], (1, None, None));
-        // Indexed text is counted but never feeds holdings.
-        d.add(3, "indexed_json", UNCLASSIFIED, None);
-        assert_eq!(d.counts[&("indexed_json", UNCLASSIFIED)].0, 1);
-        assert!(!d.files.contains_key(&(3, UNCLASSIFIED)));
-    }
 }

@@ -217,6 +217,32 @@ fn assert_timeline_matches(store: &Store) {
     }
 }
 
+/// The Overview's companies per relation and its purchase companies equal a recount from the
+/// holdings.
+fn assert_overview_matches(store: &Store) {
+    let o = store.overview().unwrap();
+    let mut got: Vec<(String, i64)> = o.by_relation.iter().map(|c| (c.key.clone(), c.count)).collect();
+    got.sort();
+    let count = |sql: &str| -> Vec<(String, i64)> {
+        store
+            .connection()
+            .prepare(sql)
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(got, count("SELECT relation, count(DISTINCT company_id) FROM holdings GROUP BY 1 ORDER BY 1"));
+    let got: Vec<(String, i64)> = o.purchase_companies.iter().map(|c| (c.key.clone(), c.count)).collect();
+    let want = count(
+        "SELECT CAST(c.id AS TEXT), sum(h.records) FROM holdings h JOIN companies c ON c.id = h.company_id
+         WHERE h.category = 'purchases' AND c.platform = 0 GROUP BY c.id ORDER BY 2 DESC, c.name LIMIT 40",
+    );
+    assert!(want.len() > 3, "{want:?}");
+    assert_eq!(got, want);
+}
+
 #[test]
 fn summaries_equal_a_recount_after_imports_and_after_a_removal() {
     let dir = tempfile::tempdir().unwrap();
@@ -227,6 +253,7 @@ fn summaries_equal_a_recount_after_imports_and_after_a_removal() {
     assert_companies_match(&store);
     assert_evidence_matches(&store);
     assert_timeline_matches(&store);
+    assert_overview_matches(&store);
 
     // Removing the second Amazon export takes its purchases out of the summary.
     let before: i64 = spent.iter().filter(|s| s.0 == "amazon").map(|s| s.3).sum();
@@ -238,6 +265,7 @@ fn summaries_equal_a_recount_after_imports_and_after_a_removal() {
     assert_companies_match(&store);
     assert_evidence_matches(&store);
     assert_timeline_matches(&store);
+    assert_overview_matches(&store);
 }
 
 #[test]
@@ -251,6 +279,7 @@ fn the_migration_fills_the_summaries_of_an_older_database() {
             .connection()
             .execute_batch(&format!(
                 "DELETE FROM spending; DELETE FROM company_summaries; DELETE FROM activity_months;
+                 DELETE FROM relation_counts;
                  PRAGMA user_version = {}",
                 SCHEMA_VERSION - 1
             ))
@@ -263,4 +292,5 @@ fn the_migration_fills_the_summaries_of_an_older_database() {
     assert_companies_match(&store);
     assert_evidence_matches(&store);
     assert_timeline_matches(&store);
+    assert_overview_matches(&store);
 }

@@ -33,17 +33,30 @@ CREATE TABLE IF NOT EXISTS company_summaries (
   relations   TEXT NOT NULL,            -- JSON array of its relations
   categories  TEXT NOT NULL,            -- JSON array of the data categories it holds
   records     INTEGER NOT NULL,         -- evidence records, over all its holdings
+  purchases   INTEGER NOT NULL,         -- of them, records of the category purchases (the Overview's companies in your purchases)
   first_seen  INTEGER,                  -- earliest evidence time
   last_seen   INTEGER                   -- latest evidence time
 ) STRICT;
 -- The list's default order, platforms first and then by evidence, read from the index.
 CREATE INDEX IF NOT EXISTS company_summaries_order ON company_summaries(platform DESC, records DESC);
+CREATE INDEX IF NOT EXISTS company_summaries_purchases ON company_summaries(purchases DESC)
+  WHERE platform = 0 AND purchases > 0;
 DELETE FROM company_summaries;
-INSERT INTO company_summaries(company_id, platform, platforms, relations, categories, records, first_seen, last_seen)
+INSERT INTO company_summaries(company_id, platform, platforms, relations, categories, records, purchases, first_seen, last_seen)
   SELECT c.id, c.platform, json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
-         json_group_array(DISTINCT h.category), sum(h.records), min(h.first_seen), max(h.last_seen)
+         json_group_array(DISTINCT h.category), sum(h.records),
+         coalesce(sum(h.records) FILTER (WHERE h.category = 'purchases'), 0), min(h.first_seen), max(h.last_seen)
   FROM companies c JOIN holdings h ON h.company_id = c.id
   GROUP BY c.id;
+
+-- Companies per relation (the Overview's "how they got your data"), counted with the above.
+CREATE TABLE IF NOT EXISTS relation_counts (
+  relation    TEXT PRIMARY KEY,         -- how the companies came to hold data (holdings.relation)
+  companies   INTEGER NOT NULL          -- companies with at least one holding of that relation
+) STRICT, WITHOUT ROWID;
+DELETE FROM relation_counts;
+INSERT INTO relation_counts(relation, companies)
+  SELECT relation, count(DISTINCT company_id) FROM holdings GROUP BY relation;
 
 -- Records per platform per UTC month: the Overview's chart and the timeline by month or year
 -- read a few thousand rows instead of grouping every day of every platform (54,000 rows).
@@ -57,10 +70,8 @@ DELETE FROM activity_months;
 INSERT INTO activity_months(platform, month, records)
   SELECT platform, substr(day, 1, 7), sum(records) FROM activity_days GROUP BY 1, 2;
 
--- The Overview's companies per relation and its purchase companies, read from the holdings by
--- relation and by category instead of scanning all of them.
+-- A company filter by relation (the companies list) finds the companies from an index.
 CREATE INDEX IF NOT EXISTS holdings_relation ON holdings(relation, company_id);
-CREATE INDEX IF NOT EXISTS holdings_category ON holdings(category, company_id, records);
 
 -- A third party's page lists its newest evidence: with the time in the index (the same key
 -- as records_key) the first 100 are read in order, not sorted out of all of its records.
