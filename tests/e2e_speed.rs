@@ -58,7 +58,7 @@ async fn app_import_speed() {
 /// The release app's cold start (issue #13: < 1.5 s to the first paint): from launching the
 /// app to its first rendered screen, and on to the Overview's top holders drawn from the
 /// database. `FOOTPRINT_SPEED_DB` names a database to start on (copied into the app's data
-/// folder, e.g. the 10-million-record one of `footprint bench --at-scale --db`); without it
+/// folder, e.g. the 10-million-record one of `footprint bench --at-scale --scale-db`); without it
 /// the app starts empty and shows the welcome screen.
 ///
 ///   FOOTPRINT_E2E_APP=target/release/footprint-app FOOTPRINT_SPEED_DB=/tmp/scale.db \
