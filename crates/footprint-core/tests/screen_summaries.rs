@@ -135,7 +135,7 @@ fn assert_companies_match(store: &Store) {
         let (a, b) = (&w[0].1, &w[1].1);
         assert!((a.1, a.2) >= (b.1, b.2), "out of order: {a:?} before {b:?}");
     }
-    listed.sort_by(|a, b| a.1 .0.cmp(&b.1 .0));
+    listed.sort_by_key(|a| a.1 .0);
     let mut recount = recount;
     recount.sort_by_key(|c| c.0);
     assert_eq!(listed.into_iter().map(|(_, k)| k).collect::<Vec<_>>(), recount);

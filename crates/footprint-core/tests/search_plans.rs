@@ -43,7 +43,7 @@ fn brute_force(store: &Store, q: &SearchQuery) -> Vec<i64> {
             && q.from_ms.is_none_or(|f| *ts != i64::MIN && *ts >= f)
             && q.to_ms.is_none_or(|t| *ts != i64::MIN && *ts < t)
     });
-    rows.sort_by(|a, b| (b.1, b.2).cmp(&(a.1, a.2)));
+    rows.sort_by_key(|r| std::cmp::Reverse((r.1, r.2)));
     rows.into_iter().map(|r| r.0).collect()
 }
 
