@@ -54,3 +54,52 @@ async fn app_import_speed() {
     })
     .await;
 }
+
+/// The release app's cold start (issue #13: < 1.5 s to the first paint): from launching the
+/// app to its first rendered screen, and on to the Overview's top holders drawn from the
+/// database. `FOOTPRINT_SPEED_DB` names a database to start on (copied into the app's data
+/// folder, e.g. the 10-million-record one of `footprint bench --at-scale --scale-db`); without it
+/// the app starts empty and shows the welcome screen.
+///
+///   FOOTPRINT_E2E_APP=target/release/footprint-app FOOTPRINT_SPEED_DB=/tmp/scale.db \
+///     xvfb-run -a cargo test -p footprint-app --features custom-protocol --test e2e_speed \
+///     app_cold_start -- --ignored --nocapture
+#[tokio::test]
+#[ignore = "a measurement: run by hand against the release app"]
+async fn app_cold_start() {
+    if !can_run() {
+        return;
+    }
+    let db = std::env::var_os("FOOTPRINT_SPEED_DB").map(std::path::PathBuf::from);
+    let prepare = |dir: &std::path::Path| {
+        if let Some(db) = &db {
+            std::fs::copy(db, dir.join("footprint.db")).expect("copy FOOTPRINT_SPEED_DB");
+        }
+    };
+    support::with_app_prepared("cold-start", &prepare, async |app| {
+        let body_started = std::time::Instant::now();
+        let ready = app.launch_to_ready.as_secs_f64();
+        // The web view's own view of it: navigation start to first contentful paint.
+        let paint = app
+            .script(
+                "const p = performance.getEntriesByName('first-contentful-paint')[0];
+                 arguments[arguments.length - 1](p ? p.startTime : null)",
+            )
+            .await?;
+        let mut line = format!(
+            "cold start: {ready:.2} s from launch to the first screen ({:.2} s with the driver); first contentful paint {paint} ms after navigation",
+            app.cold_start.as_secs_f64()
+        );
+        if db.is_some() {
+            app.testid("top-holders").await?;
+            line.push_str(&format!(
+                "; Overview's top holders drawn {:.2} s after launch",
+                ready + body_started.elapsed().as_secs_f64()
+            ));
+        }
+        let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+        eprintln!("{line} (load average {})", load.split_whitespace().next().unwrap_or("?"));
+        Ok(())
+    })
+    .await;
+}

@@ -114,6 +114,9 @@ pub struct App {
     pub data_dir: tempfile::TempDir,
     /// Seconds from spawning the driver to the first rendered screen.
     pub cold_start: Duration,
+    /// Seconds from asking WebKitWebDriver for a session (which launches the app) to the
+    /// first rendered screen: the app's own cold start, without the driver's.
+    pub launch_to_ready: Duration,
     driver: Driver,
     shots: PathBuf,
     name: String,
@@ -144,6 +147,15 @@ pub async fn with_app_env(
     run_app_env(name, false, env, body).await
 }
 
+/// [`with_app`] on a data directory that `prepare` fills first (a database to open).
+pub async fn with_app_prepared(
+    name: &str,
+    prepare: &dyn Fn(&Path),
+    body: impl AsyncFnOnce(&App) -> Result<(), String>,
+) {
+    run_app_in(name, false, &[], prepare, body).await
+}
+
 async fn run_app(name: &str, dark: bool, body: impl AsyncFnOnce(&App) -> Result<(), String>) {
     run_app_env(name, dark, &[], body).await
 }
@@ -154,8 +166,18 @@ async fn run_app_env(
     env: &[(&str, &str)],
     body: impl AsyncFnOnce(&App) -> Result<(), String>,
 ) {
+    run_app_in(name, dark, env, &|_| {}, body).await
+}
+
+async fn run_app_in(
+    name: &str,
+    dark: bool,
+    env: &[(&str, &str)],
+    prepare: &dyn Fn(&Path),
+    body: impl AsyncFnOnce(&App) -> Result<(), String>,
+) {
     let _guard = ONE_AT_A_TIME.lock().await;
-    let app = App::start(name, dark, env)
+    let app = App::start(name, dark, env, prepare)
         .await
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let result = body(&app).await;
@@ -172,8 +194,9 @@ async fn run_app_env(
 }
 
 impl App {
-    async fn start(name: &str, dark: bool, env: &[(&str, &str)]) -> Result<App, String> {
+    async fn start(name: &str, dark: bool, env: &[(&str, &str)], prepare: &dyn Fn(&Path)) -> Result<App, String> {
         let data_dir = tempfile::tempdir().map_err(|e| format!("temp data dir: {e}"))?;
+        prepare(data_dir.path());
         let (port, native_port) = (free_port(), free_port());
         let started = Instant::now();
         let mut driver = Command::new(which("tauri-driver").expect("checked by can_run"));
@@ -206,6 +229,7 @@ impl App {
             "tauri:options".into(),
             serde_json::json!({ "application": app_binary() }),
         );
+        let launching = Instant::now();
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", driver.port))
@@ -216,6 +240,7 @@ impl App {
             client,
             data_dir,
             cold_start: Duration::ZERO,
+            launch_to_ready: Duration::ZERO,
             driver,
             shots,
             name: name.to_string(),
@@ -231,6 +256,7 @@ impl App {
             return Err(format!("{e}; page errors and text: {errors:?}"));
         }
         app.cold_start = started.elapsed();
+        app.launch_to_ready = launching.elapsed();
         eprintln!(
             "{name}: app ready {:.2} s after spawning the driver",
             app.cold_start.as_secs_f64()

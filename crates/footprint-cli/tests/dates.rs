@@ -35,6 +35,7 @@ fn impossible_stored_times_are_unknown_dates_in_every_command() {
     let c = rusqlite::Connection::open(d.join("fp.db")).unwrap();
     c.execute_batch(&format!(
         "UPDATE holdings SET first_seen = {YEAR_510}, last_seen = 9223372036854775807;
+         UPDATE company_summaries SET first_seen = {YEAR_510}, last_seen = 9223372036854775807;
          UPDATE archives SET export_date = 0;
          UPDATE records SET ts = 9223372036854775807 WHERE id = (SELECT min(id) FROM records WHERE title IS NOT NULL);
          UPDATE record_counts SET first_ts = {YEAR_510}, last_ts = 9223372036854775807;

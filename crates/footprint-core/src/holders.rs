@@ -260,7 +260,7 @@ pub(crate) fn rebuild_holdings(conn: &Connection) -> rusqlite::Result<()> {
            AND id NOT IN (SELECT company_id FROM records WHERE company_id IS NOT NULL)",
         [],
     )?;
-    Ok(())
+    crate::summaries::rebuild_company_summaries(conn)
 }
 
 impl Store {

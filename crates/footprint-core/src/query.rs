@@ -361,8 +361,32 @@ fn day_of(ms: i64) -> String {
 
 const RECORD_COLS: &str = "r.id, r.platform, r.kind, r.category, r.ts, r.ts_end, r.title, r.body, r.lat, r.lon,
      c.name, r.relation, f.path, r.position, r.archive_id, r.data, r.dedup, r.amount_minor, r.currency";
-const RECORD_FROM: &str =
-    "records r JOIN files f ON f.id = r.file_id LEFT JOIN companies c ON c.id = r.company_id";
+/// `FROM` of a record list; `index` forces the records' index (see [`TextPlan`]).
+fn record_from(index: Option<&str>) -> String {
+    let hint = index.map(|i| format!(" INDEXED BY {i}")).unwrap_or_default();
+    format!("records r{hint} JOIN files f ON f.id = r.file_id LEFT JOIN companies c ON c.id = r.company_id")
+}
+
+/// Matches of a text search above which [`TextPlan::TimeScan`] is the faster plan: about
+/// sqrt(21 x 10 million), where looking every match up costs what walking the time index
+/// until a page of matches is found costs.
+pub const DENSE_TEXT_MATCHES: i64 = 20_000;
+
+/// How a text search finds its newest matches. Both give the same rows in the same order
+/// (tests/search_plans.rs compares them with a brute-force sort); only the cost differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextPlan {
+    /// [`TextPlan::TimeScan`] when the words match more than [`DENSE_TEXT_MATCHES`] records
+    /// and no other filter narrows the list; [`TextPlan::LookUp`] otherwise.
+    Auto,
+    /// Look every match up and sort them by time: cost grows with the matches (a common
+    /// word matches a million records on a big database: seconds).
+    LookUp,
+    /// Walk `records_key` newest first and keep the rows among the matches (checked in the
+    /// index, without reading the row): cost grows with the rows walked until a page is full,
+    /// few for a common word, all of them for a rare one.
+    TimeScan,
+}
 
 fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
     Ok(RecordRow {
@@ -466,18 +490,14 @@ impl Store {
         Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
     }
 
-    /// Orders and spend per platform, year and currency, purchases only (the partial index
-    /// `records_money` holds just the records with an amount).
+    /// Orders and spend per platform, year and currency, purchases only, from the `spending`
+    /// summary the import writer keeps (year 0 there: no date).
     pub fn spending(&self) -> Result<Vec<SpendRow>, StoreError> {
         let mut st = self
             .conn
             .prepare(
-                // No year for a time that is no date (an older database's sentinel).
-                "SELECT platform, CASE WHEN ts >= 788918400000 AND ts < 4102444800000
-                          THEN CAST(strftime('%Y', ts / 1000, 'unixepoch') AS INTEGER) END, currency,
-                        count(*), sum(amount_minor)
-                 FROM records WHERE amount_minor IS NOT NULL AND currency IS NOT NULL
-                 GROUP BY 1, 2, 3 ORDER BY 1, 2 DESC, 3",
+                "SELECT platform, nullif(year, 0), currency, records, total_minor FROM spending
+                 ORDER BY platform, year DESC, currency",
             )
             .map_err(self.err())?;
         let rows = st
@@ -496,14 +516,14 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(self.err())
     }
 
-    /// Third parties on purchase records (from the holdings: no scan of the records).
+    /// Third parties on purchase records (from the per-company summary: no scan of the
+    /// records or the holdings).
     pub fn purchase_companies(&self) -> Result<Vec<CountBy>, StoreError> {
         let mut st = self
             .conn
             .prepare(
-                "SELECT c.id, c.name, sum(h.records) FROM holdings h JOIN companies c ON c.id = h.company_id
-                 WHERE h.category = 'purchases' AND c.platform = 0
-                 GROUP BY c.id ORDER BY 3 DESC, 2 LIMIT 40",
+                "SELECT c.id, c.name, s.purchases FROM company_summaries s JOIN companies c ON c.id = s.company_id
+                 WHERE s.platform = 0 AND s.purchases > 0 ORDER BY s.purchases DESC, c.name LIMIT 40",
             )
             .map_err(self.err())?;
         let rows = st
@@ -640,11 +660,10 @@ impl Store {
             ));
             args.push(Value::Text(rel.clone()));
         }
-        sql.push_str(" GROUP BY c.id");
         sql.push_str(match q.sort.as_deref() {
             Some("name") => " ORDER BY c.name COLLATE NOCASE",
-            Some("last_seen") => " ORDER BY max(h.last_seen) DESC NULLS LAST, c.name",
-            _ => " ORDER BY c.platform DESC, sum(h.records) DESC, c.name COLLATE NOCASE",
+            Some("last_seen") => " ORDER BY s.last_seen DESC NULLS LAST, c.name",
+            _ => " ORDER BY s.platform DESC, s.records DESC, c.name COLLATE NOCASE",
         });
         sql.push_str(&format!(
             " LIMIT {} OFFSET {}",
@@ -684,7 +703,7 @@ impl Store {
         let summary = self
             .conn
             .query_row(
-                &format!("{COMPANY_SUMMARY} WHERE c.id = ?1 GROUP BY c.id"),
+                &format!("{COMPANY_SUMMARY} WHERE c.id = ?1"),
                 [id],
                 company_summary,
             )
@@ -750,15 +769,47 @@ impl Store {
 
     /// Records matching filters, newest first, paged by keyset.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchPage, StoreError> {
+        self.search_with(q, TextPlan::Auto)
+    }
+
+    /// Do the words of a text search match more than [`DENSE_TEXT_MATCHES`] records?
+    /// (Stops counting there.)
+    fn text_is_dense(&self, fts: &str) -> Result<bool, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM (SELECT 1 FROM records_fts WHERE records_fts MATCH ?1 LIMIT ?2)",
+                params![fts, DENSE_TEXT_MATCHES + 1],
+                |r| r.get(0),
+            )
+            .map_err(self.err())?;
+        Ok(n > DENSE_TEXT_MATCHES)
+    }
+
+    /// [`Store::search`] with a chosen plan for the text (the same answer whatever the plan).
+    pub fn search_with(&self, q: &SearchQuery, plan: TextPlan) -> Result<SearchPage, StoreError> {
         let limit = q.limit.unwrap_or(50).clamp(1, 1000);
-        let mut sql = format!("SELECT {RECORD_COLS} FROM {RECORD_FROM}");
+        let fts = q.text.as_deref().and_then(fts_query);
+        // Another filter (a platform, a company, ...) may leave few of the matches: walking
+        // the time index could then pass most records before a page is full.
+        let narrowed = q.company_id.is_some()
+            || [&q.platform, &q.kind, &q.category]
+                .iter()
+                .any(|v| v.as_deref().is_some_and(|v| !v.is_empty()));
+        let scan = match (&fts, plan) {
+            (None, _) | (Some(_), TextPlan::LookUp) => false,
+            (Some(_), TextPlan::TimeScan) => true,
+            (Some(m), TextPlan::Auto) => !narrowed && self.text_is_dense(m)?,
+        };
+        let from = record_from(scan.then_some("records_key"));
+        let mut sql = format!("SELECT {RECORD_COLS} FROM {from}");
         let mut args: Vec<Value> = Vec::new();
         let mut cond: Vec<String> = Vec::new();
         let arg = |v: Value, args: &mut Vec<Value>| {
             args.push(v);
             format!("?{}", args.len())
         };
-        if let Some(m) = q.text.as_deref().and_then(fts_query) {
+        if let Some(m) = fts {
             let p = arg(Value::Text(m), &mut args);
             cond.push(format!(
                 "r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH {p})"
@@ -825,8 +876,15 @@ impl Store {
             Some("year") => 4,
             _ => 7,
         };
+        // Months and years without a day filter come from the per-month summary (a few
+        // thousand rows), the rest from the per-day one.
+        let (table, col) = if len < 10 && q.from_ms.is_none() && q.to_ms.is_none() {
+            ("activity_months", "month")
+        } else {
+            ("activity_days", "day")
+        };
         // Days that are no date (an older database's `0000-00-00`, `+510-...`) never reach a chart.
-        let mut cond = vec!["day >= '1995' AND day < '2100'".to_string()];
+        let mut cond = vec![format!("{col} >= '1995' AND {col} < '2100'")];
         let mut args: Vec<Value> = vec![Value::Integer(len)];
         if let Some(p) = &q.platform {
             args.push(Value::Text(p.clone()));
@@ -841,8 +899,8 @@ impl Store {
             cond.push(format!("day < ?{}", args.len()));
         }
         let sql = format!(
-            "SELECT substr(day, 1, ?1) AS b, platform, sum(records)
-             FROM activity_days WHERE {} GROUP BY b, platform ORDER BY b, platform",
+            "SELECT substr({col}, 1, ?1) AS b, platform, sum(records)
+             FROM {table} WHERE {} GROUP BY b, platform ORDER BY b, platform",
             cond.join(" AND ")
         );
         let mut st = self.conn.prepare(&sql).map_err(self.err())?;
@@ -970,10 +1028,8 @@ impl Store {
         Ok(Stats {
             records: self.scalar("SELECT coalesce(sum(records), 0) FROM record_counts")?,
             archives: self.scalar("SELECT count(*) FROM archives")?,
-            companies: self.scalar("SELECT count(DISTINCT company_id) FROM holdings")?,
-            third_parties: self.scalar(
-                "SELECT count(DISTINCT h.company_id) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.platform = 0",
-            )?,
+            companies: self.scalar("SELECT count(*) FROM company_summaries")?,
+            third_parties: self.scalar("SELECT count(*) FROM company_summaries WHERE platform = 0")?,
             identities: self.scalar("SELECT count(*) FROM (SELECT DISTINCT kind, value FROM identities)")?,
             by_platform: self.count_by(
                 "SELECT platform, sum(records) FROM record_counts GROUP BY platform ORDER BY 2 DESC",
@@ -1016,7 +1072,7 @@ impl Store {
 
     pub fn overview(&self) -> Result<Overview, StoreError> {
         let by_relation = self.count_by(
-            "SELECT relation, count(DISTINCT company_id) FROM holdings GROUP BY relation ORDER BY 2 DESC",
+            "SELECT relation, companies FROM relation_counts ORDER BY 2 DESC",
             |k| {
                 Relation::parse(k)
                     .map(|r| r.label().to_string())
@@ -1072,10 +1128,8 @@ impl Store {
             archives_total: self.scalar("SELECT count(*) FROM archives")?,
             demo_archives: self.scalar("SELECT count(*) FROM archives WHERE demo = 1")?,
             records_total: self.scalar("SELECT coalesce(sum(records), 0) FROM record_counts")?,
-            companies_total: self.scalar("SELECT count(DISTINCT company_id) FROM holdings")?,
-            third_parties_total: self.scalar(
-                "SELECT count(DISTINCT h.company_id) FROM holdings h JOIN companies c ON c.id = h.company_id WHERE c.platform = 0",
-            )?,
+            companies_total: self.scalar("SELECT count(*) FROM company_summaries")?,
+            third_parties_total: self.scalar("SELECT count(*) FROM company_summaries WHERE platform = 0")?,
             by_relation,
             platforms,
             top_holders,
@@ -1165,12 +1219,12 @@ fn category_label(k: &str) -> String {
         .unwrap_or_else(|| k.to_string())
 }
 
-/// The columns [`company_summary`] reads, for a company and its holdings (add WHERE/GROUP BY).
-const COMPANY_SUMMARY: &str = "SELECT c.id, c.name, c.platform,
-    json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
-    json_group_array(DISTINCT h.category), sum(h.records), min(h.first_seen), max(h.last_seen),
+/// The columns [`company_summary`] reads, from the per-company summary kept with the
+/// holdings (add WHERE/ORDER BY).
+const COMPANY_SUMMARY: &str = "SELECT c.id, c.name, s.platform, s.platforms, s.relations, s.categories,
+    s.records, s.first_seen, s.last_seen,
     (SELECT json_group_array(a.alias) FROM company_aliases a WHERE a.company_id = c.id)
-    FROM companies c JOIN holdings h ON h.company_id = c.id";
+    FROM company_summaries s JOIN companies c ON c.id = s.company_id";
 
 fn company_summary(r: &Row<'_>) -> rusqlite::Result<CompanySummary> {
     let mut relations = json_list(r.get(4)?);

@@ -945,8 +945,7 @@ impl Writer<'_> {
                         if inserted == chunk.len() {
                             // All new (the common case): no look-ups needed.
                             for row in chunk {
-                                self.summary.add(file_id, row.r.kind, row.r.category.as_str(), row.r.ts);
-                                self.summary.add_point(row.r.lat, row.r.lon);
+                                self.summary.add_record(file_id, row.r);
                             }
                             written += chunk.len() as u64;
                             self.max_id = tx.last_insert_rowid();
@@ -963,8 +962,7 @@ impl Writer<'_> {
                                 if owner == self.archive_id && id > self.max_id && seen.insert(id) {
                                     written += 1;
                                     new_max = new_max.max(id);
-                                    self.summary.add(file_id, row.r.kind, row.r.category.as_str(), row.r.ts);
-                                    self.summary.add_point(row.r.lat, row.r.lon);
+                                    self.summary.add_record(file_id, row.r);
                                 } else {
                                     self.report.duplicates += 1;
                                     if owner != self.archive_id {

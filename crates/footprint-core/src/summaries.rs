@@ -1,8 +1,12 @@
 //! Summary tables that make the dashboard instant on millions of records: counts per
-//! platform/kind/category and records per day. The import writer adds to them as it writes
-//! (no extra pass over the records); removals rebuild them from the records.
+//! platform/kind/category, records per day and month, map cells, records per file, and spending per
+//! year and currency. The import writer adds to them as it writes (no extra pass over the
+//! records); removals rebuild them from the records. The per-company summary is folded from
+//! the holdings ([`rebuild_company_summaries`]), whenever those are rebuilt.
 
-use chrono::DateTime;
+use crate::model::Record;
+use crate::money::Currency;
+use chrono::{DateTime, Datelike};
 use rusqlite::{params, Connection};
 use std::collections::HashMap;
 
@@ -16,6 +20,8 @@ pub(crate) struct SummaryDelta {
     days: HashMap<i64, i64>,
     cells: HashMap<(i64, i64), (i64, f64, f64)>,
     files: HashMap<(i64, &'static str), Span>,
+    /// Records and sum of amounts per (year or 0, currency).
+    spending: HashMap<(i64, Currency), (i64, i64)>,
 }
 
 fn widen(e: &mut Span, ts: Option<i64>) {
@@ -41,8 +47,27 @@ const DAY_MS: i64 = 86_400_000;
 /// The category of indexed, not understood records (never a holding).
 const UNCLASSIFIED: &str = crate::model::Category::Unclassified.as_str();
 
+/// The year a purchase is counted under: its UTC calendar year, or 0 when it has no time or
+/// a time outside 1995-2099 (an older database's sentinel), as `spending` stores it.
+fn spending_year(ts: Option<i64>) -> i64 {
+    ts.filter(|t| (788_918_400_000..4_102_444_800_000).contains(t))
+        .and_then(DateTime::from_timestamp_millis)
+        .map_or(0, |d| i64::from(d.year()))
+}
+
 impl SummaryDelta {
-    pub(crate) fn add_point(&mut self, lat: Option<f64>, lon: Option<f64>) {
+    /// Count one record the writer inserted, in every summary it belongs to.
+    pub(crate) fn add_record(&mut self, file_id: i64, r: &Record) {
+        self.add(file_id, r.kind, r.category.as_str(), r.ts);
+        self.add_point(r.lat, r.lon);
+        if let Some(m) = r.amount {
+            let e = self.spending.entry((spending_year(r.ts), m.currency)).or_insert((0, 0));
+            e.0 += 1;
+            e.1 += m.minor;
+        }
+    }
+
+    fn add_point(&mut self, lat: Option<f64>, lon: Option<f64>) {
         if let (Some(lat), Some(lon)) = (lat, lon) {
             if lat.is_finite() && lon.is_finite() {
                 let e = self.cells.entry(cell_of(lat, lon)).or_insert((0, 0.0, 0.0));
@@ -53,7 +78,7 @@ impl SummaryDelta {
         }
     }
 
-    pub(crate) fn add(&mut self, file_id: i64, kind: &'static str, category: &'static str, ts: Option<i64>) {
+    fn add(&mut self, file_id: i64, kind: &'static str, category: &'static str, ts: Option<i64>) {
         widen(self.counts.entry((kind, category)).or_insert((0, None, None)), ts);
         // file_counts feed the platform's holdings; indexed text says nothing about what it
         // is, so it stays out of them (it is still counted, searched and filtered).
@@ -81,8 +106,18 @@ impl SummaryDelta {
             "INSERT INTO activity_days(platform, day, records) VALUES (?1, ?2, ?3)
              ON CONFLICT(platform, day) DO UPDATE SET records = records + excluded.records",
         )?;
+        let mut months: HashMap<String, i64> = HashMap::new();
         for (day, n) in &self.days {
-            st.execute(params![platform, day_string(*day), n])?;
+            let day = day_string(*day);
+            *months.entry(day[..7].to_string()).or_insert(0) += n;
+            st.execute(params![platform, day, n])?;
+        }
+        let mut st = conn.prepare_cached(
+            "INSERT INTO activity_months(platform, month, records) VALUES (?1, ?2, ?3)
+             ON CONFLICT(platform, month) DO UPDATE SET records = records + excluded.records",
+        )?;
+        for (month, n) in &months {
+            st.execute(params![platform, month, n])?;
         }
         let mut st = conn.prepare_cached(
             "INSERT INTO geo_cells(cell_x, cell_y, points, sum_lat, sum_lon) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -103,6 +138,14 @@ impl SummaryDelta {
         for ((file_id, category), (n, lo, hi)) in &self.files {
             st.execute(params![file_id, category, n, lo, hi])?;
         }
+        let mut st = conn.prepare_cached(
+            "INSERT INTO spending(platform, year, currency, records, total_minor) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(platform, year, currency) DO UPDATE SET
+               records = records + excluded.records, total_minor = total_minor + excluded.total_minor",
+        )?;
+        for ((year, currency), (n, total)) in &self.spending {
+            st.execute(params![platform, year, currency.as_str(), n, total])?;
+        }
         Ok(())
     }
 }
@@ -113,7 +156,7 @@ fn day_string(day: i64) -> String {
         .unwrap_or_else(|| "0000-00-00".into())
 }
 
-/// Recompute both tables from the records (after a removal).
+/// Recompute the tables from the records (after a removal).
 pub(crate) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
         "DELETE FROM record_counts;
@@ -124,6 +167,9 @@ pub(crate) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
          INSERT INTO activity_days(platform, day, records)
            SELECT platform, strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), count(*) FROM records
            WHERE ts IS NOT NULL GROUP BY 1, 2;
+         DELETE FROM activity_months;
+         INSERT INTO activity_months(platform, month, records)
+           SELECT platform, substr(day, 1, 7), sum(records) FROM activity_days GROUP BY 1, 2;
          DELETE FROM file_counts;
          INSERT INTO file_counts(file_id, category, records, first_ts, last_ts)
            SELECT file_id, category, count(*), min(ts), max(ts) FROM records
@@ -132,29 +178,32 @@ pub(crate) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
          INSERT INTO geo_cells(cell_x, cell_y, points, sum_lat, sum_lon)
            SELECT CAST((lon + 180.0) * 100.0 AS INTEGER), CAST((lat + 90.0) * 100.0 AS INTEGER),
                   count(*), sum(lat), sum(lon)
-           FROM records WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1, 2;",
+           FROM records WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1, 2;
+         DELETE FROM spending;
+         INSERT INTO spending(platform, year, currency, records, total_minor)
+           SELECT platform,
+                  CASE WHEN ts >= 788918400000 AND ts < 4102444800000
+                       THEN CAST(strftime('%Y', ts / 1000, 'unixepoch') AS INTEGER) ELSE 0 END,
+                  currency, count(*), sum(amount_minor)
+           FROM records WHERE amount_minor IS NOT NULL AND currency IS NOT NULL
+           GROUP BY 1, 2, 3;",
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_are_utc_and_negative_times_floor() {
-        assert_eq!(day_string(0), "1970-01-01");
-        assert_eq!(day_string((-1i64).div_euclid(DAY_MS)), "1969-12-31");
-        let mut d = SummaryDelta::default();
-        d.add(1, "k", "c", Some(DAY_MS - 1));
-        d.add(1, "k", "c", Some(DAY_MS));
-        d.add(2, "k", "c", None);
-        assert_eq!(d.counts[&("k", "c")], (3, Some(DAY_MS - 1), Some(DAY_MS)));
-        assert_eq!(d.days.len(), 2);
-        assert_eq!(d.files[&(1, "c")], (2, Some(DAY_MS - 1), Some(DAY_MS)));
-        assert_eq!(d.files[&(2, "c")], (1, None, None));
-        // Indexed text is counted but never feeds holdings.
-        d.add(3, "indexed_json", UNCLASSIFIED, None);
-        assert_eq!(d.counts[&("indexed_json", UNCLASSIFIED)].0, 1);
-        assert!(!d.files.contains_key(&(3, UNCLASSIFIED)));
-    }
+/// Refill `company_summaries` and `relation_counts` from the holdings (called wherever the
+/// holdings are rebuilt: after every import and removal), so the companies list and the
+/// Overview read one row per company or relation.
+pub(crate) fn rebuild_company_summaries(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DELETE FROM company_summaries;
+         INSERT INTO company_summaries(company_id, platform, platforms, relations, categories, records, purchases, first_seen, last_seen)
+           SELECT c.id, c.platform, json_group_array(DISTINCT h.platform), json_group_array(DISTINCT h.relation),
+                  json_group_array(DISTINCT h.category), sum(h.records),
+                  coalesce(sum(h.records) FILTER (WHERE h.category = 'purchases'), 0), min(h.first_seen), max(h.last_seen)
+           FROM companies c JOIN holdings h ON h.company_id = c.id
+           GROUP BY c.id;
+         DELETE FROM relation_counts;
+         INSERT INTO relation_counts(relation, companies)
+           SELECT relation, count(DISTINCT company_id) FROM holdings GROUP BY relation;",
+    )
 }

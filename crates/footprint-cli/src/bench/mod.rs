@@ -40,6 +40,15 @@ pub struct BenchArgs {
     /// Records of the `--at-scale` database.
     #[arg(long, default_value_t = 10_000_000)]
     records: u64,
+    /// The `--at-scale` database [default: bench-scale.db in `--dir`]; kept after the run. (Not
+    /// the global `--db`: the bench replaces this file, and must never take the user's own
+    /// database from FOOTPRINT_DB.)
+    #[arg(long)]
+    scale_db: Option<PathBuf>,
+    /// With `--at-scale`: time the screens on the existing `--scale-db` instead of building it
+    /// anew.
+    #[arg(long, requires = "scale_db")]
+    reuse: bool,
     /// Runs of each importer per archive (interleaved; the median run is shown).
     #[arg(long, default_value_t = 3)]
     repeat: usize,
@@ -113,7 +122,7 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
         }
     };
     if args.at_scale {
-        return at_scale(&dir, args.records, args.json);
+        return at_scale(&dir, args.scale_db.as_deref(), args.reuse, args.records, args.json);
     }
     let scale = |n: f64| ((n * args.scale).round() as usize).max(1);
     eprintln!("Generating archives in {} ...", dir.display());
@@ -231,8 +240,8 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn at_scale(dir: &Path, records: u64, json: bool) -> Result<(), Failure> {
-    let report = scale::run(dir, records)?;
+fn at_scale(dir: &Path, db: Option<&Path>, reuse: bool, records: u64, json: bool) -> Result<(), Failure> {
+    let report = scale::run(dir, db, reuse, records)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("serializable"));
         return Ok(());

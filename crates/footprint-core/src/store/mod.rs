@@ -27,6 +27,7 @@ const MIGRATIONS: &[(&str, Step)] = &[
     ("0007_contact_overrides", Step::Sql(include_str!("migrations/0007_contact_overrides.sql"))),
     ("0008_deletion_checks", Step::Sql(include_str!("migrations/0008_deletion_checks.sql"))),
     ("0009_access_answers", Step::Sql(include_str!("migrations/0009_access_answers.sql"))),
+    ("0013_screen_summaries", Step::Sql(include_str!("migrations/0013_screen_summaries.sql"))),
     ("0014_rekey_twins", Step::Rust(|conn| rekey::run(conn).map(|_| ()))),
 ];
 
