@@ -556,3 +556,67 @@ fn location_history_feeds_the_map_and_timeline_summaries() {
     assert_foreign_keys_hold(&db);
     assert_eq!(store.map(&MapQuery::default()).unwrap().total_points, 0);
 }
+
+/// Which journal a running import writes through, seen from its progress callback: whether a
+/// rollback journal (`-journal`) or a write-ahead log (`-wal`) is beside the database.
+fn journal_files_during_import(db: &Path, zip: &[PathBuf], store: &mut Store) -> (bool, bool) {
+    let seen = Arc::new(std::sync::Mutex::new((false, false)));
+    let (s2, beside) = (seen.clone(), |suffix: &str| {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    });
+    let (journal, wal) = (beside("-journal"), beside("-wal"));
+    import_export(
+        store,
+        zip,
+        &ImportOptions {
+            progress: Some(Arc::new(move |p: &Progress| {
+                if p.phase == "importing" {
+                    let mut s = s2.lock().unwrap();
+                    s.0 |= journal.exists();
+                    s.1 |= wal.metadata().is_ok_and(|m| m.len() > 0);
+                }
+            })),
+            ..opts()
+        },
+    )
+    .unwrap();
+    let seen = *seen.lock().unwrap();
+    seen
+}
+
+/// An import with the database to itself writes every page once, through a rollback journal
+/// (store/bulk_journal.rs); with another connection open (the app's screens) it goes through
+/// the WAL so that reader is never blocked. Either way the database is in WAL mode afterwards,
+/// and what was imported is the same.
+#[test]
+fn a_lone_import_writes_through_a_rollback_journal_and_returns_to_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = FacebookSpec {
+        threads: 4,
+        messages_per_thread: 20_000,
+        ..Default::default()
+    };
+    let zip = facebook(dir.path(), "big.zip", spec);
+
+    let lone = dir.path().join("lone.db");
+    let mut store = Store::open(&lone).unwrap();
+    let (journal, wal) = journal_files_during_import(&lone, &zip, &mut store);
+    assert!(journal && !wal, "a lone import: rollback journal {journal}, WAL {wal}");
+    assert_eq!(store.journal_mode().unwrap(), "wal");
+
+    let shared = dir.path().join("shared.db");
+    let mut store = Store::open(&shared).unwrap();
+    let reader = Store::open(&shared).unwrap();
+    reader.schema_version().unwrap();
+    let (journal, wal) = journal_files_during_import(&shared, &zip, &mut store);
+    assert!(!journal && wal, "beside a reader: rollback journal {journal}, WAL {wal}");
+    assert_eq!(reader.journal_mode().unwrap(), "wal");
+    drop(reader);
+
+    let n = "SELECT count(*) FROM records";
+    assert!(count(&lone, n) >= 80_000);
+    assert_eq!(count(&lone, n), count(&shared, n));
+    assert_foreign_keys_hold(&lone);
+}

@@ -4,6 +4,9 @@
 //! Migrations are embedded SQL files that never change once released; `PRAGMA user_version`
 //! records how many ran. A database made by a newer Footprint is refused rather than damaged.
 
+mod bulk_journal;
+
+pub(crate) use bulk_journal::BulkJournal;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 
