@@ -6,7 +6,6 @@
 
 mod bulk_journal;
 
-pub(crate) use bulk_journal::BulkJournal;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 
