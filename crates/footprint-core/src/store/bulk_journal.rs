@@ -9,10 +9,16 @@
 //! appended past the end of the file needs no undo copy), so the import is as all-or-nothing
 //! as before: an interrupted import leaves a hot journal that the next open rolls back.
 //!
+//! Only the first import into an empty database takes this path. While a rollback-journal
+//! transaction writes, a reader that opens the database waits for the commit (and gives up
+//! with "database is busy" after the busy timeout), where WAL lets it read the state before
+//! the import; on an empty database there is nothing to read yet, on a filled one readers
+//! (a `footprint search` beside a `footprint import`) keep WAL's promise.
+//!
 //! Leaving WAL needs an exclusive lock: when another connection has the database open (the
 //! app's screens keep a reader open, a second command may be reading), SQLite refuses the
-//! switch and the import goes through the WAL as before, with readers never blocked. The
-//! attempt does not wait: the busy timeout is off for it.
+//! switch and the import goes through the WAL as before. The attempt does not wait: the busy
+//! timeout is off for it.
 
 use super::{Store, StoreError, BUSY_TIMEOUT};
 use std::time::Duration;
@@ -27,7 +33,8 @@ pub(crate) enum BulkJournal {
 }
 
 impl Store {
-    /// Switch to a rollback journal for one import when no other connection is open.
+    /// Switch to a rollback journal for the first import into an empty database, when no
+    /// other connection is open.
     pub(crate) fn enter_bulk_journal(&self) -> Result<BulkJournal, StoreError> {
         // A read-only database (its disk, file or folder) cannot change its journal either:
         // the import then meets the fault and reports it in its own words.
@@ -36,6 +43,13 @@ impl Store {
             return Ok(BulkJournal::Wal);
         }
         let err = self.err();
+        let empty: bool = self
+            .conn
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM archives)", [], |r| r.get(0))
+            .map_err(&err)?;
+        if !empty {
+            return Ok(BulkJournal::Wal);
+        }
         self.conn.busy_timeout(Duration::ZERO).map_err(&err)?;
         // The pragma answers with the mode in force: still `wal` when the lock was refused.
         let mode = self
