@@ -150,3 +150,40 @@ fn assert_partial_free(state: &Snapshot, before: &Snapshot, after: &Snapshot, wh
         "{where_}: the database holds neither what it held before nor what the operation leaves\nafter: {after:?}"
     );
 }
+
+/// The first import into an empty database writes through a rollback journal instead of the
+/// WAL (footprint-core's store/bulk_journal.rs). Killed while that journal is on disk, it
+/// leaves a hot journal that the next open rolls back: an empty, intact database, on which the
+/// same import then works and gives what a clean run gives.
+#[test]
+fn a_first_import_killed_mid_write_rolls_back_from_its_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = generate("reddit", dir.path(), 7, Some(60_000));
+    let clean_db = dir.path().join("clean.db");
+    run_clean(&clean_db, &Op::Import(paths.clone()), "the clean twin");
+
+    let db = dir.path().join("killed.db");
+    let journal = dir.path().join("killed.db-journal");
+    let mut child = command(&db, &Op::Import(paths.clone())).spawn().expect("cannot start footprint");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !journal.exists() {
+        assert!(child.try_wait().unwrap().is_none(), "the import ended before its journal was seen");
+        assert!(Instant::now() < deadline, "no rollback journal appeared within 2 minutes");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(journal.exists(), "the killed import's journal is gone: nothing proves the rollback");
+
+    // The next open (as every command and the app do) rolls the hot journal back.
+    let store = footprint_core::store::Store::open(&db).expect("the killed database opens");
+    assert_eq!(store.journal_mode().unwrap(), "wal");
+    drop(store);
+    assert!(!journal.exists(), "opening the database rolled the hot journal back and removed it");
+    let state = snapshot(&db);
+    assert!(state.archives.is_empty() && state.records == 0, "a killed first import left {state:?}");
+    assert_eq!(integrity(&db), "ok");
+    run_clean(&db, &Op::Import(paths), "the import again");
+    assert_eq!(snapshot(&db), snapshot(&clean_db));
+    assert_eq!(integrity(&db), "ok");
+}

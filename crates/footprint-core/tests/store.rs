@@ -556,3 +556,75 @@ fn location_history_feeds_the_map_and_timeline_summaries() {
     assert_foreign_keys_hold(&db);
     assert_eq!(store.map(&MapQuery::default()).unwrap().total_points, 0);
 }
+
+/// Which journal a running import writes through, seen from its progress callback: whether a
+/// rollback journal (`-journal`) or a write-ahead log (`-wal`) is beside the database.
+fn journal_files_during_import(db: &Path, zip: &[PathBuf], store: &mut Store) -> (bool, bool) {
+    let seen = Arc::new(std::sync::Mutex::new((false, false)));
+    let (s2, beside) = (seen.clone(), |suffix: &str| {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    });
+    let (journal, wal) = (beside("-journal"), beside("-wal"));
+    import_export(
+        store,
+        zip,
+        &ImportOptions {
+            progress: Some(Arc::new(move |p: &Progress| {
+                if p.phase == "importing" {
+                    let mut s = s2.lock().unwrap();
+                    s.0 |= journal.exists();
+                    s.1 |= wal.exists();
+                }
+            })),
+            ..opts()
+        },
+    )
+    .unwrap();
+    let seen = *seen.lock().unwrap();
+    seen
+}
+
+/// The first import into an empty database, with the database to itself, writes every page
+/// once, through a rollback journal (store/bulk_journal.rs); a later import, or one with
+/// another connection open (the app's screens), goes through the WAL so that readers are never
+/// blocked. Either way the database is in WAL mode afterwards, and what was imported is the
+/// same.
+#[test]
+fn a_lone_first_import_writes_through_a_rollback_journal_and_returns_to_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = FacebookSpec {
+        threads: 4,
+        messages_per_thread: 20_000,
+        ..Default::default()
+    };
+    let zip = facebook(dir.path(), "big.zip", spec.clone());
+
+    let lone = dir.path().join("lone.db");
+    let mut store = Store::open(&lone).unwrap();
+    let (journal, wal) = journal_files_during_import(&lone, &zip, &mut store);
+    assert!(journal && !wal, "a lone first import: rollback journal {journal}, WAL {wal}");
+    assert_eq!(store.journal_mode().unwrap(), "wal");
+    // A second export into the now filled database: WAL, whoever else has it open.
+    let other = facebook(dir.path(), "other.zip", FacebookSpec { seed: spec.seed + 1, ..spec });
+    let (journal, wal) = journal_files_during_import(&lone, &other, &mut store);
+    assert!(!journal && wal, "a later import: rollback journal {journal}, WAL {wal}");
+    drop(store);
+
+    let shared = dir.path().join("shared.db");
+    let mut store = Store::open(&shared).unwrap();
+    let reader = Store::open(&shared).unwrap();
+    reader.schema_version().unwrap();
+    let (journal, wal) = journal_files_during_import(&shared, &zip, &mut store);
+    assert!(!journal && wal, "beside a reader: rollback journal {journal}, WAL {wal}");
+    assert_eq!(reader.journal_mode().unwrap(), "wal");
+    drop(reader);
+
+    let n = "SELECT count(*) FROM records";
+    assert!(count(&shared, n) >= 80_000);
+    let first_archive = "SELECT count(*) FROM records WHERE archive_id = 1";
+    assert_eq!(count(&lone, first_archive), count(&shared, n));
+    assert!(count(&lone, n) > count(&shared, n), "the second export added records");
+    assert_foreign_keys_hold(&lone);
+}

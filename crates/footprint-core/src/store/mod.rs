@@ -4,6 +4,8 @@
 //! Migrations are embedded SQL files that never change once released; `PRAGMA user_version`
 //! records how many ran. A database made by a newer Footprint is refused rather than damaged.
 
+mod bulk_journal;
+
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 
