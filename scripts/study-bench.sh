@@ -8,6 +8,9 @@
 #   scripts/study-bench.sh [N=1000] [DIR=target/study-bench] [PERCENT=100]
 #
 # PERCENT scales the records per participant (the CLI test runs 10 participants at 10%).
+# STUDY_INPUT=donations hands the study donation files instead of raw exports: each
+# participant's export is imported into a database of its own and given with `footprint
+# donate` (the study file below, the participant's number as its id), as a participant would.
 # FOOTPRINT_BIN picks the binary (default: builds target/release/footprint).
 set -euo pipefail
 N="${1:-1000}"
@@ -23,15 +26,27 @@ command -v /usr/bin/time >/dev/null || { echo "study-bench: /usr/bin/time is mis
 
 # Platform and the --records that gives it about 3,000 records (google: 6x, reddit: 3x).
 PLATFORMS=(facebook:3000 instagram:3000 x:3000 tiktok:3000 linkedin:1500 reddit:1000 spotify:3000 google:500)
-INPUT="$DIR/received-$N-$PERCENT"
+KIND="${STUDY_INPUT:-exports}"
+INPUT="$DIR/received-$KIND-$N-$PERCENT"
+STUDY_FILE="$DIR/study.toml"
+mkdir -p "$DIR"
+printf 'id = "bench"\ntitle = "Study benchmark"\nresearcher = "Footprint"\ncontact = "bench@example.org"\nsalt = "%s"\n' \
+  "$SALT" >"$STUDY_FILE"
 if [[ ! -f "$INPUT/.complete" ]]; then
   rm -rf "$INPUT"
   mkdir -p "$INPUT"
-  echo "==> generating $N participants into $INPUT" >&2
+  echo "==> generating $N participants ($KIND) into $INPUT" >&2
   for ((i = 1; i <= N; i++)); do
     spec="${PLATFORMS[$(( (i - 1) % ${#PLATFORMS[@]} ))]}"
+    id="$(printf 'p%04d' "$i")"
     "$FOOTPRINT_BIN" generate "${spec%%:*}" --seed "$i" --records "$(( ${spec##*:} * PERCENT / 100 + 1 ))" \
-      --out "$INPUT/$(printf 'p%04d' "$i").zip" >/dev/null
+      --out "$INPUT/$id.zip" >/dev/null
+    if [[ "$KIND" == donations ]]; then
+      db="$INPUT/.$id.db"
+      "$FOOTPRINT_BIN" --db "$db" import "$INPUT/$id.zip" >/dev/null
+      "$FOOTPRINT_BIN" --db "$db" donate --study "$STUDY_FILE" --participant "$id" --out "$INPUT" >/dev/null
+      rm -f "$INPUT/$id.zip" "$db" "$db-wal" "$db-shm"
+    fi
   done
   touch "$INPUT/.complete"
 fi
@@ -74,4 +89,4 @@ report "again (resumed: all done)" "$wall" "$rss"
 read -r wall rss < <(timed "$FOOTPRINT_BIN" study summary "$DIR/dataset" --json)
 echo "| study summary | $N | $wall s | | | | $rss MB |"
 echo
-echo "input: $N exports, $INPUT_MB MB; dataset: $(du -sm --apparent-size "$DIR/dataset" | cut -f1) MB"
+echo "input: $N $KIND, $INPUT_MB MB; dataset: $(du -sm --apparent-size "$DIR/dataset" | cut -f1) MB"
