@@ -11,8 +11,10 @@ use footprint_fixtures::meta::{generate_facebook, FacebookSpec};
 use rusqlite::Connection;
 use std::path::Path;
 
-/// The schema version before this migration (the last one).
-const BEFORE_THIS_MIGRATION: i64 = SCHEMA_VERSION - 1;
+/// The schema version before this migration.
+fn before_this_migration() -> i64 {
+    footprint_core::store::version_before("0014_rekey_twins").unwrap()
+}
 /// The milliseconds the old importers kept and the current ones cut.
 const MILLIS: i64 = 417;
 
@@ -72,7 +74,7 @@ fn to_the_old_key_scheme(db: &Path) -> usize {
     // Another fingerprint, so the re-import goes through deduplication record by record
     // instead of being recognized as the same archive.
     c.execute("UPDATE archives SET fingerprint = 'before-0014-' || id", []).unwrap();
-    c.pragma_update(None, "user_version", BEFORE_THIS_MIGRATION).unwrap();
+    c.pragma_update(None, "user_version", before_this_migration()).unwrap();
     rows.len()
 }
 
@@ -126,7 +128,7 @@ fn reimporting_into_a_migrated_older_database_adds_no_record() {
     // Run again (idempotent): nothing changes.
     let keys = "SELECT sum(dedup % 1000003) + sum(coalesce(ts, 0) % 1000003) FROM records";
     let before = count(&db, keys);
-    Connection::open(&db).unwrap().pragma_update(None, "user_version", BEFORE_THIS_MIGRATION).unwrap();
+    Connection::open(&db).unwrap().pragma_update(None, "user_version", before_this_migration()).unwrap();
     drop(Store::open(&db).unwrap());
     assert_eq!(count(&db, keys), before);
 }

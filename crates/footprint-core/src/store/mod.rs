@@ -36,6 +36,13 @@ const MIGRATIONS: &[(&str, Step)] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// The schema version a database had just before migration `name` (`0013_screen_summaries`):
+/// tests that stand for an older database set `user_version` to it, so they keep meaning
+/// the same thing when later migrations are appended.
+pub fn version_before(name: &str) -> Option<i64> {
+    MIGRATIONS.iter().position(|(n, _)| *n == name).map(|i| i as i64)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database {path}: {source}")]
