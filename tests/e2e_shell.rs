@@ -17,18 +17,19 @@ async fn window_uses_private_data_dir_and_denies_ungranted_commands() {
         if db != expected {
             return Err(format!("database at {db:?}, expected the test's {expected:?}"));
         }
-        // Granted plugin command with a denied sibling: dialog:allow-save is not in the
-        // capability, so the call must be refused before any dialog opens.
+        // A granted plugin with a denied sibling: the dialog plugin's open and save are in the
+        // capability (the file picker, the donation's save dialog), its message box is not, so
+        // the call must be refused before any dialog opens.
         let refused = app
             .script(
                 "const done = arguments[arguments.length - 1];
-                 window.__TAURI_INTERNALS__.invoke('plugin:dialog|save', { options: {} })
+                 window.__TAURI_INTERNALS__.invoke('plugin:dialog|message', { message: 'x' })
                    .then(() => done('granted'), (e) => done(String(e)));",
             )
             .await?;
         let refused = refused.as_str().unwrap_or_default().to_string();
         if !refused.contains("not allowed") {
-            return Err(format!("plugin:dialog|save should be refused, got {refused:?}"));
+            return Err(format!("plugin:dialog|message should be refused, got {refused:?}"));
         }
         // No file-system or shell plugin exists at all.
         let missing = app
