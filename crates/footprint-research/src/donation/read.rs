@@ -48,20 +48,7 @@ pub fn open(path: &Path) -> Result<Donation, DonationError> {
             return Err(DonationError::refused(path, format!("member {name:?} appears twice")));
         }
     }
-    let consent = {
-        let entry = zip
-            .by_name(CONSENT_FILE)
-            .map_err(|_| DonationError::refused(path, format!("no {CONSENT_FILE}: not a donation file")))?;
-        if entry.size() > MAX_CONSENT_BYTES {
-            return Err(DonationError::refused(path, format!("{CONSENT_FILE} is {} bytes (at most {MAX_CONSENT_BYTES})", entry.size())));
-        }
-        let mut bytes = Vec::new();
-        entry
-            .take(MAX_CONSENT_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| DonationError::refused(path, format!("{CONSENT_FILE}: {e}")))?;
-        Consent::from_json(&bytes).map_err(|e| DonationError::refused(path, e))?
-    };
+    let consent = read_consent(&mut zip, path)?;
     if let Some((study, participant)) = path.file_name().and_then(|n| ids_from_file_name(&n.to_string_lossy())) {
         if study != consent.study_id || participant != consent.participant_id {
             return Err(DonationError::refused(
@@ -92,6 +79,32 @@ pub fn open(path: &Path) -> Result<Donation, DonationError> {
         donation.copy_member(&f.member, &mut std::io::sink())?;
     }
     Ok(donation)
+}
+
+/// The consent record of the donation file at `path`, read alone: no member is checked (that
+/// is [`open`]'s work), so this is for telling files apart (`study import` finding whose a
+/// file is), never for trusting its contents.
+pub fn consent_of(path: &Path) -> Result<Consent, DonationError> {
+    let file = File::open(path).map_err(|e| DonationError::io(path, e))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| DonationError::refused(path, format!("not a readable zip: {e}")))?;
+    read_consent(&mut zip, path)
+}
+
+/// `consent.json`, at most [`MAX_CONSENT_BYTES`], parsed and checked.
+fn read_consent(zip: &mut zip::ZipArchive<BufReader<File>>, path: &Path) -> Result<Consent, DonationError> {
+    let entry = zip
+        .by_name(CONSENT_FILE)
+        .map_err(|_| DonationError::refused(path, format!("no {CONSENT_FILE}: not a donation file")))?;
+    if entry.size() > MAX_CONSENT_BYTES {
+        return Err(DonationError::refused(path, format!("{CONSENT_FILE} is {} bytes (at most {MAX_CONSENT_BYTES})", entry.size())));
+    }
+    let mut bytes = Vec::new();
+    entry
+        .take(MAX_CONSENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| DonationError::refused(path, format!("{CONSENT_FILE}: {e}")))?;
+    Consent::from_json(&bytes).map_err(|e| DonationError::refused(path, e))
 }
 
 impl Donation {

@@ -33,9 +33,10 @@ pub fn is_donation(path: &Path) -> bool {
         .is_some_and(|mut zip| zip.by_name(CONSENT_FILE).is_ok())
 }
 
-/// The consent record of the donation at `path` (the donation checked whole).
+/// The consent record of the donation at `path`, to name its participant; its members are
+/// checked when it is read ([`read_donation`]), not twice.
 pub fn consent_of(path: &Path) -> Result<Consent, String> {
-    Ok(read::open(path).map_err(|e| e.to_string())?.consent().clone())
+    read::consent_of(path).map_err(|e| e.to_string())
 }
 
 /// Read the donation at `path` into `dest` (a folder that exists and is empty): each table to
@@ -86,8 +87,11 @@ mod tests {
     use crate::donation::format::{ConsentChoices, DonatedFile, ParticipantId, DONATION_FORMAT_VERSION};
     use sha2::{Digest, Sha256};
 
+    /// Members of a test zip: (table, member name, bytes), each listed and held.
+    type Members<'a> = &'a [(&'a str, &'a str, &'a [u8])];
+
     /// A donation zip listing and holding one member per (table, member name, bytes).
-    fn zip_of(dir: &Path, members: &[(&str, &str, &[u8])]) -> std::path::PathBuf {
+    fn zip_of(dir: &Path, members: Members) -> std::path::PathBuf {
         let consent = Consent {
             format_version: DONATION_FORMAT_VERSION,
             study_id: ParticipantId::new("s").unwrap(),
@@ -120,7 +124,7 @@ mod tests {
         path
     }
 
-    fn refusal(members: &[(&str, &str, &[u8])]) -> String {
+    fn refusal(members: Members) -> String {
         let dir = tempfile::tempdir().unwrap();
         let path = zip_of(dir.path(), members);
         let dest = dir.path().join("out");
@@ -133,7 +137,7 @@ mod tests {
     #[test]
     fn members_a_dataset_cannot_take_are_refused() {
         let data: &[u8] = b"PAR1 not really";
-        let cases: [(&[(&str, &str, &[u8])], &str); 4] = [
+        let cases: [(Members, &str); 4] = [
             (&[("secrets", "secrets.parquet", data)], "not a table"),
             (&[("records", "companies.parquet", data)], "expected records.parquet"),
             (&[("", "notes.txt", data)], "does not carry"),
