@@ -22,5 +22,6 @@ pub mod holders;
 pub mod query;
 pub mod requests;
 pub mod runner;
+pub mod os_keyring;
 pub mod store;
 mod summaries;

@@ -5,6 +5,9 @@
 //! records how many ran. A database made by a newer Footprint is refused rather than damaged.
 
 mod bulk_journal;
+pub mod encryption;
+
+pub use encryption::{is_encrypted, Passphrase, Rewrite};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -84,6 +87,16 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    /// The database is encrypted and no passphrase was given.
+    #[error("database {path} is encrypted: it opens with its passphrase (the app asks for it; a command reads FOOTPRINT_PASSPHRASE, or asks when run in a terminal)")]
+    Encrypted { path: String },
+    /// The passphrase does not open the database. Nothing was read or changed.
+    #[error("wrong passphrase for database {path}: it was not opened and nothing changed; check the passphrase and try again")]
+    WrongPassphrase { path: String },
+    /// Encrypting, decrypting or re-keying was refused (already encrypted, an empty
+    /// passphrase, a copy that differs).
+    #[error("{0}")]
+    Encryption(String),
     /// The file, its folder (SQLite writes `-wal` and `-shm` beside it) or the whole disk is
     /// read-only. What is stored can still be read.
     #[error("database {path} is read-only (the file, its folder or the disk cannot be written): it can be read but not changed. Make it writable to import or remove")]
@@ -124,6 +137,9 @@ impl StoreError {
             StoreError::Busy(_) | StoreError::Locked { .. } => "busy",
             StoreError::DiskFull { .. } => "disk_full",
             StoreError::ReadOnly { .. } => "read_only",
+            StoreError::Encrypted { .. } => "encrypted",
+            StoreError::WrongPassphrase { .. } => "wrong_passphrase",
+            StoreError::Encryption(_) => "encryption",
             StoreError::Sqlite { .. } | StoreError::NewerSchema { .. } | StoreError::Io { .. } => {
                 "store"
             }
@@ -153,17 +169,27 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open (creating and migrating if needed) the database at `path`.
+    /// Open (creating and migrating if needed) the database at `path`, which must not be
+    /// encrypted.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, None)
+    }
+
+    /// Open (creating and migrating if needed) the database at `path`, with the passphrase
+    /// that encrypts it. A new database is created encrypted when `key` is given; a clear one
+    /// opens as it is, whatever `key` says (see [`encryption`]).
+    pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
                 path: path.display().to_string(),
                 source,
             })?;
         }
+        Store::finish_rewrite(path)?;
+        let key = key.filter(|_| encryption::header(path).is_ok_and(|h| h != encryption::Header::Clear));
         let p = Some(path.to_path_buf());
         let conn = Connection::open(path).map_err(StoreError::sql(&p))?;
-        match Store::init(conn, p) {
+        match Store::unlock(&conn, &p, key).and_then(|()| Store::init(conn, p)) {
             // A database the user may read but not write (a read-only disk, a file or folder
             // without write permission): SQLite cannot create the `-shm` file WAL needs, even
             // to read. Open it read-only instead, so the screens and commands that only read
@@ -171,7 +197,7 @@ impl Store {
             Err(StoreError::Sqlite { path: shown, source } | StoreError::ReadOnly { path: shown, source })
                 if cannot_write(&source) && path.exists() =>
             {
-                Store::open_read_only(path).ok_or(StoreError::ReadOnly { path: shown, source })
+                Store::open_read_only(path, key).ok_or(StoreError::ReadOnly { path: shown, source })
             }
             other => other,
         }
@@ -181,7 +207,7 @@ impl Store {
     /// needs a migration (which writes). `mode=ro` reads through the WAL (it needs an existing
     /// or creatable `-shm`); where even that fails and no WAL holds unmerged pages,
     /// `immutable=1` reads the file alone (nobody can change a file this process cannot).
-    fn open_read_only(path: &Path) -> Option<Store> {
+    fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Option<Store> {
         let abs = std::path::absolute(path).ok()?;
         let mut wal = abs.clone().into_os_string();
         wal.push("-wal");
@@ -192,6 +218,7 @@ impl Store {
             let mut uri = url::Url::from_file_path(&abs).ok()?;
             uri.set_query(Some(query));
             let conn = Connection::open_with_flags(uri.as_str(), flags).ok()?;
+            Store::unlock(&conn, &None, key).ok()?;
             let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
             conn.busy_timeout(BUSY_TIMEOUT).ok()?;
             (version == SCHEMA_VERSION).then(|| Store {
@@ -199,6 +226,23 @@ impl Store {
                 path: Some(path.to_path_buf()),
             })
         })
+    }
+
+    /// Keys a new connection (when `key` is given) and reads the file's first page, so that
+    /// an encrypted file opened without its passphrase, or with a wrong one, is told apart
+    /// from every other fault before anything is written.
+    fn unlock(conn: &Connection, path: &Option<PathBuf>, key: Option<&Passphrase>) -> Result<(), StoreError> {
+        if let Some(key) = key {
+            // SQLCipher logs a failed page check to stderr itself; the error below says it
+            // in the user's words instead.
+            conn.execute_batch("PRAGMA cipher_log_level = NONE").map_err(StoreError::sql(path))?;
+            encryption::apply_key(conn, key).map_err(StoreError::sql(path))?;
+        }
+        match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(encryption::refused(path, key.is_some(), &e)
+                .unwrap_or_else(|| StoreError::sql(path)(e))),
+        }
     }
 
     /// A private in-memory database (tests, benchmarks of the parser alone).
