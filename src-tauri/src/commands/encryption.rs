@@ -22,6 +22,8 @@ pub struct EncryptionStatus {
     pub locked: bool,
     /// The system keyring keeps the passphrase, so the app opens without asking.
     pub remembered: bool,
+    /// The database file (the lock screen names it: the other screens are closed).
+    pub db_path: String,
 }
 
 /// The outcome of a change that may also have asked the keyring to keep the passphrase.
@@ -42,7 +44,7 @@ fn status_of(state: &AppState) -> EncryptionStatus {
     let encrypted = is_encrypted(&state.db_path).unwrap_or(false);
     let locked = state.reader.lock().unwrap_or_else(|p| p.into_inner()).is_none();
     let remembered = encrypted && os_keyring::remembered(&state.db_path).ok().flatten().is_some();
-    EncryptionStatus { encrypted, locked, remembered }
+    EncryptionStatus { encrypted, locked, remembered, db_path: state.db_path.display().to_string() }
 }
 
 /// Keeps or forgets the passphrase in the keyring, as the user chose; a keyring that cannot
