@@ -80,3 +80,26 @@ fn encrypt_change_and_decrypt_from_the_command_line() {
     let out = with_pass(&db, Some("x"), None, &["--encrypt", "stats"]);
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// `footprint bench --encrypted` imports each archive into an encrypted database beside the
+/// clear runs and reports the cost: the same records, and a ratio of the two speeds.
+#[test]
+fn the_bench_measures_what_encryption_costs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = footprint(&dir.path().join("unused.db"))
+        .args(["bench", "--only", "facebook", "--scale", "0.01", "--repeat", "1", "--encrypted", "--json", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &v["imports"][0];
+    let records = row["footprint"]["records"].as_u64().unwrap();
+    assert!(records > 0);
+    assert_eq!(row["encrypted"]["records"].as_u64(), Some(records), "{row}");
+    let ratio = row["encrypted_ratio"].as_f64().unwrap();
+    assert!(ratio > 0.0 && ratio.is_finite(), "{ratio}");
+    // The encrypted run's database was removed after the run; the clear one stays for the
+    // query timings.
+    assert!(!dir.path().join("bench-facebook.encrypted.db").exists());
+}
