@@ -34,6 +34,7 @@ const MIGRATIONS: &[(&str, Step)] = &[
     ("0009_access_answers", Step::Sql(include_str!("migrations/0009_access_answers.sql"))),
     ("0013_screen_summaries", Step::Sql(include_str!("migrations/0013_screen_summaries.sql"))),
     ("0014_rekey_twins", Step::Rust(|conn| rekey::run(conn).map(|_| ()))),
+    ("0017_pending_erase", Step::Sql(include_str!("migrations/0017_pending_erase.sql"))),
 ];
 
 /// The schema version this build writes.
@@ -272,7 +273,31 @@ impl Store {
             .map_err(&err)?;
         let mut store = Store { conn, path };
         store.migrate()?;
+        store.resume_erase();
         Ok(store)
+    }
+
+    /// Records, inside a deleting transaction, that its erase is still to come: if the process
+    /// dies before [`Store::erase_deleted`] finishes, the next open erases.
+    pub(crate) fn mark_erase_pending(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT OR REPLACE INTO pending_erase (id, since) VALUES (1, CAST(unixepoch('subsec') * 1000 AS INTEGER))",
+            [],
+        )
+        .map(|_| ())
+    }
+
+    /// Finishes an erase that an interrupted removal left (see migration 0017). A database that
+    /// cannot be written now (read-only, or another connection reading so the WAL cannot be
+    /// truncated) keeps the mark for a later open; opening still succeeds.
+    fn resume_erase(&mut self) {
+        let pending = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM pending_erase)", [], |r| r.get::<_, bool>(0))
+            .unwrap_or(false);
+        if pending && !self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+            let _ = self.erase_deleted();
+        }
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
@@ -329,19 +354,32 @@ impl Store {
         self.conn
             .execute_batch("INSERT INTO records_fts(records_fts) VALUES ('optimize'); VACUUM;")
             .map_err(&err)?;
-        if self.path.is_some() {
-            let (busy, _log, _done): (i64, i64, i64) = self
-                .conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
-                .map_err(&err)?;
-            if busy != 0 {
-                return Err(StoreError::Busy(format!(
-                    "{}: the removal is done, but another connection kept reading, so the write-ahead log still holds the removed data; close other Footprint windows or commands and remove again",
-                    display_path(&self.path)
-                )));
-            }
+        self.truncate_wal()?;
+        // The mark goes only once the WAL holds nothing of before; what its own deletion
+        // leaves in the WAL is that one small page, truncated again.
+        self.conn
+            .execute("DELETE FROM pending_erase", [])
+            .map_err(&err)?;
+        self.truncate_wal()
+    }
+
+    /// `PRAGMA wal_checkpoint(TRUNCATE)`: the WAL copied into the file and cut to 0 bytes, or
+    /// `Busy` when another connection's read transaction keeps it.
+    fn truncate_wal(&self) -> Result<(), StoreError> {
+        if self.path.is_none() {
+            return Ok(());
+        }
+        let (busy, _log, _done): (i64, i64, i64) = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(self.err())?;
+        if busy != 0 {
+            return Err(StoreError::Busy(format!(
+                "{}: the removal is done, but another connection kept reading, so the write-ahead log still holds the removed data; close other Footprint windows or commands and remove again",
+                display_path(&self.path)
+            )));
         }
         Ok(())
     }
@@ -364,6 +402,47 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A removal whose process died after its deletion committed and before its erase ran
+    /// (kill -9, power loss): the full-text index still holds the removed words until the next
+    /// open of the database erases them.
+    #[test]
+    fn an_erase_cut_short_is_finished_at_the_next_open() {
+        use footprint_fixtures::reddit::{generate, RedditSpec};
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("f.db");
+        let paths = generate(&RedditSpec { seed: 31, ..Default::default() }, &dir.path().join("reddit.zip")).unwrap();
+        let mut store = Store::open(&db).unwrap();
+        crate::runner::import_export(&mut store, &paths, &Default::default()).unwrap();
+        let words: Vec<String> = {
+            let mut st = store.conn.prepare("SELECT title FROM records WHERE title IS NOT NULL").unwrap();
+            let titles: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            let mut w: Vec<String> = titles
+                .iter()
+                .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>())
+                .filter(|w| w.len() >= 8)
+                .collect();
+            w.sort();
+            w.dedup();
+            w
+        };
+        let raw = |db: &Path| -> Vec<u8> {
+            ["", "-wal"].iter().flat_map(|s| std::fs::read(format!("{}{s}", db.display())).unwrap_or_default()).collect()
+        };
+        let left = |bytes: &[u8]| words.iter().filter(|w| bytes.windows(w.len()).any(|b| b == w.as_bytes())).count();
+        let id = store.archives().unwrap()[0].id;
+        // The deletion alone, as a process killed before the erase leaves it.
+        store.remove_archive_rows(id).unwrap();
+        drop(store);
+        let before = left(&raw(&db));
+        assert!(before > 0, "the words were erased without the erase: the test proves nothing ({} words)", words.len());
+
+        let store = Store::open(&db).unwrap();
+        let pending: i64 = store.conn.query_row("SELECT count(*) FROM pending_erase", [], |r| r.get(0)).unwrap();
+        assert_eq!(pending, 0, "the mark outlived the erase");
+        drop(store);
+        assert_eq!(left(&raw(&db)), 0, "{before} removed words were left before the open erased them");
+    }
 
     #[test]
     fn migrates_a_new_database() {
