@@ -10,6 +10,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 
 mod rekey;
+mod sqlite_config;
 
 /// One migration: SQL, or a Rust step for what SQL cannot do (a key is an xxh3 hash). Either
 /// runs in one transaction with its `user_version` bump.
@@ -155,6 +156,7 @@ pub struct Store {
 impl Store {
     /// Open (creating and migrating if needed) the database at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        sqlite_config::configure_once();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
                 path: path.display().to_string(),
@@ -182,6 +184,7 @@ impl Store {
     /// or creatable `-shm`); where even that fails and no WAL holds unmerged pages,
     /// `immutable=1` reads the file alone (nobody can change a file this process cannot).
     fn open_read_only(path: &Path) -> Option<Store> {
+        sqlite_config::configure_once();
         let abs = std::path::absolute(path).ok()?;
         let mut wal = abs.clone().into_os_string();
         wal.push("-wal");
@@ -203,6 +206,7 @@ impl Store {
 
     /// A private in-memory database (tests, benchmarks of the parser alone).
     pub fn open_in_memory() -> Result<Store, StoreError> {
+        sqlite_config::configure_once();
         let conn = Connection::open_in_memory().map_err(StoreError::sql(&None))?;
         Store::init(conn, None)
     }
