@@ -13,6 +13,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 
 mod rekey;
+mod sqlite_config;
 
 /// One migration: SQL, or a Rust step for what SQL cannot do (a key is an xxh3 hash). Either
 /// runs in one transaction with its `user_version` bump.
@@ -180,6 +181,7 @@ impl Store {
     /// that encrypts it. A new database is created encrypted when `key` is given; a clear one
     /// opens as it is, whatever `key` says (see [`encryption`]).
     pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
+        sqlite_config::configure_once();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
                 path: path.display().to_string(),
@@ -209,6 +211,7 @@ impl Store {
     /// or creatable `-shm`); where even that fails and no WAL holds unmerged pages,
     /// `immutable=1` reads the file alone (nobody can change a file this process cannot).
     fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Option<Store> {
+        sqlite_config::configure_once();
         let abs = std::path::absolute(path).ok()?;
         let mut wal = abs.clone().into_os_string();
         wal.push("-wal");
@@ -248,6 +251,7 @@ impl Store {
 
     /// A private in-memory database (tests, benchmarks of the parser alone).
     pub fn open_in_memory() -> Result<Store, StoreError> {
+        sqlite_config::configure_once();
         let conn = Connection::open_in_memory().map_err(StoreError::sql(&None))?;
         Store::init(conn, None)
     }
