@@ -367,6 +367,25 @@ fn record_from(index: Option<&str>) -> String {
     format!("records r{hint} JOIN files f ON f.id = r.file_id LEFT JOIN companies c ON c.id = r.company_id")
 }
 
+/// A record's place in the newest-first order (`records_key`'s first column): rows without a
+/// time sort last, as i64::MIN.
+const TS_EXPR: &str = "coalesce(r.ts, -9223372036854775808)";
+
+/// The first `limit` of `rows` (fetched one more than a page, to know whether a next exists),
+/// with the cursor of the next page.
+fn page(mut rows: Vec<RecordRow>, limit: i64) -> SearchPage {
+    let next = if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| Cursor {
+            ts: r.ts.unwrap_or(i64::MIN),
+            key: r.key.clone(),
+        })
+    } else {
+        None
+    };
+    SearchPage { rows, next }
+}
+
 /// Matches of a text search above which [`TextPlan::TimeScan`] is the faster plan: about
 /// sqrt(21 x 10 million), where looking every match up costs what walking the time index
 /// until a page of matches is found costs.
@@ -382,11 +401,21 @@ pub enum TextPlan {
     /// Look every match up and sort them by time: cost grows with the matches (a common
     /// word matches a million records on a big database: seconds).
     LookUp,
-    /// Walk `records_key` newest first and keep the rows among the matches (checked in the
-    /// index, without reading the row): cost grows with the rows walked until a page is full,
-    /// few for a common word, all of them for a rare one.
+    /// Walk `records_key` newest first and keep the rows among the matches: cost grows with
+    /// the rows walked until a page is full, few for a common word, all of them for a rare
+    /// one. Each row is checked on its own in the full-text index when the words have no
+    /// prefix left (crate::text_walk), for at most [`TIME_WALK_ROWS`] rows; past those, and
+    /// for a prefix FTS5 must merge, the matches are collected into a set first.
     TimeScan,
+    /// [`TextPlan::TimeScan`] that checks at most this many rows one by one (tests: the hand-over
+    /// to the set on a small database).
+    TimeScanWithin(usize),
 }
+
+/// Rows the time walk checks one by one before it collects the matches into a set instead:
+/// a check costs a seek per term (about 10 us), so the walk stays under the budget of a page
+/// even when the newest matches are far down the index.
+pub const TIME_WALK_ROWS: usize = 5_000;
 
 fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
     Ok(RecordRow {
@@ -412,32 +441,45 @@ fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
     })
 }
 
+/// The words of a text search: split on whitespace, quotes dropped (no FTS5 syntax).
+fn search_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.replace('"', ""))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Turn user text into a safe FTS5 query: every word quoted (no operators), all must match,
 /// the last one as a prefix so results appear while typing.
 pub fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.replace('"', ""))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
-        return None;
-    }
-    let n = words.len();
-    Some(
-        words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if i + 1 == n {
-                    format!("\"{w}\"*")
-                } else {
-                    format!("\"{w}\"")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let words = search_words(text);
+    let (last, rest) = words.split_last()?;
+    let mut parts: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
+    parts.push(format!("\"{last}\"*"));
+    Some(parts.join(" "))
+}
+
+/// The text filter of a search, as FTS5 is asked it.
+enum TextFilter {
+    /// No words.
+    Any,
+    /// The last word starts no term of the index: no record matches.
+    Nothing,
+    Match {
+        query: String,
+        /// No prefix left in `query` (the last word became an OR of its terms): FTS5 reads
+        /// it lazily, so a check of one row (`rowid = ?`) costs a seek, not a merge.
+        exact: bool,
+    },
+}
+
+/// [`fts_query`] with the last word's prefix replaced by the terms that start with it
+/// (`terms`, from [`crate::prefix_terms::expand`]): the same matches.
+fn exact_fts_query(rest: &[String], terms: &[String]) -> String {
+    let mut parts: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
+    let any = terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" OR ");
+    parts.push(if terms.len() == 1 { any } else { format!("({any})") });
+    parts.join(" AND ")
 }
 
 impl Store {
@@ -786,22 +828,108 @@ impl Store {
         Ok(n > DENSE_TEXT_MATCHES)
     }
 
+    /// The words of `text` as FTS5 is asked them: the last word's prefix expanded into its
+    /// terms where the tokenizer keeps it whole and few terms start with it.
+    fn text_filter(&self, text: Option<&str>) -> Result<TextFilter, StoreError> {
+        let words = search_words(text.unwrap_or_default());
+        let Some((last, rest)) = words.split_last() else {
+            return Ok(TextFilter::Any);
+        };
+        Ok(match crate::prefix_terms::expand(&self.conn, last).map_err(self.err())? {
+            Some(terms) if terms.is_empty() => TextFilter::Nothing,
+            Some(terms) => TextFilter::Match {
+                query: exact_fts_query(rest, &terms),
+                exact: true,
+            },
+            None => TextFilter::Match {
+                query: fts_query(text.unwrap_or_default()).expect("words"),
+                exact: false,
+            },
+        })
+    }
+
     /// [`Store::search`] with a chosen plan for the text (the same answer whatever the plan).
     pub fn search_with(&self, q: &SearchQuery, plan: TextPlan) -> Result<SearchPage, StoreError> {
+        // One read transaction: the terms of the last word and the rows are read from the
+        // same state of the index (an import committing between them would add rows whose
+        // new terms the expansion missed).
+        let _snapshot = match self.conn.is_autocommit() {
+            true => Some(self.conn.unchecked_transaction().map_err(self.err())?),
+            false => None,
+        };
         let limit = q.limit.unwrap_or(50).clamp(1, 1000);
-        let fts = q.text.as_deref().and_then(fts_query);
+        let (fts, exact) = match self.text_filter(q.text.as_deref())? {
+            TextFilter::Any => (None, false),
+            TextFilter::Nothing => return Ok(SearchPage { rows: Vec::new(), next: None }),
+            TextFilter::Match { query, exact } => (Some(query), exact),
+        };
         // Another filter (a platform, a company, ...) may leave few of the matches: walking
         // the time index could then pass most records before a page is full.
         let narrowed = q.company_id.is_some()
             || [&q.platform, &q.kind, &q.category]
                 .iter()
                 .any(|v| v.as_deref().is_some_and(|v| !v.is_empty()));
-        let scan = match (&fts, plan) {
-            (None, _) | (Some(_), TextPlan::LookUp) => false,
-            (Some(_), TextPlan::TimeScan) => true,
-            (Some(m), TextPlan::Auto) => !narrowed && self.text_is_dense(m)?,
+        let walk_rows = match (&fts, plan) {
+            (None, _) | (Some(_), TextPlan::LookUp) => None,
+            (Some(_), TextPlan::TimeScan) => Some(TIME_WALK_ROWS),
+            (Some(_), TextPlan::TimeScanWithin(rows)) => Some(rows),
+            (Some(m), TextPlan::Auto) => (!narrowed && self.text_is_dense(m)?).then_some(TIME_WALK_ROWS),
         };
-        let from = record_from(scan.then_some("records_key"));
+        let after = q.after.as_ref().map(|c| (c.ts, c.key.parse().unwrap_or(i64::MAX)));
+        let want = limit as usize + 1;
+        let rows = match (&fts, walk_rows) {
+            // The walk knows the time filters only; with another filter a forced time scan
+            // checks the rows against the set.
+            (Some(m), Some(max_rows)) if exact && !narrowed => {
+                let bounds = crate::text_walk::Bounds {
+                    from_ms: q.from_ms,
+                    to_ms: q.to_ms,
+                    after,
+                };
+                let walk = crate::text_walk::walk(&self.conn, m, &bounds, want, max_rows).map_err(self.err())?;
+                let mut rows = self.records_by_id(&walk.ids)?;
+                // The walk gave up before a page was full: the rest from the set of matches,
+                // after the last row it passed.
+                if let Some(passed) = walk.gave_up_after {
+                    rows.extend(self.record_list(q, fts.as_deref(), true, Some(passed), want - rows.len())?);
+                }
+                rows
+            }
+            _ => self.record_list(q, fts.as_deref(), walk_rows.is_some(), after, want)?,
+        };
+        Ok(page(rows, limit))
+    }
+
+    /// The records with these ids, newest first.
+    fn records_by_id(&self, ids: &[i64]) -> Result<Vec<RecordRow>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        let sql = format!(
+            "SELECT {RECORD_COLS} FROM {} WHERE r.id IN ({marks}) ORDER BY {TS_EXPR} DESC, r.dedup DESC",
+            record_from(None)
+        );
+        let mut st = self.conn.prepare(&sql).map_err(self.err())?;
+        let rows = st
+            .query_map(params_from_iter(ids), record_row)
+            .map_err(self.err())?
+            .collect::<Result<_, _>>()
+            .map_err(self.err());
+        rows
+    }
+
+    /// The first `take` records matching `q`'s filters and the FTS5 query `fts`, newest first,
+    /// after the position `after` (time, key); `by_time` walks `records_key` (see [`TextPlan`]).
+    fn record_list(
+        &self,
+        q: &SearchQuery,
+        fts: Option<&str>,
+        by_time: bool,
+        after: Option<(i64, i64)>,
+        take: usize,
+    ) -> Result<Vec<RecordRow>, StoreError> {
+        let from = record_from(by_time.then_some("records_key"));
         let mut sql = format!("SELECT {RECORD_COLS} FROM {from}");
         let mut args: Vec<Value> = Vec::new();
         let mut cond: Vec<String> = Vec::new();
@@ -810,10 +938,8 @@ impl Store {
             format!("?{}", args.len())
         };
         if let Some(m) = fts {
-            let p = arg(Value::Text(m), &mut args);
-            cond.push(format!(
-                "r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH {p})"
-            ));
+            let p = arg(Value::Text(m.to_string()), &mut args);
+            cond.push(format!("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH {p})"));
         }
         for (col, v) in [
             ("r.platform", &q.platform),
@@ -837,35 +963,23 @@ impl Store {
             let p = arg(Value::Integer(t), &mut args);
             cond.push(format!("r.ts < {p}"));
         }
-        // Rows without a time sort last: coalesce to i64::MIN.
-        let ts_expr = "coalesce(r.ts, -9223372036854775808)";
-        if let Some(c) = &q.after {
-            let key: i64 = c.key.parse().unwrap_or(i64::MAX);
-            let a = arg(Value::Integer(c.ts), &mut args);
+        if let Some((ts, key)) = after {
+            let a = arg(Value::Integer(ts), &mut args);
             let b = arg(Value::Integer(key), &mut args);
-            cond.push(format!("({ts_expr} < {a} OR ({ts_expr} = {a} AND r.dedup < {b}))"));
+            cond.push(format!("({TS_EXPR} < {a} OR ({TS_EXPR} = {a} AND r.dedup < {b}))"));
         }
         if !cond.is_empty() {
             sql.push_str(" WHERE ");
             sql.push_str(&cond.join(" AND "));
         }
-        sql.push_str(&format!(" ORDER BY {ts_expr} DESC, r.dedup DESC LIMIT {}", limit + 1));
+        sql.push_str(&format!(" ORDER BY {TS_EXPR} DESC, r.dedup DESC LIMIT {take}"));
         let mut st = self.conn.prepare(&sql).map_err(self.err())?;
-        let mut rows: Vec<RecordRow> = st
+        let rows = st
             .query_map(params_from_iter(args), record_row)
             .map_err(self.err())?
             .collect::<Result<_, _>>()
-            .map_err(self.err())?;
-        let next = if rows.len() as i64 > limit {
-            rows.truncate(limit as usize);
-            rows.last().map(|r| Cursor {
-                ts: r.ts.unwrap_or(i64::MIN),
-                key: r.key.clone(),
-            })
-        } else {
-            None
-        };
-        Ok(SearchPage { rows, next })
+            .map_err(self.err());
+        rows
     }
 
     /// Records per period and platform, from the per-day summary (instant on millions of
