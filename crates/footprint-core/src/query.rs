@@ -404,7 +404,7 @@ pub enum TextPlan {
     /// Walk `records_key` newest first and keep the rows among the matches: cost grows with
     /// the rows walked until a page is full, few for a common word, all of them for a rare
     /// one. Each row is checked on its own in the full-text index when the words have no
-    /// prefix left (crate::text_walk), for at most [`TIME_WALK_ROWS`] rows; past those, and
+    /// prefix left (crate::text_walk), for at most [`TIME_WALK_SEEKS`] seeks; past those, and
     /// for a prefix FTS5 must merge, the matches are collected into a set first.
     TimeScan,
     /// [`TextPlan::TimeScan`] that checks at most this many rows one by one (tests: the hand-over
@@ -412,10 +412,12 @@ pub enum TextPlan {
     TimeScanWithin(usize),
 }
 
-/// Rows the time walk checks one by one before it collects the matches into a set instead:
-/// a check costs a seek per term (about 10 us), so the walk stays under the budget of a page
-/// even when the newest matches are far down the index.
-pub const TIME_WALK_ROWS: usize = 5_000;
+/// Seeks (rows times terms) the time walk spends checking rows one by one before it collects
+/// the matches into a set instead. A seek costs about 60 us on 10 million records (one per
+/// segment of the index: 15 there), so 300 cost 18 ms: enough for a word whose newest
+/// matches are among the newest rows ("coffee": 172 rows), and little lost on one whose
+/// matches start further down ("watched": 166,094 rows), where only the set pays.
+pub const TIME_WALK_SEEKS: usize = 300;
 
 fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
     Ok(RecordRow {
@@ -467,9 +469,10 @@ enum TextFilter {
     Nothing,
     Match {
         query: String,
-        /// No prefix left in `query` (the last word became an OR of its terms): FTS5 reads
-        /// it lazily, so a check of one row (`rowid = ?`) costs a seek, not a merge.
-        exact: bool,
+        /// Set when no prefix is left in `query` (the last word became an OR of its terms):
+        /// FTS5 reads it lazily, so a check of one row (`rowid = ?`) costs a seek per term,
+        /// not a merge. The number of terms (and words) to seek.
+        exact_terms: Option<usize>,
     },
 }
 
@@ -839,11 +842,11 @@ impl Store {
             Some(terms) if terms.is_empty() => TextFilter::Nothing,
             Some(terms) => TextFilter::Match {
                 query: exact_fts_query(rest, &terms),
-                exact: true,
+                exact_terms: Some(rest.len() + terms.len()),
             },
             None => TextFilter::Match {
                 query: fts_query(text.unwrap_or_default()).expect("words"),
-                exact: false,
+                exact_terms: None,
             },
         })
     }
@@ -858,10 +861,10 @@ impl Store {
             false => None,
         };
         let limit = q.limit.unwrap_or(50).clamp(1, 1000);
-        let (fts, exact) = match self.text_filter(q.text.as_deref())? {
-            TextFilter::Any => (None, false),
+        let (fts, exact_terms) = match self.text_filter(q.text.as_deref())? {
+            TextFilter::Any => (None, None),
             TextFilter::Nothing => return Ok(SearchPage { rows: Vec::new(), next: None }),
-            TextFilter::Match { query, exact } => (Some(query), exact),
+            TextFilter::Match { query, exact_terms } => (Some(query), exact_terms),
         };
         // Another filter (a platform, a company, ...) may leave few of the matches: walking
         // the time index could then pass most records before a page is full.
@@ -869,18 +872,20 @@ impl Store {
             || [&q.platform, &q.kind, &q.category]
                 .iter()
                 .any(|v| v.as_deref().is_some_and(|v| !v.is_empty()));
+        // Rows the walk checks one by one: its budget of seeks shared among the terms.
+        let walk_budget = (TIME_WALK_SEEKS / exact_terms.unwrap_or(1).max(1)).max(1);
         let walk_rows = match (&fts, plan) {
             (None, _) | (Some(_), TextPlan::LookUp) => None,
-            (Some(_), TextPlan::TimeScan) => Some(TIME_WALK_ROWS),
+            (Some(_), TextPlan::TimeScan) => Some(walk_budget),
             (Some(_), TextPlan::TimeScanWithin(rows)) => Some(rows),
-            (Some(m), TextPlan::Auto) => (!narrowed && self.text_is_dense(m)?).then_some(TIME_WALK_ROWS),
+            (Some(m), TextPlan::Auto) => (!narrowed && self.text_is_dense(m)?).then_some(walk_budget),
         };
         let after = q.after.as_ref().map(|c| (c.ts, c.key.parse().unwrap_or(i64::MAX)));
         let want = limit as usize + 1;
         let rows = match (&fts, walk_rows) {
             // The walk knows the time filters only; with another filter a forced time scan
             // checks the rows against the set.
-            (Some(m), Some(max_rows)) if exact && !narrowed => {
+            (Some(m), Some(max_rows)) if exact_terms.is_some() && !narrowed => {
                 let bounds = crate::text_walk::Bounds {
                     from_ms: q.from_ms,
                     to_ms: q.to_ms,
