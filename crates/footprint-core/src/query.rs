@@ -883,26 +883,50 @@ impl Store {
         let after = q.after.as_ref().map(|c| (c.ts, c.key.parse().unwrap_or(i64::MAX)));
         let want = limit as usize + 1;
         let rows = match (&fts, walk_rows) {
-            // The walk knows the time filters only; with another filter a forced time scan
-            // checks the rows against the set.
-            (Some(m), Some(max_rows)) if exact_terms.is_some() && !narrowed => {
-                let bounds = crate::text_walk::Bounds {
-                    from_ms: q.from_ms,
-                    to_ms: q.to_ms,
-                    after,
-                };
-                let walk = crate::text_walk::walk(&self.conn, m, &bounds, want, max_rows).map_err(self.err())?;
-                let mut rows = self.records_by_id(&walk.ids)?;
-                // The walk gave up before a page was full: the rest from the set of matches,
-                // after the last row it passed.
-                if let Some(passed) = walk.gave_up_after {
-                    rows.extend(self.record_list(q, fts.as_deref(), true, Some(passed), want - rows.len())?);
-                }
-                rows
-            }
+            // The walks know the time filters only; with another filter a forced time scan
+            // checks the rows against SQLite's set.
+            (Some(m), Some(max_rows)) if !narrowed => match self.walk_text(m, exact_terms.is_some(), q, after, want, max_rows)? {
+                Some(ids) => self.records_by_id(&ids)?,
+                None => self.record_list(q, fts.as_deref(), true, after, want)?,
+            },
             _ => self.record_list(q, fts.as_deref(), walk_rows.is_some(), after, want)?,
         };
         Ok(page(rows, limit))
+    }
+
+    /// The ids of the first `want` matches of `fts` after `after`, by walking `records_key`:
+    /// each row checked on its own for `max_rows` rows when `fts` is exact, then (or at once)
+    /// against the set of all matches. `None` when the set cannot be a bitmap.
+    fn walk_text(
+        &self,
+        fts: &str,
+        exact: bool,
+        q: &SearchQuery,
+        after: Option<(i64, i64)>,
+        want: usize,
+        max_rows: usize,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
+        use crate::text_walk::{walk, walk_with_set, Bounds};
+        let mut bounds = Bounds {
+            from_ms: q.from_ms,
+            to_ms: q.to_ms,
+            after,
+        };
+        let mut ids = Vec::new();
+        if exact {
+            let walked = walk(&self.conn, fts, &bounds, want, max_rows).map_err(self.err())?;
+            ids = walked.ids;
+            match walked.gave_up_after {
+                None => return Ok(Some(ids)),
+                // Not a page yet: the rest from the set, after the last row checked.
+                Some(passed) => bounds.after = Some(passed),
+            }
+        }
+        let Some(rest) = walk_with_set(&self.conn, fts, &bounds, want - ids.len()).map_err(self.err())? else {
+            return Ok(None);
+        };
+        ids.extend(rest);
+        Ok(Some(ids))
     }
 
     /// The records with these ids, newest first.
