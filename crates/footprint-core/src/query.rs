@@ -405,7 +405,8 @@ pub enum TextPlan {
     /// the rows walked until a page is full, few for a common word, all of them for a rare
     /// one. Each row is checked on its own in the full-text index when the words have no
     /// prefix left (crate::text_walk), for at most [`TIME_WALK_SEEKS`] seeks; past those, and
-    /// for a prefix FTS5 must merge, the matches are collected into a set first.
+    /// for a prefix FTS5 must merge, against all the matches read once into a bitmap (with
+    /// another filter than time, into SQLite's temporary index of them).
     TimeScan,
     /// [`TextPlan::TimeScan`] that checks at most this many rows one by one (tests: the hand-over
     /// to the set on a small database).
@@ -413,10 +414,10 @@ pub enum TextPlan {
 }
 
 /// Seeks (rows times terms) the time walk spends checking rows one by one before it collects
-/// the matches into a set instead. A seek costs about 60 us on 10 million records (one per
-/// segment of the index: 15 there), so 300 cost 18 ms: enough for a word whose newest
-/// matches are among the newest rows ("coffee": 172 rows), and little lost on one whose
-/// matches start further down ("watched": 166,094 rows), where only the set pays.
+/// the matches into a set instead. A row's check of one term costs about 60 us on 10 million
+/// records (a seek in each segment of the index: 15 there), so 300 cost 18 ms: enough for a
+/// word whose newest matches are among the newest rows ("coffee": 172 rows), and little lost
+/// on one whose matches start further down ("watched": 166,094 rows), where only the set pays.
 pub const TIME_WALK_SEEKS: usize = 300;
 
 fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
@@ -939,9 +940,14 @@ impl Store {
             "SELECT {RECORD_COLS} FROM {} WHERE r.id IN ({marks}) ORDER BY {TS_EXPR} DESC, r.dedup DESC",
             record_from(None)
         );
-        let mut st = self.conn.prepare(&sql).map_err(self.err())?;
+        self.record_rows(&sql, params_from_iter(ids))
+    }
+
+    /// The records `sql` (selecting [`RECORD_COLS`]) returns.
+    fn record_rows(&self, sql: &str, args: impl rusqlite::Params) -> Result<Vec<RecordRow>, StoreError> {
+        let mut st = self.conn.prepare(sql).map_err(self.err())?;
         let rows = st
-            .query_map(params_from_iter(ids), record_row)
+            .query_map(args, record_row)
             .map_err(self.err())?
             .collect::<Result<_, _>>()
             .map_err(self.err());
@@ -1002,13 +1008,7 @@ impl Store {
             sql.push_str(&cond.join(" AND "));
         }
         sql.push_str(&format!(" ORDER BY {TS_EXPR} DESC, r.dedup DESC LIMIT {take}"));
-        let mut st = self.conn.prepare(&sql).map_err(self.err())?;
-        let rows = st
-            .query_map(params_from_iter(args), record_row)
-            .map_err(self.err())?
-            .collect::<Result<_, _>>()
-            .map_err(self.err());
-        rows
+        self.record_rows(&sql, params_from_iter(args))
     }
 
     /// Records per period and platform, from the per-day summary (instant on millions of

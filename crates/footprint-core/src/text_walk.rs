@@ -1,11 +1,13 @@
-//! The time walk of a text search that matches many records: `records_key` read newest first
-//! and each row checked on its own in the full-text index, until a page of matches is found.
+//! The time walks of a text search that matches many records: `records_key` read newest
+//! first, keeping the matching rows until a page is found.
 //!
-//! Why not `id IN (matches)`: SQLite then reads every match out of FTS5 into a temporary index
-//! before the walk's first row (1.4 million rowids for "watched" on 10 million records),
-//! where a common word fills a page within a few hundred rows. The check of one row
-//! (`rowid = ?`) is a seek per term, cheap only for exact terms (query.rs expands the last
-//! word's prefix first): FTS5 merges a prefix's doclists whole on every call.
+//! Two ways to know whether a row matches. [`walk`] checks each row on its own in the
+//! full-text index (`rowid = ?`: a seek per term and index segment, about 60 us on 10
+//! million records), which wins when the newest matches are near the top; it is cheap only
+//! for exact terms (query.rs expands the last word's prefix first), since FTS5 merges a
+//! prefix's doclists whole on every call. [`walk_with_set`] reads all the matches once into a
+//! bitmap, which wins when they start far down. Why not `id IN (matches)`: SQLite then copies
+//! every match into a temporary B-tree before the walk's first row.
 
 use rusqlite::{params_from_iter, types::Value, Connection};
 
@@ -81,7 +83,7 @@ pub fn walk(conn: &Connection, fts: &str, bounds: &Bounds, want: usize, max_rows
 
 /// Walk from `bounds` newest first and keep the first `want` rows among all the matches of
 /// `fts`, read once into a bitmap of record ids. What `id IN (matches)` does, at a third of
-/// the cost: SQLite builds a temporary B-tree of the matches (about 180 ns a match, 250 ms
+/// the cost: SQLite builds a temporary B-tree of the matches (about 200 ns a match, 300 ms
 /// for "watched"'s 1.4 million), a bitmap costs the read alone. `None` when the ids are too
 /// sparse for a bitmap (the caller then lets SQLite build its set).
 pub fn walk_with_set(conn: &Connection, fts: &str, bounds: &Bounds, want: usize) -> rusqlite::Result<Option<Vec<i64>>> {
