@@ -20,9 +20,13 @@ fi
 
 # --- System packages -------------------------------------------------------------------
 # strace and iproute2: the zero-egress check (scripts/egress.sh traces the app in a network
-# namespace and brings its loopback up).
+# namespace and brings its loopback up). libssl-dev: SQLCipher (the encrypted database) takes
+# its AES and PBKDF2 from OpenSSL. libdbus-1-dev: the OS keyring (Secret Service over D-Bus),
+# where the app keeps the passphrase when the user asks it to; gnome-keyring and dbus run a
+# private keyring for its tests (scripts/keyring.sh).
 PKGS=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev
-      librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick strace iproute2)
+      librsvg2-dev xvfb xauth webkit2gtk-driver imagemagick strace iproute2 libssl-dev
+      libdbus-1-dev gnome-keyring dbus)
 # Node and npm from the distribution only when there are none (a newer Node may already be
 # installed elsewhere, e.g. /usr/local).
 command -v node >/dev/null || PKGS+=(nodejs)
@@ -38,7 +42,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v cargo >/dev/null \
-  || die "Footprint needs Rust (cargo 1.85 or newer). Install it from your distribution (apt-get install cargo) or rustup, then run this again."
+  || die "Footprint needs Rust (cargo 1.89 or newer). Install it with rustup (https://rustup.rs; Debian's cargo is older), then run this again."
 
 # --- Node.js ------------------------------------------------------------------------------
 # The UI tools (Vite 8, Vitest 4) need Node 20.19 or newer. Debian 13 ships 20.19; Debian 12

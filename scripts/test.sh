@@ -21,6 +21,9 @@ echo "==> Rust: engine, CLI, rights (unit, golden, integration)"
 # 50 + 20 run is scripts/torture.sh.
 cargo test --workspace --exclude footprint-app
 
+echo "==> System keyring: the passphrase kept in a private Secret Service (scripts/keyring.sh)"
+./scripts/keyring.sh
+
 echo "==> Fuzz: every reader for a short bounded time (scripts/fuzz.sh runs them longer)"
 # Seeded: the same inputs on every run, so CI fails on a change of the code, never on luck.
 FOOTPRINT_FUZZ_SEED=${FOOTPRINT_FUZZ_SEED:-1} ./scripts/fuzz.sh "${FOOTPRINT_FUZZ_SECONDS:-25}"

@@ -90,7 +90,7 @@ async fn every_platform_imports_and_a_company_is_merged_across_platforms() {
         app.type_into("company-search", &shared.name).await?;
         app.until("the search to find it", async || {
             let shown = app.texts("[data-testid=company-link]").await?;
-            Ok(shown.iter().any(|s| *s == shared.name))
+            Ok(shown.contains(&shared.name))
         })
         .await?;
         app.click("company-link").await?;

@@ -65,6 +65,8 @@ fn export_all(cfg: &Config) -> Result<(), ts_rs::ExportError> {
         use footprint_research::donation::{Choices, Plan};
         OpenedStudy::export_all(cfg)?;
         WrittenDonation::export_all(cfg)?;
+        crate::commands::encryption::EncryptionStatus::export_all(cfg)?;
+        crate::commands::encryption::KeyringOutcome::export_all(cfg)?;
         Choices::export_all(cfg)?;
         Plan::export_all(cfg)?;
     }

@@ -72,6 +72,13 @@ pub fn run() {
             commands::donation::donation_plan,
             commands::donation::donation_file_name,
             commands::donation::write_donation,
+            commands::encryption::encryption_status,
+            commands::encryption::unlock,
+            commands::encryption::lock,
+            commands::encryption::encrypt_database,
+            commands::encryption::change_passphrase,
+            commands::encryption::decrypt_database,
+            commands::encryption::set_remember_passphrase,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Footprint app");

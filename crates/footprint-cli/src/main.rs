@@ -10,13 +10,14 @@ mod export;
 mod generate;
 mod grid;
 mod output;
+mod passphrase;
 mod request;
 mod study;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use footprint_core::query::{CompanyQuery, SearchQuery, TimelineQuery};
 use footprint_core::runner::{self, ImportError, ImportOptions, ImportOutcome, Progress};
-use footprint_core::store::{Store, StoreError};
+use footprint_core::store::{Rewrite, Store, StoreError};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,8 +59,19 @@ struct Cli {
     /// Tables: auto (a table on a terminal, tab-separated values when piped), table or tsv
     #[arg(long, global = true, env = "FOOTPRINT_LAYOUT", value_enum, default_value_t = grid::Layout::Auto)]
     layout: grid::Layout,
+    /// Encrypt the database in place (SQLCipher). The new passphrase comes from
+    /// FOOTPRINT_PASSPHRASE or is typed twice; every command then needs it (from
+    /// FOOTPRINT_PASSPHRASE, the system keyring if the app kept it there, or typed).
+    #[arg(long, group = "encryption")]
+    encrypt: bool,
+    /// Turn an encrypted database back into an ordinary SQLite file, in place.
+    #[arg(long, group = "encryption")]
+    decrypt: bool,
+    /// Encrypt the database with a new passphrase (FOOTPRINT_NEW_PASSPHRASE, or typed twice).
+    #[arg(long, group = "encryption")]
+    change_passphrase: bool,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -295,11 +307,14 @@ fn quiet_on_closed_pipe() {
     }
 }
 
+fn db_path(db: &Option<PathBuf>) -> PathBuf {
+    db.clone().unwrap_or_else(footprint_core::paths::default_db)
+}
+
 fn open(db: &Option<PathBuf>) -> Result<Store, Failure> {
-    let path = db
-        .clone()
-        .unwrap_or_else(footprint_core::paths::default_db);
-    Ok(Store::open(&path)?)
+    let path = db_path(db);
+    let key = passphrase::for_open(&path)?;
+    Ok(Store::open_with(&path, key.as_ref())?)
 }
 
 fn print_json<T: serde::Serialize>(value: &T) {
@@ -310,7 +325,27 @@ fn print_json<T: serde::Serialize>(value: &T) {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    match cli.command {
+    let rewrite = [
+        (cli.encrypt, Rewrite::Encrypt),
+        (cli.decrypt, Rewrite::Decrypt),
+        (cli.change_passphrase, Rewrite::ChangePassphrase),
+    ]
+    .into_iter()
+    .find_map(|(asked, what)| asked.then_some(what));
+    if let Some(what) = rewrite {
+        if cli.command.is_some() {
+            return Err(Failure {
+                code: exit::USAGE,
+                message: "--encrypt, --decrypt and --change-passphrase are used alone, without a command".into(),
+            });
+        }
+        return passphrase::rewrite(&db_path(&cli.db), what);
+    }
+    let Some(command) = cli.command else {
+        Cli::command().print_help()?;
+        return Err(Failure { code: exit::USAGE, message: "a command is needed (see above)".into() });
+    };
+    match command {
         Command::Import {
             paths,
             platform,

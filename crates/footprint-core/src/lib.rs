@@ -24,5 +24,6 @@ pub mod prefix_terms;
 mod text_walk;
 pub mod requests;
 pub mod runner;
+pub mod os_keyring;
 pub mod store;
 mod summaries;

@@ -627,13 +627,14 @@ impl Store {
              DELETE FROM user_settings;",
         )
         .map_err(&err)?;
+        Store::mark_erase_pending(&tx).map_err(&err)?;
         crate::summaries::rebuild(&tx).map_err(&err)?;
         holders::rebuild_holdings(&tx).map_err(&err)?;
         tx.commit().map_err(&err)?;
         self.erase_deleted()
     }
 
-    fn remove_archive_rows(&mut self, id: i64) -> Result<RemoveOutcome, StoreError> {
+    pub(crate) fn remove_archive_rows(&mut self, id: i64) -> Result<RemoveOutcome, StoreError> {
         let path = self.path.clone();
         let err = StoreError::sql(&path);
         let tx = self.conn.transaction().map_err(&err)?;
@@ -674,6 +675,7 @@ impl Store {
             .map_err(&err)?;
         tx.execute("DELETE FROM archives WHERE id = ?1", [id])
             .map_err(&err)?;
+        Store::mark_erase_pending(&tx).map_err(&err)?;
         // Summaries first: the platforms' holdings are computed from them.
         crate::summaries::rebuild(&tx).map_err(&err)?;
         holders::rebuild_holdings(&tx).map_err(&err)?;

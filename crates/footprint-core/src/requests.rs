@@ -1071,9 +1071,14 @@ impl Store {
         let s = self.load(reference)?;
         let had_files = self.has_answer_files(s.id)?;
         // The answer files and checklist go with it (ON DELETE CASCADE, migration 0009).
-        self.conn
-            .execute("DELETE FROM requests WHERE id = ?1", [s.id])
-            .map_err(sql(&self.path))?;
+        let path = self.path.clone();
+        let err = sql(&path);
+        let tx = self.conn.transaction().map_err(&err)?;
+        tx.execute("DELETE FROM requests WHERE id = ?1", [s.id]).map_err(&err)?;
+        if had_files {
+            Store::mark_erase_pending(&tx).map_err(&err)?;
+        }
+        tx.commit().map_err(&err)?;
         if had_files {
             self.erase_deleted()?;
         }

@@ -54,8 +54,9 @@ where
     T: Send + 'static,
     F: FnOnce(&Store) -> Result<T, CommandError> + Send + 'static,
 {
-    let db = state.db_path.clone();
-    tauri::async_runtime::spawn_blocking(move || work(&Store::open(&db)?)).await?
+    crate::state::with_reader(&state.reader, |_| Ok(()))?;
+    let (db, key) = (state.db_path.clone(), state.key());
+    tauri::async_runtime::spawn_blocking(move || work(&AppState::open_store(&db, key.as_ref())?)).await?
 }
 
 fn participant_id(typed: Option<String>) -> Result<ParticipantId, CommandError> {

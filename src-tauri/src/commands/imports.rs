@@ -5,7 +5,7 @@
 use crate::error::CommandError;
 use crate::state::AppState;
 use footprint_core::runner::{self, ImportOptions, ImportOutcome, Progress};
-use footprint_core::store::Store;
+use footprint_core::store::Passphrase;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -69,7 +69,7 @@ pub fn start_import(
             "Choose at least one export file or folder.",
         ));
     }
-    Ok(queue(app, &state, footprint_core::exports::plan_exports(&paths, &Default::default()), platform))
+    queue(app, &state, footprint_core::exports::plan_exports(&paths, &Default::default()), platform)
 }
 
 /// Stops a running or waiting import; nothing of it is saved. Returns false if the job had
@@ -103,19 +103,22 @@ pub async fn generate_demo(
         })
     })
     .await??;
-    Ok(queue(app, &state, footprint_core::exports::plan_exports(&paths, &Default::default()), None))
+    queue(app, &state, footprint_core::exports::plan_exports(&paths, &Default::default()), None)
 }
 
 /// Same seed, same bytes: clicking the demo button twice finds the demo already imported.
 const DEMO_SEED: u64 = 2025;
 
 /// Registers a job per export and starts one background thread that runs them in order.
+/// Refused while the app is locked (the imports could not open the encrypted database).
 fn queue(
     app: AppHandle,
     state: &AppState,
     exports: Vec<Vec<PathBuf>>,
     platform: Option<String>,
-) -> Vec<ImportJob> {
+) -> Result<Vec<ImportJob>, CommandError> {
+    crate::state::with_reader(&state.reader, |_| Ok(()))?;
+    let key = state.key();
     let mut queued = Vec::new();
     let mut work = Vec::new();
     {
@@ -141,19 +144,20 @@ fn queue(
                 let event = {
                     // One writer at a time (another batch, or a removal).
                     let _writing = writer.lock().unwrap_or_else(|p| p.into_inner());
-                    run_one(&app, &db_path, job, &paths, platform.clone(), cancel)
+                    run_one(&app, &db_path, key.as_ref(), job, &paths, platform.clone(), cancel)
                 };
                 jobs.lock().unwrap_or_else(|p| p.into_inner()).remove(&job);
                 let _ = app.emit(IMPORT_EVENT, event);
             }
         })
         .expect("cannot start the import thread");
-    queued
+    Ok(queued)
 }
 
 fn run_one(
     app: &AppHandle,
     db_path: &std::path::Path,
+    key: Option<&Passphrase>,
     job: u64,
     paths: &[PathBuf],
     platform: Option<String>,
@@ -181,8 +185,7 @@ fn run_one(
         ..Default::default()
     };
     // Its own connection: the screens keep reading through theirs meanwhile (WAL).
-    let result = Store::open(db_path)
-        .map_err(CommandError::from)
+    let result = AppState::open_store(db_path, key)
         .and_then(|mut store| {
             runner::import_export(&mut store, paths, &opts).map_err(CommandError::from)
         });

@@ -4,6 +4,7 @@
 pub mod access_answer;
 pub mod complaints;
 pub mod donation;
+pub mod encryption;
 pub mod imports;
 pub mod queries;
 pub mod requests;

@@ -21,8 +21,7 @@ where
 {
     let reader = state.reader.clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let mut store = reader.lock().unwrap_or_else(|p| p.into_inner());
-        question(&mut store).map_err(Into::into)
+        crate::state::with_reader(&reader, |store| question(store).map_err(Into::into))
     })
     .await?
 }

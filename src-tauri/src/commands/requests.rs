@@ -44,11 +44,7 @@ where
     F: FnOnce(&mut Store) -> Result<T, CommandError> + Send + 'static,
 {
     let reader = state.reader.clone();
-    tauri::async_runtime::spawn_blocking(move || {
-        let mut store = reader.lock().unwrap_or_else(|p| p.into_inner());
-        question(&mut store)
-    })
-    .await?
+    tauri::async_runtime::spawn_blocking(move || crate::state::with_reader(&reader, question)).await?
 }
 
 /// Like [`ask`] but holding the single-writer lock; refused while an import writes, since

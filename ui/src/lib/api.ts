@@ -44,6 +44,8 @@ import type { Choices } from "./bindings/Choices";
 import type { OpenedStudy } from "./bindings/OpenedStudy";
 import type { Plan } from "./bindings/Plan";
 import type { WrittenDonation } from "./bindings/WrittenDonation";
+import type { EncryptionStatus } from "./bindings/EncryptionStatus";
+import type { KeyringOutcome } from "./bindings/KeyringOutcome";
 
 /** The `{ code, message }` every command rejects with, as a throwable Error. */
 export class AppError extends Error {
@@ -72,6 +74,15 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const api = {
+  encryptionStatus: () => call<EncryptionStatus>("encryption_status"),
+  unlock: (passphrase: string, remember: boolean) => call<KeyringOutcome>("unlock", { passphrase, remember }),
+  lock: () => call<null>("lock"),
+  encryptDatabase: (passphrase: string, remember: boolean) =>
+    call<KeyringOutcome>("encrypt_database", { passphrase, remember }),
+  changePassphrase: (current: string, next: string) =>
+    call<KeyringOutcome>("change_passphrase", { current, new: next }),
+  decryptDatabase: (current: string) => call<KeyringOutcome>("decrypt_database", { current }),
+  setRememberPassphrase: (remember: boolean) => call<KeyringOutcome>("set_remember_passphrase", { remember }),
   openStudy: (path: string) => call<OpenedStudy>("open_study", { path }),
   donationPlan: (studyPath: string, choices: Choices) => call<Plan>("donation_plan", { studyPath, choices }),
   donationFileName: (studyPath: string, participant: string | null) =>

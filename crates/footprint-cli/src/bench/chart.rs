@@ -80,6 +80,8 @@ mod tests {
             footprint: figures(200_000.0),
             naive: Some(figures(100_000.0)),
             ratio: Some(2.0),
+            encrypted: None,
+            encrypted_ratio: None,
         }];
         let s = svg(&rows, "load 1.0");
         assert_eq!(s.matches("<rect x=").count(), 2);

@@ -58,6 +58,10 @@ pub struct BenchArgs {
     /// Also write the records/s chart of the import benchmarks as SVG (docs/PERFORMANCE.md).
     #[arg(long)]
     svg: Option<PathBuf>,
+    /// Also import each archive into an encrypted database (SQLCipher), interleaved with the
+    /// clear runs, and show what encryption costs.
+    #[arg(long)]
+    encrypted: bool,
 }
 
 /// One archive's figures: Footprint's, and the naive baseline's when it reads that archive.
@@ -69,6 +73,12 @@ struct BenchRow {
     naive: Option<run::Figures>,
     /// Footprint's records/s over the naive importer's (>= 1.0: Footprint is faster).
     ratio: Option<f64>,
+    /// With `--encrypted`: Footprint's runs into an encrypted database.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encrypted: Option<run::Figures>,
+    /// Encrypted records/s over clear records/s (1.0: encryption costs nothing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encrypted_ratio: Option<f64>,
 }
 
 fn file_size(paths: &[PathBuf]) -> u64 {
@@ -83,10 +93,10 @@ fn file_size(paths: &[PathBuf]) -> u64 {
 /// `naive` (interleaved, so that a burst of load on the shared machine hits both alike), each
 /// run in its own child process; keep the median run of each.
 /// Footprint's database of the last run stays at `db` (the query timings read it).
-fn measure(name: &str, paths: &[PathBuf], db: &Path, naive: bool, repeat: usize) -> Result<BenchRow, Failure> {
-    let naive_db = db.with_extension("naive.db");
-    let mut ours = Vec::new();
-    let mut theirs = Vec::new();
+fn measure(name: &str, paths: &[PathBuf], db: &Path, naive: bool, opts: &BenchArgs) -> Result<BenchRow, Failure> {
+    let (naive_db, encrypted_db) = (db.with_extension("naive.db"), db.with_extension("encrypted.db"));
+    let repeat = opts.repeat;
+    let (mut ours, mut theirs, mut locked) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..repeat.max(1) {
         eprintln!("{name}: run {} of {repeat}", i + 1);
         ours.push(run::in_child(run::Importer::Footprint, paths, db)?);
@@ -94,18 +104,25 @@ fn measure(name: &str, paths: &[PathBuf], db: &Path, naive: bool, repeat: usize)
             theirs.push(run::in_child(run::Importer::Naive, paths, &naive_db)?);
             run::remove_db(&naive_db);
         }
+        if opts.encrypted {
+            locked.push(run::in_child(run::Importer::FootprintEncrypted, paths, &encrypted_db)?);
+            run::remove_db(&encrypted_db);
+        }
     }
     let footprint = run::median(ours);
+    let per_sec = |other: &run::Figures| footprint.records_per_sec / other.records_per_sec.max(f64::MIN_POSITIVE);
     let naive = (!theirs.is_empty()).then(|| run::median(theirs));
-    let ratio = naive
-        .as_ref()
-        .map(|n| footprint.records_per_sec / n.records_per_sec.max(f64::MIN_POSITIVE));
+    let ratio = naive.as_ref().map(per_sec);
+    let encrypted = (!locked.is_empty()).then(|| run::median(locked));
+    let encrypted_ratio = encrypted.as_ref().map(|e| 1.0 / per_sec(e));
     Ok(BenchRow {
         archive: name.to_string(),
         archive_bytes: file_size(paths),
         footprint,
         naive,
         ratio,
+        encrypted,
+        encrypted_ratio,
     })
 }
 
@@ -137,12 +154,12 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
             },
             &dir.join("takeout-20240302T100000Z.zip"),
         )?;
-        rows.push(measure("Google Takeout", &takeout, &dir.join("bench-google.db"), true, args.repeat)?);
+        rows.push(measure("Google Takeout", &takeout, &dir.join("bench-google.db"), true, &args)?);
     }
     if wanted("google-html") {
         let spec = footprint_fixtures::google::TakeoutSpec::my_activity_html_benchmark(scale(330_000.0));
         let takeout = footprint_fixtures::google::generate(&spec, &dir.join("takeout-20240303T100000Z.zip"))?;
-        rows.push(measure("Google: 300 MB My Activity HTML", &takeout, &dir.join("bench-google-html.db"), false, args.repeat)?);
+        rows.push(measure("Google: 300 MB My Activity HTML", &takeout, &dir.join("bench-google-html.db"), false, &args)?);
     }
     if wanted("facebook") {
         let facebook = footprint_fixtures::meta::generate_facebook(
@@ -154,13 +171,13 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
             },
             &dir.join("facebook-bench.zip"),
         )?;
-        rows.push(measure("Facebook", &facebook, &dir.join("bench-facebook.db"), false, args.repeat)?);
+        rows.push(measure("Facebook", &facebook, &dir.join("bench-facebook.db"), false, &args)?);
     }
     if wanted("x") {
         let mut spec = footprint_fixtures::x::XSpec::benchmark();
         spec.tweets = scale(spec.tweets as f64);
         let x = footprint_fixtures::x::generate(&spec, &dir.join("twitter-bench.zip"))?;
-        rows.push(measure("X: 300k tweets", &x, &dir.join("bench-x.db"), false, args.repeat)?);
+        rows.push(measure("X: 300k tweets", &x, &dir.join("bench-x.db"), false, &args)?);
     }
     if wanted("discord") {
         let discord = (footprint_fixtures::demo::generator("discord").expect("registered").write)(
@@ -168,7 +185,7 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
             1,
             Some(scale(1_700_000.0)),
         )?;
-        rows.push(measure("Discord: 1 GB of activity", &discord, &dir.join("bench-discord.db"), false, args.repeat)?);
+        rows.push(measure("Discord: 1 GB of activity", &discord, &dir.join("bench-discord.db"), false, &args)?);
     }
     if wanted("amazon") {
         let spec = footprint_fixtures::amazon::AmazonSpec {
@@ -178,7 +195,7 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
         };
         let amazon = footprint_fixtures::amazon::generate(&spec, &dir.join("amazon-bench"))?;
         // The request's zips are one export (as `footprint import FOLDER` groups them).
-        rows.push(measure("Amazon: 200k order lines", &amazon, &dir.join("bench-amazon.db"), false, args.repeat)?);
+        rows.push(measure("Amazon: 200k order lines", &amazon, &dir.join("bench-amazon.db"), false, &args)?);
     }
     eprintln!("Importing done.");
     let (queries, exports) = if wanted("google") {
@@ -225,6 +242,9 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
         line(&r.archive, "footprint", r.archive_bytes, &r.footprint, ratio);
         if let Some(n) = &r.naive {
             line("", "naive baseline", r.archive_bytes, n, String::new());
+        }
+        if let (Some(e), Some(x)) = (&r.encrypted, r.encrypted_ratio) {
+            line("", "footprint, encrypted", r.archive_bytes, e, format!("{x:.2}x of clear"));
         }
     }
     println!("{t}");

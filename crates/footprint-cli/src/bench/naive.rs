@@ -146,8 +146,10 @@ mod tests {
         let out = import(&zips, &db).unwrap();
         let conn = Connection::open(&db).unwrap();
         let count = |kind: &str| -> u64 {
-            conn.query_row("SELECT count(*) FROM records WHERE kind = ?1 AND ts IS NOT NULL", [kind], |r| r.get(0))
-                .unwrap()
+            let n: i64 = conn
+                .query_row("SELECT count(*) FROM records WHERE kind = ?1 AND ts IS NOT NULL", [kind], |r| r.get(0))
+                .unwrap();
+            n as u64
         };
         assert_eq!(count("location_point"), 30);
         // The Ads product's elements are My Activity too.

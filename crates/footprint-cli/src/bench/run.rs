@@ -5,7 +5,7 @@
 
 use crate::Failure;
 use footprint_core::runner::{import_export, ImportOptions};
-use footprint_core::store::Store;
+use footprint_core::store::{Passphrase, Store};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,7 +17,13 @@ pub enum Importer {
     Footprint,
     /// The naive baseline ([`super::naive`]).
     Naive,
+    /// Footprint's runner into an encrypted database (SQLCipher; `footprint bench --encrypted`
+    /// measures what encryption costs).
+    FootprintEncrypted,
 }
+
+/// The passphrase of the benchmark's encrypted databases (they hold generated data only).
+const BENCH_PASSPHRASE: &str = "footprint bench";
 
 /// What one import run measured.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -75,8 +81,11 @@ pub fn child(args: RunArgs) -> Result<(), Failure> {
     let cpu0 = own_usage().0;
     let t0 = Instant::now();
     let (records, input_bytes) = match args.importer {
-        Importer::Footprint => {
-            let mut store = Store::open(&args.db)?;
+        Importer::Footprint | Importer::FootprintEncrypted => {
+            let key = (args.importer == Importer::FootprintEncrypted)
+                .then(|| Passphrase::new(BENCH_PASSPHRASE))
+                .transpose()?;
+            let mut store = Store::open_with(&args.db, key.as_ref())?;
             let outcome = import_export(&mut store, &args.paths, &ImportOptions::default())?;
             (outcome.report.records_seen, outcome.report.bytes_parsed)
         }
@@ -107,6 +116,7 @@ pub fn in_child(importer: Importer, paths: &[PathBuf], db: &Path) -> Result<Figu
     let name = match importer {
         Importer::Footprint => "footprint",
         Importer::Naive => "naive",
+        Importer::FootprintEncrypted => "footprint-encrypted",
     };
     let out = Command::new(exe)
         .arg("bench-run")

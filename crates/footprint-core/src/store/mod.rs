@@ -5,6 +5,9 @@
 //! records how many ran. A database made by a newer Footprint is refused rather than damaged.
 
 mod bulk_journal;
+pub mod encryption;
+
+pub use encryption::{is_encrypted, Passphrase, Rewrite};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -31,6 +34,7 @@ const MIGRATIONS: &[(&str, Step)] = &[
     ("0009_access_answers", Step::Sql(include_str!("migrations/0009_access_answers.sql"))),
     ("0013_screen_summaries", Step::Sql(include_str!("migrations/0013_screen_summaries.sql"))),
     ("0014_rekey_twins", Step::Rust(|conn| rekey::run(conn).map(|_| ()))),
+    ("0017_pending_erase", Step::Sql(include_str!("migrations/0017_pending_erase.sql"))),
 ];
 
 /// The schema version this build writes.
@@ -84,6 +88,16 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    /// The database is encrypted and no passphrase was given.
+    #[error("database {path} is encrypted: it opens with its passphrase (the app asks for it; a command reads FOOTPRINT_PASSPHRASE, or asks when run in a terminal)")]
+    Encrypted { path: String },
+    /// The passphrase does not open the database. Nothing was read or changed.
+    #[error("wrong passphrase for database {path}: it was not opened and nothing changed; check the passphrase and try again")]
+    WrongPassphrase { path: String },
+    /// Encrypting, decrypting or re-keying was refused (already encrypted, an empty
+    /// passphrase, a copy that differs).
+    #[error("{0}")]
+    Encryption(String),
     /// The file, its folder (SQLite writes `-wal` and `-shm` beside it) or the whole disk is
     /// read-only. What is stored can still be read.
     #[error("database {path} is read-only (the file, its folder or the disk cannot be written): it can be read but not changed. Make it writable to import or remove")]
@@ -124,6 +138,9 @@ impl StoreError {
             StoreError::Busy(_) | StoreError::Locked { .. } => "busy",
             StoreError::DiskFull { .. } => "disk_full",
             StoreError::ReadOnly { .. } => "read_only",
+            StoreError::Encrypted { .. } => "encrypted",
+            StoreError::WrongPassphrase { .. } => "wrong_passphrase",
+            StoreError::Encryption(_) => "encryption",
             StoreError::Sqlite { .. } | StoreError::NewerSchema { .. } | StoreError::Io { .. } => {
                 "store"
             }
@@ -153,17 +170,27 @@ pub struct Store {
 }
 
 impl Store {
-    /// Open (creating and migrating if needed) the database at `path`.
+    /// Open (creating and migrating if needed) the database at `path`, which must not be
+    /// encrypted.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, None)
+    }
+
+    /// Open (creating and migrating if needed) the database at `path`, with the passphrase
+    /// that encrypts it. A new database is created encrypted when `key` is given; a clear one
+    /// opens as it is, whatever `key` says (see [`encryption`]).
+    pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
                 path: path.display().to_string(),
                 source,
             })?;
         }
+        Store::finish_rewrite(path)?;
+        let key = key.filter(|_| encryption::header(path).is_ok_and(|h| h != encryption::Header::Clear));
         let p = Some(path.to_path_buf());
         let conn = Connection::open(path).map_err(StoreError::sql(&p))?;
-        match Store::init(conn, p) {
+        match Store::unlock(&conn, &p, key).and_then(|()| Store::init(conn, p)) {
             // A database the user may read but not write (a read-only disk, a file or folder
             // without write permission): SQLite cannot create the `-shm` file WAL needs, even
             // to read. Open it read-only instead, so the screens and commands that only read
@@ -171,7 +198,7 @@ impl Store {
             Err(StoreError::Sqlite { path: shown, source } | StoreError::ReadOnly { path: shown, source })
                 if cannot_write(&source) && path.exists() =>
             {
-                Store::open_read_only(path).ok_or(StoreError::ReadOnly { path: shown, source })
+                Store::open_read_only(path, key).ok_or(StoreError::ReadOnly { path: shown, source })
             }
             other => other,
         }
@@ -181,7 +208,7 @@ impl Store {
     /// needs a migration (which writes). `mode=ro` reads through the WAL (it needs an existing
     /// or creatable `-shm`); where even that fails and no WAL holds unmerged pages,
     /// `immutable=1` reads the file alone (nobody can change a file this process cannot).
-    fn open_read_only(path: &Path) -> Option<Store> {
+    fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Option<Store> {
         let abs = std::path::absolute(path).ok()?;
         let mut wal = abs.clone().into_os_string();
         wal.push("-wal");
@@ -192,6 +219,7 @@ impl Store {
             let mut uri = url::Url::from_file_path(&abs).ok()?;
             uri.set_query(Some(query));
             let conn = Connection::open_with_flags(uri.as_str(), flags).ok()?;
+            Store::unlock(&conn, &None, key).ok()?;
             let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()?;
             conn.busy_timeout(BUSY_TIMEOUT).ok()?;
             (version == SCHEMA_VERSION).then(|| Store {
@@ -199,6 +227,23 @@ impl Store {
                 path: Some(path.to_path_buf()),
             })
         })
+    }
+
+    /// Keys a new connection (when `key` is given) and reads the file's first page, so that
+    /// an encrypted file opened without its passphrase, or with a wrong one, is told apart
+    /// from every other fault before anything is written.
+    fn unlock(conn: &Connection, path: &Option<PathBuf>, key: Option<&Passphrase>) -> Result<(), StoreError> {
+        if let Some(key) = key {
+            // SQLCipher logs a failed page check to stderr itself; the error below says it
+            // in the user's words instead.
+            conn.execute_batch("PRAGMA cipher_log_level = NONE").map_err(StoreError::sql(path))?;
+            encryption::apply_key(conn, key).map_err(StoreError::sql(path))?;
+        }
+        match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(encryption::refused(path, key.is_some(), &e)
+                .unwrap_or_else(|| StoreError::sql(path)(e))),
+        }
     }
 
     /// A private in-memory database (tests, benchmarks of the parser alone).
@@ -228,7 +273,31 @@ impl Store {
             .map_err(&err)?;
         let mut store = Store { conn, path };
         store.migrate()?;
+        store.resume_erase();
         Ok(store)
+    }
+
+    /// Records, inside a deleting transaction, that its erase is still to come: if the process
+    /// dies before [`Store::erase_deleted`] finishes, the next open erases.
+    pub(crate) fn mark_erase_pending(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+        tx.execute(
+            "INSERT OR REPLACE INTO pending_erase (id, since) VALUES (1, CAST(unixepoch('subsec') * 1000 AS INTEGER))",
+            [],
+        )
+        .map(|_| ())
+    }
+
+    /// Finishes an erase that an interrupted removal left (see migration 0017). A database that
+    /// cannot be written now (read-only, or another connection reading so the WAL cannot be
+    /// truncated) keeps the mark for a later open; opening still succeeds.
+    fn resume_erase(&mut self) {
+        let pending = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM pending_erase)", [], |r| r.get::<_, bool>(0))
+            .unwrap_or(false);
+        if pending && !self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+            let _ = self.erase_deleted();
+        }
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
@@ -285,19 +354,32 @@ impl Store {
         self.conn
             .execute_batch("INSERT INTO records_fts(records_fts) VALUES ('optimize'); VACUUM;")
             .map_err(&err)?;
-        if self.path.is_some() {
-            let (busy, _log, _done): (i64, i64, i64) = self
-                .conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
-                .map_err(&err)?;
-            if busy != 0 {
-                return Err(StoreError::Busy(format!(
-                    "{}: the removal is done, but another connection kept reading, so the write-ahead log still holds the removed data; close other Footprint windows or commands and remove again",
-                    display_path(&self.path)
-                )));
-            }
+        self.truncate_wal()?;
+        // The mark goes only once the WAL holds nothing of before; what its own deletion
+        // leaves in the WAL is that one small page, truncated again.
+        self.conn
+            .execute("DELETE FROM pending_erase", [])
+            .map_err(&err)?;
+        self.truncate_wal()
+    }
+
+    /// `PRAGMA wal_checkpoint(TRUNCATE)`: the WAL copied into the file and cut to 0 bytes, or
+    /// `Busy` when another connection's read transaction keeps it.
+    fn truncate_wal(&self) -> Result<(), StoreError> {
+        if self.path.is_none() {
+            return Ok(());
+        }
+        let (busy, _log, _done): (i64, i64, i64) = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(self.err())?;
+        if busy != 0 {
+            return Err(StoreError::Busy(format!(
+                "{}: the removal is done, but another connection kept reading, so the write-ahead log still holds the removed data; close other Footprint windows or commands and remove again",
+                display_path(&self.path)
+            )));
         }
         Ok(())
     }
@@ -320,6 +402,47 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A removal whose process died after its deletion committed and before its erase ran
+    /// (kill -9, power loss): the full-text index still holds the removed words until the next
+    /// open of the database erases them.
+    #[test]
+    fn an_erase_cut_short_is_finished_at_the_next_open() {
+        use footprint_fixtures::reddit::{generate, RedditSpec};
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("f.db");
+        let paths = generate(&RedditSpec { seed: 31, ..Default::default() }, &dir.path().join("reddit.zip")).unwrap();
+        let mut store = Store::open(&db).unwrap();
+        crate::runner::import_export(&mut store, &paths, &Default::default()).unwrap();
+        let words: Vec<String> = {
+            let mut st = store.conn.prepare("SELECT title FROM records WHERE title IS NOT NULL").unwrap();
+            let titles: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            let mut w: Vec<String> = titles
+                .iter()
+                .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>())
+                .filter(|w| w.len() >= 8)
+                .collect();
+            w.sort();
+            w.dedup();
+            w
+        };
+        let raw = |db: &Path| -> Vec<u8> {
+            ["", "-wal"].iter().flat_map(|s| std::fs::read(format!("{}{s}", db.display())).unwrap_or_default()).collect()
+        };
+        let left = |bytes: &[u8]| words.iter().filter(|w| bytes.windows(w.len()).any(|b| b == w.as_bytes())).count();
+        let id = store.archives().unwrap()[0].id;
+        // The deletion alone, as a process killed before the erase leaves it.
+        store.remove_archive_rows(id).unwrap();
+        drop(store);
+        let before = left(&raw(&db));
+        assert!(before > 0, "the words were erased without the erase: the test proves nothing ({} words)", words.len());
+
+        let store = Store::open(&db).unwrap();
+        let pending: i64 = store.conn.query_row("SELECT count(*) FROM pending_erase", [], |r| r.get(0)).unwrap();
+        assert_eq!(pending, 0, "the mark outlived the erase");
+        drop(store);
+        assert_eq!(left(&raw(&db)), 0, "{before} removed words were left before the open erased them");
+    }
 
     #[test]
     fn migrates_a_new_database() {
