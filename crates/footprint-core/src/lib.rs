@@ -20,6 +20,8 @@ pub mod time;
 pub mod urls;
 pub mod holders;
 pub mod query;
+pub mod prefix_terms;
+mod text_walk;
 pub mod requests;
 pub mod runner;
 pub mod os_keyring;

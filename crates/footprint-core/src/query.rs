@@ -367,6 +367,25 @@ fn record_from(index: Option<&str>) -> String {
     format!("records r{hint} JOIN files f ON f.id = r.file_id LEFT JOIN companies c ON c.id = r.company_id")
 }
 
+/// A record's place in the newest-first order (`records_key`'s first column): rows without a
+/// time sort last, as i64::MIN.
+const TS_EXPR: &str = "coalesce(r.ts, -9223372036854775808)";
+
+/// The first `limit` of `rows` (fetched one more than a page, to know whether a next exists),
+/// with the cursor of the next page.
+fn page(mut rows: Vec<RecordRow>, limit: i64) -> SearchPage {
+    let next = if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| Cursor {
+            ts: r.ts.unwrap_or(i64::MIN),
+            key: r.key.clone(),
+        })
+    } else {
+        None
+    };
+    SearchPage { rows, next }
+}
+
 /// Matches of a text search above which [`TextPlan::TimeScan`] is the faster plan: about
 /// sqrt(21 x 10 million), where looking every match up costs what walking the time index
 /// until a page of matches is found costs.
@@ -382,11 +401,24 @@ pub enum TextPlan {
     /// Look every match up and sort them by time: cost grows with the matches (a common
     /// word matches a million records on a big database: seconds).
     LookUp,
-    /// Walk `records_key` newest first and keep the rows among the matches (checked in the
-    /// index, without reading the row): cost grows with the rows walked until a page is full,
-    /// few for a common word, all of them for a rare one.
+    /// Walk `records_key` newest first and keep the rows among the matches: cost grows with
+    /// the rows walked until a page is full, few for a common word, all of them for a rare
+    /// one. Each row is checked on its own in the full-text index when the words have no
+    /// prefix left (crate::text_walk), for at most [`TIME_WALK_SEEKS`] seeks; past those, and
+    /// for a prefix FTS5 must merge, against all the matches read once into a bitmap (with
+    /// another filter than time, into SQLite's temporary index of them).
     TimeScan,
+    /// [`TextPlan::TimeScan`] that checks at most this many rows one by one (tests: the hand-over
+    /// to the set on a small database).
+    TimeScanWithin(usize),
 }
+
+/// Seeks (rows times terms) the time walk spends checking rows one by one before it collects
+/// the matches into a set instead. A row's check of one term costs about 60 us on 10 million
+/// records (a seek in each segment of the index: 15 there), so 300 cost 18 ms: enough for a
+/// word whose newest matches are among the newest rows ("coffee": 172 rows), and little lost
+/// on one whose matches start further down ("watched": 166,094 rows), where only the set pays.
+pub const TIME_WALK_SEEKS: usize = 300;
 
 fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
     Ok(RecordRow {
@@ -412,32 +444,46 @@ fn record_row(r: &Row<'_>) -> rusqlite::Result<RecordRow> {
     })
 }
 
+/// The words of a text search: split on whitespace, quotes dropped (no FTS5 syntax).
+fn search_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.replace('"', ""))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Turn user text into a safe FTS5 query: every word quoted (no operators), all must match,
 /// the last one as a prefix so results appear while typing.
 pub fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.replace('"', ""))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
-        return None;
-    }
-    let n = words.len();
-    Some(
-        words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if i + 1 == n {
-                    format!("\"{w}\"*")
-                } else {
-                    format!("\"{w}\"")
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    let words = search_words(text);
+    let (last, rest) = words.split_last()?;
+    let mut parts: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
+    parts.push(format!("\"{last}\"*"));
+    Some(parts.join(" "))
+}
+
+/// The text filter of a search, as FTS5 is asked it.
+enum TextFilter {
+    /// No words.
+    Any,
+    /// The last word starts no term of the index: no record matches.
+    Nothing,
+    Match {
+        query: String,
+        /// Set when no prefix is left in `query` (the last word became an OR of its terms):
+        /// FTS5 reads it lazily, so a check of one row (`rowid = ?`) costs a seek per term,
+        /// not a merge. The number of terms (and words) to seek.
+        exact_terms: Option<usize>,
+    },
+}
+
+/// [`fts_query`] with the last word's prefix replaced by the terms that start with it
+/// (`terms`, from [`crate::prefix_terms::expand`]): the same matches.
+fn exact_fts_query(rest: &[String], terms: &[String]) -> String {
+    let mut parts: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
+    let any = terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" OR ");
+    parts.push(if terms.len() == 1 { any } else { format!("({any})") });
+    parts.join(" AND ")
 }
 
 impl Store {
@@ -788,22 +834,139 @@ impl Store {
         Ok(n > DENSE_TEXT_MATCHES)
     }
 
+    /// The words of `text` as FTS5 is asked them: the last word's prefix expanded into its
+    /// terms where the tokenizer keeps it whole and few terms start with it.
+    fn text_filter(&self, text: Option<&str>) -> Result<TextFilter, StoreError> {
+        let words = search_words(text.unwrap_or_default());
+        let Some((last, rest)) = words.split_last() else {
+            return Ok(TextFilter::Any);
+        };
+        Ok(match crate::prefix_terms::expand(&self.conn, last).map_err(self.err())? {
+            Some(terms) if terms.is_empty() => TextFilter::Nothing,
+            Some(terms) => TextFilter::Match {
+                query: exact_fts_query(rest, &terms),
+                exact_terms: Some(rest.len() + terms.len()),
+            },
+            None => TextFilter::Match {
+                query: fts_query(text.unwrap_or_default()).expect("words"),
+                exact_terms: None,
+            },
+        })
+    }
+
     /// [`Store::search`] with a chosen plan for the text (the same answer whatever the plan).
     pub fn search_with(&self, q: &SearchQuery, plan: TextPlan) -> Result<SearchPage, StoreError> {
+        // One read transaction: the terms of the last word and the rows are read from the
+        // same state of the index (an import committing between them would add rows whose
+        // new terms the expansion missed).
+        let _snapshot = match self.conn.is_autocommit() {
+            true => Some(self.conn.unchecked_transaction().map_err(self.err())?),
+            false => None,
+        };
         let limit = q.limit.unwrap_or(50).clamp(1, 1000);
-        let fts = q.text.as_deref().and_then(fts_query);
+        let (fts, exact_terms) = match self.text_filter(q.text.as_deref())? {
+            TextFilter::Any => (None, None),
+            TextFilter::Nothing => return Ok(SearchPage { rows: Vec::new(), next: None }),
+            TextFilter::Match { query, exact_terms } => (Some(query), exact_terms),
+        };
         // Another filter (a platform, a company, ...) may leave few of the matches: walking
         // the time index could then pass most records before a page is full.
         let narrowed = q.company_id.is_some()
             || [&q.platform, &q.kind, &q.category]
                 .iter()
                 .any(|v| v.as_deref().is_some_and(|v| !v.is_empty()));
-        let scan = match (&fts, plan) {
-            (None, _) | (Some(_), TextPlan::LookUp) => false,
-            (Some(_), TextPlan::TimeScan) => true,
-            (Some(m), TextPlan::Auto) => !narrowed && self.text_is_dense(m)?,
+        // Rows the walk checks one by one: its budget of seeks shared among the terms.
+        let walk_budget = (TIME_WALK_SEEKS / exact_terms.unwrap_or(1).max(1)).max(1);
+        let walk_rows = match (&fts, plan) {
+            (None, _) | (Some(_), TextPlan::LookUp) => None,
+            (Some(_), TextPlan::TimeScan) => Some(walk_budget),
+            (Some(_), TextPlan::TimeScanWithin(rows)) => Some(rows),
+            (Some(m), TextPlan::Auto) => (!narrowed && self.text_is_dense(m)?).then_some(walk_budget),
         };
-        let from = record_from(scan.then_some("records_key"));
+        let after = q.after.as_ref().map(|c| (c.ts, c.key.parse().unwrap_or(i64::MAX)));
+        let want = limit as usize + 1;
+        let rows = match (&fts, walk_rows) {
+            // The walks know the time filters only; with another filter a forced time scan
+            // checks the rows against SQLite's set.
+            (Some(m), Some(max_rows)) if !narrowed => match self.walk_text(m, exact_terms.is_some(), q, after, want, max_rows)? {
+                Some(ids) => self.records_by_id(&ids)?,
+                None => self.record_list(q, fts.as_deref(), true, after, want)?,
+            },
+            _ => self.record_list(q, fts.as_deref(), walk_rows.is_some(), after, want)?,
+        };
+        Ok(page(rows, limit))
+    }
+
+    /// The ids of the first `want` matches of `fts` after `after`, by walking `records_key`:
+    /// each row checked on its own for `max_rows` rows when `fts` is exact, then (or at once)
+    /// against the set of all matches. `None` when the set cannot be a bitmap.
+    fn walk_text(
+        &self,
+        fts: &str,
+        exact: bool,
+        q: &SearchQuery,
+        after: Option<(i64, i64)>,
+        want: usize,
+        max_rows: usize,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
+        use crate::text_walk::{walk, walk_with_set, Bounds};
+        let mut bounds = Bounds {
+            from_ms: q.from_ms,
+            to_ms: q.to_ms,
+            after,
+        };
+        let mut ids = Vec::new();
+        if exact {
+            let walked = walk(&self.conn, fts, &bounds, want, max_rows).map_err(self.err())?;
+            ids = walked.ids;
+            match walked.gave_up_after {
+                None => return Ok(Some(ids)),
+                // Not a page yet: the rest from the set, after the last row checked.
+                Some(passed) => bounds.after = Some(passed),
+            }
+        }
+        let Some(rest) = walk_with_set(&self.conn, fts, &bounds, want - ids.len()).map_err(self.err())? else {
+            return Ok(None);
+        };
+        ids.extend(rest);
+        Ok(Some(ids))
+    }
+
+    /// The records with these ids, newest first.
+    fn records_by_id(&self, ids: &[i64]) -> Result<Vec<RecordRow>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        let sql = format!(
+            "SELECT {RECORD_COLS} FROM {} WHERE r.id IN ({marks}) ORDER BY {TS_EXPR} DESC, r.dedup DESC",
+            record_from(None)
+        );
+        self.record_rows(&sql, params_from_iter(ids))
+    }
+
+    /// The records `sql` (selecting [`RECORD_COLS`]) returns.
+    fn record_rows(&self, sql: &str, args: impl rusqlite::Params) -> Result<Vec<RecordRow>, StoreError> {
+        let mut st = self.conn.prepare(sql).map_err(self.err())?;
+        let rows = st
+            .query_map(args, record_row)
+            .map_err(self.err())?
+            .collect::<Result<_, _>>()
+            .map_err(self.err());
+        rows
+    }
+
+    /// The first `take` records matching `q`'s filters and the FTS5 query `fts`, newest first,
+    /// after the position `after` (time, key); `by_time` walks `records_key` (see [`TextPlan`]).
+    fn record_list(
+        &self,
+        q: &SearchQuery,
+        fts: Option<&str>,
+        by_time: bool,
+        after: Option<(i64, i64)>,
+        take: usize,
+    ) -> Result<Vec<RecordRow>, StoreError> {
+        let from = record_from(by_time.then_some("records_key"));
         let mut sql = format!("SELECT {RECORD_COLS} FROM {from}");
         let mut args: Vec<Value> = Vec::new();
         let mut cond: Vec<String> = Vec::new();
@@ -812,10 +975,8 @@ impl Store {
             format!("?{}", args.len())
         };
         if let Some(m) = fts {
-            let p = arg(Value::Text(m), &mut args);
-            cond.push(format!(
-                "r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH {p})"
-            ));
+            let p = arg(Value::Text(m.to_string()), &mut args);
+            cond.push(format!("r.id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH {p})"));
         }
         for (col, v) in [
             ("r.platform", &q.platform),
@@ -839,35 +1000,17 @@ impl Store {
             let p = arg(Value::Integer(t), &mut args);
             cond.push(format!("r.ts < {p}"));
         }
-        // Rows without a time sort last: coalesce to i64::MIN.
-        let ts_expr = "coalesce(r.ts, -9223372036854775808)";
-        if let Some(c) = &q.after {
-            let key: i64 = c.key.parse().unwrap_or(i64::MAX);
-            let a = arg(Value::Integer(c.ts), &mut args);
+        if let Some((ts, key)) = after {
+            let a = arg(Value::Integer(ts), &mut args);
             let b = arg(Value::Integer(key), &mut args);
-            cond.push(format!("({ts_expr} < {a} OR ({ts_expr} = {a} AND r.dedup < {b}))"));
+            cond.push(format!("({TS_EXPR} < {a} OR ({TS_EXPR} = {a} AND r.dedup < {b}))"));
         }
         if !cond.is_empty() {
             sql.push_str(" WHERE ");
             sql.push_str(&cond.join(" AND "));
         }
-        sql.push_str(&format!(" ORDER BY {ts_expr} DESC, r.dedup DESC LIMIT {}", limit + 1));
-        let mut st = self.conn.prepare(&sql).map_err(self.err())?;
-        let mut rows: Vec<RecordRow> = st
-            .query_map(params_from_iter(args), record_row)
-            .map_err(self.err())?
-            .collect::<Result<_, _>>()
-            .map_err(self.err())?;
-        let next = if rows.len() as i64 > limit {
-            rows.truncate(limit as usize);
-            rows.last().map(|r| Cursor {
-                ts: r.ts.unwrap_or(i64::MIN),
-                key: r.key.clone(),
-            })
-        } else {
-            None
-        };
-        Ok(SearchPage { rows, next })
+        sql.push_str(&format!(" ORDER BY {TS_EXPR} DESC, r.dedup DESC LIMIT {take}"));
+        self.record_rows(&sql, params_from_iter(args))
     }
 
     /// Records per period and platform, from the per-day summary (instant on millions of

@@ -1,6 +1,8 @@
 //! Full-text search has two plans (query.rs `TextPlan`): look every match up and sort, or walk
-//! the time index newest first. Whatever the plan, every page of every search equals a
-//! brute-force answer: all the matches' (time, key), sorted in Rust, cut into pages.
+//! the time index newest first; and the last word, a prefix, is asked as an OR of the terms
+//! that start with it where it can be (prefix_terms.rs). Whatever the plan, every page of
+//! every search equals a brute-force answer: all the prefix query's matches' (time, key),
+//! sorted in Rust, cut into pages.
 
 use footprint_core::query::{SearchQuery, TextPlan};
 use footprint_core::runner::{import_export, ImportOptions};
@@ -67,7 +69,12 @@ fn every_plan_pages_through_the_matches_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let store = store(dir.path());
     let mut checked = 0;
-    for text in ["watched", "search", "the", "wat", "order", "zzzqqq", "watched video", "a"] {
+    // Prefixes of one term and of several, none ("zzzqqq"), too many to expand ("a"), in
+    // capitals, not kept whole by the tokenizer ("café", "e-mail": asked as prefixes).
+    for text in [
+        "watched", "search", "the", "wat", "order", "zzzqqq", "watched video", "a", "WAT", "video wat", "café",
+        "e-mail",
+    ] {
         for limit in [1, 7, 50] {
             for (platform, from_ms, to_ms) in [
                 (None, None, None),
@@ -87,7 +94,8 @@ fn every_plan_pages_through_the_matches_newest_first() {
                     // Enough matches that the time scan walks past rows that do not match.
                     assert!(want.len() > 100, "{}", want.len());
                 }
-                for plan in [TextPlan::Auto, TextPlan::LookUp, TextPlan::TimeScan] {
+                // TimeScanWithin(3): the walk hands over to the set of matches after 3 rows.
+                for plan in [TextPlan::Auto, TextPlan::LookUp, TextPlan::TimeScan, TextPlan::TimeScanWithin(3)] {
                     // Paging one row at a time through thousands of matches takes long in a
                     // debug build; the first pages show the order, the bigger pages the rest.
                     let got = if limit == 1 {
@@ -113,4 +121,45 @@ fn every_plan_pages_through_the_matches_newest_first() {
         }
     }
     assert!(checked > 20, "most searches find something: {checked}");
+}
+
+/// The index's terms, read whole from its `row` vocabulary.
+fn vocabulary(store: &Store) -> Vec<String> {
+    let conn = store.connection();
+    conn.execute_batch("CREATE VIRTUAL TABLE temp.all_terms USING fts5vocab(main, records_fts, row)")
+        .unwrap();
+    let terms = conn
+        .prepare("SELECT term FROM temp.all_terms ORDER BY term")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    conn.execute_batch("DROP TABLE temp.all_terms").unwrap();
+    terms
+}
+
+#[test]
+fn a_prefix_expands_into_every_term_that_starts_with_it() {
+    use footprint_core::prefix_terms::{expand, MAX_PREFIX_TERMS};
+    let dir = tempfile::tempdir().unwrap();
+    let store = store(dir.path());
+    let vocabulary = vocabulary(&store);
+    let mut several = 0;
+    for prefix in ["wat", "watched", "v", "s", "se", "the", "zzzqqq", "Wat", "2", "a"] {
+        let lower = prefix.to_ascii_lowercase();
+        let want: Vec<&String> = vocabulary.iter().filter(|t| t.starts_with(&lower)).collect();
+        match expand(store.connection(), prefix).unwrap() {
+            Some(got) => {
+                assert_eq!(got.iter().collect::<Vec<_>>(), want, "{prefix:?}");
+                several += usize::from(got.len() > 1);
+            }
+            None => assert!(want.len() > MAX_PREFIX_TERMS, "{prefix:?}: {} terms", want.len()),
+        }
+    }
+    assert!(several >= 2, "some prefixes start several terms: {several}");
+    // Words the tokenizer would split or fold are left to FTS5.
+    for word in ["café", "e-mail", ""] {
+        assert_eq!(expand(store.connection(), word).unwrap(), None, "{word:?}");
+    }
 }

@@ -200,7 +200,7 @@ pub fn run(args: BenchArgs) -> Result<(), Failure> {
     eprintln!("Importing done.");
     let (queries, exports) = if wanted("google") {
         let db = dir.join("bench-google.db");
-        (scale::time_screens(&db)?, export::time_exports(&db, &dir)?)
+        (scale::time_screens(&db)?.queries, export::time_exports(&db, &dir)?)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -279,6 +279,14 @@ fn at_scale(dir: &Path, db: Option<&Path>, reuse: bool, records: u64, json: bool
         crate::output::bytes(report.db_bytes)
     );
     println!("{}", screens_table(&report.queries));
+    let mut w = comfy_table::Table::new();
+    w.load_preset(comfy_table::presets::UTF8_BORDERS_ONLY)
+        .set_header(vec!["Full-text word (median of 5 runs)", "ms", "matches"]);
+    for l in &report.words {
+        w.add_row(vec![l.word.clone(), format!("{:.1}", l.ms), crate::output::group(l.matches as i64)]);
+    }
+    println!("{w}");
+    println!("load average: {}", report.load_average);
     Ok(())
 }
 

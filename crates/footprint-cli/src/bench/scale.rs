@@ -38,12 +38,30 @@ pub struct QueryLine {
     pub budget_ms: f64,
 }
 
+/// One word of the full-text percentile: its median over [`RUNS`] runs.
+#[derive(Serialize)]
+pub struct WordLine {
+    pub word: String,
+    pub ms: f64,
+    /// Records it matches (as a prefix, the way the app asks it).
+    pub matches: u64,
+}
+
+/// The screens' times and, behind the full-text line, each word's.
+pub struct Screens {
+    pub queries: Vec<QueryLine>,
+    pub words: Vec<WordLine>,
+}
+
 #[derive(Serialize)]
 pub struct ScaleReport {
     pub records: u64,
     pub db_bytes: u64,
     pub imports: Vec<ImportLine>,
     pub queries: Vec<QueryLine>,
+    pub words: Vec<WordLine>,
+    /// The 1-minute load average after the timings (the machine is shared).
+    pub load_average: String,
 }
 
 fn import_one(store: &mut Store, id: &str, units: usize, dir: &Path, seed: u64) -> Result<(u64, f64), Failure> {
@@ -142,7 +160,7 @@ const WORDS: &[&str] = &[
 
 /// Time the app's screens' questions on the database at `db`, on a fresh connection (as the
 /// app opens it).
-pub fn time_screens(db: &Path) -> Result<Vec<QueryLine>, Failure> {
+pub fn time_screens(db: &Path) -> Result<Screens, Failure> {
     let mut out = Vec::new();
     let t0 = Instant::now();
     let store = Store::open(db)?;
@@ -173,15 +191,8 @@ pub fn time_screens(db: &Path) -> Result<Vec<QueryLine>, Failure> {
         }
     }
     out.push(line("explorer: 100th page", 20.0, &mut || Ok(store.search(&q).map(drop)?))?);
-    let mut per_word = Vec::new();
-    for w in WORDS {
-        let q = SearchQuery {
-            text: Some(w.to_string()),
-            limit: Some(20),
-            ..Default::default()
-        };
-        per_word.push(time_ms(&mut || Ok(store.search(&q).map(drop)?))?);
-    }
+    let words = time_words(&store)?;
+    let mut per_word: Vec<f64> = words.iter().map(|w| w.ms).collect();
     per_word.sort_by(f64::total_cmp);
     let p95 = per_word[((per_word.len() as f64 * 0.95).ceil() as usize).clamp(1, per_word.len()) - 1];
     out.push(QueryLine {
@@ -199,6 +210,30 @@ pub fn time_screens(db: &Path) -> Result<Vec<QueryLine>, Failure> {
         let id = c.id;
         out.push(line("company page: a third party", 50.0, &mut || Ok(store.company(id).map(drop)?))?);
     }
+    Ok(Screens { queries: out, words })
+}
+
+/// Each of [`WORDS`] searched the way the app asks it (top 20, the word as a prefix).
+fn time_words(store: &Store) -> Result<Vec<WordLine>, Failure> {
+    let mut out = Vec::new();
+    for w in WORDS {
+        let q = SearchQuery {
+            text: Some(w.to_string()),
+            limit: Some(20),
+            ..Default::default()
+        };
+        let ms = time_ms(&mut || Ok(store.search(&q).map(drop)?))?;
+        let fts = footprint_core::query::fts_query(w).expect("a word");
+        let matches: i64 = store
+            .connection()
+            .query_row("SELECT count(*) FROM records_fts WHERE records_fts MATCH ?1", [fts], |r| r.get(0))
+            .map_err(|e| Failure::failed(format!("counting the matches of {w:?}: {e}")))?;
+        out.push(WordLine {
+            word: w.to_string(),
+            ms,
+            matches: matches as u64,
+        });
+    }
     Ok(out)
 }
 
@@ -211,12 +246,15 @@ pub fn run(dir: &Path, db: Option<&Path>, reuse: bool, target: u64) -> Result<Sc
     } else {
         build(&db, dir, target)?
     };
-    let queries = time_screens(&db)?;
+    let screens = time_screens(&db)?;
+    let load_average = super::load_average();
     let records = Store::open(&db)?.stats()?.records as u64;
     Ok(ScaleReport {
         records,
         db_bytes: std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0),
         imports,
-        queries,
+        queries: screens.queries,
+        words: screens.words,
+        load_average,
     })
 }
