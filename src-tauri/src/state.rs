@@ -94,6 +94,20 @@ pub fn with_reader<T>(
     }
 }
 
+/// The single-writer lock, taken without waiting: `busy` with `busy_message` while an import
+/// (or another change) holds it, since SQLite would otherwise make the change wait on the
+/// import's transaction and time out. A poisoned lock is still the lock.
+pub fn writer_free<'a>(
+    writer: &'a Mutex<()>,
+    busy_message: &str,
+) -> Result<std::sync::MutexGuard<'a, ()>, CommandError> {
+    match writer.try_lock() {
+        Ok(guard) => Ok(guard),
+        Err(std::sync::TryLockError::Poisoned(p)) => Ok(p.into_inner()),
+        Err(std::sync::TryLockError::WouldBlock) => Err(CommandError::new("busy", busy_message)),
+    }
+}
+
 /// The error of every command asked while the app is locked.
 pub fn locked() -> CommandError {
     CommandError::new(

@@ -9,7 +9,8 @@ use footprint_core::os_keyring;
 use footprint_core::store::{is_encrypted, Passphrase, Rewrite, Store};
 use serde::Serialize;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, TryLockError};
+use crate::state::writer_free;
+use std::sync::{Arc, Mutex};
 use tauri::State;
 
 /// What the lock screen and Settings show.
@@ -47,6 +48,18 @@ fn status_of(state: &AppState) -> EncryptionStatus {
     EncryptionStatus { encrypted, locked, remembered, db_path: state.db_path.display().to_string() }
 }
 
+const CHANGE_WHILE_IMPORTING: &str = "An import is running; change the encryption when it has finished.";
+
+/// [`keep`] with `key` when `wanted` (the user ticked "remember", or a kept passphrase must
+/// follow a change); otherwise the keyring is not asked at all.
+fn keep_if(wanted: bool, db: &std::path::Path, key: &Passphrase) -> KeyringOutcome {
+    if wanted {
+        keep(db, Some(key))
+    } else {
+        KeyringOutcome { keyring_error: None }
+    }
+}
+
 /// Keeps or forgets the passphrase in the keyring, as the user chose; a keyring that cannot
 /// be reached is reported, not fatal.
 fn keep(db: &std::path::Path, key: Option<&Passphrase>) -> KeyringOutcome {
@@ -76,7 +89,7 @@ pub async fn unlock(
         let store = Store::open_with(&db, Some(&key))?;
         *reader.lock().unwrap_or_else(|p| p.into_inner()) = Some(store);
         *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(key.clone());
-        Ok(if remember { keep(&db, Some(&key)) } else { KeyringOutcome { keyring_error: None } })
+        Ok(keep_if(remember, &db, &key))
     })
     .await?
 }
@@ -88,7 +101,7 @@ pub async fn lock(state: State<'_, AppState>) -> Result<(), CommandError> {
     if !is_encrypted(&state.db_path)? {
         return Err(CommandError::new("encryption", "The database is not encrypted, so there is nothing to lock."));
     }
-    let _writing = writer_free(&state.writer)?;
+    let _writing = writer_free(&state.writer, CHANGE_WHILE_IMPORTING)?;
     state.reader.lock().unwrap_or_else(|p| p.into_inner()).take();
     state.key.lock().unwrap_or_else(|p| p.into_inner()).take();
     Ok(())
@@ -103,7 +116,7 @@ pub async fn encrypt_database(
 ) -> Result<KeyringOutcome, CommandError> {
     let next = self::passphrase(passphrase)?;
     rewrite(&state, Rewrite::Encrypt, None, Some(next.clone())).await?;
-    Ok(if remember { keep(&state.db_path, Some(&next)) } else { KeyringOutcome { keyring_error: None } })
+    Ok(keep_if(remember, &state.db_path, &next))
 }
 
 /// Encrypts the database with a new passphrase; `current` must be the one in use.
@@ -117,7 +130,7 @@ pub async fn change_passphrase(
     let kept = status_of(&state).remembered;
     rewrite(&state, Rewrite::ChangePassphrase, Some(current), Some(next.clone())).await?;
     // A kept passphrase would no longer open it: keep the new one instead.
-    Ok(if kept { keep(&state.db_path, Some(&next)) } else { KeyringOutcome { keyring_error: None } })
+    Ok(keep_if(kept, &state.db_path, &next))
 }
 
 /// Turns the database back into an ordinary SQLite file; `current` must be its passphrase.
@@ -145,17 +158,6 @@ pub async fn set_remember_passphrase(
     }
 }
 
-fn writer_free(writer: &Mutex<()>) -> Result<std::sync::MutexGuard<'_, ()>, CommandError> {
-    match writer.try_lock() {
-        Ok(guard) => Ok(guard),
-        Err(TryLockError::Poisoned(p)) => Ok(p.into_inner()),
-        Err(TryLockError::WouldBlock) => Err(CommandError::new(
-            "busy",
-            "An import is running; change the encryption when it has finished.",
-        )),
-    }
-}
-
 /// Closes the app's reader, rewrites the file, and reopens it with the passphrase that now
 /// opens it (the old one, if the rewrite was refused: the file is then unchanged).
 async fn rewrite(
@@ -167,7 +169,7 @@ async fn rewrite(
     let (db, reader, slot, writer): (PathBuf, _, _, Arc<Mutex<()>>) =
         (state.db_path.clone(), state.reader.clone(), state.key.clone(), state.writer.clone());
     tauri::async_runtime::spawn_blocking(move || {
-        let _writing = writer_free(&writer)?;
+        let _writing = writer_free(&writer, CHANGE_WHILE_IMPORTING)?;
         let mut open = reader.lock().unwrap_or_else(|p| p.into_inner());
         if open.is_none() {
             return Err(crate::state::locked());

@@ -9,7 +9,6 @@ use footprint_core::query::{
 };
 use footprint_core::runner::ImportReport;
 use footprint_core::store::Store;
-use std::sync::TryLockError;
 use tauri::State;
 
 /// Runs `question` against the read connection on the blocking thread pool.
@@ -68,16 +67,7 @@ async fn removing<T: Send + 'static>(
 ) -> Result<T, CommandError> {
     let writer = state.writer.clone();
     ask(state, move |s| {
-        let _writing = match writer.try_lock() {
-            Ok(guard) => guard,
-            Err(TryLockError::Poisoned(p)) => p.into_inner(),
-            Err(TryLockError::WouldBlock) => {
-                return Err(CommandError::new(
-                    "busy",
-                    "An import is running; remove archives when it has finished.",
-                ))
-            }
-        };
+        let _writing = crate::state::writer_free(&writer, "An import is running; remove archives when it has finished.")?;
         f(s)
     })
     .await

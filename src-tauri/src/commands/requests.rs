@@ -13,7 +13,6 @@ use footprint_core::requests::{
 use footprint_core::store::Store;
 use serde::Serialize;
 use std::path::PathBuf;
-use std::sync::TryLockError;
 use tauri::State;
 
 impl From<RequestError> for CommandError {
@@ -56,16 +55,7 @@ where
 {
     let writer = state.writer.clone();
     ask(state, move |s| {
-        let _writing = match writer.try_lock() {
-            Ok(guard) => guard,
-            Err(TryLockError::Poisoned(p)) => p.into_inner(),
-            Err(TryLockError::WouldBlock) => {
-                return Err(CommandError::new(
-                    "busy",
-                    "An import is running; try again when it has finished.",
-                ))
-            }
-        };
+        let _writing = crate::state::writer_free(&writer, "An import is running; try again when it has finished.")?;
         change(s)
     })
     .await
