@@ -8,6 +8,7 @@ mod support;
 
 use footprint_core::runner::{import_export, ImportOptions};
 use footprint_core::store::{Passphrase, Store};
+use footprint_core::testing::{database_file_bytes as raw, occurrences};
 use std::path::{Path, PathBuf};
 use support::{can_run, with_app, with_app_prepared, App};
 
@@ -34,10 +35,6 @@ fn plaintexts(paths: &[PathBuf], dir: &Path) -> Vec<String> {
     out
 }
 
-fn raw(db: &Path) -> Vec<u8> {
-    ["", "-wal"].iter().flat_map(|s| std::fs::read(format!("{}{s}", db.display())).unwrap_or_default()).collect()
-}
-
 async fn unlock_with(app: &App, passphrase: &str) -> Result<(), String> {
     app.testid("lock-screen").await?;
     app.type_into("lock-passphrase", passphrase).await?;
@@ -57,7 +54,7 @@ async fn encrypt_from_settings_lock_unlock_and_change_the_passphrase() {
         app.import_paths(&paths).await?;
         let db = app.data_dir.path().join("footprint.db");
         let before = raw(&db);
-        if !texts.iter().any(|t| before.windows(t.len()).any(|w| w == t.as_bytes())) {
+        if !texts.iter().any(|t| occurrences(&before, t) > 0) {
             return Err("the clear database holds none of the texts: the search below would prove nothing".into());
         }
         app.click("nav-settings").await?;
@@ -71,7 +68,7 @@ async fn encrypt_from_settings_lock_unlock_and_change_the_passphrase() {
         if after.starts_with(b"SQLite format 3") {
             return Err("the database file is still clear".into());
         }
-        if let Some(t) = texts.iter().find(|t| after.windows(t.len()).any(|w| w == t.as_bytes())) {
+        if let Some(t) = texts.iter().find(|t| occurrences(&after, t) > 0) {
             return Err(format!("the encrypted file holds {t:?}"));
         }
         app.client

@@ -138,3 +138,21 @@ pub fn collect(importer: &dyn Importer, view: &ArchiveView) -> Collected {
     .expect("archive readable");
     out
 }
+
+/// The raw bytes of every file SQLite keeps for the database at `db` (the file, its WAL,
+/// shared-memory index and rollback journal, whichever exist): what the erase and encryption
+/// tests search for text that must not be there.
+pub fn database_file_bytes(db: &std::path::Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        if let Ok(bytes) = std::fs::read(format!("{}{suffix}", db.display())) {
+            all.extend(bytes);
+        }
+    }
+    all
+}
+
+/// How often `needle` occurs in `haystack`, byte for byte.
+pub fn occurrences(haystack: &[u8], needle: &str) -> usize {
+    haystack.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count()
+}

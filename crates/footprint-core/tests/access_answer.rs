@@ -90,18 +90,8 @@ fn answer_file(dir: &Path, name: &str, marker: &str) -> (PathBuf, Vec<u8>) {
     (p, bytes)
 }
 
-fn raw_bytes(db: &Path) -> Vec<u8> {
-    let mut all = Vec::new();
-    for suffix in ["", "-wal", "-journal"] {
-        if let Ok(b) = std::fs::read(format!("{}{suffix}", db.display())) {
-            all.extend(b);
-        }
-    }
-    all
-}
-
 fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+    footprint_core::testing::occurrences(haystack, needle) > 0
 }
 
 fn set(key: &str, verdict: Verdict, note: Option<&str>) -> ChecklistUpdate {
@@ -314,9 +304,9 @@ fn removing_the_request_erases_its_answer_from_the_database_files() {
     let (p, _) = answer_file(f.dir.path(), "answer.txt", "SECRET-ANSWER-91c2");
     f.store.attach_answer(&reference, &p, day(2026, 3, 10), day(2026, 3, 10)).unwrap();
     f.store.set_checklist(&reference, &[set("c", Verdict::No, Some("NOTE-MARK-55ab"))], day(2026, 3, 10)).unwrap();
-    assert!(contains(&raw_bytes(&f.db), "SECRET-ANSWER-91c2"));
+    assert!(contains(&footprint_core::testing::database_file_bytes(&f.db), "SECRET-ANSWER-91c2"));
     f.store.delete_request(&reference).unwrap();
-    let raw = raw_bytes(&f.db);
+    let raw = footprint_core::testing::database_file_bytes(&f.db);
     assert!(!contains(&raw, "SECRET-ANSWER-91c2"), "the answer's bytes are still in the database files");
     assert!(!contains(&raw, "NOTE-MARK-55ab"), "the checklist note is still in the database files");
     let rows: i64 = rusqlite::Connection::open(&f.db)
@@ -334,7 +324,7 @@ fn deleting_everything_erases_every_answer() {
     f.store.attach_answer(&reference, &p, day(2026, 3, 10), day(2026, 3, 10)).unwrap();
     f.store.delete_everything().unwrap();
     drop(f.store);
-    assert!(!contains(&raw_bytes(&f.db), "EVERYTHING-GOES-3d4e"));
+    assert!(!contains(&footprint_core::testing::database_file_bytes(&f.db), "EVERYTHING-GOES-3d4e"));
     let store = Store::open(&f.db).unwrap();
     assert!(store.requests(day(2026, 3, 10)).unwrap().is_empty());
 }

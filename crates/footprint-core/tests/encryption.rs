@@ -5,6 +5,7 @@
 
 use footprint_core::runner::{import_export, ImportOptions};
 use footprint_core::store::{is_encrypted, Passphrase, Rewrite, Store, StoreError};
+use footprint_core::testing::{database_file_bytes as raw_bytes, occurrences as hits};
 use footprint_fixtures::reddit::{self, RedditSpec};
 use std::path::{Path, PathBuf};
 
@@ -18,21 +19,6 @@ fn export(dir: &Path) -> Vec<PathBuf> {
 
 fn import(store: &mut Store, paths: &[PathBuf]) {
     import_export(store, paths, &ImportOptions::default()).unwrap();
-}
-
-/// The bytes of every file SQLite keeps for the database.
-fn raw_bytes(db: &Path) -> Vec<u8> {
-    let mut all = Vec::new();
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        if let Ok(bytes) = std::fs::read(format!("{}{suffix}", db.display())) {
-            all.extend(bytes);
-        }
-    }
-    all
-}
-
-fn hits(haystack: &[u8], needle: &str) -> usize {
-    haystack.windows(needle.len()).filter(|w| *w == needle.as_bytes()).count()
 }
 
 /// The texts the import stored (titles, bodies, identities) and their longer words folded as

@@ -5,27 +5,11 @@
 
 use footprint_core::runner::{import_export, ImportOptions};
 use footprint_core::store::Store;
+use footprint_core::testing::{database_file_bytes as raw_bytes, occurrences as hits};
 use footprint_core::query::SearchQuery;
 use footprint_fixtures::meta::{generate_facebook, FacebookSpec};
 use footprint_fixtures::reddit::{self, RedditSpec};
 use std::path::{Path, PathBuf};
-
-/// The bytes of the database and its WAL and shared-memory files, whichever exist.
-fn raw_bytes(db: &Path) -> Vec<u8> {
-    let mut all = Vec::new();
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let p = PathBuf::from(format!("{}{suffix}", db.display()));
-        if let Ok(bytes) = std::fs::read(&p) {
-            all.extend(bytes);
-        }
-    }
-    all
-}
-
-fn hits(haystack: &[u8], needle: &str) -> usize {
-    let n = needle.as_bytes();
-    haystack.windows(n.len()).filter(|w| *w == n).count()
-}
 
 fn kept_export(dir: &Path) -> Vec<PathBuf> {
     generate_facebook(&FacebookSpec { seed: 11, ..Default::default() }, &dir.join("facebook.zip")).unwrap()

@@ -430,10 +430,8 @@ mod tests {
             w.dedup();
             w
         };
-        let raw = |db: &Path| -> Vec<u8> {
-            ["", "-wal"].iter().flat_map(|s| std::fs::read(format!("{}{s}", db.display())).unwrap_or_default()).collect()
-        };
-        let left = |bytes: &[u8]| words.iter().filter(|w| bytes.windows(w.len()).any(|b| b == w.as_bytes())).count();
+        use crate::testing::{database_file_bytes as raw, occurrences};
+        let left = |bytes: &[u8]| words.iter().filter(|w| occurrences(bytes, w) > 0).count();
         let id = store.archives().unwrap()[0].id;
         // The deletion alone, as a process killed before the erase leaves it.
         store.remove_archive_rows(id).unwrap();
