@@ -26,7 +26,7 @@ else
   "${isolate[@]}" true 2>/dev/null \
     || { echo "egress: cannot make a network namespace (unprivileged user namespaces are off here); run: sudo $0" >&2; exit 1; }
 fi
-for tool in strace unshare ip xvfb-run; do
+for tool in strace unshare ip xvfb-run dbus-run-session; do
   command -v "$tool" >/dev/null || { echo "egress: $tool is missing (scripts/deps.sh installs it)" >&2; exit 1; }
 done
 
@@ -45,13 +45,18 @@ rm -f "$trace"
 echo "==> The session inside 'unshare --net' (loopback only) under strace; trace: $trace"
 # Inside the namespace: bring loopback up (WebDriver talks over it), start a private X server,
 # and trace the test binary and everything it starts. Abstract Unix sockets (X's, D-Bus's)
-# belong to the namespace too, so the X server must start inside it.
+# belong to the namespace too, so the X server must start inside it. The session gets a
+# D-Bus session bus of its own (dbus-run-session, under strace too): without one, GTK and the
+# keyring autolaunch a bus tied to the X display, whose daemons (portals, accessibility, the
+# keyring) outlived the test and kept strace, and so this step, waiting until the timeout.
+# dbus-run-session ends the bus with the test, and the daemons it started end with the bus.
 timeout --signal=TERM --kill-after=30 600 \
   "${isolate[@]}" -- bash -c '
     set -euo pipefail
     ip link set lo up
     exec xvfb-run -a --server-args="-screen 0 1280x900x24" \
       strace -f -qq -s 256 -e trace=connect,sendto,sendmsg,sendmmsg,execve -o "$1" \
+      dbus-run-session -- \
       env FOOTPRINT_EGRESS_RUN=1 "$2" --test-threads=1 --nocapture' egress "$trace" "$session"
 
 echo "==> Checking the trace"

@@ -99,7 +99,8 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
 }
 
 /// Unix sockets a desktop app on Linux talks to, all on this machine: the X display
-/// (Xvfb), the D-Bus session and system buses, the accessibility (AT-SPI) bus, and the
+/// (Xvfb), the D-Bus session and system buses, the accessibility (AT-SPI) bus (in the user's
+/// runtime folder, or `~/.cache/at-spi/bus_<display>` where there is none, as in CI), and the
 /// system log. A path outside this list fails: it could be a proxy or a resolver that
 /// reaches the network for the app (nscd, for one, resolves host names).
 fn allowed_unix(path: &str) -> Result<(), String> {
@@ -116,6 +117,7 @@ fn allowed_unix(path: &str) -> Result<(), String> {
         || p == "/var/run/dbus/system_bus_socket"
         || user_runtime("bus")
         || user_runtime("at-spi")
+        || at_spi_in_cache(p)
         || p.starts_with("/tmp/dbus-")
         || p == "/run/systemd/journal/socket"
         || p == "/dev/log";
@@ -124,6 +126,14 @@ fn allowed_unix(path: &str) -> Result<(), String> {
     } else {
         Err(format!("Unix socket {path} is not one of the desktop's local services"))
     }
+}
+
+/// AT-SPI's bus socket without a runtime folder: `<home>/.cache/at-spi/bus` or `bus_<display>`.
+fn at_spi_in_cache(p: &str) -> bool {
+    p.starts_with('/')
+        && p.rsplit_once("/.cache/at-spi/").is_some_and(|(_, name)| {
+            name == "bus" || name.strip_prefix("bus_").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
 }
 
 /// glibc asks the name service cache daemon for user and group names before reading
@@ -263,6 +273,7 @@ mod parser {
             "101 connect(5, {sa_family=AF_UNIX, sun_path=@\"/tmp/.X11-unix/X99\"}, 20) = 0",
             "101 connect(6, {sa_family=AF_UNIX, sun_path=\"/run/user/0/bus\"}, 110) = 0",
             "101 connect(7, {sa_family=AF_UNIX, sun_path=\"/run/user/0/at-spi/bus_0\"}, 110) = 0",
+            "101 connect(7, {sa_family=AF_UNIX, sun_path=\"/root/.cache/at-spi/bus_99\"}, 28) = 0",
             "102 sendto(8, \"\\24\\0\\0\\0\", 20, 0, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12) = 20",
             "102 sendto(9, \"GET /session HTTP/1.1\"..., 120, MSG_NOSIGNAL, NULL, 0) = 120",
             "103 sendmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"l\\0\", iov_len=2}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, MSG_NOSIGNAL) = 2",
@@ -283,6 +294,7 @@ mod parser {
             ("sendmsg(5, {msg_name={sa_family=AF_INET, sin_port=htons(3478), sin_addr=inet_addr(\"74.125.250.129\")}, msg_namelen=16, msg_iov=[], msg_iovlen=0}, 0) = 0", "74.125.250.129:3478"),
             ("connect(6, {sa_family=AF_UNIX, sun_path=\"/var/run/nscd/socket\"}, 110) = 0", "name service cache"),
             ("connect(7, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL)}, 20) = 0", "AF_PACKET"),
+            ("connect(9, {sa_family=AF_UNIX, sun_path=\"/root/.cache/at-spi/proxy\"}, 28) = 0", "/root/.cache/at-spi/proxy"),
             ("connect(8, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr(\"0.0.0.0\")}, 16) = 0", "0.0.0.0"),
         ];
         for (line, why) in cases {
