@@ -180,6 +180,32 @@ fn google_json_and_html_exports_of_one_account_count_each_record_once() {
     assert_foreign_keys_hold(&db);
 }
 
+/// A newer export of a generated Facebook folder: a copy of it plus one more message thread
+/// with two messages ("brand new message", "second new one").
+fn with_a_new_thread(old: &Path, new_dir: &Path) -> PathBuf {
+    std::fs::create_dir_all(new_dir).unwrap();
+    copy_tree(old, new_dir);
+    let thread_dir = walk(new_dir)
+        .into_iter()
+        .find(|p| p.ends_with("message_1.json"))
+        .expect("a message thread")
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("zz_newfriend_123");
+    std::fs::create_dir_all(&thread_dir).unwrap();
+    std::fs::write(
+        thread_dir.join("message_1.json"),
+        br#"{"participants":[{"name":"New Friend"},{"name":"Me"}],
+             "messages":[{"sender_name":"New Friend","timestamp_ms":1700000000000,"content":"brand new message"},
+                         {"sender_name":"Me","timestamp_ms":1700000001000,"content":"second new one"}],
+             "title":"New Friend","thread_path":"inbox/zz_newfriend_123"}"#,
+    )
+    .unwrap();
+    new_dir.to_path_buf()
+}
+
 /// Copy a folder tree (a generated unpacked export).
 fn copy_tree(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
@@ -203,29 +229,7 @@ fn newer_export_adds_only_new_records_and_removal_hands_over() {
         ..Default::default()
     };
     let old = facebook(dir.path(), "old", spec.clone());
-    // The newer export: the same files plus one more message thread.
-    let new_dir = dir.path().join("new");
-    std::fs::create_dir_all(&new_dir).unwrap();
-    copy_tree(&old[0], &new_dir);
-    let thread_dir = walk(&new_dir)
-        .into_iter()
-        .find(|p| p.ends_with("message_1.json"))
-        .expect("a message thread")
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
-        .join("zz_newfriend_123");
-    std::fs::create_dir_all(&thread_dir).unwrap();
-    let mut f = std::fs::File::create(thread_dir.join("message_1.json")).unwrap();
-    f.write_all(
-        br#"{"participants":[{"name":"New Friend"},{"name":"Me"}],
-             "messages":[{"sender_name":"New Friend","timestamp_ms":1700000000000,"content":"brand new message"},
-                         {"sender_name":"Me","timestamp_ms":1700000001000,"content":"second new one"}],
-             "title":"New Friend","thread_path":"inbox/zz_newfriend_123"}"#,
-    )
-    .unwrap();
-    drop(f);
+    let new_dir = with_a_new_thread(&old[0], &dir.path().join("new"));
 
     let mut store = Store::open(&db).unwrap();
     let a = import_export(&mut store, &old, &opts()).unwrap();

@@ -237,9 +237,10 @@ impl Entry {
     }
 }
 
+static BUILTIN: OnceLock<(Directory, MergeReport)> = OnceLock::new();
+
 fn builtin_with_report() -> &'static (Directory, MergeReport) {
-    static CELL: OnceLock<(Directory, MergeReport)> = OnceLock::new();
-    CELL.get_or_init(|| Directory::load_with_report().expect("embedded directory is valid"))
+    BUILTIN.get_or_init(|| Directory::load_with_report().expect("embedded directory is valid"))
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -371,6 +372,26 @@ impl Directory {
     /// The embedded directory, merged and parsed once (the tests prove it valid).
     pub fn builtin() -> &'static Directory {
         &builtin_with_report().0
+    }
+
+    /// Start building [`Directory::builtin`] on a thread of its own, when it is not built yet.
+    ///
+    /// An import names its first companies within milliseconds, and building the directory
+    /// (merging a few thousand embedded records: ~0.1 s) then stalled its writer while the
+    /// parser filled the queue. Started as the import opens its archive, the build uses the
+    /// core the writer leaves idle until the first records arrive. Whoever asks first waits
+    /// for the one build.
+    pub fn warm_up() {
+        if BUILTIN.get().is_none() {
+            std::thread::spawn(|| {
+                builtin_with_report();
+            });
+        }
+    }
+
+    /// Whether [`Directory::builtin`] is built (by a first call or by [`Directory::warm_up`]).
+    pub fn is_built() -> bool {
+        BUILTIN.get().is_some()
     }
 
     /// What the merge of the embedded files did.

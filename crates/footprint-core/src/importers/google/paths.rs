@@ -571,7 +571,11 @@ pub fn other_file_of_product(path: &str) -> Option<FileRole> {
 
 /// `name` is the Ads product in one of the known languages (a header or product name).
 pub fn is_ads_product(name: &str) -> bool {
-    is_one_of(&fold(name), ADS_FOLDERS)
+    // Asked of every My Activity entry's products: the table is folded once, not per entry
+    // (folding it on every call was 2.6% of a Takeout's import).
+    static FOLDED: std::sync::LazyLock<std::collections::HashSet<String>> =
+        std::sync::LazyLock::new(|| ADS_FOLDERS.iter().map(|t| fold(t)).collect());
+    FOLDED.contains(&fold(name))
 }
 
 /// The file is a profile JSON (what `account` reads).
@@ -700,6 +704,23 @@ mod tests {
 
     fn parse(p: &'static str) -> FileRole {
         FileRole::Parse(p)
+    }
+
+    #[test]
+    fn ads_products_are_known_in_any_language_and_case() {
+        for name in [
+            "Ads",
+            "Google Ads",
+            "ANZEIGEN",
+            "Anúncios",
+            "Anu\u{301}ncios",
+            "google_ads",
+        ] {
+            assert!(is_ads_product(name), "{name}");
+        }
+        for name in ["Search", "Adsense", "", "YouTube"] {
+            assert!(!is_ads_product(name), "{name}");
+        }
     }
 
     #[test]
