@@ -120,7 +120,7 @@ fn attaching_keeps_a_copy_with_size_and_hash_and_logs_the_answer() {
         .unwrap();
     assert_eq!(a.file_name, "answer.pdf");
     assert_eq!(a.size as usize, bytes.len());
-    let expected: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let expected = format!("{:x}", Sha256::digest(&bytes));
     assert_eq!(a.sha256, expected);
     assert_eq!((a.received, a.attached), (day(2026, 3, 30), day(2026, 4, 2)));
 

@@ -246,14 +246,8 @@ impl Pseudonymizer {
         mac.update(kind.as_bytes());
         mac.update(&[0]);
         mac.update(normalized.as_bytes());
-        let digest = mac.finalize().into_bytes();
-        let mut out = String::with_capacity(kind.len() + 1 + HASH_HEX);
-        out.push_str(kind);
-        out.push(':');
-        for b in &digest[..HASH_HEX / 2] {
-            out.push_str(&format!("{b:02x}"));
-        }
-        out
+        let hex = format!("{:x}", mac.finalize().into_bytes());
+        format!("{kind}:{}", &hex[..HASH_HEX])
     }
 
     /// Pseudonymize free text, counting what was replaced under `place` (`table.column`).

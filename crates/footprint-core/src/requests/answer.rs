@@ -314,11 +314,7 @@ impl Store {
                 )));
             }
         }
-        let sha256: String = hash
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = format!("{:x}", hash.finalize());
         tx.execute(
             "UPDATE request_answers SET sha256 = ?2 WHERE id = ?1",
             params![id, sha256],

@@ -149,12 +149,7 @@ pub(crate) fn sha256_of(r: &mut dyn Read) -> std::io::Result<(String, u64)> {
         hasher.update(&buf[..got]);
         n += got as u64;
     }
-    let hex = hasher.finalize().iter().fold(String::with_capacity(64), |mut s, b| {
-        use std::fmt::Write as _;
-        let _ = write!(s, "{b:02x}");
-        s
-    });
-    Ok((hex, n))
+    Ok((format!("{:x}", hasher.finalize()), n))
 }
 
 /// The choices in the consent record's words. Kept files are named `platform:path`, the path

@@ -107,7 +107,7 @@ mod tests {
                     member: member.to_string(),
                     rows: 0,
                     bytes: bytes.len() as u64,
-                    sha256: Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect(),
+                    sha256: format!("{:x}", Sha256::digest(bytes)),
                 })
                 .collect(),
         };
