@@ -22,7 +22,7 @@ pub fn run() {
             app.manage(state);
             // The company directory (~3,000 entries, merged from its sources) takes a tenth of
             // a second to build: build it off the UI's way, before the first page needs it.
-            std::thread::spawn(footprint_core::requests::contacts::warm_directory);
+            footprint_core::requests::contacts::warm_directory();
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -341,7 +341,7 @@ fn import_without_fk_checks(
     opts: &ImportOptions,
 ) -> Result<ImportOutcome, ImportError> {
     let started = Instant::now();
-    footprint_rights::Directory::warm_up();
+    crate::requests::contacts::warm_directory();
     let label = sources_label(paths);
     let progress = |p: &Progress| {
         if let Some(f) = &opts.progress {

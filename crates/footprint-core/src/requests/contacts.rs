@@ -375,10 +375,10 @@ impl Store {
     }
 }
 
-/// Builds the built-in directory now (it is otherwise built on first use), e.g. on a
-/// background thread at start-up.
+/// Starts building the built-in directory on a thread of its own, unless it is built (it is
+/// otherwise built on first use): at the app's start-up and as an import starts.
 pub fn warm_directory() {
-    let _ = Directory::builtin();
+    Directory::warm_up();
 }
 
 /// What the built-in directory is made of and how long building it takes.
