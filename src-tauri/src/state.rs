@@ -7,7 +7,7 @@ use footprint_core::store::{is_encrypted, Passphrase, Store, StoreError};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Shared app state (managed by Tauri, cloned into background threads through the `Arc`s).
 pub struct AppState {
@@ -72,7 +72,7 @@ impl AppState {
 
     /// The passphrase in use, for a connection opened later on another thread.
     pub fn key(&self) -> Option<Passphrase> {
-        self.key.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        hold(&self.key).clone()
     }
 
     /// A connection of its own for a background job, keyed as the reader is.
@@ -81,13 +81,20 @@ impl AppState {
     }
 }
 
+/// Takes `lock`, also after a holder panicked: what the app keeps behind its locks (the
+/// reader, the passphrase, the jobs' cancel flags, the writer's `()`) is whole at every
+/// moment, so a panic in one command must not make every later one panic too.
+pub fn hold<T>(lock: &Mutex<T>) -> MutexGuard<'_, T> {
+    lock.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 /// Runs `f` on the screens' connection; refused with `locked` while the database waits for
 /// its passphrase.
 pub fn with_reader<T>(
     reader: &Mutex<Option<Store>>,
     f: impl FnOnce(&mut Store) -> Result<T, CommandError>,
 ) -> Result<T, CommandError> {
-    let mut guard = reader.lock().unwrap_or_else(|p| p.into_inner());
+    let mut guard = hold(reader);
     match guard.as_mut() {
         Some(store) => f(store),
         None => Err(locked()),
@@ -100,7 +107,7 @@ pub fn with_reader<T>(
 pub fn writer_free<'a>(
     writer: &'a Mutex<()>,
     busy_message: &str,
-) -> Result<std::sync::MutexGuard<'a, ()>, CommandError> {
+) -> Result<MutexGuard<'a, ()>, CommandError> {
     match writer.try_lock() {
         Ok(guard) => Ok(guard),
         Err(std::sync::TryLockError::Poisoned(p)) => Ok(p.into_inner()),

@@ -9,7 +9,7 @@ use footprint_core::os_keyring;
 use footprint_core::store::{is_encrypted, Passphrase, Rewrite, Store};
 use serde::Serialize;
 use std::path::PathBuf;
-use crate::state::writer_free;
+use crate::state::{hold, writer_free};
 use std::sync::{Arc, Mutex};
 use tauri::State;
 
@@ -43,7 +43,7 @@ fn passphrase(text: String) -> Result<Passphrase, CommandError> {
 
 fn status_of(state: &AppState) -> EncryptionStatus {
     let encrypted = is_encrypted(&state.db_path).unwrap_or(false);
-    let locked = state.reader.lock().unwrap_or_else(|p| p.into_inner()).is_none();
+    let locked = hold(&state.reader).is_none();
     let remembered = encrypted && os_keyring::remembered(&state.db_path).ok().flatten().is_some();
     EncryptionStatus { encrypted, locked, remembered, db_path: state.db_path.display().to_string() }
 }
@@ -87,8 +87,8 @@ pub async fn unlock(
     let (db, reader, slot) = (state.db_path.clone(), state.reader.clone(), state.key.clone());
     tauri::async_runtime::spawn_blocking(move || {
         let store = Store::open_with(&db, Some(&key))?;
-        *reader.lock().unwrap_or_else(|p| p.into_inner()) = Some(store);
-        *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(key.clone());
+        *hold(&reader) = Some(store);
+        *hold(&slot) = Some(key.clone());
         Ok(keep_if(remember, &db, &key))
     })
     .await?
@@ -102,8 +102,8 @@ pub async fn lock(state: State<'_, AppState>) -> Result<(), CommandError> {
         return Err(CommandError::new("encryption", "The database is not encrypted, so there is nothing to lock."));
     }
     let _writing = writer_free(&state.writer, CHANGE_WHILE_IMPORTING)?;
-    state.reader.lock().unwrap_or_else(|p| p.into_inner()).take();
-    state.key.lock().unwrap_or_else(|p| p.into_inner()).take();
+    hold(&state.reader).take();
+    hold(&state.key).take();
     Ok(())
 }
 
@@ -170,17 +170,17 @@ async fn rewrite(
         (state.db_path.clone(), state.reader.clone(), state.key.clone(), state.writer.clone());
     tauri::async_runtime::spawn_blocking(move || {
         let _writing = writer_free(&writer, CHANGE_WHILE_IMPORTING)?;
-        let mut open = reader.lock().unwrap_or_else(|p| p.into_inner());
+        let mut open = hold(&reader);
         if open.is_none() {
             return Err(crate::state::locked());
         }
-        let before = slot.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let before = hold(&slot).clone();
         // The reader's connection must be closed: a rewrite refuses while another is open.
         *open = None;
         let result = Store::rewrite_file(&db, what, current.as_ref(), next.as_ref());
         let key = if result.is_ok() { next } else { before };
         *open = Some(Store::open_with(&db, key.as_ref())?);
-        *slot.lock().unwrap_or_else(|p| p.into_inner()) = key;
+        *hold(&slot) = key;
         Ok(result?)
     })
     .await?

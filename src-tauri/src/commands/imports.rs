@@ -3,7 +3,7 @@
 //! can be cancelled. The engine does the work (`footprint_core::runner::import_export`).
 
 use crate::error::CommandError;
-use crate::state::AppState;
+use crate::state::{hold, AppState};
 use footprint_core::runner::{self, ImportOptions, ImportOutcome, Progress};
 use footprint_core::store::Passphrase;
 use serde::Serialize;
@@ -76,7 +76,7 @@ pub fn start_import(
 /// already finished.
 #[tauri::command]
 pub fn cancel_import(state: State<'_, AppState>, job: u64) -> bool {
-    let jobs = state.jobs.lock().unwrap_or_else(|p| p.into_inner());
+    let jobs = hold(&state.jobs);
     match jobs.get(&job) {
         Some(flag) => {
             flag.store(true, Ordering::Relaxed);
@@ -122,7 +122,7 @@ fn queue(
     let mut queued = Vec::new();
     let mut work = Vec::new();
     {
-        let mut jobs = state.jobs.lock().unwrap_or_else(|p| p.into_inner());
+        let mut jobs = hold(&state.jobs);
         for paths in exports {
             let job = ImportJob {
                 id: state.next_job_id(),
@@ -143,10 +143,10 @@ fn queue(
             for (job, paths, cancel) in work {
                 let event = {
                     // One writer at a time (another batch, or a removal).
-                    let _writing = writer.lock().unwrap_or_else(|p| p.into_inner());
+                    let _writing = hold(&writer);
                     run_one(&app, &db_path, key.as_ref(), job, &paths, platform.clone(), cancel)
                 };
-                jobs.lock().unwrap_or_else(|p| p.into_inner()).remove(&job);
+                hold(&jobs).remove(&job);
                 let _ = app.emit(IMPORT_EVENT, event);
             }
         })
